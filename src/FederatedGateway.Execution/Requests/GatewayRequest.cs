@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace FederatedGateway.Execution.Requests;
+
+/// <summary>A parsed GraphQL-over-HTTP request envelope.</summary>
+public sealed class GatewayRequest
+{
+    public string? Query { get; init; }
+
+    public string? OperationName { get; init; }
+
+    /// <summary>The <c>variables</c> object (or undefined when absent).</summary>
+    public JsonElement Variables { get; init; }
+
+    /// <summary>The <c>extensions</c> object (or undefined when absent).</summary>
+    public JsonElement Extensions { get; init; }
+
+    /// <summary>True when the request arrived as HTTP GET: only query operations may run.</summary>
+    public bool IsGet { get; init; }
+
+    /// <summary>Client headers the gateway may forward to subgraphs.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? ForwardHeaders { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace FederatedGateway.Execution.Requests;
+
+/// <summary>How a request ended; the HTTP layer maps this to a status code.</summary>
+public enum GatewayResultKind
+{
+    /// <summary>The operation executed (data present, possibly with field errors).</summary>
+    Executed,
+
+    /// <summary>Parse or validation failed, or variables were invalid: no data, errors only.</summary>
+    RequestError,
+
+    /// <summary>A mutation (or subscription) was sent with HTTP GET.</summary>
+    MethodNotAllowed,
+}

@@ -1,0 +1,48 @@
+using System.Buffers;
+
+namespace FederatedGateway.Execution.Transport;
+
+/// <summary>
+/// A subgraph's answer: either the UTF-8 JSON body of a GraphQL response, or a transport failure.
+/// The body is rented from <see cref="ArrayPool{T}.Shared"/>; call <see cref="Dispose"/> to return it.
+/// </summary>
+public sealed class SubgraphResponse : IDisposable
+{
+    private byte[]? _rented;
+    private readonly int _length;
+
+    private SubgraphResponse(byte[]? rented, int length, int statusCode, string? failure, string? failureCode)
+    {
+        _rented = rented;
+        _length = length;
+        StatusCode = statusCode;
+        Failure = failure;
+        FailureCode = failureCode;
+    }
+
+    /// <summary>A response body; <paramref name="rented"/> must come from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    public static SubgraphResponse FromBody(byte[] rented, int length, int statusCode) =>
+        new(rented, length, statusCode, null, null);
+
+    /// <summary>A transport failure with a human message and a stable code (e.g. SUBREQUEST_HTTP_ERROR).</summary>
+    public static SubgraphResponse Failed(string message, string code, int statusCode = 0) =>
+        new(null, 0, statusCode, message, code);
+
+    public int StatusCode { get; }
+
+    /// <summary>Null when a body arrived; otherwise why not.</summary>
+    public string? Failure { get; }
+
+    public string? FailureCode { get; }
+
+    public ReadOnlyMemory<byte> Body => _rented is null ? ReadOnlyMemory<byte>.Empty : _rented.AsMemory(0, _length);
+
+    public void Dispose()
+    {
+        var rented = Interlocked.Exchange(ref _rented, null);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
