@@ -1,0 +1,48 @@
+using FederatedGateway.Core.Schema;
+using GraphQLParser.AST;
+
+namespace FederatedGateway.Core.Operations;
+
+/// <summary>A field in a normalized selection set.</summary>
+public sealed class FieldSelection : Selection
+{
+    public FieldSelection(
+        string name,
+        string? alias,
+        GraphQLArguments? arguments,
+        SchemaField? definition,
+        SelectionSet? selectionSet,
+        IReadOnlyList<InclusionCondition> conditions,
+        GraphQLLocation location = default,
+        GraphQLField? syntax = null)
+        : base(conditions)
+    {
+        Syntax = syntax;
+        Name = name;
+        Alias = alias;
+        Arguments = arguments;
+        Definition = definition;
+        SelectionSet = selectionSet;
+        Location = location;
+    }
+
+    public string Name { get; }
+
+    public string? Alias { get; }
+
+    public string ResponseName => Alias ?? Name;
+
+    public GraphQLArguments? Arguments { get; }
+
+    /// <summary>The schema field; null for <c>__typename</c>, <c>__schema</c> and <c>__type</c>.</summary>
+    public SchemaField? Definition { get; }
+
+    public SelectionSet? SelectionSet { get; }
+
+    public GraphQLLocation Location { get; }
+
+    /// <summary>The field as the client wrote it (kept for introspection, which is answered from the syntax).</summary>
+    public GraphQLField? Syntax { get; }
+
+    public bool IsTypename => Name == "__typename";
+}

@@ -1,0 +1,8 @@
+namespace FederatedGateway.Core.Operations;
+
+public enum OperationKind
+{
+    Query,
+    Mutation,
+    Subscription,
+}

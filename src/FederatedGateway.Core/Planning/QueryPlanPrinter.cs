@@ -1,0 +1,96 @@
+using System.Text;
+using FederatedGateway.Core.Planning.Nodes;
+
+namespace FederatedGateway.Core.Planning;
+
+/// <summary>Prints a plan deterministically, in the shape of Apollo's query plans.</summary>
+public static class QueryPlanPrinter
+{
+    public static string Print(QueryPlan plan)
+    {
+        var sb = new StringBuilder();
+        sb.Append("QueryPlan {\n");
+        if (plan.Root is not null)
+        {
+            Node(sb, plan.Root, 1);
+            sb.Append('\n');
+        }
+
+        sb.Append('}');
+        return sb.ToString();
+    }
+
+    private static void Node(StringBuilder sb, PlanNode node, int depth)
+    {
+        var indent = new string(' ', depth * 2);
+        switch (node)
+        {
+            case SequenceNode sequence:
+                Block(sb, indent, "Sequence", sequence.Nodes, depth);
+                break;
+            case ParallelNode parallel:
+                Block(sb, indent, "Parallel", parallel.Nodes, depth);
+                break;
+            case FlattenNode flatten:
+                sb.Append(indent).Append("Flatten(path: \"").Append(PathSegment.Print(flatten.Path)).Append("\") {\n");
+                Node(sb, flatten.Node, depth + 1);
+                sb.Append('\n').Append(indent).Append('}');
+                break;
+            case ConditionNode condition:
+                sb.Append(indent).Append("Include(if: $").Append(condition.Variable).Append(") {\n");
+                if (condition.IfClause is not null)
+                {
+                    Node(sb, condition.IfClause, depth + 1);
+                    sb.Append('\n');
+                }
+
+                sb.Append(indent).Append('}');
+                if (condition.ElseClause is not null)
+                {
+                    sb.Append(" Else {\n");
+                    Node(sb, condition.ElseClause, depth + 1);
+                    sb.Append('\n').Append(indent).Append('}');
+                }
+
+                break;
+            case FetchNode fetch:
+                sb.Append(indent).Append("Fetch(service: \"").Append(fetch.ServiceName).Append("\") {\n");
+                var inner = indent + "  ";
+                if (fetch.PrintedRequirements is not null)
+                {
+                    Lines(sb, inner, fetch.PrintedRequirements);
+                    sb.Append(" =>\n");
+                }
+
+                Lines(sb, inner, fetch.PrintedSelection);
+                sb.Append('\n').Append(indent).Append('}');
+                break;
+        }
+    }
+
+    private static void Block(StringBuilder sb, string indent, string name, IReadOnlyList<PlanNode> nodes, int depth)
+    {
+        sb.Append(indent).Append(name).Append(" {\n");
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            Node(sb, nodes[i], depth + 1);
+            sb.Append(i < nodes.Count - 1 ? ",\n" : "\n");
+        }
+
+        sb.Append(indent).Append('}');
+    }
+
+    private static void Lines(StringBuilder sb, string indent, string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append(indent).Append(lines[i]);
+        }
+    }
+}

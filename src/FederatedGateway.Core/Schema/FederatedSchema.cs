@@ -1,0 +1,113 @@
+namespace FederatedGateway.Core.Schema;
+
+/// <summary>
+/// The immutable model of a supergraph: types, fields, and which subgraph resolves what.
+/// Built once by <see cref="Supergraph.SupergraphReader"/>; safe to share between threads.
+/// </summary>
+public sealed class FederatedSchema
+{
+    private readonly Dictionary<string, IReadOnlyList<string>> _possibleTypes;
+
+    internal FederatedSchema(
+        Dictionary<string, SchemaType> types,
+        IReadOnlyList<SubgraphInfo> subgraphs,
+        string queryType,
+        string? mutationType,
+        string? subscriptionType,
+        IReadOnlyList<GraphQLParser.AST.GraphQLDirectiveDefinition> apiDirectives)
+    {
+        Types = types;
+        Subgraphs = subgraphs;
+        QueryType = queryType;
+        MutationType = mutationType;
+        SubscriptionType = subscriptionType;
+        ApiDirectives = apiDirectives;
+        SubgraphsByName = subgraphs.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        _possibleTypes = ComputePossibleTypes(types);
+    }
+
+    public Dictionary<string, SchemaType> Types { get; }
+
+    public IReadOnlyList<SubgraphInfo> Subgraphs { get; }
+
+    public IReadOnlyDictionary<string, SubgraphInfo> SubgraphsByName { get; }
+
+    public string QueryType { get; }
+
+    public string? MutationType { get; }
+
+    public string? SubscriptionType { get; }
+
+    /// <summary>Custom directive definitions that belong to the client-facing schema.</summary>
+    public IReadOnlyList<GraphQLParser.AST.GraphQLDirectiveDefinition> ApiDirectives { get; }
+
+    public SchemaType GetType(string name) => Types[name];
+
+    public SchemaType? FindType(string name) => Types.TryGetValue(name, out var t) ? t : null;
+
+    /// <summary>Object types a value of <paramref name="typeName"/> may have at run time (API schema, sorted).</summary>
+    public IReadOnlyList<string> PossibleTypes(string typeName) =>
+        _possibleTypes.TryGetValue(typeName, out var list) ? list : Array.Empty<string>();
+
+    /// <summary>True when an object of type <paramref name="objectType"/> matches a fragment on <paramref name="typeCondition"/>.</summary>
+    public bool Satisfies(string objectType, string typeCondition)
+    {
+        if (objectType == typeCondition)
+        {
+            return true;
+        }
+
+        var possible = PossibleTypes(typeCondition);
+        foreach (var p in possible)
+        {
+            if (p == objectType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ComputePossibleTypes(Dictionary<string, SchemaType> types)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var type in types.Values)
+        {
+            if (type.Kind == TypeKind.Object)
+            {
+                Add(result, type.Name, type.Name);
+                foreach (var iface in type.Interfaces)
+                {
+                    Add(result, iface, type.Name);
+                }
+            }
+            else if (type.Kind == TypeKind.Union)
+            {
+                foreach (var member in type.UnionMembers)
+                {
+                    Add(result, type.Name, member);
+                }
+            }
+        }
+
+        var frozen = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (name, list) in result)
+        {
+            list.Sort(StringComparer.Ordinal);
+            frozen[name] = list.Distinct().ToArray();
+        }
+
+        return frozen;
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = new List<string>();
+        }
+
+        list.Add(value);
+    }
+}
