@@ -38,7 +38,7 @@ public static class ApiSchemaPrinter
 
         foreach (var type in schema.Types.Values)
         {
-            if (type.Inaccessible)
+            if (type.Inaccessible || type.IsBuiltIn)
             {
                 continue;
             }

@@ -17,6 +17,9 @@ public sealed class SchemaType
 
     public bool Inaccessible { get; set; }
 
+    /// <summary>A scalar of the GraphQL spec (String, Int, Float, Boolean, ID), never printed.</summary>
+    public bool IsBuiltIn { get; init; }
+
     /// <summary>Fields of objects and interfaces, in declaration order.</summary>
     public Dictionary<string, SchemaField> Fields { get; } = new(StringComparer.Ordinal);
 

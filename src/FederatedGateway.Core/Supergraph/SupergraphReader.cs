@@ -10,6 +10,8 @@ namespace FederatedGateway.Core.Supergraph;
 /// </summary>
 public static class SupergraphReader
 {
+    private static readonly string[] BuiltInScalars = { "String", "Int", "Float", "Boolean", "ID" };
+
     /// <exception cref="SupergraphException">The document is not a valid supergraph.</exception>
     public static FederatedSchema Read(string sdl)
     {
@@ -64,6 +66,20 @@ public static class SupergraphReader
                         break;
                     }
 
+            }
+        }
+
+        foreach (var builtIn in BuiltInScalars)
+        {
+            if (!types.ContainsKey(builtIn))
+            {
+                var scalar = new SchemaType(builtIn, TypeKind.Scalar) { IsBuiltIn = true };
+                foreach (var subgraph in subgraphs)
+                {
+                    scalar.Graphs[subgraph.Name] = new TypeInSubgraph(subgraph.Name);
+                }
+
+                types[builtIn] = scalar;
             }
         }
 

@@ -1,0 +1,47 @@
+using FederatedGateway.Core.Schema;
+using GraphQL.Types;
+
+namespace FederatedGateway.Core.Operations;
+
+/// <summary>
+/// Builds the GraphQL.NET schema of the API SDL, used for validation and introspection only (never to resolve
+/// data): custom scalars accept any value, as the subgraphs own their coercion.
+/// </summary>
+public static class ApiSchemaFactory
+{
+    private static readonly HashSet<string> BuiltInScalars = new(StringComparer.Ordinal) { "Int", "Float", "String", "Boolean", "ID" };
+
+    public static ISchema Create(FederatedSchema schema, string apiSdl)
+    {
+        var built = GraphQL.Types.Schema.For(apiSdl, builder =>
+        {
+            builder.IgnoreComments = true;
+            foreach (var type in schema.Types.Values)
+            {
+                if (type.Kind == TypeKind.Scalar && !type.Inaccessible && !BuiltInScalars.Contains(type.Name))
+                {
+                    builder.Types.Include(type.Name, typeof(object));
+                }
+            }
+        });
+        foreach (var type in schema.Types.Values)
+        {
+            if (type.Kind == TypeKind.Scalar && !type.Inaccessible && !BuiltInScalars.Contains(type.Name))
+            {
+                built.RegisterType(new PassThroughScalar(type.Name, type.Description));
+            }
+        }
+
+        built.Initialize();
+        return built;
+    }
+
+    private sealed class PassThroughScalar : ComplexScalarGraphType
+    {
+        public PassThroughScalar(string name, string? description)
+        {
+            Name = name;
+            Description = description;
+        }
+    }
+}

@@ -1,0 +1,297 @@
+using System.Text;
+using FederatedGateway.Core.Operations;
+using GraphQLParser.AST;
+using GraphQLParser.Visitors;
+
+namespace FederatedGateway.Core.Planning.Internal;
+
+/// <summary>The selection a fetch sends to a subgraph, built up while planning (mutable until printed).</summary>
+internal sealed class FetchSelectionSet
+{
+    private readonly List<object> _items = new();
+    private readonly Dictionary<string, object> _index = new(StringComparer.Ordinal);
+
+    public FetchSelectionSet(string parentType)
+    {
+        ParentType = parentType;
+    }
+
+    public string ParentType { get; }
+
+    public IReadOnlyList<object> Items => _items;
+
+    public bool IsEmpty => _items.Count == 0;
+
+    public FetchField AddField(string name, string? alias, GraphQLArguments? arguments, IReadOnlyList<InclusionCondition> conditions, string? childType)
+    {
+        var key = "f:" + (alias ?? name) + Conditions(conditions);
+        if (_index.TryGetValue(key, out var existing))
+        {
+            return (FetchField)existing;
+        }
+
+        var field = new FetchField(name, alias, arguments, conditions, childType is null ? null : new FetchSelectionSet(childType));
+        _index[key] = field;
+        _items.Add(field);
+        return field;
+    }
+
+    public FetchField AddTypename() => AddField("__typename", null, null, Array.Empty<InclusionCondition>(), null);
+
+    public FetchFragment AddFragment(string? typeCondition, IReadOnlyList<InclusionCondition> conditions)
+    {
+        var key = "i:" + typeCondition + Conditions(conditions);
+        if (_index.TryGetValue(key, out var existing))
+        {
+            return (FetchFragment)existing;
+        }
+
+        var fragment = new FetchFragment(typeCondition, conditions, new FetchSelectionSet(typeCondition ?? ParentType));
+        _index[key] = fragment;
+        _items.Add(fragment);
+        return fragment;
+    }
+
+    private static string Conditions(IReadOnlyList<InclusionCondition> conditions)
+    {
+        if (conditions.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var c in conditions)
+        {
+            sb.Append(c.ToString());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Compact form sent to subgraphs: <c>{a b{c}...on T{d}}</c>.</summary>
+    public void PrintCompact(StringBuilder sb)
+    {
+        sb.Append('{');
+        var first = true;
+        foreach (var item in _items)
+        {
+            if (!first)
+            {
+                sb.Append(' ');
+            }
+
+            first = false;
+            switch (item)
+            {
+                case FetchField field:
+                    PrintFieldHead(sb, field);
+                    field.SelectionSet?.PrintCompact(sb);
+                    break;
+                case FetchFragment fragment:
+                    sb.Append("...");
+                    if (fragment.TypeCondition is not null)
+                    {
+                        sb.Append(" on ").Append(fragment.TypeCondition);
+                    }
+
+                    PrintConditions(sb, fragment.Conditions);
+                    fragment.SelectionSet.PrintCompact(sb);
+                    break;
+            }
+        }
+
+        sb.Append('}');
+    }
+
+    /// <summary>Indented form for the plan printer.</summary>
+    public void PrintPretty(StringBuilder sb, int depth)
+    {
+        sb.Append("{\n");
+        foreach (var item in _items)
+        {
+            sb.Append(' ', (depth + 1) * 2);
+            switch (item)
+            {
+                case FetchField field:
+                    PrintFieldHead(sb, field);
+                    if (field.SelectionSet is not null)
+                    {
+                        sb.Append(' ');
+                        field.SelectionSet.PrintPretty(sb, depth + 1);
+                    }
+
+                    break;
+                case FetchFragment fragment:
+                    sb.Append("...");
+                    if (fragment.TypeCondition is not null)
+                    {
+                        sb.Append(" on ").Append(fragment.TypeCondition);
+                    }
+
+                    PrintConditions(sb, fragment.Conditions);
+                    sb.Append(' ');
+                    fragment.SelectionSet.PrintPretty(sb, depth + 1);
+                    break;
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append(' ', depth * 2).Append('}');
+    }
+
+    private static void PrintFieldHead(StringBuilder sb, FetchField field)
+    {
+        if (field.Alias is not null)
+        {
+            sb.Append(field.Alias).Append(": ");
+        }
+
+        sb.Append(field.Name);
+        if (field.Arguments is { Items.Count: > 0 })
+        {
+            sb.Append('(');
+            var printer = new SDLPrinter();
+            for (var i = 0; i < field.Arguments.Items.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(", ");
+                }
+
+                var argument = field.Arguments.Items[i];
+                sb.Append(argument.Name.StringValue).Append(": ");
+                printer.Print(argument.Value, sb);
+            }
+
+            sb.Append(')');
+        }
+
+        PrintConditions(sb, field.Conditions);
+    }
+
+    private static void PrintConditions(StringBuilder sb, IReadOnlyList<InclusionCondition> conditions)
+    {
+        foreach (var condition in conditions)
+        {
+            sb.Append(' ').Append(condition.ToString());
+        }
+    }
+
+    /// <summary>Adds every variable the selection uses (arguments and conditions) to <paramref name="names"/>.</summary>
+    public void CollectVariables(ISet<string> names)
+    {
+        foreach (var item in _items)
+        {
+            switch (item)
+            {
+                case FetchField field:
+                    foreach (var c in field.Conditions)
+                    {
+                        names.Add(c.Variable);
+                    }
+
+                    if (field.Arguments is not null)
+                    {
+                        foreach (var argument in field.Arguments.Items)
+                        {
+                            CollectVariables(argument.Value, names);
+                        }
+                    }
+
+                    field.SelectionSet?.CollectVariables(names);
+                    break;
+                case FetchFragment fragment:
+                    foreach (var c in fragment.Conditions)
+                    {
+                        names.Add(c.Variable);
+                    }
+
+                    fragment.SelectionSet.CollectVariables(names);
+                    break;
+            }
+        }
+    }
+
+    private static void CollectVariables(GraphQLValue value, ISet<string> names)
+    {
+        switch (value)
+        {
+            case GraphQLVariable variable:
+                names.Add(variable.Name.StringValue);
+                break;
+            case GraphQLListValue list when list.Values is not null:
+                foreach (var item in list.Values)
+                {
+                    CollectVariables(item, names);
+                }
+
+                break;
+            case GraphQLObjectValue obj when obj.Fields is not null:
+                foreach (var field in obj.Fields)
+                {
+                    CollectVariables(field.Value, names);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Freezes this selection into the normalized form the executor reads (for representations).</summary>
+    public SelectionSet ToSelectionSet()
+    {
+        var list = new List<Selection>(_items.Count);
+        foreach (var item in _items)
+        {
+            switch (item)
+            {
+                case FetchField field:
+                    list.Add(new FieldSelection(field.Name, field.Alias, field.Arguments, null, field.SelectionSet?.ToSelectionSet(), field.Conditions));
+                    break;
+                case FetchFragment fragment:
+                    list.Add(new InlineFragmentSelection(fragment.TypeCondition, fragment.SelectionSet.ToSelectionSet(), fragment.Conditions));
+                    break;
+            }
+        }
+
+        return new SelectionSet(ParentType, list);
+    }
+}
+
+internal sealed class FetchField
+{
+    public FetchField(string name, string? alias, GraphQLArguments? arguments, IReadOnlyList<InclusionCondition> conditions, FetchSelectionSet? selectionSet)
+    {
+        Name = name;
+        Alias = alias;
+        Arguments = arguments;
+        Conditions = conditions;
+        SelectionSet = selectionSet;
+    }
+
+    public string Name { get; }
+
+    public string? Alias { get; }
+
+    public GraphQLArguments? Arguments { get; }
+
+    public IReadOnlyList<InclusionCondition> Conditions { get; }
+
+    public FetchSelectionSet? SelectionSet { get; }
+}
+
+internal sealed class FetchFragment
+{
+    public FetchFragment(string? typeCondition, IReadOnlyList<InclusionCondition> conditions, FetchSelectionSet selectionSet)
+    {
+        TypeCondition = typeCondition;
+        Conditions = conditions;
+        SelectionSet = selectionSet;
+    }
+
+    public string? TypeCondition { get; }
+
+    public IReadOnlyList<InclusionCondition> Conditions { get; }
+
+    public FetchSelectionSet SelectionSet { get; }
+}

@@ -1,0 +1,476 @@
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Core.Planning.Internal;
+
+/// <summary>
+/// Walks the client's selection and assigns every field to a fetch group: kept in the current subgraph when it
+/// can resolve it, otherwise reached through an entity jump (<c>@key</c>) to a subgraph that can, with keys and
+/// <c>@requires</c> planned into the current group first.
+/// </summary>
+internal sealed class SelectionPlanner
+{
+    private const int MaxDepth = 64;
+    private static readonly IReadOnlyList<InclusionCondition> NoConditions = Array.Empty<InclusionCondition>();
+
+    private readonly SchemaQueries _q;
+    private readonly FederatedSchema _schema;
+    private readonly string _rootType;
+    private readonly CancellationToken _cancellation;
+    private int _depth;
+    private int _steps;
+
+    public SelectionPlanner(SchemaQueries queries, string rootType, int maxSteps, CancellationToken cancellation)
+    {
+        _q = queries;
+        _schema = queries.Schema;
+        _rootType = rootType;
+        MaxSteps = maxSteps;
+        _cancellation = cancellation;
+    }
+
+    public int MaxSteps { get; }
+
+    public List<FetchGroup> Groups { get; } = new();
+
+    public FetchGroup NewRootGroup(string subgraph)
+    {
+        var group = new FetchGroup(Groups.Count, subgraph, Array.Empty<PathSegment>(), false, _rootType, null);
+        Groups.Add(group);
+        return group;
+    }
+
+    public void PlanSelections(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    {
+        Step();
+        if (++_depth > MaxDepth)
+        {
+            throw new PlanningException("The operation is nested too deeply to plan.");
+        }
+
+        try
+        {
+            if (_q.ModeIn(group.Subgraph, parentType) == TypeMode.Abstract)
+            {
+                PlanAbstract(group, target, parentType, selections, path, provided, touched);
+            }
+            else
+            {
+                PlanObject(group, target, parentType, selections, path, provided, touched);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void Step()
+    {
+        if (++_steps > MaxSteps)
+        {
+            throw new PlanningException($"Planning exceeded its budget of {MaxSteps} steps.");
+        }
+
+        if ((_steps & 255) == 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    private void PlanObject(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    {
+        var type = _schema.GetType(parentType);
+        var mode = _q.ModeIn(group.Subgraph, parentType);
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection { IsTypename: true } typename:
+                    if (mode == TypeMode.InterfaceObject)
+                    {
+                        JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { typename }), path, touched);
+                    }
+
+                    break;
+                case FieldSelection { Name: "__schema" or "__type" }:
+                    break;
+                case FieldSelection f:
+                    {
+                        var field = type.FindField(f.Name)
+                            ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{parentType}\".");
+                        if (_q.CanResolve(group.Subgraph, type, field, provided, out var providedField))
+                        {
+                            AddField(group, target, field, f, path, providedField?.SelectionSet, touched);
+                        }
+                        else
+                        {
+                            Jump(group, target, type, field, f, path, touched);
+                        }
+
+                        break;
+                    }
+
+                case InlineFragmentSelection fragment:
+                    {
+                        var condition = fragment.TypeCondition ?? parentType;
+                        if (condition == parentType || _schema.Satisfies(parentType, condition))
+                        {
+                            var inner = fragment.Conditions.Count > 0 ? target.AddFragment(null, fragment.Conditions).SelectionSet : target;
+                            PlanObject(group, inner, parentType, fragment.SelectionSet, path, provided, touched);
+                        }
+                        else if (mode == TypeMode.InterfaceObject && Overlaps(parentType, condition))
+                        {
+                            JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { fragment }), path, touched);
+                        }
+
+                        break;
+                    }
+            }
+        }
+    }
+
+    private bool Overlaps(string a, string b)
+    {
+        foreach (var t in _schema.PossibleTypes(a))
+        {
+            if (_schema.Satisfies(t, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void PlanAbstract(FetchGroup group, FetchSelectionSet target, string abstractType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    {
+        target.AddTypename();
+        var type = _schema.GetType(abstractType);
+        var possible = _q.PossibleTypesIn(group.Subgraph, abstractType);
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection { IsTypename: true }:
+                    break;
+                case FieldSelection f:
+                    {
+                        var field = type.FindField(f.Name)
+                            ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{abstractType}\".");
+                        if (ResolvableOnInterface(group.Subgraph, type, field, possible, provided, out var providedField))
+                        {
+                            AddField(group, target, field, f, path, providedField?.SelectionSet, touched);
+                            break;
+                        }
+
+                        var single = new SelectionSet(abstractType, new Selection[] { f });
+                        foreach (var concrete in possible)
+                        {
+                            var fragment = target.AddFragment(concrete, NoConditions);
+                            PlanObject(group, fragment.SelectionSet, concrete, single, With(path, PathSegment.TypeFilter(concrete)), provided, touched);
+                        }
+
+                        break;
+                    }
+
+                case InlineFragmentSelection fragment:
+                    {
+                        var condition = fragment.TypeCondition ?? abstractType;
+                        if (condition == abstractType)
+                        {
+                            var inner = fragment.Conditions.Count > 0 ? target.AddFragment(null, fragment.Conditions).SelectionSet : target;
+                            PlanAbstract(group, inner, abstractType, fragment.SelectionSet, path, provided, touched);
+                            break;
+                        }
+
+                        foreach (var concrete in possible)
+                        {
+                            if (!_schema.Satisfies(concrete, condition))
+                            {
+                                continue;
+                            }
+
+                            var inner = target.AddFragment(concrete, fragment.Conditions);
+                            PlanObject(group, inner.SelectionSet, concrete, fragment.SelectionSet, With(path, PathSegment.TypeFilter(concrete)), provided, touched);
+                        }
+
+                        break;
+                    }
+            }
+        }
+    }
+
+    private bool ResolvableOnInterface(string subgraph, SchemaType type, SchemaField field, IReadOnlyList<string> possible, SelectionSet? provided, out FieldSelection? providedField)
+    {
+        providedField = null;
+        if (type.Kind != TypeKind.Interface || !_q.CanResolve(subgraph, type, field, provided, out providedField))
+        {
+            return false;
+        }
+
+        foreach (var concrete in possible)
+        {
+            var concreteType = _schema.GetType(concrete);
+            var concreteField = concreteType.FindField(field.Name);
+            if (concreteField is null || !_q.CanResolve(subgraph, concreteType, concreteField, provided, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds a field the group's subgraph resolves, and plans its sub-selection.</summary>
+    private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? providedSub, List<FetchGroup>? touched)
+    {
+        var named = _schema.GetType(field.Type.NamedType);
+        var fetchField = target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null);
+        if (!named.IsComposite || selection.SelectionSet is null)
+        {
+            return;
+        }
+
+        var childPath = With(path, PathSegment.Field(selection.ResponseName));
+        for (var t = field.Type; t.Name is null; t = t.OfType!)
+        {
+            if (t.IsList)
+            {
+                childPath.Add(PathSegment.List);
+            }
+        }
+
+        var provided = providedSub ?? SchemaQueries.FieldIn(field, group.Subgraph)?.ProvidesSelection;
+        PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
+    }
+
+    /// <summary>Reaches <paramref name="field"/> through an entity fetch to a subgraph that resolves it.</summary>
+    private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, List<FetchGroup>? touched)
+    {
+        var option = ChooseEntityOption(group, parentType, field, selection, path)
+            ?? throw new PlanningException(
+                $"Cannot plan field \"{parentType.Name}.{field.Name}\": no subgraph can resolve it from \"{group.Subgraph}\" through a key.");
+
+        var child = PrepareEntityGroup(group, target, parentType, option, path, touched);
+        var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
+        var info = SchemaQueries.FieldIn(option.Field, option.Subgraph);
+        if (info?.Requires is not null)
+        {
+            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, touched);
+        }
+        else
+        {
+            PlanSelections(child, fragment.SelectionSet, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), path, null, touched);
+        }
+    }
+
+    /// <summary>An object known only as an <c>@interfaceObject</c> here: ask a subgraph that has the real interface.</summary>
+    private void JumpToResolveType(FetchGroup group, FetchSelectionSet target, string interfaceName, SelectionSet selections, List<PathSegment> path, List<FetchGroup>? touched)
+    {
+        var type = _schema.GetType(interfaceName);
+        EntityOption? best = null;
+        foreach (var (subgraph, info) in type.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (info.IsInterfaceObject || subgraph == group.Subgraph)
+            {
+                continue;
+            }
+
+            foreach (var key in info.Keys)
+            {
+                if (key.Resolvable && _q.CanResolveAll(group.Subgraph, interfaceName, key.Selection, null))
+                {
+                    best ??= new EntityOption(subgraph, interfaceName, interfaceName, key, type.Fields.Values.First());
+                }
+            }
+        }
+
+        if (best is null)
+        {
+            throw new PlanningException($"Cannot resolve the concrete type of \"{interfaceName}\" from \"{group.Subgraph}\".");
+        }
+
+        var child = PrepareEntityGroup(group, target, type, best, path, touched);
+        var fragment = child.Selection.AddFragment(interfaceName, NoConditions);
+        PlanSelections(child, fragment.SelectionSet, interfaceName, selections, path, null, touched);
+    }
+
+    private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, List<FetchGroup>? touched)
+    {
+        target.AddTypename();
+        var child = GetOrCreateChild(group, option.Subgraph, path);
+        var requirement = child.RequirementFor(option.EntityType, option.RepresentationTypename);
+        Merge(requirement, option.Key.Selection);
+        var requires = SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection;
+        if (requires is not null)
+        {
+            Merge(requirement, requires);
+        }
+
+        var local = new List<FetchGroup>();
+        var wasPlanning = child.PlanningRequirements;
+        child.PlanningRequirements = true;
+        try
+        {
+            PlanObject(group, target, parentType.Name, option.Key.Selection, path, null, local);
+            if (requires is not null)
+            {
+                PlanSelections(group, target, parentType.Name, requires, path, null, local);
+            }
+        }
+        finally
+        {
+            child.PlanningRequirements = wasPlanning;
+        }
+
+        child.DependsOn.Add(group);
+        foreach (var dependency in local)
+        {
+            if (dependency != child)
+            {
+                child.DependsOn.Add(dependency);
+            }
+        }
+
+        touched?.AddRange(local);
+        touched?.Add(child);
+        return child;
+    }
+
+    private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path)
+    {
+        var key = PathSegment.Print(path);
+        foreach (var existing in parent.Children)
+        {
+            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements)
+            {
+                return existing;
+            }
+        }
+
+        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent);
+        Groups.Add(child);
+        parent.Children.Add(child);
+        return child;
+    }
+
+    private EntityOption? ChooseEntityOption(FetchGroup group, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path)
+    {
+        EntityOption? best = null;
+        (int, int, int, string, int) bestScore = default;
+        var pathKey = PathSegment.Print(path);
+        foreach (var option in EntityOptions(group.Subgraph, parentType, field))
+        {
+            var keyLocal = _q.CanResolveAll(group.Subgraph, parentType.Name, option.Key.Selection, null) ? 0 : 1;
+            var existing = group.Children.Exists(c => c.Subgraph == option.Subgraph && c.PathKey == pathKey) ? 0 : 1;
+            var cost = _q.Cost(option.Subgraph, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), null);
+            var score = (keyLocal, existing, cost, option.Subgraph, option.KeyIndex);
+            if (best is null || Compare(score, bestScore) < 0)
+            {
+                best = option;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static int Compare((int, int, int, string, int) a, (int, int, int, string, int) b)
+    {
+        var c = a.Item1.CompareTo(b.Item1);
+        if (c == 0) c = a.Item2.CompareTo(b.Item2);
+        if (c == 0) c = a.Item3.CompareTo(b.Item3);
+        if (c == 0) c = string.CompareOrdinal(a.Item4, b.Item4);
+        if (c == 0) c = a.Item5.CompareTo(b.Item5);
+        return c;
+    }
+
+    /// <summary>Every (subgraph, entity type, key) through which <paramref name="field"/> can be fetched.</summary>
+    private IEnumerable<EntityOption> EntityOptions(string current, SchemaType parentType, SchemaField field)
+    {
+        foreach (var (subgraph, info) in field.Graphs)
+        {
+            if (!info.IsResolvable || (subgraph == current && info.Requires is null))
+            {
+                continue;
+            }
+
+            if (parentType.Graphs.TryGetValue(subgraph, out var typeInfo))
+            {
+                var representation = parentType.Kind == TypeKind.Interface ? parentType.Name : null;
+                for (var i = 0; i < typeInfo.Keys.Count; i++)
+                {
+                    if (typeInfo.Keys[i].Resolvable)
+                    {
+                        yield return new EntityOption(subgraph, parentType.Name, representation, typeInfo.Keys[i], field) { KeyIndex = i };
+                    }
+                }
+            }
+        }
+
+        // Fields an @interfaceObject adds to the interfaces this object implements.
+        foreach (var iface in parentType.Interfaces)
+        {
+            var ifaceType = _schema.FindType(iface);
+            var ifaceField = ifaceType?.FindField(field.Name);
+            if (ifaceType is null || ifaceField is null)
+            {
+                continue;
+            }
+
+            foreach (var (subgraph, typeInfo) in ifaceType.Graphs)
+            {
+                var info = SchemaQueries.FieldIn(ifaceField, subgraph);
+                if (!typeInfo.IsInterfaceObject || info is null || !info.IsResolvable || subgraph == current)
+                {
+                    continue;
+                }
+
+                for (var i = 0; i < typeInfo.Keys.Count; i++)
+                {
+                    if (typeInfo.Keys[i].Resolvable)
+                    {
+                        yield return new EntityOption(subgraph, iface, iface, typeInfo.Keys[i], ifaceField) { KeyIndex = i };
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds a field set (keys, requires) to a requirement selection.</summary>
+    private static void Merge(FetchSelectionSet target, SelectionSet fields)
+    {
+        foreach (var selection in fields.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection f:
+                    var added = target.AddField(f.Name, f.Alias, f.Arguments, NoConditions, f.SelectionSet?.ParentType);
+                    if (f.SelectionSet is not null)
+                    {
+                        Merge(added.SelectionSet!, f.SelectionSet);
+                    }
+
+                    break;
+                case InlineFragmentSelection fragment:
+                    Merge(target.AddFragment(fragment.TypeCondition, NoConditions).SelectionSet, fragment.SelectionSet);
+                    break;
+            }
+        }
+    }
+
+    private static List<PathSegment> With(List<PathSegment> path, PathSegment segment)
+    {
+        var copy = new List<PathSegment>(path.Count + 1);
+        copy.AddRange(path);
+        copy.Add(segment);
+        return copy;
+    }
+
+    private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField Field)
+    {
+        public int KeyIndex { get; init; }
+    }
+}
