@@ -18,9 +18,10 @@ public static class ApiSchemaFactory
             builder.IgnoreComments = true;
             foreach (var type in schema.Types.Values)
             {
-                if (type.Kind == TypeKind.Scalar && !type.Inaccessible && !BuiltInScalars.Contains(type.Name))
+                if (type.IsAbstract && !type.Inaccessible)
                 {
-                    builder.Types.Include(type.Name, typeof(object));
+                    // Never used to resolve data: the gateway reads __typename from subgraph answers.
+                    builder.Types.For(type.Name).ResolveType = _ => null!;
                 }
             }
         });

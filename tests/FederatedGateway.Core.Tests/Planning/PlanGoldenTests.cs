@@ -31,7 +31,9 @@ public sealed class PlanGoldenTests
         var file = Path.Combine(root, relative);
         var schema = SupergraphReader.Read(File.ReadAllText(Path.Combine(Path.GetDirectoryName(file)!, "supergraph.graphql")));
         var preparer = new OperationPreparer(schema, ApiSchemaFactory.Create(schema, ApiSchemaPrinter.Print(schema)));
-        var result = await preparer.PrepareAsync(File.ReadAllText(file), null, default, CancellationToken.None);
+        var variablesFile = Path.ChangeExtension(file, ".variables.json");
+        using var variables = System.Text.Json.JsonDocument.Parse(File.Exists(variablesFile) ? File.ReadAllText(variablesFile) : "{}");
+        var result = await preparer.PrepareAsync(File.ReadAllText(file), null, variables.RootElement, CancellationToken.None);
         Assert.True(result.IsSuccess, string.Join("\n", result.Errors.Select(e => e.Code + ": " + e.Message)));
         var printed = QueryPlanPrinter.Print(result.Operation!.Plan) + "\n";
         PlanSoundness.Check(schema, result.Operation);

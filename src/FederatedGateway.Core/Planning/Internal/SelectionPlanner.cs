@@ -341,6 +341,9 @@ internal sealed class SelectionPlanner
 
     private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path)
     {
+        // A trailing type filter is redundant: each entity requirement already selects objects by type, and
+        // without it fetches for several types at the same place merge into one.
+        path = TrimTypeFilters(path);
         var key = PathSegment.Print(path);
         foreach (var existing in parent.Children)
         {
@@ -360,7 +363,7 @@ internal sealed class SelectionPlanner
     {
         EntityOption? best = null;
         (int, int, int, string, int) bestScore = default;
-        var pathKey = PathSegment.Print(path);
+        var pathKey = PathSegment.Print(TrimTypeFilters(path));
         foreach (var option in EntityOptions(group.Subgraph, parentType, field))
         {
             var keyLocal = _q.CanResolveAll(group.Subgraph, parentType.Name, option.Key.Selection, null) ? 0 : 1;
@@ -459,6 +462,17 @@ internal sealed class SelectionPlanner
                     break;
             }
         }
+    }
+
+    private static List<PathSegment> TrimTypeFilters(List<PathSegment> path)
+    {
+        var end = path.Count;
+        while (end > 0 && path[end - 1].Kind == PathSegmentKind.TypeFilter)
+        {
+            end--;
+        }
+
+        return end == path.Count ? path : path.GetRange(0, end);
     }
 
     private static List<PathSegment> With(List<PathSegment> path, PathSegment segment)
