@@ -1,0 +1,12 @@
+namespace FederatedGateway.Demo.Subgraphs.Orders.Models;
+
+/// <summary>A limit order to buy or sell <see cref="Quantity"/> units of an instrument.</summary>
+internal sealed record Order(
+    string Id,
+    string TraderId,
+    InstrumentRef Instrument,
+    OrderSide Side,
+    int Quantity,
+    double LimitPrice,
+    OrderStatus Status,
+    DateTime CreatedAt);

@@ -1,0 +1,12 @@
+namespace FederatedGateway.Demo.Subgraphs.Orders.Models;
+
+/// <summary>
+/// The <c>Order</c> entity representation received by <c>_entities</c>: <c>{ __typename id }</c>, plus
+/// <c>instrument { lastPrice currency }</c> when the gateway resolves <c>notional</c> (which <c>@requires</c> it).
+/// </summary>
+internal sealed class OrderKey
+{
+    public string Id { get; set; } = "";
+
+    public InstrumentRequirements? Instrument { get; set; }
+}

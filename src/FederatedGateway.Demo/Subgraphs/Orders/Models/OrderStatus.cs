@@ -1,0 +1,9 @@
+namespace FederatedGateway.Demo.Subgraphs.Orders.Models;
+
+/// <summary>The life-cycle state of an order.</summary>
+internal enum OrderStatus
+{
+    Open,
+    Filled,
+    Cancelled,
+}

@@ -1,0 +1,7 @@
+namespace FederatedGateway.Demo.Subgraphs.Portfolio.Models;
+
+/// <summary>The <c>Instrument</c> entity representation received by <c>_entities</c>: <c>{ __typename symbol }</c>.</summary>
+internal sealed class InstrumentKey
+{
+    public string Symbol { get; set; } = "";
+}

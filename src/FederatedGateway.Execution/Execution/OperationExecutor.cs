@@ -1,0 +1,45 @@
+using System.Buffers;
+using System.Text.Json;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>
+/// Executes a prepared operation: runs its plan against the subgraphs, then writes the client response
+/// (<c>{"errors":…,"data":…}</c>) as UTF-8 into <paramref name="output"/>.
+/// </summary>
+public sealed class OperationExecutor
+{
+    private readonly FederatedSchema _schema;
+    private readonly PlanExecutor _plans;
+
+    public OperationExecutor(FederatedSchema schema, SubgraphRegistry subgraphs)
+    {
+        _schema = schema;
+        _plans = new PlanExecutor(schema, subgraphs);
+    }
+
+    /// <param name="introspection">The introspection root fields as a UTF-8 JSON object, when the operation has any.</param>
+    public async ValueTask ExecuteAsync(
+        PreparedOperation operation,
+        JsonElement variables,
+        IReadOnlyDictionary<string, bool> booleans,
+        ReadOnlyMemory<byte> introspection,
+        IBufferWriter<byte> output,
+        IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
+        CancellationToken cancellationToken)
+    {
+        using var state = new ExecutionState(variables, booleans, forwardHeaders);
+        if (operation.Plan.Root is not null)
+        {
+            await _plans.RunAsync(operation.Plan.Root, state, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
+        using var writer = new Utf8JsonWriter(output);
+        new ResponseWriter(_schema, booleans, state.Errors)
+            .Write(writer, operation, state.Data, introspectionDocument?.RootElement ?? default);
+        writer.Flush();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>Writes the <c>_Any</c> representation of a merged object for an entity fetch.</summary>
+internal static class RepresentationWriter
+{
+    /// <summary>Returns false when the object matches no requirement or lacks a key field.</summary>
+    public static bool TryWrite(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, IReadOnlyList<EntityRequirement> requirements)
+    {
+        var typename = obj.Typename;
+        if (typename is null)
+        {
+            return false;
+        }
+
+        foreach (var requirement in requirements)
+        {
+            if (typename != requirement.TypeCondition && !schema.Satisfies(typename, requirement.TypeCondition))
+            {
+                continue;
+            }
+
+            if (!HasTopLevelFields(obj, requirement.Fields, schema, typename))
+            {
+                return false;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString("__typename", requirement.RepresentationTypename ?? typename);
+            WriteFields(writer, schema, obj, requirement.Fields, typename);
+            writer.WriteEndObject();
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasTopLevelFields(ResultObject obj, SelectionSet fields, FederatedSchema schema, string typename)
+    {
+        foreach (var selection in fields.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection { IsTypename: true }:
+                    break;
+                case FieldSelection f:
+                    if (!obj.ContainsKey(f.ResponseName))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case InlineFragmentSelection fragment when fragment.TypeCondition is null || schema.Satisfies(typename, fragment.TypeCondition):
+                    if (!HasTopLevelFields(obj, fragment.SelectionSet, schema, typename))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static void WriteFields(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, SelectionSet fields, string? typename)
+    {
+        foreach (var selection in fields.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection { IsTypename: true }:
+                    break;
+                case FieldSelection f:
+                    writer.WritePropertyName(f.ResponseName);
+                    obj.TryGetValue(f.ResponseName, out var value);
+                    WriteValue(writer, schema, value, f.SelectionSet);
+                    break;
+                case InlineFragmentSelection fragment:
+                    if (fragment.TypeCondition is null || (typename is not null && schema.Satisfies(typename, fragment.TypeCondition)))
+                    {
+                        WriteFields(writer, schema, obj, fragment.SelectionSet, typename);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, FederatedSchema schema, object? value, SelectionSet? selection)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case ResultObject nested when selection is not null:
+                writer.WriteStartObject();
+                var typename = nested.Typename;
+                if (typename is not null && ContainsTypename(selection))
+                {
+                    writer.WriteString("__typename", typename);
+                }
+
+                WriteFields(writer, schema, nested, selection, typename);
+                writer.WriteEndObject();
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(writer, schema, item, selection);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                ResponseWriter.WriteRaw(writer, value);
+                break;
+        }
+    }
+
+    private static bool ContainsTypename(SelectionSet selection)
+    {
+        foreach (var s in selection.Selections)
+        {
+            if (s is FieldSelection { IsTypename: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

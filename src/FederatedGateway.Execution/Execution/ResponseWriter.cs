@@ -1,0 +1,368 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>
+/// Writes the client response by projecting the client's own selection over the merged data: only the fields
+/// asked for, in the client's order, with aliases, <c>__typename</c>, <c>@skip</c>/<c>@include</c> and spec null
+/// propagation. A first pass finds the objects and lists that become null; the second writes.
+/// </summary>
+internal sealed class ResponseWriter
+{
+    private readonly FederatedSchema _schema;
+    private readonly IReadOnlyDictionary<string, bool> _booleans;
+    private readonly List<GatewayError> _errors;
+    private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(object Key, string Type), List<(string Name, List<FieldSelection> Nodes)>> _collected = new();
+
+    public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors)
+    {
+        _schema = schema;
+        _booleans = booleans;
+        _errors = errors;
+    }
+
+    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection)
+    {
+        var rootNodes = new List<FieldSelection>();
+        var rootKey = operation.RootSelection;
+        var rootNull = CheckObject(data, operation.RootType, rootKey, new[] { operation.RootSelection }, ResponsePath.Root, introspection);
+
+        writer.WriteStartObject();
+        if (_errors.Count > 0)
+        {
+            writer.WriteStartArray("errors");
+            foreach (var error in _errors)
+            {
+                error.Write(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WritePropertyName("data");
+        if (rootNull)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            WriteObject(writer, data, operation.RootType, rootKey, new[] { operation.RootSelection }, introspection);
+        }
+
+        writer.WriteEndObject();
+        GC.KeepAlive(rootNodes);
+    }
+
+    private List<(string Name, List<FieldSelection> Nodes)> Collect(object key, string runtimeType, IEnumerable<SelectionSet> selectionSets)
+    {
+        if (_collected.TryGetValue((key, runtimeType), out var cached))
+        {
+            return cached;
+        }
+
+        var result = new List<(string Name, List<FieldSelection> Nodes)>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in selectionSets)
+        {
+            CollectInto(set, runtimeType, result, index);
+        }
+
+        _collected[(key, runtimeType)] = result;
+        return result;
+    }
+
+    private void CollectInto(SelectionSet set, string runtimeType, List<(string Name, List<FieldSelection> Nodes)> result, Dictionary<string, int> index)
+    {
+        foreach (var selection in set.Selections)
+        {
+            if (!selection.IsIncluded(_booleans))
+            {
+                continue;
+            }
+
+            switch (selection)
+            {
+                case FieldSelection field:
+                    if (!index.TryGetValue(field.ResponseName, out var i))
+                    {
+                        index[field.ResponseName] = result.Count;
+                        result.Add((field.ResponseName, new List<FieldSelection> { field }));
+                    }
+                    else
+                    {
+                        result[i].Nodes.Add(field);
+                    }
+
+                    break;
+                case InlineFragmentSelection fragment:
+                    if (fragment.TypeCondition is null || fragment.TypeCondition == runtimeType || _schema.Satisfies(runtimeType, fragment.TypeCondition))
+                    {
+                        CollectInto(fragment.SelectionSet, runtimeType, result, index);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private string RuntimeType(ResultObject obj, string declared) => obj.Typename ?? declared;
+
+    private static IEnumerable<SelectionSet> SubSelections(List<FieldSelection> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.SelectionSet is not null)
+            {
+                yield return node.SelectionSet;
+            }
+        }
+    }
+
+    // ---- pass 1: which objects and lists become null ----
+
+    private bool CheckObject(ResultObject obj, string declaredType, object key, IEnumerable<SelectionSet> sets, ResponsePath path, JsonElement introspection)
+    {
+        var runtimeType = RuntimeType(obj, declaredType);
+        var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
+        foreach (var (name, nodes) in Collect(key, runtimeType, sets))
+        {
+            var first = nodes[0];
+            if (first.IsTypename)
+            {
+                continue;
+            }
+
+            if (first.Name is "__schema" or "__type")
+            {
+                continue;
+            }
+
+            var definition = type.FindField(first.Name);
+            if (definition is null)
+            {
+                continue;
+            }
+
+            obj.TryGetValue(name, out var value);
+            var childPath = path.Append(name);
+            if (CheckValue(value, definition.Type, nodes, childPath) && definition.Type.IsNonNull)
+            {
+                if (value is null)
+                {
+                    AddNullError(type.Name, definition.Name, childPath);
+                }
+
+                _nulled.Add(obj);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns true when the value at this position is null after completion.</summary>
+    private bool CheckValue(object? value, TypeRef type, List<FieldSelection> nodes, ResponsePath path)
+    {
+        var nullable = type.Nullable;
+        switch (value)
+        {
+            case null:
+                return true;
+            case List<object?> list when nullable.IsList:
+                var itemType = nullable.OfType!;
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var itemPath = path.Append(i);
+                    if (CheckValue(list[i], itemType, nodes, itemPath) && itemType.IsNonNull)
+                    {
+                        if (list[i] is null)
+                        {
+                            AddNullError(null, null, itemPath);
+                        }
+
+                        _nulled.Add(list);
+                        return true;
+                    }
+                }
+
+                return false;
+            case ResultObject obj when nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true }:
+                return CheckObject(obj, nullable.Name, nodes, SubSelections(nodes), path, default);
+            case ResultObject or List<object?>:
+                // A shape that does not fit the schema (e.g. an object where a list belongs) completes to null,
+                // unless the field is a leaf (custom scalars may be JSON objects or lists).
+                return _schema.FindType(type.NamedType) is not { IsLeaf: true };
+            default:
+                return false;
+        }
+    }
+
+    private void AddNullError(string? parentType, string? field, ResponsePath path)
+    {
+        var array = path.ToArray();
+        foreach (var error in _errors)
+        {
+            if (error.Path is not null && IsPrefixOrEqual(array, error.Path))
+            {
+                return;
+            }
+        }
+
+        var message = field is null
+            ? "Cannot return null for non-nullable list item."
+            : $"Cannot return null for non-nullable field {parentType}.{field}.";
+        _errors.Add(new GatewayError(message, array, null, null));
+    }
+
+    private static bool IsPrefixOrEqual(object[] prefix, object[] path)
+    {
+        if (prefix.Length > path.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            if (!Equals(prefix[i], path[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ---- pass 2: write ----
+
+    private void WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, object key, IEnumerable<SelectionSet> sets, JsonElement introspection)
+    {
+        var runtimeType = RuntimeType(obj, declaredType);
+        var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
+        writer.WriteStartObject();
+        foreach (var (name, nodes) in Collect(key, runtimeType, sets))
+        {
+            var first = nodes[0];
+            writer.WritePropertyName(name);
+            if (first.IsTypename)
+            {
+                writer.WriteStringValue(type.Name);
+                continue;
+            }
+
+            if (first.Name is "__schema" or "__type")
+            {
+                if (introspection.ValueKind == JsonValueKind.Object && introspection.TryGetProperty(name, out var answer))
+                {
+                    answer.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+
+                continue;
+            }
+
+            var definition = type.FindField(first.Name);
+            obj.TryGetValue(name, out var value);
+            if (definition is null)
+            {
+                writer.WriteNullValue();
+                continue;
+            }
+
+            WriteValue(writer, value, definition.Type, nodes);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteValue(Utf8JsonWriter writer, object? value, TypeRef type, List<FieldSelection> nodes)
+    {
+        var nullable = type.Nullable;
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case List<object?> list when nullable.IsList:
+                if (_nulled.Contains(list))
+                {
+                    writer.WriteNullValue();
+                    break;
+                }
+
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(writer, item, nullable.OfType!, nodes);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case ResultObject obj when nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true }:
+                if (_nulled.Contains(obj))
+                {
+                    writer.WriteNullValue();
+                    break;
+                }
+
+                WriteObject(writer, obj, nullable.Name, nodes, SubSelections(nodes), default);
+                break;
+            case JsonElement element when nullable.Name is not null:
+                element.WriteTo(writer);
+                break;
+            default:
+                if (_schema.FindType(type.NamedType) is { IsLeaf: true })
+                {
+                    WriteRaw(writer, value);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Writes a merged value as plain JSON (custom scalars holding objects or lists).</summary>
+    public static void WriteRaw(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case ResultObject obj:
+                writer.WriteStartObject();
+                foreach (var (key, item) in obj)
+                {
+                    writer.WritePropertyName(key);
+                    WriteRaw(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteRaw(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>Merges subgraph answers into the result tree (leaves stay borrowed <see cref="JsonElement"/>s).</summary>
+internal static class ResultMerger
+{
+    public static object? Convert(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new ResultObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = Convert(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var list = new List<object?>(element.GetArrayLength());
+                foreach (var item in element.EnumerateArray())
+                {
+                    list.Add(Convert(item));
+                }
+
+                return list;
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return null;
+            default:
+                return element;
+        }
+    }
+
+    /// <summary>Merges the JSON object <paramref name="source"/> into <paramref name="target"/>.</summary>
+    public static void Merge(ResultObject target, JsonElement source)
+    {
+        foreach (var property in source.EnumerateObject())
+        {
+            if (target.TryGetValue(property.Name, out var existing) && existing is not null)
+            {
+                target[property.Name] = MergeValue(existing, property.Value);
+            }
+            else
+            {
+                target[property.Name] = Convert(property.Value);
+            }
+        }
+    }
+
+    private static object? MergeValue(object existing, JsonElement source)
+    {
+        switch (existing)
+        {
+            case ResultObject obj when source.ValueKind == JsonValueKind.Object:
+                Merge(obj, source);
+                return obj;
+            case List<object?> list when source.ValueKind == JsonValueKind.Array && source.GetArrayLength() == list.Count:
+                var i = 0;
+                foreach (var item in source.EnumerateArray())
+                {
+                    list[i] = list[i] is null ? Convert(item) : MergeValue(list[i]!, item);
+                    i++;
+                }
+
+                return list;
+            default:
+                return Convert(source);
+        }
+    }
+}

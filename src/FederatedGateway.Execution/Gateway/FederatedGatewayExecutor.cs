@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Text.Json;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Execution.Requests;
+
+namespace FederatedGateway.Execution.Gateway;
+
+/// <summary>
+/// The request pipeline behind the HTTP endpoint: prepare (cached), check the HTTP method, answer
+/// introspection, execute the plan, write the response. Reads the current snapshot once per request.
+/// </summary>
+public sealed class FederatedGatewayExecutor : IGatewayExecutor
+{
+    private volatile GatewaySnapshot? _snapshot;
+
+    public FederatedGatewayExecutor(GatewaySnapshot? snapshot = null)
+    {
+        _snapshot = snapshot;
+    }
+
+    public bool IsReady => _snapshot is not null;
+
+    public GatewaySnapshot? Snapshot => _snapshot;
+
+    /// <summary>Swaps in a new snapshot; requests in flight finish on the one they started with.</summary>
+    public void Swap(GatewaySnapshot snapshot) => _snapshot = snapshot;
+
+    public async ValueTask<GatewayResult> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        var snapshot = _snapshot;
+        if (snapshot is null)
+        {
+            return Errors(GatewayResultKind.RequestError, RequestError.Of("The gateway has no schema loaded yet.", "SCHEMA_NOT_LOADED"));
+        }
+
+        var prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, cancellationToken).ConfigureAwait(false);
+        if (!prepared.IsSuccess)
+        {
+            return Errors(GatewayResultKind.RequestError, prepared.Errors.ToArray());
+        }
+
+        var operation = prepared.Operation!;
+        if (request.IsGet && operation.Kind != OperationKind.Query)
+        {
+            return Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of($"A {operation.Kind.ToString().ToLowerInvariant()} cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED"));
+        }
+
+        ReadOnlyMemory<byte> introspection = default;
+        if (operation.HasIntrospection)
+        {
+            introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, cancellationToken).ConfigureAwait(false);
+        }
+
+        var output = new ArrayBufferWriter<byte>(4096);
+        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken).ConfigureAwait(false);
+        return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory);
+    }
+
+    private static GatewayResult Errors(GatewayResultKind kind, params RequestError[] errors)
+    {
+        var output = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("errors");
+            foreach (var error in errors)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("message", error.Message);
+                if (error.Locations.Count > 0)
+                {
+                    writer.WriteStartArray("locations");
+                    foreach (var (line, column) in error.Locations)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteNumber("line", line);
+                        writer.WriteNumber("column", column);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteStartObject("extensions");
+                writer.WriteString("code", error.Code);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return new GatewayResult(kind, output.WrittenMemory);
+    }
+}

@@ -1,0 +1,57 @@
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Schema;
+using FederatedGateway.Core.Supergraph;
+using FederatedGateway.Execution.Execution;
+using FederatedGateway.Execution.Introspection;
+using FederatedGateway.Execution.Transport;
+
+namespace FederatedGateway.Execution.Gateway;
+
+/// <summary>
+/// Everything a request needs, built once from one supergraph and never changed: schema, API schema,
+/// operation cache and planner, executor. A reload builds a new snapshot and swaps it whole.
+/// </summary>
+public sealed class GatewaySnapshot
+{
+    private GatewaySnapshot(FederatedSchema schema, string apiSdl, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
+    {
+        Schema = schema;
+        ApiSdl = apiSdl;
+        Preparer = preparer;
+        Introspection = introspection;
+        Executor = executor;
+    }
+
+    public FederatedSchema Schema { get; }
+
+    public string ApiSdl { get; }
+
+    public OperationPreparer Preparer { get; }
+
+    public IntrospectionExecutor Introspection { get; }
+
+    public OperationExecutor Executor { get; }
+
+    /// <exception cref="SupergraphException">The supergraph cannot be loaded.</exception>
+    public static GatewaySnapshot Build(string supergraphSdl, ISubgraphClient client, IReadOnlyDictionary<string, string>? urlOverrides = null)
+    {
+        var schema = SupergraphReader.Read(supergraphSdl);
+        var apiSdl = ApiSchemaPrinter.Print(schema);
+        GraphQL.Types.ISchema api;
+        try
+        {
+            api = ApiSchemaFactory.Create(schema, apiSdl);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            throw new SupergraphException("The API schema derived from the supergraph is invalid: " + ex.Message);
+        }
+
+        return new GatewaySnapshot(
+            schema,
+            apiSdl,
+            new OperationPreparer(schema, api),
+            new IntrospectionExecutor(api),
+            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)));
+    }
+}
