@@ -3,14 +3,16 @@
 //   dotnet run --project src/FederatedGateway.Server -- --supergraph schemas/supergraph.graphql --urls http://127.0.0.1:4000
 //
 // Settings (appsettings.json, environment, command line; later wins):
-//   --supergraph <file>  | Gateway:SupergraphPath | env Gateway__SupergraphPath   the supergraph SDL file
-//   --urls <urls>        | urls                   | env ASPNETCORE_URLS          where Kestrel listens
+//   --supergraph <file>  | Gateway:Supergraph or Gateway:SupergraphPath | env Gateway__Supergraph   the supergraph SDL file
+//   --urls <urls>        | urls                                        | env ASPNETCORE_URLS      where Kestrel listens
 //   Gateway:*            see GatewayOptions (SubgraphTimeout, MaxRequestBodySize, SubgraphUrlOverrides, ...)
 // SIGTERM / Ctrl+C stop the host gracefully (in-flight requests finish, then the process exits 0).
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from the executable's folder, whatever the working directory (relative paths such as
+// --supergraph still resolve against the working directory).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
 

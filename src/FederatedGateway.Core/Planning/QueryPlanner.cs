@@ -31,6 +31,21 @@ public sealed class QueryPlanner
         var planner = new SelectionPlanner(_queries, rootType, MaxSteps, cancellationToken);
         var rootGroups = new List<FetchGroup>();
         var type = _schema.GetType(rootType);
+        if (kind == OperationKind.Query)
+        {
+            planner.RootGroupFor = subgraph =>
+            {
+                var existing = rootGroups.Find(g => g.Subgraph == subgraph);
+                if (existing is null)
+                {
+                    existing = planner.NewRootGroup(subgraph);
+                    rootGroups.Add(existing);
+                }
+
+                return existing;
+            };
+        }
+
         foreach (var field in RootFields(root, Array.Empty<InclusionCondition>()))
         {
             if (field.IsTypename || field.Name is "__schema" or "__type")

@@ -45,5 +45,28 @@ public sealed class SchemaType
 
     public bool IsLeaf => Kind is TypeKind.Scalar or TypeKind.Enum;
 
+    private HashSet<string>? _visibleEnumValues;
+
+    /// <summary>True when <paramref name="value"/> is an enum value of this type that the API schema exposes.</summary>
+    public bool HasVisibleEnumValue(string value)
+    {
+        var set = _visibleEnumValues;
+        if (set is null)
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var enumValue in EnumValues)
+            {
+                if (!enumValue.Inaccessible)
+                {
+                    set.Add(enumValue.Name);
+                }
+            }
+
+            _visibleEnumValues = set;
+        }
+
+        return set.Contains(value);
+    }
+
     public SchemaField? FindField(string name) => Fields.TryGetValue(name, out var f) ? f : null;
 }

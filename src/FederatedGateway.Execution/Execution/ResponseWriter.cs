@@ -190,8 +190,18 @@ internal sealed class ResponseWriter
                 }
 
                 return false;
-            case ResultObject obj when nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true }:
+            case ResultObject obj when nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true } declared:
+                if (declared.IsAbstract && obj.Typename is { } typename && !IsVisibleRuntimeType(typename, declared.Name))
+                {
+                    // An object of a type the client cannot see (inaccessible, or unknown to the API) is null.
+                    _nulled.Add(obj);
+                    return true;
+                }
+
                 return CheckObject(obj, nullable.Name, nodes, SubSelections(nodes), path, default);
+            case JsonElement element when IsHiddenEnumValue(element, nullable):
+                _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {element.GetRawText()}", path.ToArray(), null, null));
+                return true;
             case ResultObject or List<object?>:
                 // A shape that does not fit the schema (e.g. an object where a list belongs) completes to null,
                 // unless the field is a leaf (custom scalars may be JSON objects or lists).
@@ -235,6 +245,15 @@ internal sealed class ResponseWriter
 
         return true;
     }
+
+    private bool IsVisibleRuntimeType(string typename, string declared) =>
+        _schema.FindType(typename) is { Inaccessible: false, Kind: TypeKind.Object } && (typename == declared || _schema.Satisfies(typename, declared));
+
+    /// <summary>An enum value the API schema does not expose (e.g. <c>@inaccessible</c>) cannot be returned.</summary>
+    private bool IsHiddenEnumValue(JsonElement element, TypeRef type) =>
+        element.ValueKind == JsonValueKind.String && type.Name is not null
+        && _schema.FindType(type.Name) is { Kind: TypeKind.Enum } enumType
+        && !enumType.HasVisibleEnumValue(element.GetString()!);
 
     // ---- pass 2: write ----
 
@@ -314,7 +333,15 @@ internal sealed class ResponseWriter
                 WriteObject(writer, obj, nullable.Name, nodes, SubSelections(nodes), default);
                 break;
             case JsonElement element when nullable.Name is not null:
-                element.WriteTo(writer);
+                if (IsHiddenEnumValue(element, nullable))
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    element.WriteTo(writer);
+                }
+
                 break;
             default:
                 if (_schema.FindType(type.NamedType) is { IsLeaf: true })

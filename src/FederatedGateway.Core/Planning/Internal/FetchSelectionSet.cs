@@ -71,6 +71,13 @@ internal sealed class FetchSelectionSet
     /// <summary>Compact form sent to subgraphs: <c>{a b{c}...on T{d}}</c>.</summary>
     public void PrintCompact(StringBuilder sb)
     {
+        if (_items.Count == 0)
+        {
+            // Every selection set needs a field; a fragment whose fields all came from elsewhere keeps __typename.
+            sb.Append("{__typename}");
+            return;
+        }
+
         sb.Append('{');
         var first = true;
         foreach (var item in _items)
@@ -106,6 +113,12 @@ internal sealed class FetchSelectionSet
     /// <summary>Indented form for the plan printer.</summary>
     public void PrintPretty(StringBuilder sb, int depth)
     {
+        if (_items.Count == 0)
+        {
+            sb.Append("{\n").Append(' ', (depth + 1) * 2).Append("__typename\n").Append(' ', depth * 2).Append('}');
+            return;
+        }
+
         sb.Append("{\n");
         foreach (var item in _items)
         {

@@ -18,6 +18,7 @@ internal sealed class SelectionPlanner
     private readonly FederatedSchema _schema;
     private readonly string _rootType;
     private readonly CancellationToken _cancellation;
+    private readonly List<Crumb> _crumbs = new();
     private int _depth;
     private int _steps;
 
@@ -33,6 +34,9 @@ internal sealed class SelectionPlanner
     public int MaxSteps { get; }
 
     public List<FetchGroup> Groups { get; } = new();
+
+    /// <summary>Returns the root fetch group of a subgraph for a query (null when re-fetching a root field is not allowed).</summary>
+    public Func<string, FetchGroup>? RootGroupFor { get; set; }
 
     public FetchGroup NewRootGroup(string subgraph)
     {
@@ -91,6 +95,11 @@ internal sealed class SelectionPlanner
                     if (mode == TypeMode.InterfaceObject)
                     {
                         JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { typename }), path, touched);
+                    }
+                    else
+                    {
+                        // The projection needs the runtime type where the API type is abstract but this subgraph's is not.
+                        target.AddTypename();
                     }
 
                     break;
@@ -226,7 +235,9 @@ internal sealed class SelectionPlanner
     /// <summary>Adds a field the group's subgraph resolves, and plans its sub-selection.</summary>
     private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? providedSub, List<FetchGroup>? touched)
     {
-        var named = _schema.GetType(field.Type.NamedType);
+        // The subgraph may declare a narrower type than the supergraph (join__field(type:)); plan against its own.
+        var declared = SchemaQueries.FieldIn(field, group.Subgraph)?.Type;
+        var named = _schema.GetType(declared is null ? field.Type.NamedType : NamedTypeOf(declared));
         var fetchField = target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null);
         if (!named.IsComposite || selection.SelectionSet is null)
         {
@@ -243,15 +254,49 @@ internal sealed class SelectionPlanner
         }
 
         var provided = providedSub ?? SchemaQueries.FieldIn(field, group.Subgraph)?.ProvidesSelection;
-        PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
+        _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, touched));
+        try
+        {
+            PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
+        }
+        finally
+        {
+            _crumbs.RemoveAt(_crumbs.Count - 1);
+        }
     }
 
     /// <summary>Reaches <paramref name="field"/> through an entity fetch to a subgraph that resolves it.</summary>
     private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, List<FetchGroup>? touched)
     {
-        var option = ChooseEntityOption(group, parentType, field, selection, path)
-            ?? throw new PlanningException(
+        Step();
+        if (++_depth > MaxDepth)
+        {
+            throw new PlanningException($"Cannot plan field \"{parentType.Name}.{field.Name}\": the entity jumps needed nest too deeply.");
+        }
+
+        try
+        {
+            JumpCore(group, target, parentType, field, selection, path, touched);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void JumpCore(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, List<FetchGroup>? touched)
+    {
+        var option = ChooseEntityOption(group, parentType, field, selection, path);
+        if (option is null)
+        {
+            if (ReenterThroughAncestor(selection))
+            {
+                return;
+            }
+
+            throw new PlanningException(
                 $"Cannot plan field \"{parentType.Name}.{field.Name}\": no subgraph can resolve it from \"{group.Subgraph}\" through a key.");
+        }
 
         var child = PrepareEntityGroup(group, target, parentType, option, path, touched);
         var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
@@ -264,6 +309,65 @@ internal sealed class SelectionPlanner
         {
             PlanSelections(child, fragment.SelectionSet, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), path, null, touched);
         }
+    }
+
+    /// <summary>
+    /// A field of a value type (no key) that the current subgraph cannot resolve: fetch the chain of fields that
+    /// led here again, from the nearest ancestor a subgraph that resolves the whole chain can be entered at
+    /// (an entity it has a key for, or the query root).
+    /// </summary>
+    private bool ReenterThroughAncestor(FieldSelection selection)
+    {
+        Selection inner = selection;
+        for (var k = _crumbs.Count - 1; k >= 0; k--)
+        {
+            var crumb = _crumbs[k];
+            var childType = crumb.Field.Type.NamedType;
+            var synthetic = new FieldSelection(crumb.Selection.Name, crumb.Selection.Alias, crumb.Selection.Arguments, crumb.Field,
+                new SelectionSet(childType, new[] { inner }), crumb.Selection.Conditions, crumb.Selection.Location, crumb.Selection.Syntax);
+            var chain = new SelectionSet(crumb.ParentType.Name, new Selection[] { synthetic });
+            if (crumb.Path.Count == 0 && !crumb.Group.IsEntity && RootGroupFor is not null)
+            {
+                string? best = null;
+                var bestCost = int.MaxValue;
+                foreach (var (subgraph, info) in crumb.Field.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    if (subgraph == crumb.Group.Subgraph || !info.IsResolvable || info.Requires is not null)
+                    {
+                        continue;
+                    }
+
+                    var cost = _q.Cost(subgraph, crumb.ParentType.Name, chain, null);
+                    if (cost < bestCost)
+                    {
+                        best = subgraph;
+                        bestCost = cost;
+                    }
+                }
+
+                if (best is not null && bestCost == 0)
+                {
+                    var root = RootGroupFor(best);
+                    PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, crumb.Touched);
+                    return true;
+                }
+            }
+            else
+            {
+                foreach (var option in EntityOptions(crumb.Group.Subgraph, crumb.ParentType, crumb.Field).OrderBy(o => o.Subgraph, StringComparer.Ordinal))
+                {
+                    if (_q.Cost(option.Subgraph, option.EntityType, chain, null) == 0)
+                    {
+                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Touched);
+                        return true;
+                    }
+                }
+            }
+
+            inner = synthetic;
+        }
+
+        return false;
     }
 
     /// <summary>An object known only as an <c>@interfaceObject</c> here: ask a subgraph that has the real interface.</summary>
@@ -464,6 +568,8 @@ internal sealed class SelectionPlanner
         }
     }
 
+    private static string NamedTypeOf(string typeReference) => typeReference.Trim('[', ']', '!', ' ');
+
     private static List<PathSegment> TrimTypeFilters(List<PathSegment> path)
     {
         var end = path.Count;
@@ -482,6 +588,8 @@ internal sealed class SelectionPlanner
         copy.Add(segment);
         return copy;
     }
+
+    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, List<FetchGroup>? Touched);
 
     private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField Field)
     {

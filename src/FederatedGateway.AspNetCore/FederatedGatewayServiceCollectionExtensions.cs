@@ -1,0 +1,90 @@
+using FederatedGateway.AspNetCore.Internal;
+using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FederatedGateway.AspNetCore;
+
+/// <summary>Registers the gateway's HTTP layer.</summary>
+public static class FederatedGatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GatewayOptions"/> (bound from <paramref name="configuration"/>'s <c>Gateway</c> section, with a
+    /// top-level <c>supergraph</c> key overriding <see cref="GatewayOptions.SupergraphPath"/>), a singleton
+    /// <see cref="ISubgraphClient"/> (<see cref="HttpSubgraphClient"/>, unless one is registered already) and the
+    /// GraphQL-over-HTTP endpoint services.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The application configuration (root, not the section).</param>
+    /// <param name="configureExecution">
+    /// Called with the options as bound right now, to register the <see cref="IGatewayExecutor"/> (and whatever it needs).
+    /// </param>
+    /// <remarks>
+    /// The <see cref="IGatewayExecutor"/> is the application's: register it before this call, inside
+    /// <paramref name="configureExecution"/>, or after this call with <c>AddSingleton</c> (the last registration wins;
+    /// <c>TryAdd*</c> after this call is ignored). When none is registered, a stand-in that is never ready answers every
+    /// request with <c>GATEWAY_NOT_READY</c> and health checks report 503.
+    /// </remarks>
+    public static IServiceCollection AddFederatedGateway(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IServiceCollection, GatewayOptions>? configureExecution = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .Configure(options => ApplySupergraphOverride(configuration, options))
+            .Validate(options => options.MaxRequestBodySize > 0, "Gateway:MaxRequestBodySize must be positive.")
+            .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
+            .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton<ISubgraphClient>(provider =>
+            new HttpSubgraphClient(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ToSubgraphClientOptions()));
+        services.TryAddSingleton<GraphQLHttpEndpoint>();
+        services.TryAddSingleton<FederatedGatewayMarker>();
+
+        if (configureExecution is not null)
+        {
+            var snapshot = new GatewayOptions();
+            Bind(configuration, snapshot);
+            configureExecution(services, snapshot);
+        }
+
+        services.TryAddSingleton<IGatewayExecutor, UnconfiguredGatewayExecutor>();
+        return services;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="options"/> from the <c>Gateway</c> section (with <c>Gateway:Supergraph</c> as an alias of
+    /// <c>Gateway:SupergraphPath</c>) and the top-level <c>supergraph</c> key, which wins.
+    /// </summary>
+    public static void Bind(IConfiguration configuration, GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        configuration.GetSection(GatewayOptions.SectionName).Bind(options);
+        ApplySupergraphOverride(configuration, options);
+    }
+
+    private static void ApplySupergraphOverride(IConfiguration configuration, GatewayOptions options)
+    {
+        // Gateway:Supergraph (env Gateway__Supergraph) is accepted as an alias of Gateway:SupergraphPath.
+        if (string.IsNullOrEmpty(options.SupergraphPath)
+            && configuration[GatewayOptions.SectionName + ":Supergraph"] is { Length: > 0 } alias)
+        {
+            options.SupergraphPath = alias;
+        }
+
+        var supergraph = configuration[GatewayOptions.SupergraphKey];
+        if (!string.IsNullOrEmpty(supergraph))
+        {
+            options.SupergraphPath = supergraph;
+        }
+    }
+}

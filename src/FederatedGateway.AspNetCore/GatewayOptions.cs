@@ -1,0 +1,49 @@
+using FederatedGateway.Execution.Transport;
+
+namespace FederatedGateway.AspNetCore;
+
+/// <summary>
+/// Gateway settings, bound from the configuration section <c>Gateway</c> (see <see cref="SectionName"/>).
+/// A top-level <c>supergraph</c> key (the command line's <c>--supergraph &lt;file&gt;</c>) overrides
+/// <see cref="SupergraphPath"/>; <c>Gateway:Supergraph</c> is accepted as an alias of <c>Gateway:SupergraphPath</c>.
+/// </summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>The top-level configuration key that overrides <see cref="SupergraphPath"/> (<c>--supergraph</c>).</summary>
+    public const string SupergraphKey = "supergraph";
+
+    /// <summary>Path of the supergraph SDL file (Apollo join-spec format).</summary>
+    public string? SupergraphPath { get; set; }
+
+    /// <summary>Time allowed for one subgraph request. Default 30 s.</summary>
+    public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest accepted GraphQL request body in bytes; larger bodies get 413. Default 2 MiB.</summary>
+    public long MaxRequestBodySize { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Subgraph name → URL, replacing the supergraph's <c>@join__graph(url:)</c>. Names match case-insensitively.</summary>
+    public Dictionary<string, string> SubgraphUrlOverrides { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Maximum simultaneous connections to one subgraph host. Default unlimited.</summary>
+    public int MaxConnectionsPerServer { get; set; } = int.MaxValue;
+
+    /// <summary>How long a pooled subgraph connection is reused before it is replaced. Default 2 min.</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Client request headers copied into <c>GatewayRequest.ForwardHeaders</c> (for forwarding to subgraphs),
+    /// e.g. <c>["Authorization"]</c>. Default none.
+    /// </summary>
+    public List<string> ForwardedHeaders { get; set; } = [];
+
+    /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
+    public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
+    {
+        Timeout = SubgraphTimeout,
+        MaxConnectionsPerServer = MaxConnectionsPerServer,
+        PooledConnectionLifetime = PooledConnectionLifetime,
+    };
+}

@@ -1,0 +1,23 @@
+using FederatedGateway.Execution.Requests;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FederatedGateway.AspNetCore.Internal;
+
+/// <summary><c>GET /health</c> and <c>GET /health/ready</c>: 200 once the executor is ready, else 503.</summary>
+internal static class HealthEndpoint
+{
+    private static readonly byte[] Ok = """{"status":"ok"}"""u8.ToArray();
+    private static readonly byte[] Unavailable = """{"status":"unavailable"}"""u8.ToArray();
+
+    public static Task HandleAsync(HttpContext context)
+    {
+        var ready = context.RequestServices.GetRequiredService<IGatewayExecutor>().IsReady;
+        context.Response.Headers.CacheControl = "no-store";
+        return ResponseWriter.WriteBodyAsync(
+            context.Response,
+            ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
+            MediaTypes.JsonUtf8,
+            ready ? Ok : Unavailable);
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace FederatedGateway.Execution.Transport;
+
+/// <summary>
+/// Sends GraphQL-over-HTTP POST requests to subgraphs over one shared <see cref="HttpClient"/> (pooled keep-alive
+/// connections on a <see cref="SocketsHttpHandler"/>). Thread-safe; create one per gateway process.
+/// </summary>
+/// <remarks>
+/// <para>Every request gets its own timeout (<see cref="HttpSubgraphClientOptions.Timeout"/>) covering the whole exchange.
+/// Transport failures are returned as <see cref="SubgraphResponse.Failed"/> with code
+/// <see cref="SubgraphFailureCodes.HttpError"/> or <see cref="SubgraphFailureCodes.Timeout"/>; only a cancellation of
+/// the caller's token throws (<see cref="OperationCanceledException"/>).</para>
+/// <para>A response of any status whose body is JSON (a JSON media type, or none, and a body starting with <c>{</c>)
+/// is returned as a body with its status code, so a 4xx/5xx GraphQL error response reaches the executor; a response
+/// without such a body (an HTML error page, an empty body) is a failure carrying the status code.</para>
+/// </remarks>
+public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
+{
+    private const string AcceptValue = "application/graphql-response+json, application/json";
+
+    private readonly HttpClient _client;
+    private readonly bool _ownsClient;
+    private readonly TimeSpan _timeout;
+    private readonly int _maxResponseBodySize;
+    private readonly ConcurrentDictionary<string, Uri?> _uris = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a client owning its own <see cref="SocketsHttpHandler"/> built from <paramref name="options"/>.</summary>
+    public HttpSubgraphClient(HttpSubgraphClientOptions? options = null)
+        : this(CreateHttpClient(options ??= new HttpSubgraphClientOptions()), options, ownsClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an existing <paramref name="httpClient"/> (not disposed by this instance). Only
+    /// <see cref="HttpSubgraphClientOptions.Timeout"/> and <see cref="HttpSubgraphClientOptions.MaxResponseBodySize"/>
+    /// apply; the handler settings are the caller's.
+    /// </summary>
+    public HttpSubgraphClient(HttpClient httpClient, HttpSubgraphClientOptions? options = null)
+        : this(httpClient, options ?? new HttpSubgraphClientOptions(), ownsClient: false)
+    {
+    }
+
+    private HttpSubgraphClient(HttpClient httpClient, HttpSubgraphClientOptions options, bool ownsClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Timeout must be positive.");
+        }
+
+        if (options.MaxResponseBodySize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxResponseBodySize must be positive.");
+        }
+
+        _client = httpClient;
+        _ownsClient = ownsClient;
+        _timeout = options.Timeout;
+        _maxResponseBodySize = options.MaxResponseBodySize;
+    }
+
+    /// <summary>The handler this client uses when it owns its connection pool; exposed for hosts that build their own HttpClient.</summary>
+    public static SocketsHttpHandler CreateHandler(HttpSubgraphClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connectTimeout = options.ConnectTimeout;
+        if (options.Timeout > TimeSpan.Zero && (connectTimeout <= TimeSpan.Zero || connectTimeout > options.Timeout))
+        {
+            connectTimeout = options.Timeout;
+        }
+
+        return new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = options.PooledConnectionLifetime,
+            PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            ConnectTimeout = connectTimeout > TimeSpan.Zero ? connectTimeout : System.Threading.Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            UseProxy = options.UseProxy,
+            EnableMultipleHttp2Connections = true,
+        };
+    }
+
+    public async ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var uri = _uris.GetOrAdd(request.Url, static url =>
+            Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+                ? parsed
+                : null);
+        if (uri is null)
+        {
+            return SubgraphResponse.Failed(
+                $"Subgraph \"{request.ServiceName}\" has no valid http(s) URL: \"{request.Url}\".", SubgraphFailureCodes.HttpError);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeout);
+
+        using var message = CreateMessage(uri, request);
+        try
+        {
+            using var response = await _client
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+                .ConfigureAwait(false);
+            return await ReadResponseAsync(request, response, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+        {
+            // Only the caller's cancellation is an exception; everything else is a failed response.
+            cancellationToken.ThrowIfCancellationRequested();
+            return ex switch
+            {
+                OperationCanceledException when timeout.IsCancellationRequested => SubgraphResponse.Failed(
+                    $"Subgraph \"{request.ServiceName}\" did not answer within {FormatTimeout(_timeout)}.",
+                    SubgraphFailureCodes.Timeout),
+                OperationCanceledException => SubgraphResponse.Failed(
+                    $"Subgraph \"{request.ServiceName}\" timed out: {ex.InnerException?.Message ?? ex.Message}",
+                    SubgraphFailureCodes.Timeout),
+                HttpRequestException http => SubgraphResponse.Failed(
+                    $"HTTP request to subgraph \"{request.ServiceName}\" failed: {ex.Message}",
+                    SubgraphFailureCodes.HttpError,
+                    http.StatusCode is { } status ? (int)status : 0),
+                _ => SubgraphResponse.Failed(
+                    $"HTTP request to subgraph \"{request.ServiceName}\" failed while reading the response: {ex.Message}",
+                    SubgraphFailureCodes.HttpError),
+            };
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsClient)
+        {
+            _client.Dispose();
+        }
+    }
+
+    private static HttpClient CreateHttpClient(HttpSubgraphClientOptions options) =>
+        new(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+
+    private static HttpRequestMessage CreateMessage(Uri uri, SubgraphRequest request)
+    {
+        var content = new ReadOnlyMemoryContent(request.Body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+
+        var message = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = content,
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrHigher,
+        };
+        message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
+
+        if (request.Headers is { } headers)
+        {
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var (name, value) = headers[i];
+                if (IsReservedHeader(name))
+                {
+                    continue;
+                }
+
+                // Request headers go on the message; anything HttpClient classifies as a content header is dropped
+                // (the body's own Content-Type/Length are fixed above).
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
+    private static bool IsReservedHeader(string name) =>
+        name.Equals("Accept", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Host", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Accept-Encoding", StringComparison.OrdinalIgnoreCase);
+
+    private async ValueTask<SubgraphResponse> ReadResponseAsync(
+        SubgraphRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var contentHeaders = response.Content.Headers;
+        var mediaType = contentHeaders.ContentType?.MediaType;
+
+        if (contentHeaders.ContentLength > _maxResponseBodySize)
+        {
+            return TooLarge(request, status);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var (buffer, length) = await PooledBodyReader
+                .ReadAsync(stream, contentHeaders.ContentLength, _maxResponseBodySize, cancellationToken)
+                .ConfigureAwait(false);
+            if (buffer is null)
+            {
+                return TooLarge(request, status);
+            }
+
+            if (IsJsonMediaType(mediaType) && StartsWithJsonObject(buffer.AsSpan(0, length)))
+            {
+                if (buffer.AsSpan(0, length).StartsWith(Utf8Bom))
+                {
+                    // Utf8JsonReader does not skip a byte order mark: drop it in place.
+                    buffer.AsSpan(Utf8Bom.Length, length - Utf8Bom.Length).CopyTo(buffer);
+                    length -= Utf8Bom.Length;
+                }
+
+                return SubgraphResponse.FromBody(buffer, length, status);
+            }
+
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        var described = mediaType is null ? "no content type" : $"content type \"{mediaType}\"";
+        var message = response.IsSuccessStatusCode
+            ? $"Subgraph \"{request.ServiceName}\" answered HTTP {status} with {described} and no GraphQL JSON response body."
+            : $"Subgraph \"{request.ServiceName}\" answered HTTP {status} {response.ReasonPhrase} with {described}.";
+        return SubgraphResponse.Failed(message, SubgraphFailureCodes.HttpError, status);
+    }
+
+    private SubgraphResponse TooLarge(SubgraphRequest request, int status) =>
+        SubgraphResponse.Failed(
+            $"The response of subgraph \"{request.ServiceName}\" is larger than {_maxResponseBodySize} bytes.",
+            SubgraphFailureCodes.HttpError,
+            status);
+
+    /// <summary>Absent, <c>application/json</c>, <c>application/graphql-response+json</c> or any <c>+json</c> type.</summary>
+    internal static bool IsJsonMediaType(string? mediaType) =>
+        mediaType is null
+        || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the first byte after an optional UTF-8 BOM and JSON whitespace is <c>{</c>.</summary>
+    internal static bool StartsWithJsonObject(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith(Utf8Bom))
+        {
+            body = body[Utf8Bom.Length..];
+        }
+
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b == (byte)'{';
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static string FormatTimeout(TimeSpan timeout) =>
+        timeout == System.Threading.Timeout.InfiniteTimeSpan ? "the timeout"
+        : timeout.TotalSeconds >= 1 ? $"{timeout.TotalSeconds:0.###} s"
+        : $"{timeout.TotalMilliseconds:0} ms";
+}

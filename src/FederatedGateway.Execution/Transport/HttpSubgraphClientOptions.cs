@@ -1,0 +1,34 @@
+using System.Net;
+using System.Net.Http;
+
+namespace FederatedGateway.Execution.Transport;
+
+/// <summary>Settings of <see cref="HttpSubgraphClient"/>; read once when the client is built.</summary>
+public sealed class HttpSubgraphClientOptions
+{
+    /// <summary>How long one subgraph request may take, from sending to the last byte of the body.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait for a TCP (and TLS) connection to be established.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open connections per subgraph host at most; further requests queue.</summary>
+    public int MaxConnectionsPerServer { get; set; } = 256;
+
+    /// <summary>How long a pooled connection is reused before it is replaced (so DNS changes are seen).</summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an idle pooled connection is kept.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The largest subgraph response body accepted (bytes).</summary>
+    public int MaxResponseBodySize { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>The HTTP version requested (1.1 by default; 2.0 with <see cref="VersionPolicy"/> exact for h2c).</summary>
+    public Version HttpVersion { get; set; } = System.Net.HttpVersion.Version11;
+
+    public HttpVersionPolicy VersionPolicy { get; set; } = HttpVersionPolicy.RequestVersionOrLower;
+
+    /// <summary>Whether the system proxy (HTTP_PROXY and friends) is used. Off: subgraphs are usually reached directly.</summary>
+    public bool UseProxy { get; set; }
+}
