@@ -18,4 +18,4 @@ builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
 
 var app = builder.Build();
 app.MapFederatedGateway("/graphql");
-app.Run();
+return await app.RunGatewayAsync();

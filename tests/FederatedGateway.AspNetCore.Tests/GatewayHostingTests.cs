@@ -181,6 +181,17 @@ public sealed class GatewayHostingTests
     }
 
     [Fact]
+    public void Gateway_Supergraph_is_an_alias_of_SupergraphPath()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:Supergraph"] = "alias.graphql" })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddFederatedGateway(configuration).BuildServiceProvider();
+
+        Assert.Equal("alias.graphql", provider.GetRequiredService<IOptions<GatewayOptions>>().Value.SupergraphPath);
+    }
+
+    [Fact]
     public void Defaults_match_the_brief()
     {
         var options = new GatewayOptions();

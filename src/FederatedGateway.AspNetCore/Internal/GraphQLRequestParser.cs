@@ -23,11 +23,12 @@ internal static class GraphQLRequestParser
             return (null, TooLarge(maxBodySize));
         }
 
-        // Let the server enforce the same limit on bodies without Content-Length (chunked).
+        // The loop below counts the body itself (exactly, also for chunked bodies, where Kestrel's own check trips a
+        // little early); lift the server's limit (Kestrel: 30 MB by default) so it never answers first.
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = maxBodySize;
+            sizeFeature.MaxRequestBodySize = null;
         }
 
         var limit = (int)Math.Min(maxBodySize, Array.MaxLength - 1);

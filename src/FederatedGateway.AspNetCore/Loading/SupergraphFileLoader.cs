@@ -27,12 +27,14 @@ internal sealed partial class SupergraphFileLoader : IHostedService
         _logger = logger;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var path = _options.SupergraphPath;
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new InvalidOperationException("No supergraph given: pass --supergraph <file> (or set Gateway:SupergraphPath).");
+            throw new SupergraphLoadException("No supergraph given: pass --supergraph <file> (or set Gateway:SupergraphPath).");
         }
 
         string sdl;
@@ -42,7 +44,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot read the supergraph file \"{path}\": {ex.Message}", ex);
+            throw new SupergraphLoadException($"Cannot read the supergraph file \"{path}\": {ex.Message}", ex);
         }
 
         GatewaySnapshot snapshot;
@@ -52,7 +54,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService
         }
         catch (SupergraphException ex)
         {
-            throw new InvalidOperationException($"The supergraph file \"{path}\" cannot be loaded: {ex.Message}", ex);
+            throw new SupergraphLoadException($"The supergraph file \"{path}\" cannot be loaded: {ex.Message}", ex);
         }
 
         _executor.Swap(snapshot);

@@ -37,7 +37,7 @@ public sealed class OperationExecutor
         }
 
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
         new ResponseWriter(_schema, booleans, state.Errors)
             .Write(writer, operation, state.Data, introspectionDocument?.RootElement ?? default);
         writer.Flush();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
+using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Requests;
 
 namespace FederatedGateway.Execution.Gateway;
@@ -59,7 +60,7 @@ public sealed class FederatedGatewayExecutor : IGatewayExecutor
     private static GatewayResult Errors(GatewayResultKind kind, params RequestError[] errors)
     {
         var output = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("errors");
