@@ -36,6 +36,11 @@ public static class QueryPlanPrinter
                 Node(sb, flatten.Node, depth + 1);
                 sb.Append('\n').Append(indent).Append('}');
                 break;
+            case ConditionNode { IfClause: null, ElseClause: { } skipped } condition:
+                sb.Append(indent).Append("Skip(if: $").Append(condition.Variable).Append(") {\n");
+                Node(sb, skipped, depth + 1);
+                sb.Append('\n').Append(indent).Append('}');
+                break;
             case ConditionNode condition:
                 sb.Append(indent).Append("Include(if: $").Append(condition.Variable).Append(") {\n");
                 if (condition.IfClause is not null)

@@ -173,7 +173,59 @@ internal sealed class PlanBuilder
         }
 
         var fetch = new FetchNode(group.Subgraph, document.ToString(), kind, usages.Select(v => v.Name).ToList(), requirements, pretty.ToString(), printedRequirements);
-        return group.IsEntity ? new FlattenNode(group.MergePath, fetch) : fetch;
+        PlanNode node = group.IsEntity ? new FlattenNode(group.MergePath, fetch) : fetch;
+        if (group.IsEntity && SharedCondition(group.Selection) is { } condition)
+        {
+            // Everything this fetch selects is conditional on one variable: skip the request itself.
+            node = condition.Skip ? new ConditionNode(condition.Variable, null, node) : new ConditionNode(condition.Variable, node, null);
+        }
+
+        return node;
+    }
+
+    /// <summary>The condition every top-level field (under the entity fragments) carries, if there is one.</summary>
+    private static InclusionCondition? SharedCondition(FetchSelectionSet entities)
+    {
+        InclusionCondition? shared = null;
+        foreach (var item in entities.Items)
+        {
+            if (item is not FetchFragment fragment || fragment.Conditions.Count > 0)
+            {
+                return null;
+            }
+
+            foreach (var inner in fragment.SelectionSet.Items)
+            {
+                var conditions = inner switch
+                {
+                    FetchField f => f.Conditions,
+                    FetchFragment f => f.Conditions,
+                    _ => Array.Empty<InclusionCondition>(),
+                };
+                if (conditions.Count == 0)
+                {
+                    return null;
+                }
+
+                if (shared is null)
+                {
+                    shared = conditions[0];
+                }
+
+                var found = false;
+                foreach (var c in conditions)
+                {
+                    found |= c == shared;
+                }
+
+                if (!found)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return shared;
     }
 
     private static void CopyInto(FetchSelectionSet target, FetchSelectionSet source)
