@@ -246,8 +246,13 @@ internal sealed class ResponseWriter
         return true;
     }
 
+    /// <remarks>
+    /// The interface's own name is accepted too: an <c>@interfaceObject</c> subgraph answers with it, and fields of
+    /// the interface itself need no concrete type.
+    /// </remarks>
     private bool IsVisibleRuntimeType(string typename, string declared) =>
-        _schema.FindType(typename) is { Inaccessible: false, Kind: TypeKind.Object } && (typename == declared || _schema.Satisfies(typename, declared));
+        typename == declared
+        || (_schema.FindType(typename) is { Inaccessible: false, Kind: TypeKind.Object } && _schema.Satisfies(typename, declared));
 
     /// <summary>An enum value the API schema does not expose (e.g. <c>@inaccessible</c>) cannot be returned.</summary>
     private bool IsHiddenEnumValue(JsonElement element, TypeRef type) =>

@@ -318,13 +318,18 @@ internal sealed class SelectionPlanner
     /// </summary>
     private bool ReenterThroughAncestor(FieldSelection selection)
     {
+        // The chain is tested with the field's own sub-selection cut down to __typename: what lies below it may
+        // jump again from wherever the chain is re-entered.
         Selection inner = selection;
+        Selection stub = selection.SelectionSet is null
+            ? selection
+            : new FieldSelection(selection.Name, selection.Alias, selection.Arguments, selection.Definition,
+                new SelectionSet(selection.SelectionSet.ParentType, new Selection[] { Typename }), selection.Conditions);
         for (var k = _crumbs.Count - 1; k >= 0; k--)
         {
             var crumb = _crumbs[k];
-            var childType = crumb.Field.Type.NamedType;
-            var synthetic = new FieldSelection(crumb.Selection.Name, crumb.Selection.Alias, crumb.Selection.Arguments, crumb.Field,
-                new SelectionSet(childType, new[] { inner }), crumb.Selection.Conditions, crumb.Selection.Location, crumb.Selection.Syntax);
+            var synthetic = Wrap(crumb, inner);
+            var stubChain = new SelectionSet(crumb.ParentType.Name, new Selection[] { Wrap(crumb, stub) });
             var chain = new SelectionSet(crumb.ParentType.Name, new Selection[] { synthetic });
             if (crumb.Path.Count == 0 && !crumb.Group.IsEntity && RootGroupFor is not null)
             {
@@ -332,7 +337,8 @@ internal sealed class SelectionPlanner
                 var bestCost = int.MaxValue;
                 foreach (var (subgraph, info) in crumb.Field.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
-                    if (subgraph == crumb.Group.Subgraph || !info.IsResolvable || info.Requires is not null)
+                    if (subgraph == crumb.Group.Subgraph || !info.IsResolvable || info.Requires is not null
+                        || _q.Cost(subgraph, crumb.ParentType.Name, stubChain, null) != 0)
                     {
                         continue;
                     }
@@ -345,7 +351,7 @@ internal sealed class SelectionPlanner
                     }
                 }
 
-                if (best is not null && bestCost == 0)
+                if (best is not null)
                 {
                     var root = RootGroupFor(best);
                     PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, crumb.Touched);
@@ -356,7 +362,7 @@ internal sealed class SelectionPlanner
             {
                 foreach (var option in EntityOptions(crumb.Group.Subgraph, crumb.ParentType, crumb.Field).OrderBy(o => o.Subgraph, StringComparer.Ordinal))
                 {
-                    if (_q.Cost(option.Subgraph, option.EntityType, chain, null) == 0)
+                    if (_q.Cost(option.Subgraph, option.EntityType, stubChain, null) == 0)
                     {
                         Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Touched);
                         return true;
@@ -365,10 +371,17 @@ internal sealed class SelectionPlanner
             }
 
             inner = synthetic;
+            stub = Wrap(crumb, stub);
         }
 
         return false;
     }
+
+    private static readonly FieldSelection Typename = new("__typename", null, null, null, null, NoConditions);
+
+    private static FieldSelection Wrap(Crumb crumb, Selection inner) =>
+        new(crumb.Selection.Name, crumb.Selection.Alias, crumb.Selection.Arguments, crumb.Field,
+            new SelectionSet(crumb.Field.Type.NamedType, new[] { inner }), crumb.Selection.Conditions, crumb.Selection.Location, crumb.Selection.Syntax);
 
     /// <summary>An object known only as an <c>@interfaceObject</c> here: ask a subgraph that has the real interface.</summary>
     private void JumpToResolveType(FetchGroup group, FetchSelectionSet target, string interfaceName, SelectionSet selections, List<PathSegment> path, List<FetchGroup>? touched)
