@@ -244,6 +244,18 @@ internal sealed class SchemaQueries
                     {
                         cost += Cost(subgraph, field.Type.NamedType, f.SelectionSet, providedField?.SelectionSet ?? FieldIn(field, subgraph)?.ProvidesSelection, depth + 1);
                     }
+                    else if (type.IsAbstract && ModeIn(subgraph, type.Name) == TypeMode.Abstract && PossibleTypesIn(subgraph, type.Name) is { Count: > 0 } possible)
+                    {
+                        // Planned per concrete type: count the most expensive one.
+                        var single = new SelectionSet(type.Name, new Selection[] { f });
+                        var worst = 0;
+                        foreach (var concrete in possible)
+                        {
+                            worst = Math.Max(worst, Cost(subgraph, concrete, single, provided, depth + 1));
+                        }
+
+                        cost += worst;
+                    }
                     else
                     {
                         cost += 1;

@@ -111,11 +111,11 @@ internal sealed class SelectionPlanner
                             ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{parentType}\".");
                         if (_q.CanResolve(group.Subgraph, type, field, provided, out var providedField))
                         {
-                            AddField(group, target, field, f, path, providedField?.SelectionSet, touched);
+                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, touched);
                         }
                         else
                         {
-                            Jump(group, target, type, field, f, path, touched);
+                            Jump(group, target, type, field, f, path, provided, touched);
                         }
 
                         break;
@@ -170,7 +170,7 @@ internal sealed class SelectionPlanner
                             ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{abstractType}\".");
                         if (ResolvableOnInterface(group.Subgraph, type, field, possible, provided, out var providedField))
                         {
-                            AddField(group, target, field, f, path, providedField?.SelectionSet, touched);
+                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, touched);
                             break;
                         }
 
@@ -233,7 +233,7 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>Adds a field the group's subgraph resolves, and plans its sub-selection.</summary>
-    private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? providedSub, List<FetchGroup>? touched)
+    private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? parentProvided, SelectionSet? providedSub, List<FetchGroup>? touched)
     {
         // The subgraph may declare a narrower type than the supergraph (join__field(type:)); plan against its own.
         var declared = SchemaQueries.FieldIn(field, group.Subgraph)?.Type;
@@ -254,7 +254,7 @@ internal sealed class SelectionPlanner
         }
 
         var provided = providedSub ?? SchemaQueries.FieldIn(field, group.Subgraph)?.ProvidesSelection;
-        _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, touched));
+        _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, parentProvided, touched));
         try
         {
             PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
@@ -266,7 +266,7 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>Reaches <paramref name="field"/> through an entity fetch to a subgraph that resolves it.</summary>
-    private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, List<FetchGroup>? touched)
+    private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
     {
         Step();
         if (++_depth > MaxDepth)
@@ -276,7 +276,7 @@ internal sealed class SelectionPlanner
 
         try
         {
-            JumpCore(group, target, parentType, field, selection, path, touched);
+            JumpCore(group, target, parentType, field, selection, path, provided, touched);
         }
         finally
         {
@@ -284,7 +284,7 @@ internal sealed class SelectionPlanner
         }
     }
 
-    private void JumpCore(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, List<FetchGroup>? touched)
+    private void JumpCore(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
     {
         var option = ChooseEntityOption(group, parentType, field, selection, path);
         if (option is null)
@@ -298,12 +298,12 @@ internal sealed class SelectionPlanner
                 $"Cannot plan field \"{parentType.Name}.{field.Name}\": no subgraph can resolve it from \"{group.Subgraph}\" through a key.");
         }
 
-        var child = PrepareEntityGroup(group, target, parentType, option, path, touched);
+        var child = PrepareEntityGroup(group, target, parentType, option, path, provided, touched);
         var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
         var info = SchemaQueries.FieldIn(option.Field, option.Subgraph);
         if (info?.Requires is not null)
         {
-            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, touched);
+            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, null, touched);
         }
         else
         {
@@ -364,7 +364,7 @@ internal sealed class SelectionPlanner
                 {
                     if (_q.Cost(option.Subgraph, option.EntityType, stubChain, null) == 0)
                     {
-                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Touched);
+                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Provided, crumb.Touched);
                         return true;
                     }
                 }
@@ -409,12 +409,12 @@ internal sealed class SelectionPlanner
             throw new PlanningException($"Cannot resolve the concrete type of \"{interfaceName}\" from \"{group.Subgraph}\".");
         }
 
-        var child = PrepareEntityGroup(group, target, type, best, path, touched);
+        var child = PrepareEntityGroup(group, target, type, best, path, null, touched);
         var fragment = child.Selection.AddFragment(interfaceName, NoConditions);
         PlanSelections(child, fragment.SelectionSet, interfaceName, selections, path, null, touched);
     }
 
-    private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, List<FetchGroup>? touched)
+    private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
     {
         target.AddTypename();
         var child = GetOrCreateChild(group, option.Subgraph, path);
@@ -431,10 +431,10 @@ internal sealed class SelectionPlanner
         child.PlanningRequirements = true;
         try
         {
-            PlanObject(group, target, parentType.Name, option.Key.Selection, path, null, local);
+            PlanObject(group, target, parentType.Name, option.Key.Selection, path, provided, local);
             if (requires is not null)
             {
-                PlanSelections(group, target, parentType.Name, requires, path, null, local);
+                PlanSelections(group, target, parentType.Name, requires, path, provided, local);
             }
         }
         finally
@@ -602,7 +602,7 @@ internal sealed class SelectionPlanner
         return copy;
     }
 
-    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, List<FetchGroup>? Touched);
+    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, SelectionSet? Provided, List<FetchGroup>? Touched);
 
     private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField Field)
     {
