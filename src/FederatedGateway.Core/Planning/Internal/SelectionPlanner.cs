@@ -254,7 +254,7 @@ internal sealed class SelectionPlanner
         }
 
         var provided = providedSub ?? SchemaQueries.FieldIn(field, group.Subgraph)?.ProvidesSelection;
-        _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, parentProvided, touched));
+        _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, parentProvided));
         try
         {
             PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
@@ -289,7 +289,7 @@ internal sealed class SelectionPlanner
         var option = ChooseEntityOption(group, parentType, field, selection, path);
         if (option is null)
         {
-            if (ReenterThroughAncestor(selection))
+            if (ReenterThroughAncestor(selection, touched))
             {
                 return;
             }
@@ -316,7 +316,7 @@ internal sealed class SelectionPlanner
     /// led here again, from the nearest ancestor a subgraph that resolves the whole chain can be entered at
     /// (an entity it has a key for, or the query root).
     /// </summary>
-    private bool ReenterThroughAncestor(FieldSelection selection)
+    private bool ReenterThroughAncestor(FieldSelection selection, List<FetchGroup>? touched)
     {
         // The chain is tested with the field's own sub-selection cut down to __typename: what lies below it may
         // jump again from wherever the chain is re-entered.
@@ -354,7 +354,8 @@ internal sealed class SelectionPlanner
                 if (best is not null)
                 {
                     var root = RootGroupFor(best);
-                    PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, crumb.Touched);
+                    PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, touched);
+                    touched?.Add(root);
                     return true;
                 }
             }
@@ -364,7 +365,7 @@ internal sealed class SelectionPlanner
                 {
                     if (_q.Cost(option.Subgraph, option.EntityType, stubChain, null) == 0)
                     {
-                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Provided, crumb.Touched);
+                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Provided, touched);
                         return true;
                     }
                 }
@@ -517,6 +518,12 @@ internal sealed class SelectionPlanner
                 continue;
             }
 
+            if (parentType.Graphs.TryGetValue(subgraph, out var candidate) && KeysNeed(candidate, field.Name))
+            {
+                // Fetching a key field through a key that contains it goes round in circles.
+                continue;
+            }
+
             if (parentType.Graphs.TryGetValue(subgraph, out var typeInfo))
             {
                 var representation = parentType.Kind == TypeKind.Interface ? parentType.Name : null;
@@ -557,6 +564,30 @@ internal sealed class SelectionPlanner
                 }
             }
         }
+    }
+
+    private static bool KeysNeed(TypeInSubgraph typeInfo, string fieldName)
+    {
+        foreach (var key in typeInfo.Keys)
+        {
+            if (!key.Resolvable)
+            {
+                continue;
+            }
+
+            var needs = false;
+            foreach (var selection in key.Selection.Selections)
+            {
+                needs |= selection is FieldSelection f && f.Name == fieldName;
+            }
+
+            if (!needs)
+            {
+                return false;
+            }
+        }
+
+        return typeInfo.Keys.Count > 0;
     }
 
     /// <summary>Adds a field set (keys, requires) to a requirement selection.</summary>
@@ -602,7 +633,7 @@ internal sealed class SelectionPlanner
         return copy;
     }
 
-    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, SelectionSet? Provided, List<FetchGroup>? Touched);
+    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, SelectionSet? Provided);
 
     private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField Field)
     {
