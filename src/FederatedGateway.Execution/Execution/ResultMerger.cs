@@ -13,7 +13,7 @@ internal static class ResultMerger
                 var obj = new ResultObject();
                 foreach (var property in element.EnumerateObject())
                 {
-                    obj[property.Name] = Convert(property.Value);
+                    obj[Key(property.Name)] = Convert(property.Value);
                 }
 
                 return obj;
@@ -37,16 +37,21 @@ internal static class ResultMerger
     {
         foreach (var property in source.EnumerateObject())
         {
-            if (target.TryGetValue(property.Name, out var existing) && existing is not null)
+            var key = Key(property.Name);
+            if (target.TryGetValue(key, out var existing) && existing is not null)
             {
-                target[property.Name] = MergeValue(existing, property.Value);
+                target[key] = MergeValue(existing, property.Value);
             }
             else
             {
-                target[property.Name] = Convert(property.Value);
+                target[key] = Convert(property.Value);
             }
         }
     }
+
+    /// <summary>The client's response name (internal aliases the planner added are mapped back).</summary>
+    private static string Key(string name) =>
+        name.Contains(Core.Planning.InternalAlias.Marker, StringComparison.Ordinal) ? Core.Planning.InternalAlias.ResponseKey(name) : name;
 
     private static object? MergeValue(object existing, JsonElement source)
     {

@@ -22,18 +22,72 @@ internal sealed class FetchSelectionSet
 
     public bool IsEmpty => _items.Count == 0;
 
-    public FetchField AddField(string name, string? alias, GraphQLArguments? arguments, IReadOnlyList<InclusionCondition> conditions, string? childType)
+    /// <summary>The selection set this one is a fragment of, if any (to find sibling fragments).</summary>
+    public FetchSelectionSet? Enclosing { get; private init; }
+
+    /// <param name="signature">
+    /// The field's type as the subgraph declares it. Two fragments of one selection may not give the same response
+    /// name different types; the later one is then sent under an internal alias (see <see cref="InternalAlias"/>).
+    /// </param>
+    public FetchField AddField(string name, string? alias, GraphQLArguments? arguments, IReadOnlyList<InclusionCondition> conditions, string? childType, string? signature = null)
     {
-        var key = "f:" + (alias ?? name) + Conditions(conditions);
+        var responseKey = alias ?? name;
+        var key = "f:" + responseKey + Conditions(conditions);
         if (_index.TryGetValue(key, out var existing))
         {
-            return (FetchField)existing;
+            var found = (FetchField)existing;
+            if (signature is null || found.Signature is null || found.Signature == signature)
+            {
+                return found;
+            }
+
+            alias = InternalAlias.For(responseKey, signature);
+            key = "f:" + alias + Conditions(conditions);
+            if (_index.TryGetValue(key, out existing))
+            {
+                return (FetchField)existing;
+            }
+        }
+        else if (signature is not null && Enclosing is not null && Enclosing.ConflictsInFragments(this, responseKey, signature))
+        {
+            alias = InternalAlias.For(responseKey, signature);
+            key = "f:" + alias + Conditions(conditions);
+            if (_index.TryGetValue(key, out existing))
+            {
+                return (FetchField)existing;
+            }
         }
 
-        var field = new FetchField(name, alias, arguments, conditions, childType is null ? null : new FetchSelectionSet(childType));
+        var field = new FetchField(name, alias, arguments, conditions, childType is null ? null : new FetchSelectionSet(childType)) { Signature = signature };
         _index[key] = field;
         _items.Add(field);
         return field;
+    }
+
+    private bool ConflictsInFragments(FetchSelectionSet except, string responseKey, string signature)
+    {
+        foreach (var item in _items)
+        {
+            var set = item switch
+            {
+                FetchFragment f when f.SelectionSet != except => f.SelectionSet,
+                _ => null,
+            };
+            if (set is null)
+            {
+                continue;
+            }
+
+            foreach (var inner in set._items)
+            {
+                if (inner is FetchField f && (f.Alias ?? f.Name) == responseKey && f.Signature is not null && f.Signature != signature)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     public FetchField AddTypename() => AddField("__typename", null, null, Array.Empty<InclusionCondition>(), null);
@@ -46,7 +100,7 @@ internal sealed class FetchSelectionSet
             return (FetchFragment)existing;
         }
 
-        var fragment = new FetchFragment(typeCondition, conditions, new FetchSelectionSet(typeCondition ?? ParentType));
+        var fragment = new FetchFragment(typeCondition, conditions, new FetchSelectionSet(typeCondition ?? ParentType) { Enclosing = this });
         _index[key] = fragment;
         _items.Add(fragment);
         return fragment;
@@ -291,6 +345,9 @@ internal sealed class FetchField
     public IReadOnlyList<InclusionCondition> Conditions { get; }
 
     public FetchSelectionSet? SelectionSet { get; }
+
+    /// <summary>The field's type in the subgraph (null for fields the planner adds, such as keys).</summary>
+    public string? Signature { get; init; }
 }
 
 internal sealed class FetchFragment

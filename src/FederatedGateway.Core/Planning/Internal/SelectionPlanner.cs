@@ -238,7 +238,7 @@ internal sealed class SelectionPlanner
         // The subgraph may declare a narrower type than the supergraph (join__field(type:)); plan against its own.
         var declared = SchemaQueries.FieldIn(field, group.Subgraph)?.Type;
         var named = _schema.GetType(declared is null ? field.Type.NamedType : NamedTypeOf(declared));
-        var fetchField = target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null);
+        var fetchField = target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null, declared ?? field.Type.ToString());
         if (!named.IsComposite || selection.SelectionSet is null)
         {
             return;
