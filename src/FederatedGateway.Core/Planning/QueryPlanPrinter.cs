@@ -32,7 +32,21 @@ public static class QueryPlanPrinter
                 Block(sb, indent, "Parallel", parallel.Nodes, depth);
                 break;
             case FlattenNode flatten:
-                sb.Append(indent).Append("Flatten(path: \"").Append(PathSegment.Print(flatten.Path)).Append("\") {\n");
+                if (flatten.Paths.Count == 1)
+                {
+                    sb.Append(indent).Append("Flatten(path: \"").Append(PathSegment.Print(flatten.Paths[0])).Append("\") {\n");
+                }
+                else
+                {
+                    sb.Append(indent).Append("Flatten(paths: [");
+                    for (var i = 0; i < flatten.Paths.Count; i++)
+                    {
+                        sb.Append(i == 0 ? "\"" : ", \"").Append(PathSegment.Print(flatten.Paths[i])).Append('"');
+                    }
+
+                    sb.Append("]) {\n");
+                }
+
                 Node(sb, flatten.Node, depth + 1);
                 sb.Append('\n').Append(indent).Append('}');
                 break;

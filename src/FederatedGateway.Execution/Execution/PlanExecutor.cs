@@ -86,7 +86,10 @@ internal sealed class PlanExecutor
         var targets = new List<(ResultObject Object, ResponsePath Path)>();
         lock (_mergeLock)
         {
-            Collect(state.Data, ResponsePath.Root, flatten.Path, 0, targets);
+            foreach (var path in flatten.Paths)
+            {
+                Collect(state.Data, ResponsePath.Root, path, 0, targets);
+            }
         }
 
         if (targets.Count == 0)

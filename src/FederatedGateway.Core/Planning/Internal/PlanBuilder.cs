@@ -28,25 +28,19 @@ internal sealed class PlanBuilder
             return null;
         }
 
-        var nodes = new Dictionary<FetchGroup, PlanNode>();
-        foreach (var group in groups)
-        {
-            nodes[group] = ToNode(group);
-        }
-
         if (_kind == OperationKind.Mutation)
         {
             var steps = new List<PlanNode>();
             foreach (var root in roots)
             {
                 var owned = groups.Where(g => RootOf(g) == root).ToList();
-                steps.AddRange(Levels(owned, nodes));
+                steps.AddRange(Levels(owned));
             }
 
             return Wrap(steps, s => new SequenceNode(s));
         }
 
-        return Wrap(Levels(groups, nodes), s => new SequenceNode(s));
+        return Wrap(Levels(groups), s => new SequenceNode(s));
     }
 
     private static FetchGroup RootOf(FetchGroup group)
@@ -59,7 +53,7 @@ internal sealed class PlanBuilder
         return group;
     }
 
-    private static List<PlanNode> Levels(List<FetchGroup> groups, Dictionary<FetchGroup, PlanNode> nodes)
+    private List<PlanNode> Levels(List<FetchGroup> groups)
     {
         var depth = new Dictionary<FetchGroup, int>();
         int Depth(FetchGroup g, int guard)
@@ -95,7 +89,13 @@ internal sealed class PlanBuilder
         var levels = new List<PlanNode>();
         foreach (var level in groups.GroupBy(g => depth[g]).OrderBy(l => l.Key))
         {
-            var members = level.OrderBy(g => g.Id).Select(g => nodes[g]).ToList();
+            // Entity fetches of one level to the same subgraph with the same representations become one request.
+            var members = new List<PlanNode>();
+            foreach (var batch in Batches(level.OrderBy(g => g.Id)))
+            {
+                members.Add(ToNode(batch));
+            }
+
             levels.Add(Wrap(members, m => new ParallelNode(m)));
         }
 
@@ -105,10 +105,95 @@ internal sealed class PlanBuilder
     private static PlanNode Wrap(List<PlanNode> nodes, Func<List<PlanNode>, PlanNode> many) =>
         nodes.Count == 1 ? nodes[0] : many(nodes);
 
-    private PlanNode ToNode(FetchGroup group)
+    /// <summary>
+    /// Groups that can share one request: entity fetches to the same subgraph, not conditional, whose
+    /// representations agree for every entity type they have in common.
+    /// </summary>
+    private static List<List<FetchGroup>> Batches(IEnumerable<FetchGroup> level)
     {
+        var batches = new List<List<FetchGroup>>();
+        foreach (var group in level)
+        {
+            var joined = false;
+            if (group.IsEntity && SharedCondition(group.Selection) is null)
+            {
+                foreach (var batch in batches)
+                {
+                    if (batch[0].IsEntity && batch[0].Subgraph == group.Subgraph && batch.TrueForAll(member => Compatible(member, group)))
+                    {
+                        batch.Add(group);
+                        joined = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!joined)
+            {
+                batches.Add(new List<FetchGroup> { group });
+            }
+        }
+
+        return batches;
+    }
+
+    private static bool Compatible(FetchGroup a, FetchGroup b)
+    {
+        if (SharedCondition(a.Selection) is not null)
+        {
+            return false;
+        }
+
+        foreach (var type in a.RequirementOrder)
+        {
+            if (b.Requirements.TryGetValue(type, out var other)
+                && (RequirementText(a.Requirements[type]) != RequirementText(other) || SelectionText(a, type) != SelectionText(b, type)))
+            {
+                // Same type, different needs: one document could not ask both (arguments may differ), keep apart.
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string SelectionText(FetchGroup group, string type)
+    {
+        var sb = new StringBuilder();
+        foreach (var item in group.Selection.Items)
+        {
+            if (item is FetchFragment fragment && fragment.TypeCondition == type)
+            {
+                fragment.SelectionSet.PrintCompact(sb);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RequirementText((string? Representation, FetchSelectionSet Fields) requirement)
+    {
+        var sb = new StringBuilder(requirement.Representation);
+        sb.Append(':');
+        requirement.Fields.PrintCompact(sb);
+        return sb.ToString();
+    }
+
+    private PlanNode ToNode(List<FetchGroup> batch)
+    {
+        var group = batch[0];
+        var selection = group.Selection;
+        if (batch.Count > 1)
+        {
+            selection = new FetchSelectionSet(group.Selection.ParentType);
+            foreach (var member in batch)
+            {
+                CopyInto(selection, member.Selection);
+            }
+        }
+
         var used = new HashSet<string>(StringComparer.Ordinal);
-        group.Selection.CollectVariables(used);
+        selection.CollectVariables(used);
         var usages = _variables.Where(v => used.Contains(v.Name)).ToList();
 
         var document = new StringBuilder();
@@ -144,23 +229,28 @@ internal sealed class PlanBuilder
         if (group.IsEntity)
         {
             document.Append("{_entities(representations: $representations)");
-            group.Selection.PrintCompact(document);
+            selection.PrintCompact(document);
             document.Append('}');
         }
         else
         {
-            group.Selection.PrintCompact(document);
+            selection.PrintCompact(document);
         }
 
-        group.Selection.PrintPretty(pretty, 0);
+        selection.PrintPretty(pretty, 0);
         var requirements = new List<EntityRequirement>();
         string? printedRequirements = null;
         if (group.IsEntity)
         {
             var shown = new FetchSelectionSet("_Entity");
-            foreach (var typeName in group.RequirementOrder)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (typeName, (representation, fields)) in batch.SelectMany(g => g.RequirementOrder.Select(t => (t, g.Requirements[t]))))
             {
-                var (representation, fields) = group.Requirements[typeName];
+                if (!seen.Add(typeName))
+                {
+                    continue;
+                }
+
                 requirements.Add(new EntityRequirement(typeName, representation, fields.ToSelectionSet()));
                 var fragment = shown.AddFragment(typeName, Array.Empty<InclusionCondition>()).SelectionSet;
                 fragment.AddTypename();
@@ -173,8 +263,8 @@ internal sealed class PlanBuilder
         }
 
         var fetch = new FetchNode(group.Subgraph, document.ToString(), kind, usages.Select(v => v.Name).ToList(), requirements, pretty.ToString(), printedRequirements);
-        PlanNode node = group.IsEntity ? new FlattenNode(group.MergePath, fetch) : fetch;
-        if (group.IsEntity && SharedCondition(group.Selection) is { } condition)
+        PlanNode node = group.IsEntity ? new FlattenNode(batch.Select(g => g.MergePath).ToList(), fetch) : fetch;
+        if (group.IsEntity && SharedCondition(selection) is { } condition)
         {
             // Everything this fetch selects is conditional on one variable: skip the request itself.
             node = condition.Skip ? new ConditionNode(condition.Variable, null, node) : new ConditionNode(condition.Variable, node, null);
