@@ -69,6 +69,19 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task EntityFetchesFromSeveralPathsShareOneRequest()
+    {
+        var fake = new FakeSubgraphs()
+            .On("a", _ => """{"data":{"animals":[{"__typename":"Dog","id":"1"},{"__typename":"Dog","id":"2"}],"dog":{"__typename":"Dog","id":"1"}}}""")
+            .On("b", body => body.GetProperty("variables").GetProperty("representations").GetArrayLength() == 2
+                ? """{"data":{"_entities":[{"owner":"ann"},{"owner":"bob"}]}}"""
+                : """{"errors":[{"message":"expected two representations"}]}""");
+        var (root, _) = await Run(fake, "{ dog { owner } animals { ... on Dog { owner } } }");
+        Assert.Equal("""{"data":{"dog":{"owner":"ann"},"animals":[{"owner":"ann"},{"owner":"bob"}]}}""", root.GetRawText());
+        Assert.Single(fake.Requests, r => r.Service == "b");
+    }
+
+    [Fact]
     public async Task NullInNonNullFieldNullsTheNearestNullableParent()
     {
         // barks is Boolean! but B answers null for the second dog: the list item is Animal!, so the list
