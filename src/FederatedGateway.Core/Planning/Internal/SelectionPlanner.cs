@@ -174,6 +174,12 @@ internal sealed class SelectionPlanner
                             break;
                         }
 
+                        if (possible.Count == 0)
+                        {
+                            throw new PlanningException(
+                                $"Cannot plan field \"{abstractType}.{f.Name}\": subgraph \"{group.Subgraph}\" does not resolve it and knows no type implementing \"{abstractType}\".");
+                        }
+
                         var single = new SelectionSet(abstractType, new Selection[] { f });
                         foreach (var concrete in possible)
                         {
