@@ -118,28 +118,7 @@ internal sealed class SchemaQueries
             return false;
         }
 
-        if (info.External)
-        {
-            return IsKeyField(typeInfo, field.Name);
-        }
-
-        return true;
-    }
-
-    private static bool IsKeyField(TypeInSubgraph typeInfo, string fieldName)
-    {
-        foreach (var key in typeInfo.Keys)
-        {
-            foreach (var selection in key.Selection.Selections)
-            {
-                if (selection is FieldSelection f && f.Name == fieldName)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return !info.External;
     }
 
     /// <summary>Finds <paramref name="fieldName"/> in a provided selection, looking into fragments the type satisfies.</summary>

@@ -109,7 +109,8 @@ internal sealed class SelectionPlanner
                     {
                         var field = type.FindField(f.Name)
                             ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{parentType}\".");
-                        if (_q.CanResolve(group.Subgraph, type, field, provided, out var providedField))
+                        if (_q.CanResolve(group.Subgraph, type, field, provided, out var providedField)
+                            || IsEchoedKeyField(group, type, field, path))
                         {
                             AddField(group, target, field, f, path, provided, providedField?.SelectionSet, touched);
                         }
@@ -236,6 +237,32 @@ internal sealed class SelectionPlanner
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// At the root of an entity fetch the subgraph answers the key fields it was sent, even when it declares
+    /// them <c>@external</c>.
+    /// </summary>
+    private bool IsEchoedKeyField(FetchGroup group, SchemaType type, SchemaField field, List<PathSegment> path)
+    {
+        if (!group.IsEntity || PathSegment.Print(TrimTypeFilters(path)) != group.PathKey
+            || !type.Graphs.TryGetValue(group.Subgraph, out var typeInfo) || !group.Requirements.ContainsKey(type.Name))
+        {
+            return false;
+        }
+
+        foreach (var key in typeInfo.Keys)
+        {
+            foreach (var selection in key.Selection.Selections)
+            {
+                if (selection is FieldSelection { SelectionSet: null } f && f.Name == field.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds a field the group's subgraph resolves, and plans its sub-selection.</summary>
