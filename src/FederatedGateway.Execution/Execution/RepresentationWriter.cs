@@ -76,7 +76,8 @@ internal static class RepresentationWriter
                 case FieldSelection { IsTypename: true }:
                     break;
                 case FieldSelection f:
-                    writer.WritePropertyName(f.ResponseName);
+                    // Representations name fields, not aliases; the value is read where the fetch put it.
+                    writer.WritePropertyName(f.Name);
                     obj.TryGetValue(f.ResponseName, out var value);
                     WriteValue(writer, schema, value, f.SelectionSet);
                     break;

@@ -451,10 +451,11 @@ internal sealed class SelectionPlanner
     private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
     {
         target.AddTypename();
-        var child = GetOrCreateChild(group, option.Subgraph, path);
+        var requires = RequirementAliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
+        var child = GetOrCreateChild(group, option.Subgraph, path, existing =>
+            !existing.Requirements.TryGetValue(option.EntityType, out var current) || RequirementAliases.Compatible(current.Fields, requires));
         var requirement = child.RequirementFor(option.EntityType, option.RepresentationTypename);
         Merge(requirement, option.Key.Selection);
-        var requires = SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection;
         if (requires is not null)
         {
             Merge(requirement, requires);
@@ -490,7 +491,7 @@ internal sealed class SelectionPlanner
         return child;
     }
 
-    private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path)
+    private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path, Func<FetchGroup, bool>? accepts = null)
     {
         // A trailing type filter is redundant: each entity requirement already selects objects by type, and
         // without it fetches for several types at the same place merge into one.
@@ -498,7 +499,7 @@ internal sealed class SelectionPlanner
         var key = PathSegment.Print(path);
         foreach (var existing in parent.Children)
         {
-            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements)
+            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && (accepts is null || accepts(existing)))
             {
                 return existing;
             }
