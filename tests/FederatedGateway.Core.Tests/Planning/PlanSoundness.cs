@@ -6,8 +6,9 @@ namespace FederatedGateway.Core.Tests.Planning;
 
 /// <summary>
 /// Checks a plan's soundness: every fetch document is valid for its subgraph (each selected field is one the
-/// subgraph declares and can resolve, or an entity key it was sent), and entity fetches only come after the
-/// fetch that produced the objects they extend.
+/// subgraph declares), a field with <c>@requires</c> is only fetched with its requirements in the representation,
+/// entity fetches come after the fetch that produced their objects, and every field the operation selects is
+/// fetched by some subgraph.
 /// </summary>
 internal static class PlanSoundness
 {
@@ -31,6 +32,107 @@ internal static class PlanSoundness
             else
             {
                 CheckSelection(schema, fetch.ServiceName, rootType, op.SelectionSet);
+            }
+        }
+
+        CheckRequirements(schema, fetches.Select(f => f.Fetch));
+        CheckCoverage(schema, operation, fetches.Select(f => f.Fetch).ToList());
+    }
+
+    /// <summary>A fetched field with @requires in its subgraph has the required fields in the representation.</summary>
+    private static void CheckRequirements(FederatedSchema schema, IEnumerable<FetchNode> fetches)
+    {
+        foreach (var fetch in fetches.Where(f => f.IsEntityFetch))
+        {
+            var document = GraphQLParser.Parser.Parse(fetch.Operation);
+            var entities = (GraphQLParser.AST.GraphQLField)((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet.Selections[0];
+            foreach (var fragment in entities.SelectionSet!.Selections.OfType<GraphQLParser.AST.GraphQLInlineFragment>())
+            {
+                var typeName = fragment.TypeCondition!.Type.Name.StringValue;
+                var type = schema.GetType(typeName);
+                foreach (var field in fragment.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
+                {
+                    var requires = type.FindField(field.Name.StringValue)?.Graphs.GetValueOrDefault(fetch.ServiceName)?.RequiresSelection;
+                    if (requires is null)
+                    {
+                        continue;
+                    }
+
+                    var requirement = fetch.Requirements.FirstOrDefault(r => r.TypeCondition == typeName || schema.Satisfies(typeName, r.TypeCondition));
+                    Assert.True(requirement is not null, $"{fetch.ServiceName} fetches {typeName}.{field.Name} without a representation for {typeName}");
+                    var sent = requirement!.Fields.Selections.OfType<FieldSelection>().Select(f => f.Name).ToHashSet();
+                    foreach (var needed in requires.Selections.OfType<FieldSelection>())
+                    {
+                        Assert.True(sent.Contains(needed.Name), $"{fetch.ServiceName} fetches {typeName}.{field.Name} without its required {needed.Name}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Every field the client selects (except __typename and introspection) is fetched somewhere.</summary>
+    private static void CheckCoverage(FederatedSchema schema, PreparedOperation operation, List<FetchNode> fetches)
+    {
+        var fetched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fetch in fetches)
+        {
+            var document = GraphQLParser.Parser.Parse(fetch.Operation);
+            CollectNames(((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet, fetched);
+        }
+
+        foreach (var name in ClientFields(operation.RootSelection))
+        {
+            Assert.True(fetched.Contains(name), $"No fetch selects the client's field {name}");
+        }
+    }
+
+    private static void CollectNames(GraphQLParser.AST.GraphQLSelectionSet set, HashSet<string> names)
+    {
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLParser.AST.GraphQLField field:
+                    names.Add(field.Name.StringValue);
+                    if (field.SelectionSet is not null)
+                    {
+                        CollectNames(field.SelectionSet, names);
+                    }
+
+                    break;
+                case GraphQLParser.AST.GraphQLInlineFragment fragment:
+                    CollectNames(fragment.SelectionSet, names);
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<string> ClientFields(SelectionSet set)
+    {
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection { IsTypename: true } or FieldSelection { Name: "__schema" or "__type" }:
+                    break;
+                case FieldSelection field:
+                    yield return field.Name;
+                    if (field.SelectionSet is not null)
+                    {
+                        foreach (var inner in ClientFields(field.SelectionSet))
+                        {
+                            yield return inner;
+                        }
+                    }
+
+                    break;
+                case InlineFragmentSelection fragment:
+                    foreach (var inner in ClientFields(fragment.SelectionSet))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
             }
         }
     }
