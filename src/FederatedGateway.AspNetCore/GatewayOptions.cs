@@ -18,6 +18,9 @@ public sealed class GatewayOptions
     /// <summary>Path of the supergraph SDL file (Apollo join-spec format).</summary>
     public string? SupergraphPath { get; set; }
 
+    /// <summary>Reload the supergraph when its file changes (swapped atomically; an invalid file is rejected). Default on.</summary>
+    public bool WatchSupergraph { get; set; } = true;
+
     /// <summary>Time allowed for one subgraph request. Default 30 s.</summary>
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,12 +15,13 @@ public static class DemoGateway
     public static string SupergraphPath => Path.Combine(AppContext.BaseDirectory, "supergraph.graphql");
 
     /// <param name="url">Where the gateway listens, e.g. <c>http://127.0.0.1:4100</c> (port 0 for any free port).</param>
-    public static async Task<WebApplication> StartAsync(DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default)
+    /// <param name="supergraphPath">Another supergraph file to serve (tests); the demo's by default.</param>
+    public static async Task<WebApplication> StartAsync(DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? Array.Empty<string>());
         var settings = new Dictionary<string, string?>
         {
-            ["Gateway:SupergraphPath"] = SupergraphPath,
+            ["Gateway:SupergraphPath"] = supergraphPath ?? SupergraphPath,
         };
         foreach (var subgraph in subgraphs.Subgraphs)
         {

@@ -10,10 +10,18 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// <summary>
 /// Loads the supergraph file named by <see cref="GatewayOptions.SupergraphPath"/> when the host starts and
 /// installs the snapshot into the <see cref="FederatedGatewayExecutor"/>. A missing or invalid file stops the
-/// start with a message that says why.
+/// start with a message that says why. Afterwards the file is watched: a changed file is loaded in the background
+/// and swapped in whole (requests in flight finish on the old snapshot); an invalid one is logged and the old
+/// snapshot keeps serving.
 /// </summary>
-internal sealed partial class SupergraphFileLoader : IHostedService
+internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 {
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private FileSystemWatcher? _watcher;
+    private Timer? _timer;
+    private string? _loadedSdl;
+
     private readonly FederatedGatewayExecutor _executor;
     private readonly ISubgraphClient _client;
     private readonly GatewayOptions _options;
@@ -27,7 +35,50 @@ internal sealed partial class SupergraphFileLoader : IHostedService
         _logger = logger;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (_options.WatchSupergraph)
+        {
+            Watch(Path.GetFullPath(_options.SupergraphPath!));
+        }
+    }
+
+    private void Watch(string path)
+    {
+        _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        _watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        {
+            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
+        };
+        FileSystemEventHandler changed = (_, _) => _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
+        _watcher.Changed += changed;
+        _watcher.Created += changed;
+        _watcher.Renamed += (_, _) => _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (!await _reloading.WaitAsync(0).ConfigureAwait(false))
+        {
+            _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        try
+        {
+            await LoadAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SupergraphLoadException ex)
+        {
+            LogReloadRejected(_logger, ex.Message);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +98,11 @@ internal sealed partial class SupergraphFileLoader : IHostedService
             throw new SupergraphLoadException($"Cannot read the supergraph file \"{path}\": {ex.Message}", ex);
         }
 
+        if (sdl == _loadedSdl)
+        {
+            return;
+        }
+
         GatewaySnapshot snapshot;
         try
         {
@@ -58,10 +114,26 @@ internal sealed partial class SupergraphFileLoader : IHostedService
         }
 
         _executor.Swap(snapshot);
+        _loadedSdl = sdl;
         LogLoaded(_logger, path, snapshot.Schema.Subgraphs.Count);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _watcher = null;
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The changed supergraph was rejected; the previous schema keeps serving: {Reason}")]
+    private static partial void LogReloadRejected(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded supergraph {Path} with {Count} subgraphs")]
     private static partial void LogLoaded(ILogger logger, string path, int count);
