@@ -23,11 +23,13 @@ public sealed class OperationPreparer
     private readonly int _maxCacheEntries;
     private readonly GraphQL.SystemTextJson.GraphQLSerializer _serializer = new();
 
-    public OperationPreparer(FederatedSchema schema, GraphQL.Types.ISchema apiSchema, int maxCacheEntries = 2048)
+    /// <param name="maxCacheEntries">Prepared operations kept; the cache starts over when it is full.</param>
+    /// <param name="maxPlanningSteps">The planner's budget per operation (see <see cref="QueryPlanner.MaxSteps"/>).</param>
+    public OperationPreparer(FederatedSchema schema, GraphQL.Types.ISchema apiSchema, int maxCacheEntries = 2048, int maxPlanningSteps = 200_000)
     {
         _schema = schema;
         _apiSchema = apiSchema;
-        _planner = new QueryPlanner(schema);
+        _planner = new QueryPlanner(schema, maxPlanningSteps);
         _maxCacheEntries = maxCacheEntries;
     }
 
@@ -61,8 +63,9 @@ public sealed class OperationPreparer
         {
             document = GraphQLParser.Parser.Parse(query);
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException ex)
+        catch (GraphQLParser.Exceptions.GraphQLParserException ex)
         {
+            // Syntax errors, and documents nested deeper than the parser allows.
             return CachedDocument.Fail(new RequestError(ex.Description, "GRAPHQL_PARSE_FAILED", new[] { (ex.Location.Line, ex.Location.Column) }));
         }
 
@@ -112,17 +115,21 @@ public sealed class OperationPreparer
             _ => _schema.QueryType,
         } ?? throw new InvalidOperationException("Validated operation has no root type.");
 
-        var root = new SelectionSetBuilder(_schema, fragments).Build(rootType, operation.SelectionSet);
         var variables = VariableDefinitions(operation);
         var name = operation.Name?.StringValue;
         try
         {
+            var root = new SelectionSetBuilder(_schema, fragments).Build(rootType, operation.SelectionSet);
             var plan = _planner.Plan(kind, name, root, variables);
             return new CachedDocument(new PreparedOperation(kind, name, rootType, root, variables, document, operation, plan), null);
         }
         catch (PlanningException ex)
         {
             return CachedDocument.Fail(RequestError.Of(ex.Message, "QUERY_PLANNING_FAILED"));
+        }
+        catch (OperationTooLargeException ex)
+        {
+            return CachedDocument.Fail(RequestError.Of(ex.Message, "OPERATION_TOO_LARGE"));
         }
     }
 

@@ -12,11 +12,18 @@ public sealed class SelectionSetBuilder
 {
     private readonly FederatedSchema _schema;
     private readonly IReadOnlyDictionary<string, GraphQLFragmentDefinition> _fragments;
+    private readonly int _maxSelections;
+    private int _selections;
 
-    public SelectionSetBuilder(FederatedSchema schema, IReadOnlyDictionary<string, GraphQLFragmentDefinition>? fragments = null)
+    /// <param name="maxSelections">
+    /// The most selections the normalized operation may have once fragments are inlined (fragment spreads can
+    /// multiply an operation's size); beyond it <see cref="OperationTooLargeException"/> is thrown.
+    /// </param>
+    public SelectionSetBuilder(FederatedSchema schema, IReadOnlyDictionary<string, GraphQLFragmentDefinition>? fragments = null, int maxSelections = 100_000)
     {
         _schema = schema;
         _fragments = fragments ?? new Dictionary<string, GraphQLFragmentDefinition>();
+        _maxSelections = maxSelections;
     }
 
     /// <summary>Parses a field set such as <c>id organization { id }</c> on <paramref name="parentType"/>.</summary>
@@ -38,6 +45,11 @@ public sealed class SelectionSetBuilder
     {
         foreach (var node in selectionSet.Selections)
         {
+            if (++_selections > _maxSelections)
+            {
+                throw new OperationTooLargeException(_maxSelections);
+            }
+
             switch (node)
             {
                 case GraphQLField field:

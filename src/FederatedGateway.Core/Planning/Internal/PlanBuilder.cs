@@ -56,6 +56,7 @@ internal sealed class PlanBuilder
     private List<PlanNode> Levels(List<FetchGroup> groups)
     {
         var depth = new Dictionary<FetchGroup, int>();
+        var inScope = new HashSet<FetchGroup>(groups);
         int Depth(FetchGroup g, int guard)
         {
             if (depth.TryGetValue(g, out var d))
@@ -71,7 +72,7 @@ internal sealed class PlanBuilder
             var max = -1;
             foreach (var dependency in g.DependsOn)
             {
-                if (groups.Contains(dependency))
+                if (inScope.Contains(dependency))
                 {
                     max = Math.Max(max, Depth(dependency, guard + 1));
                 }
@@ -111,45 +112,59 @@ internal sealed class PlanBuilder
     /// </summary>
     private static List<List<FetchGroup>> Batches(IEnumerable<FetchGroup> level)
     {
-        var batches = new List<List<FetchGroup>>();
+        var batches = new List<(List<FetchGroup> Members, Dictionary<string, string> Signatures)>();
         foreach (var group in level)
         {
-            var joined = false;
-            if (group.IsEntity && SharedCondition(group.Selection) is null)
+            if (!group.IsEntity || SharedCondition(group.Selection) is not null)
             {
-                foreach (var batch in batches)
+                batches.Add((new List<FetchGroup> { group }, new Dictionary<string, string>()));
+                continue;
+            }
+
+            var signatures = Signatures(group);
+            var joined = false;
+            foreach (var (members, known) in batches)
+            {
+                if (known.Count > 0 && members[0].Subgraph == group.Subgraph && Agrees(known, signatures))
                 {
-                    if (batch[0].IsEntity && batch[0].Subgraph == group.Subgraph && batch.TrueForAll(member => Compatible(member, group)))
+                    members.Add(group);
+                    foreach (var (type, signature) in signatures)
                     {
-                        batch.Add(group);
-                        joined = true;
-                        break;
+                        known[type] = signature;
                     }
+
+                    joined = true;
+                    break;
                 }
             }
 
             if (!joined)
             {
-                batches.Add(new List<FetchGroup> { group });
+                batches.Add((new List<FetchGroup> { group }, signatures));
             }
         }
 
-        return batches;
+        return batches.ConvertAll(b => b.Members);
     }
 
-    private static bool Compatible(FetchGroup a, FetchGroup b)
+    /// <summary>Per entity type: what the representation carries and what is selected (same type, same text to share a request).</summary>
+    private static Dictionary<string, string> Signatures(FetchGroup group)
     {
-        if (SharedCondition(a.Selection) is not null)
+        var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var type in group.RequirementOrder)
         {
-            return false;
+            signatures[type] = RequirementText(group.Requirements[type]) + "=>" + SelectionText(group, type);
         }
 
-        foreach (var type in a.RequirementOrder)
+        return signatures;
+    }
+
+    private static bool Agrees(Dictionary<string, string> known, Dictionary<string, string> signatures)
+    {
+        foreach (var (type, signature) in signatures)
         {
-            if (b.Requirements.TryGetValue(type, out var other)
-                && (RequirementText(a.Requirements[type]) != RequirementText(other) || SelectionText(a, type) != SelectionText(b, type)))
+            if (known.TryGetValue(type, out var other) && other != signature)
             {
-                // Same type, different needs: one document could not ask both (arguments may differ), keep apart.
                 return false;
             }
         }
