@@ -18,6 +18,16 @@ public static class ApiSchemaFactory
             builder.IgnoreComments = true;
             foreach (var type in schema.Types.Values)
             {
+                if (type.Name == schema.SubscriptionType)
+                {
+                    // GraphQL.NET wants a stream for each subscription field; this schema never executes them.
+                    foreach (var field in type.Fields.Values)
+                    {
+                        builder.Types.For(type.Name).FieldFor(field.Name).StreamResolver =
+                            new GraphQL.Resolvers.SourceStreamResolver<object?>(_ => new NeverObservable());
+                    }
+                }
+
                 if (type.IsAbstract && !type.Inaccessible)
                 {
                     // Never used to resolve data: the gateway reads __typename from subgraph answers.
@@ -35,6 +45,18 @@ public static class ApiSchemaFactory
 
         built.Initialize();
         return built;
+    }
+
+    private sealed class NeverObservable : IObservable<object?>
+    {
+        public IDisposable Subscribe(IObserver<object?> observer) => new Nothing();
+
+        private sealed class Nothing : IDisposable
+        {
+            public void Dispose()
+            {
+            }
+        }
     }
 
     private sealed class PassThroughScalar : ComplexScalarGraphType

@@ -46,6 +46,11 @@ public sealed class FederatedGatewayExecutor : IGatewayExecutor
             return Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of($"A {operation.Kind.ToString().ToLowerInvariant()} cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED"));
         }
 
+        if (operation.Kind == OperationKind.Subscription)
+        {
+            return Errors(GatewayResultKind.RequestError, RequestError.Of("Subscriptions are not served over a single HTTP response; use a subscription transport.", "SUBSCRIPTIONS_NOT_SUPPORTED"));
+        }
+
         ReadOnlyMemory<byte> introspection = default;
         if (operation.HasIntrospection)
         {

@@ -8,7 +8,7 @@ namespace FederatedGateway.Core.Tests.Execution;
 public sealed class ExecutorTests
 {
     private const string Sdl = """
-        schema @link(url: "https://specs.apollo.dev/link/v1.0") @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION) { query: Query }
+        schema @link(url: "https://specs.apollo.dev/link/v1.0") @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION) { query: Query subscription: Subscription }
         directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
         directive @join__graph(name: String!, url: String!) on ENUM_VALUE
         directive @join__implements(graph: join__Graph!, interface: String!) repeatable on OBJECT | INTERFACE
@@ -37,6 +37,9 @@ public sealed class ExecutorTests
           animals: [Animal!]! @join__field(graph: A)
           dog: Dog @join__field(graph: A)
           count: Int @join__field(graph: B)
+        }
+        type Subscription @join__type(graph: B) {
+          counted: Int @join__field(graph: B)
         }
         """;
 
@@ -147,6 +150,15 @@ public sealed class ExecutorTests
 
         (root, _) = await Run(Animals(), "query($s: Boolean!) { count @skip(if: $s) }", """{"s":"yes"}""");
         Assert.Equal("BAD_USER_INPUT", root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SubscriptionsOverPlainHttpGetAClearError()
+    {
+        var fake = new FakeSubgraphs();
+        var (root, _) = await Run(fake, "subscription { counted }");
+        Assert.Equal("SUBSCRIPTIONS_NOT_SUPPORTED", root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Empty(fake.Requests);
     }
 
     [Fact]
