@@ -75,6 +75,7 @@ public sealed class OperationPreparer
             return CachedDocument.Fail(selectionError!);
         }
 
+        // Preparation runs once per document inside the cache's Lazy; the core rules complete synchronously.
         var validation = new DocumentValidator().ValidateAsync(new ValidationOptions
         {
             Schema = _apiSchema,

@@ -27,7 +27,6 @@ internal sealed class ResponseWriter
 
     public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection)
     {
-        var rootNodes = new List<FieldSelection>();
         var rootKey = operation.RootSelection;
         var rootNull = CheckObject(data, operation.RootType, rootKey, new[] { operation.RootSelection }, ResponsePath.Root, introspection);
 
@@ -54,7 +53,6 @@ internal sealed class ResponseWriter
         }
 
         writer.WriteEndObject();
-        GC.KeepAlive(rootNodes);
     }
 
     private List<(string Name, List<FieldSelection> Nodes)> Collect(object key, string runtimeType, IEnumerable<SelectionSet> selectionSets)
