@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+using FederatedGateway.Benchmarks;
+
+// dotnet run -c Release --project tools/FederatedGateway.Benchmarks                  run the micro benchmarks
+// dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --record URL  re-record Data/answers.json
+//   from the benchmark subgraphs at URL (e.g. http://127.0.0.1:14300), written to the current directory
+if (args.Length == 2 && args[0] == "--record")
+{
+    return await BenchGraph.RecordAsync(args[1]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GatewayBenchmarks).Assembly).Run(args);
+return 0;
