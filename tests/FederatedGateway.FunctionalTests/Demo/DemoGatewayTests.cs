@@ -17,7 +17,7 @@ public sealed class DemoGatewayTests : IAsyncLifetime
         _host = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
         var overrides = _host.Subgraphs.ToDictionary(s => s.Name, s => s.Url.ToString());
         var sdl = await File.ReadAllTextAsync(TestPaths.Schemas("supergraph.graphql"));
-        _gateway = new FederatedGatewayExecutor(GatewaySnapshot.Build(sdl, TestClients.Http, overrides));
+        _gateway = new FederatedGatewayExecutor(GatewaySnapshot.Build(sdl, new FederatedGateway.Execution.Transport.HttpSubgraphClient(), overrides));
     }
 
     public async Task DisposeAsync()
