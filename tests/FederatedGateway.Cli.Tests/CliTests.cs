@@ -1,0 +1,93 @@
+namespace FederatedGateway.Cli.Tests;
+
+/// <summary>The <c>fgw</c> commands: artifact on stdout only, diagnostics on stderr, stable exit codes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("fgw-cli-").FullName;
+
+    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+
+    private static string Supergraph => Path.Combine(Repo(), "schemas", "supergraph.graphql");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await new CliApp(stdout, stderr).RunAsync(args);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task PrintSchemaWritesTheApiSchemaOnly()
+    {
+        var (exit, stdout, stderr) = await Run("print-schema", "--supergraph", Supergraph);
+        Assert.Equal(0, exit);
+        Assert.Empty(stderr);
+        Assert.Contains("type Trader {", stdout);
+        Assert.DoesNotContain("join__", stdout);
+    }
+
+    [Fact]
+    public async Task PlanPrintsTheQueryPlan()
+    {
+        var query = Write("q.graphql", "query($s: OrderStatus) { me { name orders(status: $s) { id notional { amount } } } }");
+        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query, "--variables", "{\"s\":\"OPEN\"}");
+        Assert.Equal(0, exit);
+        Assert.Empty(stderr);
+        Assert.StartsWith("QueryPlan {", stdout);
+        Assert.Contains("Fetch(service: \"accounts\")", stdout);
+        Assert.Contains("Flatten(path: \"me.orders.@\")", stdout);
+    }
+
+    [Fact]
+    public async Task InvalidOperationIsExitOneWithLocation()
+    {
+        var query = Write("bad.graphql", "{ me { nope } }");
+        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query);
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.Contains("error[GRAPHQL_VALIDATION_FAILED]", stderr);
+        Assert.Contains("bad.graphql:1:", stderr);
+    }
+
+    [Theory]
+    [InlineData("plan", "--supergraph")]
+    [InlineData("plan", "--bogus", "x")]
+    [InlineData("frobnicate")]
+    [InlineData("print-schema")]
+    [InlineData("print-schema", "--supergraph", "/nonexistent/supergraph.graphql")]
+    public async Task BadUsageOrUnreadableInputIsExitTwo(params string[] args)
+    {
+        var (exit, stdout, stderr) = await Run(args);
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error:", stderr);
+    }
+
+    [Fact]
+    public async Task InvalidSupergraphIsExitTwo()
+    {
+        var (exit, stdout, stderr) = await Run("print-schema", "--supergraph", Write("s.graphql", "type Query { a: Int }"));
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Contains("no subgraphs", stderr);
+    }
+
+    [Fact]
+    public async Task HelpGoesToStdout()
+    {
+        var (exit, stdout, _) = await Run("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("fgw plan --supergraph", stdout);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning;
+using FederatedGateway.Core.Schema;
+using FederatedGateway.Core.Supergraph;
+
+namespace FederatedGateway.Cli;
+
+/// <summary>
+/// The <c>fgw</c> commands. Artifacts go to <paramref name="stdout"/> and nothing else does; diagnostics go to
+/// stderr. Exit codes: 0 success, 1 the input is understood but invalid (an operation that does not validate or
+/// plan), 2 bad usage or unreadable input.
+/// </summary>
+internal sealed class CliApp
+{
+    private const string Help = """
+        fgw — FederatedGateway command line
+
+        Usage:
+          fgw print-schema --supergraph <file>
+              Print the client-facing API schema of a supergraph (no join/link machinery, no @inaccessible).
+          fgw plan --supergraph <file> --query <file> [--operation <name>] [--variables <json>]
+              Print the query plan of an operation.
+          fgw --help
+
+        Exit codes: 0 success, 1 invalid operation, 2 bad usage or unreadable input.
+        """;
+
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+
+    public CliApp(TextWriter stdout, TextWriter stderr)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+    }
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            (args.Length == 0 ? _stderr : _stdout).WriteLine(Help);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var options = Options.Parse(args.AsSpan(1), out var usageError);
+        if (usageError is not null)
+        {
+            return Usage(usageError);
+        }
+
+        if (options.ContainsKey("help"))
+        {
+            _stdout.WriteLine(Help);
+            return 0;
+        }
+
+        return args[0] switch
+        {
+            "print-schema" => PrintSchema(options),
+            "plan" => await PlanAsync(options),
+            _ => Usage($"unknown command \"{args[0]}\""),
+        };
+    }
+
+    private int PrintSchema(IReadOnlyDictionary<string, string> options)
+    {
+        if (!TryLoadSchema(options, out var schema, out var exit))
+        {
+            return exit;
+        }
+
+        _stdout.Write(ApiSchemaPrinter.Print(schema!));
+        return 0;
+    }
+
+    private async Task<int> PlanAsync(IReadOnlyDictionary<string, string> options)
+    {
+        if (!options.TryGetValue("query", out var queryFile))
+        {
+            return Usage("plan needs --query <file>");
+        }
+
+        if (!TryLoadSchema(options, out var schema, out var exit) || !TryRead(queryFile, "query", out var query))
+        {
+            return exit == 0 ? 2 : exit;
+        }
+
+        JsonDocument? variables = null;
+        try
+        {
+            variables = JsonDocument.Parse(options.TryGetValue("variables", out var json) ? json : "{}");
+        }
+        catch (JsonException ex)
+        {
+            return Usage("--variables is not valid JSON: " + ex.Message);
+        }
+
+        using (variables)
+        {
+            var preparer = new OperationPreparer(schema!, ApiSchemaFactory.Create(schema!, ApiSchemaPrinter.Print(schema!)));
+            var result = await preparer.PrepareAsync(query, options.GetValueOrDefault("operation"), variables.RootElement, CancellationToken.None);
+            if (!result.IsSuccess)
+            {
+                foreach (var error in result.Errors)
+                {
+                    var at = error.Locations.Count > 0 ? $" ({queryFile}:{error.Locations[0].Line}:{error.Locations[0].Column})" : string.Empty;
+                    _stderr.WriteLine($"error[{error.Code}]{at}: {error.Message}");
+                }
+
+                return 1;
+            }
+
+            _stdout.WriteLine(QueryPlanPrinter.Print(result.Operation!.Plan));
+            return 0;
+        }
+    }
+
+    private bool TryLoadSchema(IReadOnlyDictionary<string, string> options, out FederatedSchema? schema, out int exit)
+    {
+        schema = null;
+        exit = 2;
+        if (!options.TryGetValue("supergraph", out var file))
+        {
+            Usage("--supergraph <file> is required");
+            return false;
+        }
+
+        if (!TryRead(file, "supergraph", out var sdl))
+        {
+            return false;
+        }
+
+        try
+        {
+            schema = SupergraphReader.Read(sdl);
+            exit = 0;
+            return true;
+        }
+        catch (SupergraphException ex)
+        {
+            _stderr.WriteLine($"error: {file}: {ex.Message}");
+            return false;
+        }
+    }
+
+    private bool TryRead(string file, string what, out string text)
+    {
+        try
+        {
+            text = File.ReadAllText(file);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _stderr.WriteLine($"error: cannot read the {what} file \"{file}\": {ex.Message}");
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    private int Usage(string message)
+    {
+        _stderr.WriteLine($"error: {message}");
+        _stderr.WriteLine("Run 'fgw --help' for usage.");
+        return 2;
+    }
+}

@@ -1,0 +1,3 @@
+using FederatedGateway.Cli;
+
+return await new CliApp(Console.Out, Console.Error).RunAsync(args);
