@@ -18,6 +18,12 @@ public sealed class GatewayOptions
     /// <summary>Path of the supergraph SDL file (Apollo join-spec format).</summary>
     public string? SupergraphPath { get; set; }
 
+    /// <summary>
+    /// Let clients ask for the query plan of their request (<c>"extensions": {"queryPlan": true}</c>).
+    /// Null (the default) means: on in the Development environment only.
+    /// </summary>
+    public bool? ExposeQueryPlan { get; set; }
+
     /// <summary>Reload the supergraph when its file changes (swapped atomically; an invalid file is rejected). Default on.</summary>
     public bool WatchSupergraph { get; set; } = true;
 

@@ -2,6 +2,7 @@ using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FederatedGateway.AspNetCore.Loading;
 
@@ -14,9 +15,12 @@ public static class SupergraphFileServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFederatedGatewayFromSupergraphFile(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFederatedGateway(configuration, (s, _) =>
+        services.AddFederatedGateway(configuration, (s, options) =>
         {
-            s.AddSingleton<FederatedGatewayExecutor>();
+            s.AddSingleton(provider => new FederatedGatewayExecutor
+            {
+                ExposeQueryPlan = options.ExposeQueryPlan ?? provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+            });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());
             s.AddHostedService<SupergraphFileLoader>();
         });

@@ -10,7 +10,12 @@ public sealed class QueryPlan
         Root = root;
     }
 
+    private string? _printed;
+
     public PlanNode? Root { get; }
 
-    public override string ToString() => QueryPlanPrinter.Print(this);
+    /// <summary>The printed plan (computed once).</summary>
+    public string Printed => _printed ??= QueryPlanPrinter.Print(this);
+
+    public override string ToString() => Printed;
 }

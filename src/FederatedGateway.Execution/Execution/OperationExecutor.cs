@@ -20,6 +20,7 @@ public sealed class OperationExecutor
         _plans = new PlanExecutor(schema, subgraphs);
     }
 
+    /// <param name="includeQueryPlan">Return the printed plan in <c>extensions.queryPlan.text</c>.</param>
     /// <param name="introspection">The introspection root fields as a UTF-8 JSON object, when the operation has any.</param>
     public async ValueTask ExecuteAsync(
         PreparedOperation operation,
@@ -28,7 +29,8 @@ public sealed class OperationExecutor
         ReadOnlyMemory<byte> introspection,
         IBufferWriter<byte> output,
         IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool includeQueryPlan = false)
     {
         using var state = new ExecutionState(variables, booleans, forwardHeaders);
         if (operation.Plan.Root is not null)
@@ -39,7 +41,7 @@ public sealed class OperationExecutor
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
         new ResponseWriter(_schema, booleans, state.Errors)
-            .Write(writer, operation, state.Data, introspectionDocument?.RootElement ?? default);
+            .Write(writer, operation, state.Data, introspectionDocument?.RootElement ?? default, includeQueryPlan ? operation.Plan.Printed : null);
         writer.Flush();
     }
 }

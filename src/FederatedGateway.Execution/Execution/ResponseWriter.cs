@@ -25,7 +25,8 @@ internal sealed class ResponseWriter
         _errors = errors;
     }
 
-    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection)
+    /// <param name="queryPlan">When set, the printed plan is returned in <c>extensions.queryPlan</c>.</param>
+    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, string? queryPlan = null)
     {
         var rootKey = operation.RootSelection;
         var rootNull = CheckObject(data, operation.RootType, rootKey, new[] { operation.RootSelection }, ResponsePath.Root, introspection);
@@ -50,6 +51,15 @@ internal sealed class ResponseWriter
         else
         {
             WriteObject(writer, data, operation.RootType, rootKey, new[] { operation.RootSelection }, introspection);
+        }
+
+        if (queryPlan is not null)
+        {
+            writer.WriteStartObject("extensions");
+            writer.WriteStartObject("queryPlan");
+            writer.WriteString("text", queryPlan);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
 
         writer.WriteEndObject();

@@ -21,6 +21,12 @@ public sealed class FederatedGatewayExecutor : IGatewayExecutor
 
     public bool IsReady => _snapshot is not null;
 
+    /// <summary>
+    /// Whether a request may ask for its query plan (<c>"extensions": {"queryPlan": true}</c>); the plan is then
+    /// returned in the response's <c>extensions.queryPlan.text</c>. Off unless the host turns it on.
+    /// </summary>
+    public bool ExposeQueryPlan { get; init; }
+
     public GatewaySnapshot? Snapshot => _snapshot;
 
     /// <summary>Swaps in a new snapshot; requests in flight finish on the one they started with.</summary>
@@ -58,9 +64,15 @@ public sealed class FederatedGatewayExecutor : IGatewayExecutor
         }
 
         var output = new ArrayBufferWriter<byte>(4096);
-        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken).ConfigureAwait(false);
+        var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
+        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan).ConfigureAwait(false);
         return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory);
     }
+
+    private static bool AsksForQueryPlan(JsonElement extensions) =>
+        extensions.ValueKind == JsonValueKind.Object
+        && extensions.TryGetProperty("queryPlan", out var value)
+        && value.ValueKind == JsonValueKind.True;
 
     private static GatewayResult Errors(GatewayResultKind kind, params RequestError[] errors)
     {

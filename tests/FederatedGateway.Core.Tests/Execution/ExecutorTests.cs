@@ -152,6 +152,24 @@ public sealed class ExecutorTests
         Assert.Equal("BAD_USER_INPUT", root.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task QueryPlanIsReturnedOnlyWhenAskedAndAllowed(bool exposed, bool returned)
+    {
+        var gateway = new FederatedGatewayExecutor(GatewaySnapshot.Build(Sdl, Animals())) { ExposeQueryPlan = exposed };
+        using var extensions = JsonDocument.Parse("""{"queryPlan":true}""");
+        var result = await gateway.ExecuteAsync(new GatewayRequest { Query = "{ dog { name owner } }", Extensions = extensions.RootElement }, CancellationToken.None);
+        using var body = JsonDocument.Parse(result.Body);
+        Assert.Equal(returned, body.RootElement.TryGetProperty("extensions", out var ext));
+        if (returned)
+        {
+            var text = ext.GetProperty("queryPlan").GetProperty("text").GetString()!;
+            Assert.StartsWith("QueryPlan {", text);
+            Assert.Contains("Flatten(path: \"dog\")", text);
+        }
+    }
+
     [Fact]
     public async Task SubscriptionsOverPlainHttpGetAClearError()
     {
