@@ -149,13 +149,7 @@ internal sealed class FetchSelectionSet
                     field.SelectionSet?.PrintCompact(sb);
                     break;
                 case FetchFragment fragment:
-                    sb.Append("...");
-                    if (fragment.TypeCondition is not null)
-                    {
-                        sb.Append(" on ").Append(fragment.TypeCondition);
-                    }
-
-                    PrintConditions(sb, fragment.Conditions);
+                    PrintFragmentHead(sb, fragment);
                     fragment.SelectionSet.PrintCompact(sb);
                     break;
             }
@@ -189,13 +183,7 @@ internal sealed class FetchSelectionSet
 
                     break;
                 case FetchFragment fragment:
-                    sb.Append("...");
-                    if (fragment.TypeCondition is not null)
-                    {
-                        sb.Append(" on ").Append(fragment.TypeCondition);
-                    }
-
-                    PrintConditions(sb, fragment.Conditions);
+                    PrintFragmentHead(sb, fragment);
                     sb.Append(' ');
                     fragment.SelectionSet.PrintPretty(sb, depth + 1);
                     break;
@@ -205,6 +193,17 @@ internal sealed class FetchSelectionSet
         }
 
         sb.Append(' ', depth * 2).Append('}');
+    }
+
+    private static void PrintFragmentHead(StringBuilder sb, FetchFragment fragment)
+    {
+        sb.Append("...");
+        if (fragment.TypeCondition is not null)
+        {
+            sb.Append(" on ").Append(fragment.TypeCondition);
+        }
+
+        PrintConditions(sb, fragment.Conditions);
     }
 
     private static void PrintFieldHead(StringBuilder sb, FetchField field)
