@@ -10,7 +10,7 @@ internal static class ResultMerger
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var obj = new ResultObject();
+                var obj = new ResultObject(CountProperties(element));
                 foreach (var property in element.EnumerateObject())
                 {
                     obj[Key(property.Name)] = Convert(property.Value);
@@ -30,6 +30,17 @@ internal static class ResultMerger
             default:
                 return element;
         }
+    }
+
+    private static int CountProperties(JsonElement element)
+    {
+        var count = 0;
+        foreach (var _ in element.EnumerateObject())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Merges the JSON object <paramref name="source"/> into <paramref name="target"/>.</summary>

@@ -63,9 +63,10 @@ public sealed class FederatedGatewayExecutor : IGatewayExecutor
             introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, cancellationToken).ConfigureAwait(false);
         }
 
-        var output = new ArrayBufferWriter<byte>(4096);
+        var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
         var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
         await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan).ConfigureAwait(false);
+        operation.ResponseSizeHint = Math.Max(256, output.WrittenCount + (output.WrittenCount / 8));
         return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory);
     }
 
