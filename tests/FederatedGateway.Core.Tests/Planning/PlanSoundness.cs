@@ -74,19 +74,22 @@ internal static class PlanSoundness
     private static void CheckCoverage(FederatedSchema schema, PreparedOperation operation, List<FetchNode> fetches)
     {
         var fetched = new HashSet<string>(StringComparer.Ordinal);
+        var fetchedTypes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fetch in fetches)
         {
             var document = GraphQLParser.Parser.Parse(fetch.Operation);
-            CollectNames(((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet, fetched);
+            CollectNames(((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet, fetched, fetchedTypes);
         }
 
-        foreach (var name in ClientFields(operation.RootSelection))
+        // A fragment on an object type no fetch asks for was left out on purpose (no subgraph on that path can
+        // return the type safely): its fields are not owed.
+        foreach (var name in ClientFields(schema, operation.RootSelection, fetchedTypes))
         {
             Assert.True(fetched.Contains(name), $"No fetch selects the client's field {name}");
         }
     }
 
-    private static void CollectNames(GraphQLParser.AST.GraphQLSelectionSet set, HashSet<string> names)
+    private static void CollectNames(GraphQLParser.AST.GraphQLSelectionSet set, HashSet<string> names, HashSet<string> types)
     {
         foreach (var selection in set.Selections)
         {
@@ -96,18 +99,23 @@ internal static class PlanSoundness
                     names.Add(field.Name.StringValue);
                     if (field.SelectionSet is not null)
                     {
-                        CollectNames(field.SelectionSet, names);
+                        CollectNames(field.SelectionSet, names, types);
                     }
 
                     break;
                 case GraphQLParser.AST.GraphQLInlineFragment fragment:
-                    CollectNames(fragment.SelectionSet, names);
+                    if (fragment.TypeCondition is not null)
+                    {
+                        types.Add(fragment.TypeCondition.Type.Name.StringValue);
+                    }
+
+                    CollectNames(fragment.SelectionSet, names, types);
                     break;
             }
         }
     }
 
-    private static IEnumerable<string> ClientFields(SelectionSet set)
+    private static IEnumerable<string> ClientFields(FederatedSchema schema, SelectionSet set, HashSet<string> fetchedTypes)
     {
         foreach (var selection in set.Selections)
         {
@@ -119,15 +127,18 @@ internal static class PlanSoundness
                     yield return field.Name;
                     if (field.SelectionSet is not null)
                     {
-                        foreach (var inner in ClientFields(field.SelectionSet))
+                        foreach (var inner in ClientFields(schema, field.SelectionSet, fetchedTypes))
                         {
                             yield return inner;
                         }
                     }
 
                     break;
+                case InlineFragmentSelection { TypeCondition: { } condition } when schema.GetType(set.ParentType).IsAbstract
+                    && schema.GetType(condition).Kind == TypeKind.Object && !fetchedTypes.Contains(condition):
+                    break;
                 case InlineFragmentSelection fragment:
-                    foreach (var inner in ClientFields(fragment.SelectionSet))
+                    foreach (var inner in ClientFields(schema, fragment.SelectionSet, fetchedTypes))
                     {
                         yield return inner;
                     }

@@ -158,7 +158,7 @@ internal sealed class SelectionPlanner
     {
         target.AddTypename();
         var type = _schema.GetType(abstractType);
-        var possible = _q.PossibleTypesIn(group.Subgraph, abstractType);
+        var possible = RestrictToCandidates(group, abstractType, _q.PossibleTypesIn(group.Subgraph, abstractType));
         foreach (var selection in selections.Selections)
         {
             switch (selection)
@@ -216,6 +216,55 @@ internal sealed class SelectionPlanner
                     }
             }
         }
+    }
+
+    /// <summary>
+    /// Where the path down to this abstract field could equally be resolved by other subgraphs from the nearest
+    /// entity (every field on the way shareable there, the entity keyed there), only the member types all those
+    /// subgraphs know are safe to ask for.
+    /// </summary>
+    private IReadOnlyList<string> RestrictToCandidates(FetchGroup group, string abstractType, IReadOnlyList<string> possible)
+    {
+        if (_crumbs.Count == 0 || possible.Count == 0)
+        {
+            return possible;
+        }
+
+        List<string>? restricted = null;
+        foreach (var other in _schema.Subgraphs)
+        {
+            if (other.Name == group.Subgraph || _q.ModeIn(other.Name, abstractType) != TypeMode.Abstract || !ReachesSamePathFromEntity(group, other.Name))
+            {
+                continue;
+            }
+
+            var theirs = _q.PossibleTypesIn(other.Name, abstractType);
+            restricted ??= new List<string>(possible);
+            restricted.RemoveAll(t => !theirs.Contains(t));
+        }
+
+        return restricted ?? possible;
+    }
+
+    private bool ReachesSamePathFromEntity(FetchGroup group, string subgraph)
+    {
+        // Only the fields this fetch resolves count: above them the objects came from another fetch.
+        for (var k = _crumbs.Count - 1; k >= 0 && _crumbs[k].Group == group; k--)
+        {
+            var crumb = _crumbs[k];
+            var info = SchemaQueries.FieldIn(crumb.Field, subgraph);
+            if (info is null || !info.IsResolvable || info.Requires is not null)
+            {
+                return false;
+            }
+
+            if (crumb.ParentType.Graphs.TryGetValue(subgraph, out var typeInfo) && typeInfo.HasResolvableKey)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool ResolvableOnInterface(string subgraph, SchemaType type, SchemaField field, IReadOnlyList<string> possible, SelectionSet? provided, out FieldSelection? providedField)
