@@ -25,6 +25,30 @@ internal sealed class FetchSelectionSet
     /// <summary>The selection set this one is a fragment of, if any (to find sibling fragments).</summary>
     public FetchSelectionSet? Enclosing { get; private init; }
 
+    /// <summary>For a fragment's selection: its type condition (null for <c>... @include(if: $x) { }</c>).</summary>
+    public string? FragmentTypeCondition { get; private init; }
+
+    /// <summary>For a fragment's selection: true when the fragment carries <c>@skip</c>/<c>@include</c>.</summary>
+    public bool IsConditional { get; private init; }
+
+    /// <summary>
+    /// The nearest selection at the same place that is always fetched: what an entity fetch needs (keys, requires)
+    /// must not disappear with a skipped fragment the field happened to sit in.
+    /// </summary>
+    public FetchSelectionSet Unconditional()
+    {
+        var target = this;
+        while (target.IsConditional)
+        {
+            var enclosing = target.Enclosing!;
+            target = target.FragmentTypeCondition is null
+                ? enclosing
+                : enclosing.AddFragment(target.FragmentTypeCondition, Array.Empty<InclusionCondition>()).SelectionSet;
+        }
+
+        return target;
+    }
+
     /// <param name="signature">
     /// The field's type as the subgraph declares it. Two fragments of one selection may not give the same response
     /// name different types; the later one is then sent under an internal alias (see <see cref="InternalAlias"/>).
@@ -100,7 +124,12 @@ internal sealed class FetchSelectionSet
             return (FetchFragment)existing;
         }
 
-        var fragment = new FetchFragment(typeCondition, conditions, new FetchSelectionSet(typeCondition ?? ParentType) { Enclosing = this });
+        var fragment = new FetchFragment(typeCondition, conditions, new FetchSelectionSet(typeCondition ?? ParentType)
+        {
+            Enclosing = this,
+            FragmentTypeCondition = typeCondition,
+            IsConditional = conditions.Count > 0,
+        });
         _index[key] = fragment;
         _items.Add(fragment);
         return fragment;
@@ -145,8 +174,10 @@ internal sealed class FetchSelectionSet
             switch (item)
             {
                 case FetchField field:
+                    var wrappers = OpenWrappers(sb, field, " ");
                     PrintFieldHead(sb, field);
                     field.SelectionSet?.PrintCompact(sb);
+                    sb.Append('}', wrappers);
                     break;
                 case FetchFragment fragment:
                     PrintFragmentHead(sb, fragment);
@@ -174,11 +205,17 @@ internal sealed class FetchSelectionSet
             switch (item)
             {
                 case FetchField field:
+                    var wrappers = OpenWrappers(sb, field, " ");
                     PrintFieldHead(sb, field);
                     if (field.SelectionSet is not null)
                     {
                         sb.Append(' ');
                         field.SelectionSet.PrintPretty(sb, depth + 1);
+                    }
+
+                    for (var w = 0; w < wrappers; w++)
+                    {
+                        sb.Append(" }");
                     }
 
                     break;
@@ -193,6 +230,41 @@ internal sealed class FetchSelectionSet
         }
 
         sb.Append(' ', depth * 2).Append('}');
+    }
+
+    /// <summary>
+    /// A location takes each of <c>@skip</c> and <c>@include</c> once; further conditions (from enclosing fragments)
+    /// become inline fragments around the field. Returns how many were opened.
+    /// </summary>
+    private static int OpenWrappers(StringBuilder sb, FetchField field, string separator)
+    {
+        var opened = 0;
+        for (var i = 0; i < field.Conditions.Count; i++)
+        {
+            if (IsPrintedOnField(field.Conditions, i))
+            {
+                continue;
+            }
+
+            sb.Append("... ").Append(field.Conditions[i].ToString()).Append(" {").Append(separator);
+            opened++;
+        }
+
+        return opened;
+    }
+
+    /// <summary>The first <c>@skip</c> and the first <c>@include</c> stay on the field itself.</summary>
+    private static bool IsPrintedOnField(IReadOnlyList<InclusionCondition> conditions, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (conditions[j].Skip == conditions[index].Skip)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void PrintFragmentHead(StringBuilder sb, FetchFragment fragment)
@@ -233,7 +305,13 @@ internal sealed class FetchSelectionSet
             sb.Append(')');
         }
 
-        PrintConditions(sb, field.Conditions);
+        for (var i = 0; i < field.Conditions.Count; i++)
+        {
+            if (IsPrintedOnField(field.Conditions, i))
+            {
+                sb.Append(' ').Append(field.Conditions[i].ToString());
+            }
+        }
     }
 
     private static void PrintConditions(StringBuilder sb, IReadOnlyList<InclusionCondition> conditions)

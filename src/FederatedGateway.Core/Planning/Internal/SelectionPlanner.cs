@@ -499,6 +499,8 @@ internal sealed class SelectionPlanner
 
     private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
     {
+        // Keys and requirements go where they are always fetched, not into a skipped fragment the field sat in.
+        target = target.Unconditional();
         target.AddTypename();
         var requires = RequirementAliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
         var child = GetOrCreateChild(group, option.Subgraph, path, existing =>
