@@ -38,6 +38,9 @@ internal sealed class FetchGroup
 
     public HashSet<FetchGroup> DependsOn { get; } = new();
 
+    /// <summary>The <c>@skip</c>/<c>@include</c> it was created under: shared only by jumps made under the same ones.</summary>
+    public string ConditionScope { get; init; } = string.Empty;
+
     public List<FetchGroup> Children { get; } = new();
 
     /// <summary>True while a requirement of this group is being planned (it must not receive itself as a dependency).</summary>

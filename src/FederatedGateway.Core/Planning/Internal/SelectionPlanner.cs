@@ -19,6 +19,12 @@ internal sealed class SelectionPlanner
     private readonly string _rootType;
     private readonly CancellationToken _cancellation;
     private readonly List<Crumb> _crumbs = new();
+
+    // > 0 while planning under a field or fragment with @skip/@include: entity fetches made there get their own
+    // group, so what they need (keys, requires) never decides whether an unconditional sibling's objects are sent.
+    private readonly List<IReadOnlyList<InclusionCondition>> _conditionScopes = new();
+
+    private string ConditionScope => _conditionScopes.Count == 0 ? string.Empty : string.Join("|", _conditionScopes.Select(c => string.Join(",", c)));
     private int _depth;
     private int _steps;
 
@@ -128,7 +134,23 @@ internal sealed class SelectionPlanner
                         if (condition == parentType || _schema.Satisfies(parentType, condition))
                         {
                             var inner = fragment.Conditions.Count > 0 ? target.AddFragment(null, fragment.Conditions).SelectionSet : target;
-                            PlanObject(group, inner, parentType, fragment.SelectionSet, path, provided, touched);
+                            var conditional = fragment.Conditions.Count > 0;
+                            if (conditional)
+                            {
+                                _conditionScopes.Add(fragment.Conditions);
+                            }
+
+                            try
+                            {
+                                PlanObject(group, inner, parentType, fragment.SelectionSet, path, provided, touched);
+                            }
+                            finally
+                            {
+                                if (conditional)
+                                {
+                                    _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
+                                }
+                            }
                         }
                         else if (mode == TypeMode.InterfaceObject && Overlaps(parentType, condition))
                         {
@@ -197,7 +219,23 @@ internal sealed class SelectionPlanner
                         if (condition == abstractType)
                         {
                             var inner = fragment.Conditions.Count > 0 ? target.AddFragment(null, fragment.Conditions).SelectionSet : target;
-                            PlanAbstract(group, inner, abstractType, fragment.SelectionSet, path, provided, touched);
+                            var conditional = fragment.Conditions.Count > 0;
+                            if (conditional)
+                            {
+                                _conditionScopes.Add(fragment.Conditions);
+                            }
+
+                            try
+                            {
+                                PlanAbstract(group, inner, abstractType, fragment.SelectionSet, path, provided, touched);
+                            }
+                            finally
+                            {
+                                if (conditional)
+                                {
+                                    _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
+                                }
+                            }
                             break;
                         }
 
@@ -209,7 +247,23 @@ internal sealed class SelectionPlanner
                             }
 
                             var inner = target.AddFragment(concrete, fragment.Conditions);
-                            PlanObject(group, inner.SelectionSet, concrete, fragment.SelectionSet, With(path, PathSegment.TypeFilter(concrete)), provided, touched);
+                            var conditional = fragment.Conditions.Count > 0;
+                            if (conditional)
+                            {
+                                _conditionScopes.Add(fragment.Conditions);
+                            }
+
+                            try
+                            {
+                                PlanObject(group, inner.SelectionSet, concrete, fragment.SelectionSet, With(path, PathSegment.TypeFilter(concrete)), provided, touched);
+                            }
+                            finally
+                            {
+                                if (conditional)
+                                {
+                                    _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
+                                }
+                            }
                         }
 
                         break;
@@ -337,6 +391,12 @@ internal sealed class SelectionPlanner
 
         var provided = providedSub ?? SchemaQueries.FieldIn(field, group.Subgraph)?.ProvidesSelection;
         _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, parentProvided));
+        var conditional = selection.Conditions.Count > 0;
+        if (conditional)
+        {
+            _conditionScopes.Add(selection.Conditions);
+        }
+
         try
         {
             PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
@@ -344,6 +404,10 @@ internal sealed class SelectionPlanner
         finally
         {
             _crumbs.RemoveAt(_crumbs.Count - 1);
+            if (conditional)
+            {
+                _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
+            }
         }
     }
 
@@ -550,13 +614,14 @@ internal sealed class SelectionPlanner
         var key = PathSegment.Print(path);
         foreach (var existing in parent.Children)
         {
-            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && (accepts is null || accepts(existing)))
+            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && existing.ConditionScope == ConditionScope
+                && (accepts is null || accepts(existing)))
             {
                 return existing;
             }
         }
 
-        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent);
+        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent) { ConditionScope = ConditionScope };
         Groups.Add(child);
         parent.Children.Add(child);
         return child;

@@ -1,0 +1,29 @@
+using FederatedGateway.Demo;
+using Xunit.Abstractions;
+
+namespace FederatedGateway.DifferentialTests;
+
+public sealed class DemoDifferentialTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public DemoDifferentialTests(ITestOutputHelper output) => _output = output;
+
+    internal static SampleArguments Samples { get; } = new SampleArguments()
+        .Add("Query.trader.id", "\"t1\"", "\"t2\"", "\"t3\"", "\"t404\"")
+        .Add("Query.order.id", "\"o-1001\"", "\"o-1004\"", "\"o-1006\"", "\"o-404\"")
+        .Add("Query.instrument.symbol", "\"AAPL\"", "\"VOD\"", "\"NVDA\"", "\"NOPE\"");
+
+    [Fact]
+    public async Task Generated_operations_answer_like_the_monolith()
+    {
+        await using var host = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
+        var overrides = host.Subgraphs.ToDictionary(s => s.Name, s => s.Url.ToString());
+        var runner = new DifferentialRunner(await File.ReadAllTextAsync(DemoGateway.SupergraphPath), overrides, Samples, maxDepth: 4);
+        await runner.BuildMonolithAsync();
+        var (count, mismatches) = await runner.RunAsync(seed: 20261128, count: 2000);
+        var report = DifferentialRunner.Report("demo", count, mismatches);
+        _output.WriteLine(report);
+        Assert.True(mismatches.Count == 0, report);
+    }
+}

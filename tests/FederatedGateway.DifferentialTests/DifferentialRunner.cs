@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FederatedGateway.Core.Supergraph;
+using FederatedGateway.Execution.Gateway;
+using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Transport;
+
+namespace FederatedGateway.DifferentialTests;
+
+/// <summary>Runs generated operations through the gateway and the monolith and compares the answers.</summary>
+public sealed class DifferentialRunner
+{
+    private readonly FederatedGatewayExecutor _gateway;
+    private readonly ApiModel _model;
+    private readonly int _maxDepth;
+    private Monolith? _monolith;
+
+    public DifferentialRunner(string supergraphSdl, IReadOnlyDictionary<string, string> urlOverrides, SampleArguments samples, int maxDepth)
+    {
+        var snapshot = GatewaySnapshot.Build(supergraphSdl, new HttpSubgraphClient(), urlOverrides);
+        _gateway = new FederatedGatewayExecutor(snapshot);
+        _model = new ApiModel(SupergraphReader.Read(supergraphSdl), samples);
+        _maxDepth = maxDepth;
+        ApiSdl = snapshot.ApiSdl;
+    }
+
+    public string ApiSdl { get; }
+
+    public async Task<JsonObject> GatewayAsync(string query, JsonObject variables)
+    {
+        var vars = JsonDocument.Parse(variables.ToJsonString()).RootElement;
+        var result = await _gateway.ExecuteAsync(new GatewayRequest { Query = query, Variables = vars }, CancellationToken.None);
+        return JsonNode.Parse(result.Body.Span)!.AsObject();
+    }
+
+    /// <summary>Snapshots the data (full-expansion queries) and builds the monolith.</summary>
+    public async Task BuildMonolithAsync()
+    {
+        var root = new JsonObject();
+        foreach (var (query, aliases) in SnapshotBuilder.Queries(_model, _maxDepth))
+        {
+            var response = await GatewayAsync(query, new JsonObject());
+            if (response["errors"] is not null)
+                throw new InvalidOperationException("Snapshot query failed: " + response.ToJsonString() + "\n" + query);
+            SnapshotBuilder.Merge(root, response["data"]!.AsObject(), aliases);
+        }
+
+        _monolith = new Monolith(_model, ApiSdl, root);
+    }
+
+    public async Task<(int Count, List<string> Mismatches)> RunAsync(int seed, int count)
+    {
+        var generator = new OperationGenerator(_model, seed, _maxDepth);
+        var mismatches = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var (query, variables) = generator.Next();
+            if (await CompareAsync(query, variables) is { } mismatch)
+                mismatches.Add($"#{i} " + mismatch);
+        }
+
+        return (count, mismatches);
+    }
+
+    /// <summary>Runs one operation on both servers; null when they agree, else a description.</summary>
+    public async Task<string?> CompareAsync(string query, JsonObject variables)
+    {
+        var expected = JsonNode.Parse(await _monolith!.ExecuteAsync(query, variables))!.AsObject();
+        var actual = await GatewayAsync(query, variables);
+        var expectedErrors = expected["errors"] is not null;
+        var actualErrors = actual["errors"] is not null;
+        // The generator only makes valid operations over snapshotted data: a monolith error is a harness bug,
+        // never a pass (it would otherwise let two error answers "agree").
+        if (!expectedErrors && !actualErrors && JsonEquals(expected["data"], actual["data"]))
+            return null;
+        return (expectedErrors ? "[monolith answered with errors] " : "") + $"query: {query}\nvariables: {variables.ToJsonString()}\nmonolith: {expected.ToJsonString()}\ngateway:  {actual.ToJsonString()}";
+    }
+
+    /// <summary>Deep equality: object key order ignored, list order significant, numbers by value.</summary>
+    public static bool JsonEquals(JsonNode? a, JsonNode? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        switch (a)
+        {
+            case JsonObject oa when b is JsonObject ob:
+                if (oa.Count != ob.Count) return false;
+                foreach (var (k, v) in oa)
+                    if (!ob.TryGetPropertyValue(k, out var w) || !JsonEquals(v, w)) return false;
+                return true;
+            case JsonArray aa when b is JsonArray ab:
+                if (aa.Count != ab.Count) return false;
+                for (var i = 0; i < aa.Count; i++)
+                    if (!JsonEquals(aa[i], ab[i])) return false;
+                return true;
+            case JsonValue va when b is JsonValue vb:
+                var ka = va.GetValueKind();
+                if (ka != vb.GetValueKind()) return false;
+                return ka == JsonValueKind.Number
+                    ? va.GetValue<decimal>() == vb.GetValue<decimal>()
+                    : va.ToJsonString() == vb.ToJsonString();
+            default:
+                return false;
+        }
+    }
+
+    public static string Report(string graph, int count, List<string> mismatches)
+    {
+        var sb = new StringBuilder($"{graph}: {mismatches.Count} of {count} operations mismatched.\n");
+        foreach (var m in mismatches.Take(5)) sb.Append(m).Append("\n\n");
+        return sb.ToString();
+    }
+}
