@@ -24,7 +24,8 @@ internal static class RepresentationWriter
                 continue;
             }
 
-            if (!HasTopLevelFields(obj, requirement.Fields, schema, typename))
+            if (!HasTopLevelFields(obj, requirement.Fields, schema, typename)
+                || !IsComplete(obj, requirement.RepresentationTypename ?? typename, requirement.Fields, schema))
             {
                 return false;
             }
@@ -37,6 +38,65 @@ internal static class RepresentationWriter
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// False when a required value the schema declares non-null is null or missing (the fetch that should have
+    /// supplied it failed): such an object is not sent, rather than sent with nulls the subgraph would reject.
+    /// </summary>
+    private static bool IsComplete(ResultObject obj, string typeName, SelectionSet fields, FederatedSchema schema)
+    {
+        var type = schema.FindType(typeName);
+        foreach (var selection in fields.Selections)
+        {
+            switch (selection)
+            {
+                case FieldSelection { IsTypename: true }:
+                    break;
+                case FieldSelection f:
+                    var definition = type?.FindField(f.Name);
+                    obj.TryGetValue(f.ResponseName, out var value);
+                    if (!IsCompleteValue(value, definition?.Type, f.SelectionSet, schema))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case InlineFragmentSelection fragment when fragment.TypeCondition is null || schema.Satisfies(typeName, fragment.TypeCondition):
+                    if (!IsComplete(obj, typeName, fragment.SelectionSet, schema))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCompleteValue(object? value, TypeRef? type, SelectionSet? selection, FederatedSchema schema)
+    {
+        switch (value)
+        {
+            case null:
+                return type is null || !type.IsNonNull;
+            case List<object?> list:
+                var item = type?.Nullable.OfType;
+                foreach (var element in list)
+                {
+                    if (!IsCompleteValue(element, item, selection, schema))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ResultObject nested when selection is not null && type is not null:
+                return IsComplete(nested, nested.Typename ?? type.NamedType, selection, schema);
+            default:
+                return true;
+        }
     }
 
     private static bool HasTopLevelFields(ResultObject obj, SelectionSet fields, FederatedSchema schema, string typename)

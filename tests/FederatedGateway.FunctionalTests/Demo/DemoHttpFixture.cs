@@ -1,20 +1,20 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using FederatedGateway.Demo;
+using FederatedGateway.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace FederatedGateway.FunctionalTests.Demo;
 
-/// <summary>The real gateway (Kestrel) over the real demo subgraphs, all on 127.0.0.1 with free ports.</summary>
+/// <summary>
+/// The real gateway (<see cref="DemoGateway"/>, Kestrel) over the real demo subgraphs, all on 127.0.0.1 with
+/// ports chosen by the OS. One instance per test class (fresh seed data per class).
+/// </summary>
 public sealed class DemoHttpFixture : IAsyncLifetime
 {
     public DemoSubgraphHost Subgraphs { get; private set; } = null!;
 
     public WebApplication Gateway { get; private set; } = null!;
 
-    public HttpClient Http { get; } = new();
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public string Endpoint => DemoGateway.Address(Gateway) + "/graphql";
 
@@ -26,19 +26,15 @@ public sealed class DemoHttpFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Gateway.StopAsync();
         await Gateway.DisposeAsync();
         await Subgraphs.DisposeAsync();
         Http.Dispose();
     }
 
-    public async Task<(int Status, JsonElement Body)> PostAsync(string query, object? variables = null, string accept = "application/json")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
-        using var response = await Http.SendAsync(request);
-        return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone());
-    }
+    public Task<GraphQLHttpResponse> PostAsync(string query, object? variables = null, string accept = "application/json") =>
+        GraphQLHttp.PostAsync(Http, Endpoint, query, variables, accept: accept);
+
+    public Task<GraphQLHttpResponse> GetAsync(string query, object? variables = null, string accept = "application/json") =>
+        GraphQLHttp.GetAsync(Http, Endpoint, query, variables, accept);
 }

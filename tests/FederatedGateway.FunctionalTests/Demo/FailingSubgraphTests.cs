@@ -1,106 +1,174 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text.Json;
-using FederatedGateway.AspNetCore;
-using FederatedGateway.AspNetCore.Loading;
+using System.Diagnostics;
 using FederatedGateway.Demo;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
+using FederatedGateway.FunctionalTests.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace FederatedGateway.FunctionalTests.Demo;
 
 /// <summary>
-/// One subgraph is down, answers garbage, or is too slow: the client still gets 200, the other subgraphs' data
-/// and an error naming the subgraph.
+/// One subgraph is down, answers garbage, or is too slow: the client still gets 200, the other subgraphs' data,
+/// nulls where the failing subgraph's fields were (per null propagation) and an error naming the subgraph.
 /// </summary>
-public sealed class FailingSubgraphTests : IAsyncLifetime
+public sealed class FailingSubgraphTests(FailingSubgraphFixture fixture, ITestOutputHelper output) : IClassFixture<FailingSubgraphFixture>
 {
-    private DemoSubgraphHost _subgraphs = null!;
-    private WebApplication _bad = null!;
-    private readonly HttpClient _http = new();
+    private const string PortfolioAndAccounts = """{ me { name } instrument(symbol: "AAPL") { name } }""";
 
-    public async Task InitializeAsync()
+    private static string ClosedPortUrl => $"http://127.0.0.1:{LoopbackPorts.Closed()}/graphql";
+
+    private async Task<GraphQLHttpResponse> QueryAsync(GatewayHost gateway, string query)
     {
-        _subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _bad = builder.Build();
-        _bad.MapPost("/garbage", () => Results.Text("<html>maintenance</html>", "text/html"));
-        _bad.MapPost("/not-graphql", () => Results.Text("{\"hello\":1}", "application/json"));
-        _bad.MapPost("/slow", async (CancellationToken ct) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10), ct);
-            return Results.Text("{\"data\":null}", "application/json");
-        });
-        await _bad.StartAsync();
+        var response = await GraphQLHttp.PostAsync(fixture.Http, gateway.Endpoint, query);
+        output.WriteLine(response.ToString());
+        Assert.Equal(200, response.Status);
+        return response;
     }
 
-    public async Task DisposeAsync()
+    private static void AssertError(GraphQLHttpResponse response, string serviceName, string code)
     {
-        await _bad.DisposeAsync();
-        await _subgraphs.DisposeAsync();
-        _http.Dispose();
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task<JsonElement> QueryWithPortfolioAt(string portfolioUrl)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Gateway:SupergraphPath"] = DemoGateway.SupergraphPath,
-            ["Gateway:SubgraphTimeout"] = "00:00:01",
-            ["Gateway:SubgraphUrlOverrides:accounts"] = _subgraphs.AccountsUrl.ToString(),
-            ["Gateway:SubgraphUrlOverrides:orders"] = _subgraphs.OrdersUrl.ToString(),
-            ["Gateway:SubgraphUrlOverrides:portfolio"] = portfolioUrl,
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
-        await using var gateway = builder.Build();
-        gateway.MapFederatedGateway("/graphql");
-        await gateway.StartAsync();
-
-        using var response = await _http.PostAsJsonAsync(DemoGateway.Address(gateway) + "/graphql", new { query = "{ me { name } instrument(symbol: \"AAPL\") { name } }" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
-        await gateway.StopAsync();
-        return body;
-    }
-
-    private static void AssertPartial(JsonElement body, string code)
-    {
-        Assert.Equal("Ada Lovelace", body.GetProperty("data").GetProperty("me").GetProperty("name").GetString());
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").GetProperty("instrument").ValueKind);
-        var error = body.GetProperty("errors").EnumerateArray().First(e => e.GetProperty("extensions").TryGetProperty("serviceName", out _));
-        Assert.Equal("portfolio", error.GetProperty("extensions").GetProperty("serviceName").GetString());
+        var error = response.ErrorFrom(serviceName);
         Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+
+    /// <summary>Nothing the gateway logged says it crashed (an unhandled exception is logged as Error or worse).</summary>
+    private void AssertNoCrash(GatewayHost gateway)
+    {
+        foreach (var entry in gateway.Logs.Entries)
+        {
+            output.WriteLine("log: " + entry);
+        }
+
+        Assert.Empty(gateway.Logs.AtLeast(LogLevel.Error));
+    }
+
+    private async Task AssertPortfolioFailureGivesPartialData(string portfolioUrl, string code)
+    {
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Portfolio, portfolioUrl);
+
+        var response = await QueryAsync(gateway, PortfolioAndAccounts);
+
+        JsonAssert.Equal("""{"me":{"name":"Ada Lovelace"},"instrument":null}""", response.Data);
+        AssertError(response, DemoSubgraphNames.Portfolio, code);
+        AssertNoCrash(gateway);
     }
 
     [Fact]
-    public async Task SubgraphDown() =>
-        AssertPartial(await QueryWithPortfolioAt($"http://127.0.0.1:{ClosedPort()}/graphql"), "SUBREQUEST_HTTP_ERROR");
+    public Task SubgraphDownGivesHttpErrorAndPartialData() =>
+        AssertPortfolioFailureGivesPartialData(ClosedPortUrl, "SUBREQUEST_HTTP_ERROR");
 
     [Fact]
-    public async Task SubgraphAnswersHtml() =>
-        AssertPartial(await QueryWithPortfolioAt(DemoGateway.Address(_bad) + "/garbage"), "SUBREQUEST_HTTP_ERROR");
+    public async Task SubgraphStoppedWhileTheGatewayRunsGivesHttpErrorAndPartialData()
+    {
+        // A second set of demo subgraphs; the gateway reaches portfolio there, then that server stops.
+        var second = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Portfolio, second.PortfolioUrl.ToString());
+        try
+        {
+            var before = await QueryAsync(gateway, PortfolioAndAccounts);
+            JsonAssert.Equal("""{"data":{"me":{"name":"Ada Lovelace"},"instrument":{"name":"Apple Inc."}}}""", before.Body);
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+
+        var after = await QueryAsync(gateway, PortfolioAndAccounts);
+
+        JsonAssert.Equal("""{"me":{"name":"Ada Lovelace"},"instrument":null}""", after.Data);
+        AssertError(after, DemoSubgraphNames.Portfolio, "SUBREQUEST_HTTP_ERROR");
+        AssertNoCrash(gateway);
+    }
 
     [Fact]
-    public async Task SubgraphAnswersJsonThatIsNotAGraphQLResponse() =>
-        AssertPartial(await QueryWithPortfolioAt(DemoGateway.Address(_bad) + "/not-graphql"), "SUBREQUEST_MALFORMED_RESPONSE");
+    public Task SubgraphAnsweringHtmlGivesHttpErrorAndPartialData() =>
+        AssertPortfolioFailureGivesPartialData(fixture.Stub.Url("html"), "SUBREQUEST_HTTP_ERROR");
 
     [Fact]
-    public async Task SubgraphTooSlow() =>
-        AssertPartial(await QueryWithPortfolioAt(DemoGateway.Address(_bad) + "/slow"), "SUBREQUEST_TIMEOUT");
+    public Task SubgraphAnswering500GivesHttpErrorAndPartialData() =>
+        AssertPortfolioFailureGivesPartialData(fixture.Stub.Url("error-500"), "SUBREQUEST_HTTP_ERROR");
+
+    [Fact]
+    public async Task SubgraphAnsweringTruncatedJsonGivesPartialDataAndAnError()
+    {
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Portfolio, fixture.Stub.Url("invalid-json"));
+
+        var response = await QueryAsync(gateway, PortfolioAndAccounts);
+
+        JsonAssert.Equal("""{"me":{"name":"Ada Lovelace"},"instrument":null}""", response.Data);
+        Assert.StartsWith("SUBREQUEST_", response.ErrorFrom(DemoSubgraphNames.Portfolio).GetProperty("extensions").GetProperty("code").GetString());
+        AssertNoCrash(gateway);
+    }
+
+    [Fact]
+    public Task SubgraphAnsweringJsonThatIsNotAGraphQLResponseGivesMalformedResponse() =>
+        AssertPortfolioFailureGivesPartialData(fixture.Stub.Url("not-graphql"), "SUBREQUEST_MALFORMED_RESPONSE");
+
+    [Fact]
+    public async Task SubgraphSlowerThanTheTimeoutGivesTimeoutAndPartialData()
+    {
+        var clock = Stopwatch.StartNew();
+        await AssertPortfolioFailureGivesPartialData(fixture.Stub.Url("slow"), "SUBREQUEST_TIMEOUT");
+        output.WriteLine($"answered after {clock.ElapsedMilliseconds} ms (subgraph timeout 1 s, stub delay {StubSubgraph.SlowDelay.TotalSeconds} s)");
+        Assert.True(clock.Elapsed < StubSubgraph.SlowDelay, "the gateway waited for the slow subgraph instead of timing out");
+    }
+
+    [Fact]
+    public async Task EntityFetchFailureNullsOnlyTheNullableFieldsOfThatSubgraph()
+    {
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Orders, ClosedPortUrl);
+
+        // remainingOrderCapacity (orders, nullable) becomes null; name and desk (accounts) stay.
+        var response = await QueryAsync(gateway, "{ me { name desk remainingOrderCapacity } }");
+
+        JsonAssert.Equal("""{"me":{"name":"Ada Lovelace","desk":"Equities","remainingOrderCapacity":null}}""", response.Data);
+        AssertError(response, DemoSubgraphNames.Orders, "SUBREQUEST_HTTP_ERROR");
+        AssertNoCrash(gateway);
+    }
+
+    [Fact]
+    public async Task EntityFetchFailureOnANonNullFieldNullsTheNearestNullableParent()
+    {
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Orders, ClosedPortUrl);
+
+        // Trader.orders is [Order!]!, so me (nullable) becomes null; instrument (portfolio) is unaffected.
+        var response = await QueryAsync(gateway, """{ me { name orders { id } } instrument(symbol: "MSFT") { lastPrice } }""");
+
+        JsonAssert.Equal("""{"me":null,"instrument":{"lastPrice":415.1}}""", response.Data);
+        AssertError(response, DemoSubgraphNames.Orders, "SUBREQUEST_HTTP_ERROR");
+        AssertNoCrash(gateway);
+    }
+
+    [Fact]
+    public async Task RequiresChainBrokenByAFailingSubgraphNullsTheDependentField()
+    {
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Portfolio, ClosedPortUrl);
+
+        // Order.notional @requires portfolio's Instrument.lastPrice and currency (both non-null); with portfolio
+        // down they are unknown, so the representation for orders' _entities cannot be built: the entity is left
+        // out (as Apollo's gateway and router do) and notional is null, with portfolio's error as the only one.
+        var response = await QueryAsync(gateway, """{ order(id: "o-1001") { id side notional { amount } } }""");
+
+        JsonAssert.Equal("""{"order":{"id":"o-1001","side":"BUY","notional":null}}""", response.Data);
+        AssertError(response, DemoSubgraphNames.Portfolio, "SUBREQUEST_HTTP_ERROR");
+        var others = response.Errors.Where(e => e.GetProperty("extensions").GetProperty("serviceName").GetString() != DemoSubgraphNames.Portfolio);
+        Assert.True(!others.Any(), "orders was sent a representation without its required fields: " + string.Join(", ", others));
+        AssertNoCrash(gateway);
+    }
+
+    [Fact]
+    public async Task GatewayKeepsServingAfterASubgraphFailure()
+    {
+        await using var gateway = await fixture.GatewayWith(DemoSubgraphNames.Portfolio, fixture.Stub.Url("html"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            var failing = await QueryAsync(gateway, PortfolioAndAccounts);
+            AssertError(failing, DemoSubgraphNames.Portfolio, "SUBREQUEST_HTTP_ERROR");
+            var healthy = await QueryAsync(gateway, """{ trader(id: "t3") { name remainingOrderCapacity } }""");
+            JsonAssert.Equal("""{"data":{"trader":{"name":"Alan Turing","remainingOrderCapacity":3}}}""", healthy.Body);
+        }
+
+        AssertNoCrash(gateway);
+    }
 }

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text.Json;
 using FederatedGateway.Demo;
+using FederatedGateway.FunctionalTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace FederatedGateway.FunctionalTests.Server;
@@ -11,88 +9,121 @@ namespace FederatedGateway.FunctionalTests.Server;
 /// <summary>The gateway executable as operators run it: starts, serves, stops on SIGTERM, refuses a bad supergraph.</summary>
 public sealed class ServerProcessTests(ITestOutputHelper output)
 {
-    private static string ServerDll => Path.Combine(AppContext.BaseDirectory, "FederatedGateway.Server.dll");
+    private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(20);
 
-    private static int FreePort()
+    private void Dump(ServerProcess server)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        output.WriteLine("--- stdout ---\n" + server.StandardOutput);
+        output.WriteLine("--- stderr ---\n" + server.StandardError);
     }
 
-    private static Process Start(string arguments, IDictionary<string, string>? environment = null)
+    /// <summary>Polls GET /health until 200; fails after <see cref="StartupLimit"/> or when the process exits.</summary>
+    private static async Task WaitUntilHealthyAsync(ServerProcess server, HttpClient http, Stopwatch clock)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{ServerDll}\" {arguments}")
+        var baseUrl = await server.ListeningUrl.WaitAsync(StartupLimit - clock.Elapsed);
+        HttpStatusCode? last = null;
+        while (clock.Elapsed < StartupLimit && !server.HasExited)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
+            try
+            {
+                using var response = await http.GetAsync(baseUrl + "/health");
+                last = response.StatusCode;
+                if (last == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
         }
 
-        return Process.Start(start)!;
+        Assert.Fail($"GET /health was not 200 within {StartupLimit.TotalSeconds} s (last status: {last?.ToString() ?? "none"}, exited: {server.HasExited})");
     }
 
     [Fact]
-    public async Task ServesTheDemoAndExitsCleanlyOnSigterm()
+    public async Task ServesTheDemoSupergraphThenExitsWithZeroOnSigterm()
     {
         await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-        var port = FreePort();
         var environment = subgraphs.Subgraphs.ToDictionary(s => $"Gateway__SubgraphUrlOverrides__{s.Name}", s => s.Url.ToString());
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+
         var clock = Stopwatch.StartNew();
-        using var server = Start($"--supergraph \"{DemoGateway.SupergraphPath}\" --urls http://127.0.0.1:{port}", environment);
-        using var http = new HttpClient();
+        using var server = ServerProcess.Start(["--supergraph", DemoGateway.SupergraphPath, "--urls", "http://127.0.0.1:0"], environment);
         try
         {
-            var ready = false;
-            for (var attempt = 0; attempt < 200 && !ready && !server.HasExited; attempt++)
+            await WaitUntilHealthyAsync(server, http, clock);
+            output.WriteLine($"process start to GET /health 200: {clock.ElapsedMilliseconds} ms");
+            var endpoint = await server.ListeningUrl + "/graphql";
+            Assert.StartsWith("http://127.0.0.1:", endpoint);
+
+            var response = await GraphQLHttp.PostAsync(http, endpoint, """{ me { name positions { instrument { symbol lastPrice } } remainingOrderCapacity } }""");
+            JsonAssert.Equal("""
+                {"data":{"me":{"name":"Ada Lovelace","positions":[
+                  {"instrument":{"symbol":"AAPL","lastPrice":189.25}},{"instrument":{"symbol":"MSFT","lastPrice":415.1}},{"instrument":{"symbol":"TLT","lastPrice":92.3}}],
+                  "remainingOrderCapacity":3}}}
+                """, response.Body);
+            using (var ready = await http.GetAsync(await server.ListeningUrl + "/health/ready"))
             {
-                try
-                {
-                    ready = (await http.GetAsync($"http://127.0.0.1:{port}/health")).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
+                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             }
 
-            Assert.True(ready, "the server did not become ready: " + (server.HasExited ? await server.StandardError.ReadToEndAsync() : "still starting"));
-            output.WriteLine($"ready after {clock.ElapsedMilliseconds} ms");
-
-            using var response = await http.PostAsJsonAsync($"http://127.0.0.1:{port}/graphql", new { query = "{ me { name } }" });
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("Ada Lovelace", body.GetProperty("data").GetProperty("me").GetProperty("name").GetString());
-
-            using (var kill = Process.Start("kill", $"-TERM {server.Id}"))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await server.WaitForExitAsync(timeout.Token);
+            server.Terminate();
+            Assert.True(await server.WaitForExitAsync(ExitLimit), $"the server did not exit within {ExitLimit.TotalSeconds} s of SIGTERM");
             Assert.Equal(0, server.ExitCode);
         }
         finally
         {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-            }
+            Dump(server);
         }
     }
 
     [Fact]
-    public async Task MissingSupergraphExitsWithOneAndAMessage()
+    public async Task MissingSupergraphFileExitsWithOneAndAnErrorLine()
     {
-        using var server = Start($"--supergraph /nonexistent/supergraph.graphql --urls http://127.0.0.1:{FreePort()}");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var stderr = server.StandardError.ReadToEndAsync(timeout.Token);
-        await server.WaitForExitAsync(timeout.Token);
-        Assert.Equal(1, server.ExitCode);
-        Assert.Contains("error: Cannot read the supergraph file", await stderr);
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-supergraph-{Guid.NewGuid():N}.graphql");
+        using var server = ServerProcess.Start(["--supergraph", missing, "--urls", "http://127.0.0.1:0"]);
+        try
+        {
+            Assert.True(await server.WaitForExitAsync(ExitLimit), "the server kept running without a supergraph");
+            Assert.Equal(1, server.ExitCode);
+            Assert.Contains("error:", server.StandardError);
+            Assert.Contains(Path.GetFileName(missing), server.StandardError);
+        }
+        finally
+        {
+            Dump(server);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidSupergraphFileExitsWithOneAndAnErrorLine()
+    {
+        var invalid = Path.Combine(Path.GetTempPath(), $"invalid-supergraph-{Guid.NewGuid():N}.graphql");
+        await File.WriteAllTextAsync(invalid, "type Query { this is not { graphql");
+        try
+        {
+            using var server = ServerProcess.Start(["--supergraph", invalid, "--urls", "http://127.0.0.1:0"]);
+            try
+            {
+                Assert.True(await server.WaitForExitAsync(ExitLimit), "the server kept running with an invalid supergraph");
+                Assert.Equal(1, server.ExitCode);
+                Assert.Contains("error:", server.StandardError);
+            }
+            finally
+            {
+                Dump(server);
+            }
+        }
+        finally
+        {
+            File.Delete(invalid);
+        }
     }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace FederatedGateway.FunctionalTests.Server;
+
+/// <summary>
+/// <c>dotnet FederatedGateway.Server.dll ...</c> as a child process (the dll is copied next to the test assembly
+/// by the ordinary project reference), with its stdout and stderr collected line by line.
+/// </summary>
+public sealed partial class ServerProcess : IDisposable
+{
+    private const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process) => _process = process;
+
+    public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "FederatedGateway.Server.dll");
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string StandardOutput => string.Join('\n', _stdout);
+
+    public string StandardError => string.Join('\n', _stderr);
+
+    /// <summary>The first URL Kestrel reports in "Now listening on: ..." (the server must log at Information).</summary>
+    public Task<string> ListeningUrl => _listening.Task;
+
+    public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Assert.True(File.Exists(ServerDll), $"{ServerDll} is missing: the test project must reference FederatedGateway.Server");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(ServerDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Independent of the developer's machine: no launch profile, no environment-specific settings.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var server = new ServerProcess(process);
+        process.OutputDataReceived += (_, e) => server.OnStdout(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                server._stderr.Enqueue(e.Data);
+            }
+        };
+        process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException("the server exited before listening"));
+        Assert.True(process.Start(), "dotnet did not start");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    private void OnStdout(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _stdout.Enqueue(line);
+        var match = ListeningPattern().Match(line);
+        if (match.Success)
+        {
+            _listening.TrySetResult(match.Groups[1].Value);
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as an orchestrator does on shutdown (Process.Kill would be SIGKILL).</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Waits for the exit (and for the output to be read to its end); false after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    [DllImport("libc", SetLastError = true)]
+#pragma warning disable SA1300, IDE1006 // the C name
+    private static extern int kill(int pid, int sig);
+#pragma warning restore SA1300, IDE1006
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningPattern();
+}
