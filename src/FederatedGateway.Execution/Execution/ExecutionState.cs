@@ -15,8 +15,16 @@ internal sealed class ExecutionState : IDisposable
         Headers = headers;
     }
 
+    /// <summary>The merged data. Fetches run in parallel; reading and merging it happens under <see cref="MergeLock"/>.</summary>
     public ResultObject Data { get; } = new();
 
+    /// <summary>Serializes access to <see cref="Data"/> between the parallel branches of this request.</summary>
+    public Lock MergeLock { get; } = new();
+
+    /// <summary>
+    /// The request's errors in plan order: each parallel branch collects into its own list, appended here in
+    /// branch order, so the order does not depend on which subgraph answered first.
+    /// </summary>
     public List<GatewayError> Errors { get; } = new();
 
     public JsonElement Variables { get; }
@@ -35,21 +43,17 @@ internal sealed class ExecutionState : IDisposable
         }
     }
 
-    public void AddError(GatewayError error)
-    {
-        lock (Errors)
-        {
-            Errors.Add(error);
-        }
-    }
-
     public void Dispose()
     {
-        foreach (var item in _owned)
+        lock (_owned)
         {
-            item.Dispose();
-        }
+            // Each document before the buffer it reads from.
+            foreach (var item in _owned)
+            {
+                item.Dispose();
+            }
 
-        _owned.Clear();
+            _owned.Clear();
+        }
     }
 }

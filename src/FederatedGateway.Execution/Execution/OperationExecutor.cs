@@ -35,7 +35,7 @@ public sealed class OperationExecutor
         using var state = new ExecutionState(variables, booleans, forwardHeaders);
         if (operation.Plan.Root is not null)
         {
-            await _plans.RunAsync(operation.Plan.Root, state, cancellationToken).ConfigureAwait(false);
+            await _plans.RunAsync(operation.Plan.Root, state, state.Errors, cancellationToken).ConfigureAwait(false);
         }
 
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);

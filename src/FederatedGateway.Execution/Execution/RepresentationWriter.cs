@@ -8,6 +8,8 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>Writes the <c>_Any</c> representation of a merged object for an entity fetch.</summary>
 internal static class RepresentationWriter
 {
+    private static readonly JsonEncodedText s_typename = JsonEncodedText.Encode("__typename");
+
     /// <summary>Returns false when the object matches no requirement or lacks a key field.</summary>
     public static bool TryWrite(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, IReadOnlyList<EntityRequirement> requirements)
     {
@@ -17,9 +19,10 @@ internal static class RepresentationWriter
             return false;
         }
 
-        foreach (var requirement in requirements)
+        for (var r = 0; r < requirements.Count; r++)
         {
-            if (typename != requirement.TypeCondition && !schema.Satisfies(typename, requirement.TypeCondition))
+            var requirement = requirements[r];
+            if (!schema.Satisfies(typename, requirement.TypeCondition))
             {
                 continue;
             }
@@ -31,7 +34,7 @@ internal static class RepresentationWriter
             }
 
             writer.WriteStartObject();
-            writer.WriteString("__typename", requirement.RepresentationTypename ?? typename);
+            writer.WriteString(s_typename, requirement.RepresentationTypename ?? typename);
             WriteFields(writer, schema, obj, requirement.Fields, typename);
             writer.WriteEndObject();
             return true;
@@ -47,9 +50,10 @@ internal static class RepresentationWriter
     private static bool IsComplete(ResultObject obj, string typeName, SelectionSet fields, FederatedSchema schema)
     {
         var type = schema.FindType(typeName);
-        foreach (var selection in fields.Selections)
+        var selections = fields.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldSelection { IsTypename: true }:
                     break;
@@ -101,9 +105,10 @@ internal static class RepresentationWriter
 
     private static bool HasTopLevelFields(ResultObject obj, SelectionSet fields, FederatedSchema schema, string typename)
     {
-        foreach (var selection in fields.Selections)
+        var selections = fields.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldSelection { IsTypename: true }:
                     break;
@@ -129,9 +134,10 @@ internal static class RepresentationWriter
 
     private static void WriteFields(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, SelectionSet fields, string? typename)
     {
-        foreach (var selection in fields.Selections)
+        var selections = fields.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldSelection { IsTypename: true }:
                     break;
@@ -167,7 +173,7 @@ internal static class RepresentationWriter
                 var typename = nested.Typename;
                 if (typename is not null && ContainsTypename(selection))
                 {
-                    writer.WriteString("__typename", typename);
+                    writer.WriteString(s_typename, typename);
                 }
 
                 WriteFields(writer, schema, nested, selection, typename);
@@ -190,9 +196,10 @@ internal static class RepresentationWriter
 
     private static bool ContainsTypename(SelectionSet selection)
     {
-        foreach (var s in selection.Selections)
+        var selections = selection.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            if (s is FieldSelection { IsTypename: true })
+            if (selections[i] is FieldSelection { IsTypename: true })
             {
                 return true;
             }

@@ -16,6 +16,7 @@ internal sealed class ResponseWriter
     private readonly IReadOnlyDictionary<string, bool> _booleans;
     private readonly List<GatewayError> _errors;
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
+    private readonly PathStack _path = new();
     private readonly Dictionary<(object Key, string Type), List<(string Name, List<FieldSelection> Nodes)>> _collected = new();
 
     public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors)
@@ -28,8 +29,8 @@ internal sealed class ResponseWriter
     /// <param name="queryPlan">When set, the printed plan is returned in <c>extensions.queryPlan</c>.</param>
     public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, string? queryPlan = null)
     {
-        var rootKey = operation.RootSelection;
-        var rootNull = CheckObject(data, operation.RootType, rootKey, new[] { operation.RootSelection }, ResponsePath.Root, introspection);
+        var root = operation.RootSelection;
+        var rootNull = CheckObject(data, operation.RootType, root, null, root);
 
         writer.WriteStartObject();
         if (_errors.Count > 0)
@@ -50,7 +51,7 @@ internal sealed class ResponseWriter
         }
         else
         {
-            WriteObject(writer, data, operation.RootType, rootKey, new[] { operation.RootSelection }, introspection);
+            WriteObject(writer, data, operation.RootType, root, null, root, introspection);
         }
 
         if (queryPlan is not null)
@@ -65,7 +66,12 @@ internal sealed class ResponseWriter
         writer.WriteEndObject();
     }
 
-    private List<(string Name, List<FieldSelection> Nodes)> Collect(object key, string runtimeType, IEnumerable<SelectionSet> selectionSets)
+    /// <summary>
+    /// The fields to write for an object of <paramref name="runtimeType"/> (CollectFields): the sub-selections of
+    /// the field nodes <paramref name="nodes"/> merged by response name, or the <paramref name="root"/> selection.
+    /// Computed once per (selection, runtime type) and request.
+    /// </summary>
+    private List<(string Name, List<FieldSelection> Nodes)> Collect(object key, string runtimeType, List<FieldSelection>? nodes, SelectionSet? root)
     {
         if (_collected.TryGetValue((key, runtimeType), out var cached))
         {
@@ -74,9 +80,20 @@ internal sealed class ResponseWriter
 
         var result = new List<(string Name, List<FieldSelection> Nodes)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var set in selectionSets)
+        if (root is not null)
         {
-            CollectInto(set, runtimeType, result, index);
+            CollectInto(root, runtimeType, result, index);
+        }
+
+        if (nodes is not null)
+        {
+            foreach (var node in nodes)
+            {
+                if (node.SelectionSet is not null)
+                {
+                    CollectInto(node.SelectionSet, runtimeType, result, index);
+                }
+            }
         }
 
         _collected[(key, runtimeType)] = result;
@@ -85,8 +102,10 @@ internal sealed class ResponseWriter
 
     private void CollectInto(SelectionSet set, string runtimeType, List<(string Name, List<FieldSelection> Nodes)> result, Dictionary<string, int> index)
     {
-        foreach (var selection in set.Selections)
+        var selections = set.Selections;
+        for (var s = 0; s < selections.Count; s++)
         {
+            var selection = selections[s];
             if (!selection.IsIncluded(_booleans))
             {
                 continue;
@@ -117,26 +136,15 @@ internal sealed class ResponseWriter
         }
     }
 
-    private string RuntimeType(ResultObject obj, string declared) => obj.Typename ?? declared;
-
-    private static IEnumerable<SelectionSet> SubSelections(List<FieldSelection> nodes)
-    {
-        foreach (var node in nodes)
-        {
-            if (node.SelectionSet is not null)
-            {
-                yield return node.SelectionSet;
-            }
-        }
-    }
+    private static string RuntimeType(ResultObject obj, string declared) => obj.Typename ?? declared;
 
     // ---- pass 1: which objects and lists become null ----
 
-    private bool CheckObject(ResultObject obj, string declaredType, object key, IEnumerable<SelectionSet> sets, ResponsePath path, JsonElement introspection)
+    private bool CheckObject(ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root)
     {
         var runtimeType = RuntimeType(obj, declaredType);
         var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
-        foreach (var (name, nodes) in Collect(key, runtimeType, sets))
+        foreach (var (name, nodes) in Collect(key, runtimeType, fieldNodes, root))
         {
             var first = nodes[0];
             if (first.IsTypename)
@@ -156,14 +164,16 @@ internal sealed class ResponseWriter
             }
 
             obj.TryGetValue(name, out var value);
-            var childPath = path.Append(name);
-            if (CheckValue(value, definition.Type, nodes, childPath) && definition.Type.IsNonNull)
+            _path.Push(name);
+            var nulled = CheckValue(value, definition.Type, nodes, definition) && definition.Type.IsNonNull;
+            if (nulled && value is null or JsonElement)
             {
-                if (value is null)
-                {
-                    AddNullError(type.Name, definition.Name, childPath);
-                }
+                AddNullError(definition);
+            }
 
+            _path.Pop();
+            if (nulled)
+            {
                 _nulled.Add(obj);
                 return true;
             }
@@ -173,7 +183,8 @@ internal sealed class ResponseWriter
     }
 
     /// <summary>Returns true when the value at this position is null after completion.</summary>
-    private bool CheckValue(object? value, TypeRef type, List<FieldSelection> nodes, ResponsePath path)
+    /// <param name="field">The field whose value (or list item) this is, for error messages.</param>
+    private bool CheckValue(object? value, TypeRef type, List<FieldSelection> nodes, SchemaField field)
     {
         var nullable = type.Nullable;
         switch (value)
@@ -184,14 +195,16 @@ internal sealed class ResponseWriter
                 var itemType = nullable.OfType!;
                 for (var i = 0; i < list.Count; i++)
                 {
-                    var itemPath = path.Append(i);
-                    if (CheckValue(list[i], itemType, nodes, itemPath) && itemType.IsNonNull)
+                    _path.Push(i);
+                    var nulled = CheckValue(list[i], itemType, nodes, field) && itemType.IsNonNull;
+                    if (nulled && list[i] is null or JsonElement)
                     {
-                        if (list[i] is null)
-                        {
-                            AddNullError(null, null, itemPath);
-                        }
+                        AddNullError(field);
+                    }
 
+                    _path.Pop();
+                    if (nulled)
+                    {
                         _nulled.Add(list);
                         return true;
                     }
@@ -206,9 +219,11 @@ internal sealed class ResponseWriter
                     return true;
                 }
 
-                return CheckObject(obj, nullable.Name, nodes, SubSelections(nodes), path, default);
+                return CheckObject(obj, nullable.Name, nodes, nodes, null);
             case JsonElement element when IsHiddenEnumValue(element, nullable):
-                _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {element.GetRawText()}", path.ToArray(), null, null));
+                _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {element.GetRawText()}", _path.ToArray(), null, null));
+                return true;
+            case JsonElement when IsMisplacedLeaf(nullable):
                 return true;
             case ResultObject or List<object?>:
                 // A shape that does not fit the schema (e.g. an object where a list belongs) completes to null,
@@ -219,9 +234,13 @@ internal sealed class ResponseWriter
         }
     }
 
-    private void AddNullError(string? parentType, string? field, ResponsePath path)
+    /// <summary>
+    /// Reports a null in a non-null position (graphql-js wording, for fields and their list items alike), unless
+    /// an error at or under that position already explains it (a subgraph error, a failed fetch).
+    /// </summary>
+    private void AddNullError(SchemaField field)
     {
-        var array = path.ToArray();
+        var array = _path.ToArray();
         foreach (var error in _errors)
         {
             if (error.Path is not null && IsPrefixOrEqual(array, error.Path))
@@ -230,10 +249,7 @@ internal sealed class ResponseWriter
             }
         }
 
-        var message = field is null
-            ? "Cannot return null for non-nullable list item."
-            : $"Cannot return null for non-nullable field {parentType}.{field}.";
-        _errors.Add(new GatewayError(message, array, null, null));
+        _errors.Add(new GatewayError($"Cannot return null for non-nullable field {field.ParentType}.{field.Name}.", array, null, null));
     }
 
     private static bool IsPrefixOrEqual(object[] prefix, object[] path)
@@ -262,6 +278,13 @@ internal sealed class ResponseWriter
         typename == declared
         || (_schema.FindType(typename) is { Inaccessible: false, Kind: TypeKind.Object } && _schema.Satisfies(typename, declared));
 
+    /// <summary>
+    /// A scalar where a list or an object belongs (a subgraph breaking its schema) completes to null rather than
+    /// reaching a client that trusts the schema.
+    /// </summary>
+    private bool IsMisplacedLeaf(TypeRef nullable) =>
+        nullable.IsList || (nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true });
+
     /// <summary>An enum value the API schema does not expose (e.g. <c>@inaccessible</c>) cannot be returned.</summary>
     private bool IsHiddenEnumValue(JsonElement element, TypeRef type) =>
         element.ValueKind == JsonValueKind.String && type.Name is not null
@@ -270,12 +293,12 @@ internal sealed class ResponseWriter
 
     // ---- pass 2: write ----
 
-    private void WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, object key, IEnumerable<SelectionSet> sets, JsonElement introspection)
+    private void WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root, JsonElement introspection)
     {
         var runtimeType = RuntimeType(obj, declaredType);
         var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
         writer.WriteStartObject();
-        foreach (var (name, nodes) in Collect(key, runtimeType, sets))
+        foreach (var (name, nodes) in Collect(key, runtimeType, fieldNodes, root))
         {
             var first = nodes[0];
             writer.WritePropertyName(name);
@@ -343,10 +366,10 @@ internal sealed class ResponseWriter
                     break;
                 }
 
-                WriteObject(writer, obj, nullable.Name, nodes, SubSelections(nodes), default);
+                WriteObject(writer, obj, nullable.Name, nodes, nodes, null, default);
                 break;
-            case JsonElement element when nullable.Name is not null:
-                if (IsHiddenEnumValue(element, nullable))
+            case JsonElement element:
+                if (IsHiddenEnumValue(element, nullable) || IsMisplacedLeaf(nullable))
                 {
                     writer.WriteNullValue();
                 }

@@ -2,7 +2,11 @@ using System.Text.Json;
 
 namespace FederatedGateway.Execution.Execution;
 
-/// <summary>Merges subgraph answers into the result tree (leaves stay borrowed <see cref="JsonElement"/>s).</summary>
+/// <summary>
+/// Merges subgraph answers into the result tree (leaves stay borrowed <see cref="JsonElement"/>s). Object into
+/// object merges key by key, recursively; a list into a list of the same length merges item by item; anything
+/// else is replaced by the new value.
+/// </summary>
 internal static class ResultMerger
 {
     public static object? Convert(JsonElement element)
@@ -13,7 +17,17 @@ internal static class ResultMerger
                 var obj = new ResultObject(CountProperties(element));
                 foreach (var property in element.EnumerateObject())
                 {
-                    obj[Key(property.Name)] = Convert(property.Value);
+                    var key = JsonNames.ResponseKey(property);
+                    var index = obj.IndexOf(key);
+                    if (index >= 0)
+                    {
+                        // Two subgraph keys for one response name (internal aliases of one field): merge them.
+                        obj.SetAt(index, MergeValue(obj.ValueAt(index), property.Value));
+                    }
+                    else
+                    {
+                        obj.Add(key, Convert(property.Value));
+                    }
                 }
 
                 return obj;
@@ -48,23 +62,20 @@ internal static class ResultMerger
     {
         foreach (var property in source.EnumerateObject())
         {
-            var key = Key(property.Name);
-            if (target.TryGetValue(key, out var existing) && existing is not null)
+            var key = JsonNames.ResponseKey(property);
+            var index = target.IndexOf(key);
+            if (index >= 0)
             {
-                target[key] = MergeValue(existing, property.Value);
+                target.SetAt(index, MergeValue(target.ValueAt(index), property.Value));
             }
             else
             {
-                target[key] = Convert(property.Value);
+                target.Add(key, Convert(property.Value));
             }
         }
     }
 
-    /// <summary>The client's response name (internal aliases the planner added are mapped back).</summary>
-    private static string Key(string name) =>
-        name.Contains(Core.Planning.InternalAlias.Marker, StringComparison.Ordinal) ? Core.Planning.InternalAlias.ResponseKey(name) : name;
-
-    private static object? MergeValue(object existing, JsonElement source)
+    private static object? MergeValue(object? existing, JsonElement source)
     {
         switch (existing)
         {
@@ -75,7 +86,7 @@ internal static class ResultMerger
                 var i = 0;
                 foreach (var item in source.EnumerateArray())
                 {
-                    list[i] = list[i] is null ? Convert(item) : MergeValue(list[i]!, item);
+                    list[i] = MergeValue(list[i], item);
                     i++;
                 }
 

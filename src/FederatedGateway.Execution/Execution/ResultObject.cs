@@ -5,19 +5,26 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// An object of the merged result: response name to value, where a value is a <see cref="ResultObject"/>,
 /// a <see cref="List{T}"/> of values, a leaf <see cref="JsonElement"/> borrowed from a subgraph's parsed answer,
-/// or null. Objects are small (a handful of fields), so keys and values live in two arrays searched linearly:
-/// far fewer allocations than a dictionary per object.
+/// or null. Keys keep their insertion order. Objects are small (a handful of fields), so keys and values live in
+/// one array of pairs searched linearly (names are shared strings, so the search mostly compares references);
+/// an object that grows past <see cref="IndexThreshold"/> keys (a root with many aliases) gets a dictionary index.
 /// </summary>
 internal sealed class ResultObject
 {
-    private string[] _keys;
-    private object?[] _values;
+    private const int IndexThreshold = 16;
+    private const string TypenameKey = "__typename";
+
+    private Entry[] _entries;
     private int _count;
+    private Dictionary<string, int>? _index;
+
+    // The __typename value, read once (a shared string); read again after __typename is written.
+    private string? _typename;
+    private bool _typenameRead;
 
     public ResultObject(int capacity = 4)
     {
-        _keys = new string[Math.Max(capacity, 1)];
-        _values = new object?[_keys.Length];
+        _entries = new Entry[Math.Max(capacity, 1)];
     }
 
     public int Count => _count;
@@ -30,19 +37,29 @@ internal sealed class ResultObject
             var index = IndexOf(key);
             if (index >= 0)
             {
-                _values[index] = value;
-                return;
+                SetAt(index, value);
             }
-
-            if (_count == _keys.Length)
+            else
             {
-                Array.Resize(ref _keys, _count * 2);
-                Array.Resize(ref _values, _count * 2);
+                Add(key, value);
+            }
+        }
+    }
+
+    /// <summary>The object's <c>__typename</c> when it has a string one.</summary>
+    public string? Typename
+    {
+        get
+        {
+            if (!_typenameRead)
+            {
+                _typename = TryGetValue(TypenameKey, out var value) && value is JsonElement { ValueKind: JsonValueKind.String } e
+                    ? JsonNames.StringValue(e)
+                    : null;
+                _typenameRead = true;
             }
 
-            _keys[_count] = key;
-            _values[_count] = value;
-            _count++;
+            return _typename;
         }
     }
 
@@ -51,23 +68,24 @@ internal sealed class ResultObject
     public bool TryGetValue(string key, out object? value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _values[index] : null;
+        value = index >= 0 ? _entries[index].Value : null;
         return index >= 0;
     }
 
-    public string? Typename =>
-        TryGetValue("__typename", out var value) && value is JsonElement { ValueKind: JsonValueKind.String } e
-            ? e.GetString()
-            : null;
-
-    public Enumerator GetEnumerator() => new(this);
-
-    private int IndexOf(string key)
+    /// <summary>The position of <paramref name="key"/>, or -1.</summary>
+    public int IndexOf(string key)
     {
-        var keys = _keys;
-        for (var i = 0; i < _count; i++)
+        if (_index is not null)
         {
-            if (ReferenceEquals(keys[i], key) || string.Equals(keys[i], key, StringComparison.Ordinal))
+            return _index.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        var entries = _entries;
+        var count = _count;
+        for (var i = 0; i < count; i++)
+        {
+            // string.Equals compares references, then lengths, before any character.
+            if (string.Equals(entries[i].Key, key))
             {
                 return i;
             }
@@ -75,6 +93,48 @@ internal sealed class ResultObject
 
         return -1;
     }
+
+    public object? ValueAt(int index) => _entries[index].Value;
+
+    public void SetAt(int index, object? value)
+    {
+        _entries[index].Value = value;
+        if (_entries[index].Key == TypenameKey)
+        {
+            _typenameRead = false;
+        }
+    }
+
+    /// <summary>Adds a key the object does not have yet (callers check with <see cref="IndexOf"/>).</summary>
+    public void Add(string key, object? value)
+    {
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _count * 2);
+        }
+
+        _entries[_count] = new Entry(key, value);
+        if (_index is not null)
+        {
+            _index[key] = _count;
+        }
+        else if (_count == IndexThreshold)
+        {
+            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+            for (var i = 0; i <= _count; i++)
+            {
+                _index[_entries[i].Key] = i;
+            }
+        }
+
+        _count++;
+        if (key == TypenameKey)
+        {
+            _typenameRead = false;
+        }
+    }
+
+    public Enumerator GetEnumerator() => new(this);
 
     public struct Enumerator
     {
@@ -87,8 +147,20 @@ internal sealed class ResultObject
             _index = -1;
         }
 
-        public readonly KeyValuePair<string, object?> Current => new(_owner._keys[_index], _owner._values[_index]);
+        public readonly KeyValuePair<string, object?> Current => new(_owner._entries[_index].Key, _owner._entries[_index].Value);
 
         public bool MoveNext() => ++_index < _owner._count;
+    }
+
+    private struct Entry
+    {
+        public Entry(string key, object? value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public string Key;
+        public object? Value;
     }
 }

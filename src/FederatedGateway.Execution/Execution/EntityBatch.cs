@@ -1,0 +1,208 @@
+using System.Buffers;
+using System.Text.Json;
+using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>
+/// The objects one entity fetch is for, found along the flatten paths of the merged data, and their distinct
+/// representations. Representation <c>i</c> is sent once; its answer (<c>_entities[i]</c>) merges into every
+/// object that produced it. The objects' response paths are only needed to re-path errors, so they are found
+/// then, by walking the paths again.
+/// </summary>
+internal sealed class EntityBatch
+{
+    private readonly FederatedSchema _schema;
+    private readonly ResultObject _data;
+    private readonly IReadOnlyList<IReadOnlyList<PathSegment>> _flattenPaths;
+    private readonly List<ResultObject> _objects = new();
+    private Dictionary<ResultObject, object[]?>? _objectPaths;
+
+    // Per representation: its targets as a linked list (first target, next target), in target order.
+    private int[] _first = Array.Empty<int>();
+    private int[] _next = Array.Empty<int>();
+
+    public EntityBatch(FederatedSchema schema, ResultObject data, IReadOnlyList<IReadOnlyList<PathSegment>> flattenPaths)
+    {
+        _schema = schema;
+        _data = data;
+        _flattenPaths = flattenPaths;
+    }
+
+    public List<byte[]> Representations { get; } = new();
+
+    /// <summary>The size of all representations in bytes (with separators).</summary>
+    public int RepresentationBytes { get; private set; }
+
+    public int TargetCount => _objects.Count;
+
+    /// <summary>Finds the objects this fetch is for.</summary>
+    public void Collect()
+    {
+        for (var i = 0; i < _flattenPaths.Count; i++)
+        {
+            Walk(_data, _flattenPaths[i], 0, null);
+        }
+    }
+
+    /// <summary>The first target of representation <paramref name="representation"/> (-1 when none).</summary>
+    public int FirstTarget(int representation) => _first[representation];
+
+    /// <summary>The next target of the same representation after <paramref name="target"/> (-1 when none).</summary>
+    public int NextTarget(int target) => _next[target];
+
+    /// <summary>
+    /// The response path of target <paramref name="target"/>; null if it is no longer in the data. Call it
+    /// holding the merge lock.
+    /// </summary>
+    public object[]? TargetPath(int target)
+    {
+        if (_objectPaths is null)
+        {
+            _objectPaths = new Dictionary<ResultObject, object[]?>(_objects.Count, ReferenceEqualityComparer.Instance);
+            foreach (var obj in _objects)
+            {
+                _objectPaths.TryAdd(obj, null);
+            }
+
+            var stack = new PathStack();
+            for (var i = 0; i < _flattenPaths.Count; i++)
+            {
+                Walk(_data, _flattenPaths[i], 0, stack);
+            }
+        }
+
+        return _objectPaths.TryGetValue(_objects[target], out var path) ? path : null;
+    }
+
+    /// <summary>
+    /// Visits the objects at <paramref name="segments"/> below <paramref name="value"/>: adds them to the targets,
+    /// or (with a <paramref name="path"/> stack) records the response path of those that are targets.
+    /// </summary>
+    private void Walk(object? value, IReadOnlyList<PathSegment> segments, int position, PathStack? path)
+    {
+        if (value is List<object?> list)
+        {
+            // Lists are walked whether or not the plan names them (nested lists flatten).
+            var skipListSegment = position < segments.Count && segments[position].Kind == PathSegmentKind.List ? 1 : 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                path?.Push(i);
+                Walk(list[i], segments, position + skipListSegment, path);
+                path?.Pop();
+            }
+
+            return;
+        }
+
+        if (value is not ResultObject obj)
+        {
+            return;
+        }
+
+        if (position == segments.Count)
+        {
+            if (path is null)
+            {
+                _objects.Add(obj);
+            }
+            else if (_objectPaths!.TryGetValue(obj, out var known) && known is null)
+            {
+                _objectPaths[obj] = path.ToArray();
+            }
+
+            return;
+        }
+
+        var segment = segments[position];
+        switch (segment.Kind)
+        {
+            case PathSegmentKind.Field:
+                if (obj.TryGetValue(segment.Name!, out var child))
+                {
+                    path?.Push(segment.Name!);
+                    Walk(child, segments, position + 1, path);
+                    path?.Pop();
+                }
+
+                break;
+            case PathSegmentKind.List:
+                Walk(obj, segments, position + 1, path);
+                break;
+            case PathSegmentKind.TypeFilter:
+                if (obj.Typename is { } typename && _schema.Satisfies(typename, segment.Name!))
+                {
+                    Walk(obj, segments, position + 1, path);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Writes each target's representation, keeping one per distinct UTF-8 text. Targets without one (no
+    /// matching requirement, missing key fields) are left out.
+    /// </summary>
+    public void BuildRepresentations(IReadOnlyList<EntityRequirement> requirements)
+    {
+        var count = _objects.Count;
+        _first = new int[count];
+        _next = new int[count];
+        var last = new int[count];
+        var distinct = new Dictionary<byte[], int>(Math.Min(count, 16), Utf8KeyComparer.Instance);
+        var lookup = distinct.GetAlternateLookup<ReadOnlySpan<byte>>();
+        var scratch = new ArrayBufferWriter<byte>(256);
+        using var writer = new Utf8JsonWriter(scratch);
+        for (var t = 0; t < count; t++)
+        {
+            _next[t] = -1;
+            scratch.ResetWrittenCount();
+            writer.Reset(scratch);
+            if (!RepresentationWriter.TryWrite(writer, _schema, _objects[t], requirements))
+            {
+                continue;
+            }
+
+            writer.Flush();
+            var written = scratch.WrittenSpan;
+            if (lookup.TryGetValue(written, out var representation))
+            {
+                _next[last[representation]] = t;
+                last[representation] = t;
+                continue;
+            }
+
+            representation = Representations.Count;
+            var bytes = written.ToArray();
+            distinct.Add(bytes, representation);
+            Representations.Add(bytes);
+            RepresentationBytes += bytes.Length + 1;
+            _first[representation] = t;
+            last[representation] = t;
+        }
+    }
+
+    /// <summary>Merges <c>_entities</c> (one answer per representation, in order) into the targets.</summary>
+    public void MergeAnswers(JsonElement entities)
+    {
+        var representation = 0;
+        foreach (var entity in entities.EnumerateArray())
+        {
+            if (representation >= Representations.Count)
+            {
+                break;
+            }
+
+            if (entity.ValueKind == JsonValueKind.Object)
+            {
+                for (var t = _first[representation]; t >= 0; t = _next[t])
+                {
+                    ResultMerger.Merge(_objects[t], entity);
+                }
+            }
+
+            representation++;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using FederatedGateway.Core.Planning;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>
+/// Property names and <c>__typename</c> values of subgraph answers as shared strings: looked up by their raw
+/// UTF-8 bytes, so the merge allocates no string per property, and equal names are the same instance
+/// (<see cref="ResultObject"/> compares references first). Internal aliases the planner added are mapped back
+/// to the client's response name once, when a name is first seen. The tables are bounded: past
+/// <see cref="MaxEntries"/> names (a client inventing aliases) strings are allocated as usual.
+/// </summary>
+internal static class JsonNames
+{
+    private const int MaxEntries = 16_384;
+    private const int MaxLength = 128;
+
+    private static readonly ConcurrentDictionary<byte[], string> s_responseKeys = new(Utf8KeyComparer.Instance);
+    private static readonly ConcurrentDictionary<byte[], string> s_values = new(Utf8KeyComparer.Instance);
+    private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> s_responseKeyLookup =
+        s_responseKeys.GetAlternateLookup<ReadOnlySpan<byte>>();
+    private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> s_valueLookup =
+        s_values.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+    /// <summary>The client's response name for a property of a subgraph answer.</summary>
+    public static string ResponseKey(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Length > MaxLength || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return MapAlias(property.Name);
+        }
+
+        if (s_responseKeyLookup.TryGetValue(raw, out var name))
+        {
+            return name;
+        }
+
+        name = MapAlias(property.Name);
+        if (s_responseKeys.Count < MaxEntries)
+        {
+            s_responseKeyLookup.TryAdd(raw, name);
+        }
+
+        return name;
+    }
+
+    /// <summary>The value of a JSON string (a <c>__typename</c>) as a shared string.</summary>
+    public static string StringValue(JsonElement element)
+    {
+        // The raw value of a string keeps its quotes.
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 2 || raw.Length > MaxLength + 2 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return element.GetString()!;
+        }
+
+        raw = raw[1..^1];
+        if (s_valueLookup.TryGetValue(raw, out var value))
+        {
+            return value;
+        }
+
+        value = element.GetString()!;
+        if (s_values.Count < MaxEntries)
+        {
+            s_valueLookup.TryAdd(raw, value);
+        }
+
+        return value;
+    }
+
+    private static string MapAlias(string name) =>
+        name.Contains(InternalAlias.Marker, StringComparison.Ordinal) ? InternalAlias.ResponseKey(name) : name;
+}

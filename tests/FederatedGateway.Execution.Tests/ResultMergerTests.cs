@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using FederatedGateway.Execution.Execution;
+
+namespace FederatedGateway.Execution.Tests;
+
+/// <summary>The merge tree: deep merges of subgraph answers into one result, leaves borrowed from the answers.</summary>
+public sealed class ResultMergerTests
+{
+    private static string MergeAll(params string[] answers)
+    {
+        var documents = new List<JsonDocument>();
+        try
+        {
+            var root = new ResultObject();
+            foreach (var answer in answers)
+            {
+                var document = JsonDocument.Parse(answer);
+                documents.Add(document);
+                ResultMerger.Merge(root, document.RootElement);
+            }
+
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                ResponseWriter.WriteRaw(writer, root);
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void ObjectsMergeKeyByKeyRecursivelyKeepingFirstSeenOrder()
+    {
+        Assert.Equal(
+            """{"a":{"x":1,"z":{"p":1,"q":2},"y":2},"b":3}""",
+            MergeAll("""{"a":{"x":1,"z":{"p":1}}}""", """{"b":3,"a":{"y":2,"z":{"q":2}}}"""));
+    }
+
+    [Fact]
+    public void ListsOfTheSameLengthMergeItemByItem()
+    {
+        Assert.Equal(
+            """{"l":[{"x":1,"y":"a"},null,{"x":3,"y":"c"}]}""",
+            MergeAll("""{"l":[{"x":1},null,{"x":3}]}""", """{"l":[{"y":"a"},null,{"y":"c"}]}"""));
+    }
+
+    [Fact]
+    public void NestedListsMergeItemByItem()
+    {
+        Assert.Equal(
+            """{"l":[[{"x":1,"y":1}],[{"x":2,"y":2},{"x":3,"y":3}]]}""",
+            MergeAll("""{"l":[[{"x":1}],[{"x":2},{"x":3}]]}""", """{"l":[[{"y":1}],[{"y":2},{"y":3}]]}"""));
+    }
+
+    [Theory]
+    [InlineData("""{"l":[1,2]}""", """{"l":[3]}""", """{"l":[3]}""")]
+    [InlineData("""{"v":{"x":1}}""", """{"v":"leaf"}""", """{"v":"leaf"}""")]
+    [InlineData("""{"v":"leaf"}""", """{"v":{"x":1}}""", """{"v":{"x":1}}""")]
+    [InlineData("""{"v":1}""", """{"v":null}""", """{"v":null}""")]
+    [InlineData("""{"v":null}""", """{"v":[1]}""", """{"v":[1]}""")]
+    public void OtherwiseTheNewValueWins(string first, string second, string expected) =>
+        Assert.Equal(expected, MergeAll(first, second));
+
+    [Fact]
+    public void InternalAliasesOfThePlannerBecomeTheClientsResponseName()
+    {
+        Assert.Equal(
+            """{"price":{"amount":1,"currency":"EUR"}}""",
+            MergeAll("""{"price__fgw_Money":{"amount":1}}""", """{"price__fgw_MoneyN":{"currency":"EUR"}}"""));
+    }
+
+    [Fact]
+    public void LeavesAreWrittenAsTheSubgraphSentThem()
+    {
+        Assert.Equal(
+            """{"s":"text","n":1.50,"big":12345678901234567890,"custom":{"k":[1,{"j":true}]}}""",
+            MergeAll("""{"s":"text","n":1.50,"big":12345678901234567890,"custom":{"k":[1,{"j":true}]}}"""));
+    }
+
+    [Fact]
+    public void TypenameIsReadOnceAndFollowsChanges()
+    {
+        using var first = JsonDocument.Parse("""{"__typename":"Dog","id":"1"}""");
+        using var second = JsonDocument.Parse("""{"__typename":"Cat"}""");
+        var obj = (ResultObject)ResultMerger.Convert(first.RootElement)!;
+        Assert.Equal("Dog", obj.Typename);
+        Assert.Same(obj.Typename, obj.Typename);
+        ResultMerger.Merge(obj, second.RootElement);
+        Assert.Equal("Cat", obj.Typename);
+    }
+
+    [Fact]
+    public void WideObjectsStayOrderedAndFindable()
+    {
+        var json = new StringBuilder("{");
+        for (var i = 0; i < 100; i++)
+        {
+            json.Append(i == 0 ? "" : ",").Append("\"f").Append(i).Append("\":").Append(i);
+        }
+
+        json.Append('}');
+        Assert.Equal(json.ToString(), MergeAll(json.ToString(), """{"f50":50}"""));
+
+        using var doc = JsonDocument.Parse(json.ToString());
+        var obj = (ResultObject)ResultMerger.Convert(doc.RootElement)!;
+        Assert.True(obj.TryGetValue("f77", out var value));
+        Assert.Equal(77, ((JsonElement)value!).GetInt32());
+        Assert.False(obj.ContainsKey("f100"));
+    }
+}
