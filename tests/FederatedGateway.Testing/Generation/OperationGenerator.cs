@@ -1,0 +1,202 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Testing.Generation;
+
+/// <summary>
+/// Generates random valid query operations over a supergraph's API (deterministic for a seed): field subsets
+/// with arguments, aliases, <c>__typename</c>, named fragments, inline fragments on abstract types, on the
+/// object itself and on its interfaces, fragments without type condition, and <c>@skip</c>/<c>@include</c>
+/// with literals and variables.
+/// </summary>
+/// <remarks>
+/// A response key always means one field with one set of arguments (an alias names the arguments, or the
+/// parent type when the field's type differs between types), so selections that meet in the response merge.
+/// </remarks>
+public sealed class OperationGenerator
+{
+    private readonly ApiModel _model;
+    private readonly Random _rng;
+    private readonly int _maxDepth;
+    private readonly StringBuilder _fragments = new();
+    private readonly JsonObject _variables = new();
+    private readonly List<string> _variableDefinitions = new();
+    private int _fragmentCount;
+
+    public OperationGenerator(ApiModel model, int seed, int maxDepth = 4)
+    {
+        _model = model;
+        _rng = new Random(seed);
+        _maxDepth = maxDepth;
+    }
+
+    public GeneratedOperation Next()
+    {
+        _fragments.Clear();
+        _variables.Clear();
+        _variableDefinitions.Clear();
+        _fragmentCount = 0;
+        var query = _model.Schema.GetType(_model.Schema.QueryType);
+        var body = SelectionSet(query, 0);
+        var sb = new StringBuilder("query Q");
+        if (_variableDefinitions.Count > 0)
+        {
+            sb.Append('(').Append(string.Join(", ", _variableDefinitions)).Append(')');
+        }
+
+        sb.Append(' ').Append(body).Append(_fragments);
+        return new GeneratedOperation(sb.ToString(), (JsonObject)_variables.DeepClone());
+    }
+
+    private bool Chance(double p) => _rng.NextDouble() < p;
+
+    private T Pick<T>(IReadOnlyList<T> list) => list[_rng.Next(list.Count)];
+
+    private string Directives()
+    {
+        if (!Chance(0.15))
+        {
+            return string.Empty;
+        }
+
+        var name = Chance(0.5) ? "skip" : "include";
+        string condition;
+        if (Chance(0.5))
+        {
+            condition = Chance(0.5) ? "true" : "false";
+        }
+        else
+        {
+            var variable = "v" + _variableDefinitions.Count;
+            _variableDefinitions.Add($"${variable}: Boolean!");
+            _variables[variable] = Chance(0.5);
+            condition = "$" + variable;
+        }
+
+        return $" @{name}(if: {condition})";
+    }
+
+    private string SelectionSet(SchemaType type, int depth)
+    {
+        var items = new List<string>();
+        var attempts = 0;
+        while (items.Count == 0 && attempts++ < 10)
+        {
+            if (type.Kind is TypeKind.Object or TypeKind.Interface)
+            {
+                var fields = _model.VisibleFields(type).Where(f => depth < _maxDepth || _model.Named(f.Type).IsLeaf).ToList();
+                var count = fields.Count == 0 ? 0 : 1 + _rng.Next(Math.Min(fields.Count, 4));
+                for (var i = 0; i < count; i++)
+                {
+                    items.Add(Field(type, Pick(fields), depth));
+                }
+            }
+
+            if (Chance(0.2))
+            {
+                items.Add("__typename" + Directives());
+            }
+
+            if (type.IsAbstract)
+            {
+                AddAbstractFragments(type, depth, items);
+            }
+            else if (Chance(0.1))
+            {
+                AddObjectFragments(type, depth, items);
+            }
+        }
+
+        // Never empty (a directive may still skip everything inside, which is valid).
+        items.Add("__typename");
+        if (items.Count > 1 && Chance(0.8))
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        return "{ " + string.Join(" ", items) + " }";
+    }
+
+    private void AddAbstractFragments(SchemaType type, int depth, List<string> items)
+    {
+        var possible = _model.PossibleTypes(type);
+        var n = _rng.Next(0, Math.Min(3, possible.Count) + 1);
+        for (var i = 0; i < n; i++)
+        {
+            items.Add(Fragment(type, _model.Schema.GetType(Pick(possible)), depth));
+        }
+
+        if (type.Kind == TypeKind.Interface && Chance(0.1))
+        {
+            items.Add(Fragment(type, type, depth));
+        }
+    }
+
+    private void AddObjectFragments(SchemaType type, int depth, List<string> items)
+    {
+        items.Add(Fragment(type, type, depth));
+        var interfaces = type.Interfaces.Where(i => _model.Schema.FindType(i) is { } t && ApiModel.IsVisibleType(t)).ToList();
+        if (interfaces.Count > 0 && Chance(0.5))
+        {
+            items.Add(Fragment(type, _model.Schema.GetType(Pick(interfaces)), depth));
+        }
+    }
+
+    private string Fragment(SchemaType parent, SchemaType on, int depth)
+    {
+        var body = SelectionSet(on, depth);
+        if (Chance(0.4))
+        {
+            var name = "F" + _fragmentCount++;
+            _fragments.Append($" fragment {name} on {on.Name} {body}");
+            return "..." + name + Directives();
+        }
+
+        // A fragment without type condition only where it means the parent type.
+        return on == parent && Chance(0.3) ? "..." + Directives() + " " + body : $"... on {on.Name}{Directives()} {body}";
+    }
+
+    private string Field(SchemaType parent, SchemaField field, int depth)
+    {
+        var combo = Pick(_model.ArgumentCombinations(parent, field));
+        var argumentText = _model.ArgumentText(field, combo);
+        var prefix = _model.IsUniform(field.Name) ? field.Name : field.Name + "_" + parent.Name;
+        string key;
+        if (combo.Any(c => c is not null))
+        {
+            key = prefix + "_" + string.Join("_", combo.Select(c => c is null ? "n" : Sanitize(c)));
+        }
+        else if (Chance(0.25) || prefix != field.Name)
+        {
+            key = prefix + "_a" + _rng.Next(2);
+        }
+        else
+        {
+            key = field.Name;
+        }
+
+        var alias = key == field.Name ? string.Empty : key + ": ";
+        var named = _model.Named(field.Type);
+        var sub = named.IsLeaf ? string.Empty : " " + SelectionSet(named, depth + 1);
+        return alias + field.Name + argumentText + Directives() + sub;
+    }
+
+    private static string Sanitize(string literal)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in literal)
+        {
+            if (char.IsAsciiLetterOrDigit(ch))
+            {
+                sb.Append(ch);
+            }
+            else if (ch != '"')
+            {
+                sb.Append('_');
+            }
+        }
+
+        return sb.ToString();
+    }
+}
