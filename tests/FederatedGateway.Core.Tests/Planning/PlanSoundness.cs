@@ -83,7 +83,8 @@ internal static class PlanSoundness
 
         // A fragment on an object type no fetch asks for was left out on purpose (no subgraph on that path can
         // return the type safely): its fields are not owed.
-        foreach (var name in ClientFields(schema, operation.RootSelection, fetchedTypes))
+        var root = new HashSet<string>(StringComparer.Ordinal) { operation.RootSelection.ParentType };
+        foreach (var name in ClientFields(schema, operation.RootSelection, fetchedTypes, root))
         {
             Assert.True(fetched.Contains(name), $"No fetch selects the client's field {name}");
         }
@@ -115,7 +116,11 @@ internal static class PlanSoundness
         }
     }
 
-    private static IEnumerable<string> ClientFields(FederatedSchema schema, SelectionSet set, HashSet<string> fetchedTypes)
+    /// <summary>
+    /// The client's field names, leaving out fragments that can never apply: <paramref name="runtimeTypes"/> are the
+    /// object types the selection set may meet (a fragment on Movie nested in a fragment on Book selects nothing).
+    /// </summary>
+    private static IEnumerable<string> ClientFields(FederatedSchema schema, SelectionSet set, HashSet<string> fetchedTypes, HashSet<string> runtimeTypes)
     {
         foreach (var selection in set.Selections)
         {
@@ -127,7 +132,7 @@ internal static class PlanSoundness
                     yield return field.Name;
                     if (field.SelectionSet is not null)
                     {
-                        foreach (var inner in ClientFields(schema, field.SelectionSet, fetchedTypes))
+                        foreach (var inner in ClientFields(schema, field.SelectionSet, fetchedTypes, RuntimeTypes(schema, field.SelectionSet.ParentType)))
                         {
                             yield return inner;
                         }
@@ -138,7 +143,8 @@ internal static class PlanSoundness
                     && schema.GetType(condition).Kind == TypeKind.Object && !fetchedTypes.Contains(condition):
                     break;
                 case InlineFragmentSelection fragment:
-                    foreach (var inner in ClientFields(schema, fragment.SelectionSet, fetchedTypes))
+                    var narrowed = fragment.TypeCondition is { } on ? runtimeTypes.Intersect(RuntimeTypes(schema, on)).ToHashSet(StringComparer.Ordinal) : runtimeTypes;
+                    foreach (var inner in narrowed.Count == 0 ? [] : ClientFields(schema, fragment.SelectionSet, fetchedTypes, narrowed))
                     {
                         yield return inner;
                     }
@@ -147,6 +153,11 @@ internal static class PlanSoundness
             }
         }
     }
+
+    private static HashSet<string> RuntimeTypes(FederatedSchema schema, string typeName) =>
+        schema.GetType(typeName).Kind == TypeKind.Object
+            ? new HashSet<string>(StringComparer.Ordinal) { typeName }
+            : schema.PossibleTypes(typeName).ToHashSet(StringComparer.Ordinal);
 
     private static void Collect(PlanNode? node, List<(FetchNode, int)> fetches, int order)
     {
