@@ -1,0 +1,167 @@
+using FederatedGateway.Core.Composition.Subgraphs;
+using FederatedGateway.Core.Schema;
+
+namespace FederatedGateway.Core.Composition.Merging;
+
+internal sealed partial class SchemaMerger
+{
+    private void MergeInputFields(MergedType type)
+    {
+        var names = new List<string>();
+        foreach (var (_, source) in type.Sources)
+        {
+            foreach (var field in source.Fields)
+            {
+                if (!names.Contains(field.Name))
+                {
+                    names.Add(field.Name);
+                }
+            }
+        }
+
+        foreach (var name in names)
+        {
+            var coordinate = $"{type.Name}.{name}";
+            var present = type.Sources.Where(s => s.Type.Field(name) is not null).Select(s => (s.Graph, Field: s.Type.Field(name)!)).ToList();
+            var missing = type.Sources.Where(s => s.Type.Field(name) is null).ToList();
+            if (missing.Count > 0)
+            {
+                var required = present.FirstOrDefault(p => IsRequired(p.Field.Type, p.Field.DefaultValue));
+                if (required.Graph is not null)
+                {
+                    Error("REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH",
+                        $"Input object field \"{coordinate}\" is required in some subgraphs but does not appear in all subgraphs: it is required in {Subgraphs(new[] { required.Graph })} but does not appear in {Subgraphs(missing.Select(m => m.Graph))}.",
+                        missing[0].Graph, coordinate, missing[0].Type.Location, $"Add \"{name}\" to input \"{type.Name}\" in {Subgraphs(missing.Select(m => m.Graph))}, or make it optional everywhere.");
+                }
+                else
+                {
+                    Hint("INCONSISTENT_INPUT_OBJECT_FIELD", $"Input object field \"{coordinate}\" will not be added to the supergraph as it does not appear in all subgraphs: it is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing.Select(m => m.Graph))}.", coordinate);
+                }
+
+                continue;
+            }
+
+            var mergedType = MergeInputType(coordinate, present.Select(p => (p.Graph, p.Field.Type, p.Field.Location)).ToList(), "FIELD_TYPE_MISMATCH", "Input field");
+            var merged = new MergedField(name, mergedType ?? present[0].Field.Type);
+            foreach (var (graph, field) in present)
+            {
+                merged.Sources.Add((graph, field));
+                merged.Description ??= field.Description;
+                Absorb(merged, field.IsInaccessible, field.Tags, field.IsDeprecated, field.DeprecationReason, field.CustomDirectives);
+                merged.Joins.Add(new JoinField(graph));
+            }
+
+            merged.DefaultValue = MergeDefault(coordinate, present.Select(p => (p.Graph, p.Field.DefaultValue)).ToList(), "INPUT_FIELD_DEFAULT_MISMATCH", "Input field");
+            type.Fields.Add(merged);
+        }
+
+        if (type.Fields.Count == 0)
+        {
+            var first = type.Sources[0];
+            Error("EMPTY_MERGED_INPUT_TYPE", $"None of the fields of input object type \"{type.Name}\" are consistently defined in all the subgraphs defining that type. As only fields common to all subgraphs are merged, this would result in an empty type.",
+                first.Graph, type.Name, first.Type.Location, "Define at least one field with the same name in every subgraph that defines the input type.");
+        }
+    }
+
+    private void MergeEnumValues(MergedType type)
+    {
+        var (asInput, asOutput) = EnumUsage(type.Name);
+        var names = new List<string>();
+        foreach (var (_, source) in type.Sources)
+        {
+            foreach (var value in source.EnumValues)
+            {
+                if (!names.Contains(value.Name))
+                {
+                    names.Add(value.Name);
+                }
+            }
+        }
+
+        foreach (var name in names)
+        {
+            var present = type.Sources.Where(s => s.Type.EnumValues.Exists(v => v.Name == name)).ToList();
+            var values = present.Select(p => p.Type.EnumValues.Find(v => v.Name == name)!).ToList();
+            var inAll = present.Count == type.Sources.Count;
+            var inaccessible = values.Any(v => v.IsInaccessible);
+            if (!inAll && asInput is not null && asOutput is not null && !inaccessible)
+            {
+                var missing = type.Sources.Where(s => !present.Contains(s)).Select(s => s.Graph);
+                Error("ENUM_VALUE_MISMATCH",
+                    $"Enum type \"{type.Name}\" is used as both input type (for example, as type of \"{asInput}\") and output type (for example, as type of \"{asOutput}\"), but value \"{name}\" is not defined in all the subgraphs defining \"{type.Name}\": \"{name}\" is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing)}.",
+                    present[0].Graph, $"{type.Name}.{name}", present[0].Type.Location, "An enum used both in input and output must have the same values in every subgraph.");
+                continue;
+            }
+
+            if (!inAll && asInput is not null && asOutput is null && !inaccessible)
+            {
+                Hint("INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM", $"Value \"{name}\" of enum type \"{type.Name}\" will not be part of the supergraph as it is not defined in all the subgraphs defining \"{type.Name}\".", $"{type.Name}.{name}");
+                continue;
+            }
+
+            var merged = new MergedEnumValue(name);
+            foreach (var (graph, value) in present.Select((p, i) => (p.Graph, values[i])))
+            {
+                merged.Description ??= value.Description;
+                Absorb(merged, value.IsInaccessible, value.Tags, value.IsDeprecated, value.DeprecationReason, value.CustomDirectives);
+                merged.Graphs.Add(graph);
+            }
+
+            type.EnumValues.Add(merged);
+        }
+
+        if (type.EnumValues.Count == 0)
+        {
+            var first = type.Sources[0];
+            Error("EMPTY_MERGED_ENUM_TYPE", $"None of the values of enum type \"{type.Name}\" are defined consistently in all the subgraphs defining that type. As only values common to all subgraphs are merged, this would result in an empty type.",
+                first.Graph, type.Name, first.Type.Location, "Define the values the enum needs in every subgraph.");
+        }
+    }
+
+    /// <summary>An example input coordinate and an example output coordinate using the enum, null when unused that way.</summary>
+    private (string? Input, string? Output) EnumUsage(string enumName)
+    {
+        string? input = null, output = null;
+        foreach (var type in _merged.Types.Values)
+        {
+            foreach (var field in type.Fields)
+            {
+                if (field.Type.NamedType == enumName)
+                {
+                    if (type.Kind == TypeKind.InputObject)
+                    {
+                        input ??= $"{type.Name}.{field.Name}";
+                    }
+                    else
+                    {
+                        output ??= $"{type.Name}.{field.Name}";
+                    }
+                }
+
+                foreach (var argument in field.Arguments)
+                {
+                    if (argument.Type.NamedType == enumName)
+                    {
+                        input ??= $"{type.Name}.{field.Name}({argument.Name}:)";
+                    }
+                }
+            }
+        }
+
+        return (input, output);
+    }
+
+    private void MergeComposedDirectives()
+    {
+        foreach (var graph in _merged.Subgraphs)
+        {
+            foreach (var directive in graph.ComposedDirectives)
+            {
+                if (!_merged.ComposedDirectives.Exists(d => d.Name == directive.Name))
+                {
+                    _merged.ComposedDirectives.Add(directive);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using GraphQLParser.AST;
+
+namespace FederatedGateway.Core.Composition.Subgraphs;
+
+/// <summary>
+/// Resolves the directive names a subgraph uses to their federation meaning. A Federation 2 subgraph links
+/// <c>https://specs.apollo.dev/federation/v2.x</c> and imports names (possibly renamed with <c>as</c>);
+/// anything not imported is reachable as <c>@federation__name</c>. A Federation 1 subgraph uses the plain names.
+/// </summary>
+internal sealed class FederationDirectives
+{
+    /// <summary>Directives of the federation spec (v1 and v2) this composer knows.</summary>
+    public static readonly string[] Known =
+    {
+        "key", "external", "requires", "provides", "extends", "shareable", "inaccessible", "tag", "override",
+        "interfaceObject", "composeDirective", "authenticated", "requiresScopes", "policy", "context", "fromContext",
+        "cost", "listSize",
+    };
+
+    private readonly Dictionary<string, string> _localToCanonical = new(StringComparer.Ordinal);
+
+    private FederationDirectives(bool isFederation2, string? version)
+    {
+        IsFederation2 = isFederation2;
+        Version = version;
+    }
+
+    public bool IsFederation2 { get; }
+
+    /// <summary>The linked federation version, e.g. <c>v2.3</c>; null for Federation 1.</summary>
+    public string? Version { get; }
+
+    /// <summary>The local name of the <c>@link</c> directive.</summary>
+    public string LinkName { get; private set; } = "link";
+
+    /// <summary>Custom (non-federation) specs linked by the subgraph: imported local directive name → link URL.</summary>
+    public Dictionary<string, string> OtherLinkImports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Type and directive name prefixes that belong to linked specs (<c>federation__</c>, <c>link__</c>...).</summary>
+    public HashSet<string> SpecPrefixes { get; } = new(StringComparer.Ordinal) { "link__", "federation__" };
+
+    /// <summary>The federation meaning of a directive name as used in the subgraph, or null.</summary>
+    public string? Canonical(string localName) => _localToCanonical.GetValueOrDefault(localName);
+
+    /// <summary>Reads the <c>@link</c>s on the schema definition/extensions; errors are reported through <paramref name="error"/>.</summary>
+    public static FederationDirectives Read(IEnumerable<GraphQLDirectives?> schemaDirectives, Action<string, string, GraphQLDirective> error)
+    {
+        var links = new List<GraphQLDirective>();
+        foreach (var directives in schemaDirectives)
+        {
+            if (directives is null)
+            {
+                continue;
+            }
+
+            foreach (var directive in directives.Items)
+            {
+                if (directive.Name.StringValue == "link")
+                {
+                    links.Add(directive);
+                }
+            }
+        }
+
+        GraphQLDirective? federationLink = null;
+        string? version = null;
+        foreach (var link in links)
+        {
+            var url = StringArgument(link, "url");
+            if (url is null)
+            {
+                error("INVALID_LINK_DIRECTIVE_USAGE", "@link is missing its \"url\" argument.", link);
+                continue;
+            }
+
+            var (identity, linkVersion) = SplitUrl(url);
+            if (identity == "https://specs.apollo.dev/federation")
+            {
+                if (linkVersion is null || !linkVersion.StartsWith("v2.", StringComparison.Ordinal))
+                {
+                    error("UNKNOWN_FEDERATION_LINK_VERSION", $"Invalid version {linkVersion ?? "(none)"} for the federation feature in @link(url: \"{url}\"): only v2.x is supported.", link);
+                    continue;
+                }
+
+                federationLink = link;
+                version = linkVersion;
+            }
+        }
+
+        var result = new FederationDirectives(federationLink is not null, version);
+        if (federationLink is null)
+        {
+            foreach (var name in Known)
+            {
+                result._localToCanonical[name] = name;
+            }
+
+            return result;
+        }
+
+        foreach (var link in links)
+        {
+            var url = StringArgument(link, "url");
+            if (url is null)
+            {
+                continue;
+            }
+
+            var (identity, _) = SplitUrl(url);
+            var specName = identity[(identity.LastIndexOf('/') + 1)..];
+            var prefix = StringArgument(link, "as") ?? specName;
+            result.SpecPrefixes.Add(prefix + "__");
+            var isFederation = ReferenceEquals(link, federationLink);
+            if (identity == "https://specs.apollo.dev/link")
+            {
+                result.LinkName = prefix;
+            }
+
+            foreach (var (imported, alias) in Imports(link, error))
+            {
+                var name = imported.TrimStart('@');
+                var local = alias.TrimStart('@');
+                if (isFederation)
+                {
+                    if (Array.IndexOf(Known, name) < 0)
+                    {
+                        error("INVALID_LINK_DIRECTIVE_USAGE", $"Cannot import unknown element \"{imported}\" from the federation spec.", link);
+                        continue;
+                    }
+
+                    result._localToCanonical[local] = name;
+                }
+                else if (imported.StartsWith('@'))
+                {
+                    result.OtherLinkImports[local] = url;
+                }
+            }
+
+            if (isFederation)
+            {
+                foreach (var name in Known)
+                {
+                    result._localToCanonical.TryAdd(prefix + "__" + name, name);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<(string Name, string Alias)> Imports(GraphQLDirective link, Action<string, string, GraphQLDirective> error)
+    {
+        var value = Argument(link, "import");
+        if (value is null)
+        {
+            yield break;
+        }
+
+        var items = value is GraphQLListValue list ? list.Values ?? new List<GraphQLValue>() : new List<GraphQLValue> { value };
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case GraphQLStringValue s:
+                    yield return (s.Value.ToString(), s.Value.ToString());
+                    break;
+                case GraphQLObjectValue o:
+                    {
+                        string? name = null, alias = null;
+                        foreach (var field in o.Fields ?? new List<GraphQLObjectField>())
+                        {
+                            if (field.Value is GraphQLStringValue fs)
+                            {
+                                if (field.Name.StringValue == "name")
+                                {
+                                    name = fs.Value.ToString();
+                                }
+                                else if (field.Name.StringValue == "as")
+                                {
+                                    alias = fs.Value.ToString();
+                                }
+                            }
+                        }
+
+                        if (name is null)
+                        {
+                            error("INVALID_LINK_DIRECTIVE_USAGE", "An @link import object needs a \"name\".", link);
+                            continue;
+                        }
+
+                        if (alias is not null && name.StartsWith('@') != alias.StartsWith('@'))
+                        {
+                            error("INVALID_LINK_DIRECTIVE_USAGE", $"Import \"{name}\" is renamed to \"{alias}\": a directive must be renamed to a directive (both with '@') and a type to a type.", link);
+                            continue;
+                        }
+
+                        yield return (name, alias ?? name);
+                        break;
+                    }
+
+                default:
+                    error("INVALID_LINK_DIRECTIVE_USAGE", "@link imports must be strings or {name, as} objects.", link);
+                    break;
+            }
+        }
+    }
+
+    public static (string Identity, string? Version) SplitUrl(string url)
+    {
+        var trimmed = url.TrimEnd('/');
+        var slash = trimmed.LastIndexOf('/');
+        if (slash > 0 && trimmed.Length > slash + 1 && trimmed[slash + 1] == 'v' && trimmed.Skip(slash + 2).Any(char.IsDigit))
+        {
+            return (trimmed[..slash], trimmed[(slash + 1)..]);
+        }
+
+        return (trimmed, null);
+    }
+
+    public static GraphQLValue? Argument(GraphQLDirective directive, string name)
+    {
+        if (directive.Arguments is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in directive.Arguments.Items)
+        {
+            if (argument.Name.StringValue == name)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? StringArgument(GraphQLDirective directive, string name) =>
+        Argument(directive, name) is GraphQLStringValue s ? s.Value.ToString() : null;
+}
