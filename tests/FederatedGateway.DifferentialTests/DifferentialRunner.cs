@@ -2,30 +2,38 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FederatedGateway.Core.Supergraph;
+using FederatedGateway.DifferentialTests.Monolith;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
+using FederatedGateway.Testing.Generation;
 
 namespace FederatedGateway.DifferentialTests;
 
-/// <summary>Runs generated operations through the gateway and the monolith and compares the answers.</summary>
-public sealed class DifferentialRunner
+/// <summary>
+/// Runs generated operations through the gateway and through a monolith that reads the same subgraphs
+/// directly (field by field, no gateway involved), and compares the answers.
+/// </summary>
+public sealed class DifferentialRunner : IDisposable
 {
     private readonly FederatedGatewayExecutor _gateway;
     private readonly ApiModel _model;
     private readonly int _maxDepth;
-    private Monolith? _monolith;
+    private readonly SubgraphClient _subgraphs;
+    private readonly MonolithServer _monolith;
 
-    public DifferentialRunner(string supergraphSdl, IReadOnlyDictionary<string, string> urlOverrides, SampleArguments samples, int maxDepth)
+    public DifferentialRunner(string supergraphSdl, IReadOnlyDictionary<string, string> subgraphUrls, SampleArguments samples, int maxDepth)
     {
-        var snapshot = GatewaySnapshot.Build(supergraphSdl, new HttpSubgraphClient(), urlOverrides);
+        var snapshot = GatewaySnapshot.Build(supergraphSdl, new HttpSubgraphClient(), subgraphUrls);
         _gateway = new FederatedGatewayExecutor(snapshot);
         _model = new ApiModel(SupergraphReader.Read(supergraphSdl), samples);
         _maxDepth = maxDepth;
-        ApiSdl = snapshot.ApiSdl;
+        _subgraphs = new SubgraphClient(subgraphUrls);
+        _monolith = new MonolithServer(_model, snapshot.ApiSdl, new SubgraphDataSource(_model, _subgraphs));
     }
 
-    public string ApiSdl { get; }
+    /// <summary>How many different requests the monolith sent to the subgraphs so far.</summary>
+    public int MonolithSubgraphRequests => _subgraphs.RequestCount;
 
     public async Task<JsonObject> GatewayAsync(string query, JsonObject variables)
     {
@@ -34,30 +42,17 @@ public sealed class DifferentialRunner
         return JsonNode.Parse(result.Body.Span)!.AsObject();
     }
 
-    /// <summary>Snapshots the data (full-expansion queries) and builds the monolith.</summary>
-    public async Task BuildMonolithAsync()
-    {
-        var root = new JsonObject();
-        foreach (var (query, aliases) in SnapshotBuilder.Queries(_model, _maxDepth))
-        {
-            var response = await GatewayAsync(query, new JsonObject());
-            if (response["errors"] is not null)
-                throw new InvalidOperationException("Snapshot query failed: " + response.ToJsonString() + "\n" + query);
-            SnapshotBuilder.Merge(root, response["data"]!.AsObject(), aliases);
-        }
-
-        _monolith = new Monolith(_model, ApiSdl, root);
-    }
-
     public async Task<(int Count, List<string> Mismatches)> RunAsync(int seed, int count)
     {
         var generator = new OperationGenerator(_model, seed, _maxDepth);
         var mismatches = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var (query, variables) = generator.Next();
-            if (await CompareAsync(query, variables) is { } mismatch)
+            var operation = generator.Next();
+            if (await CompareAsync(operation.Query, operation.Variables) is { } mismatch)
+            {
                 mismatches.Add($"#{i} " + mismatch);
+            }
         }
 
         return (count, mismatches);
@@ -66,11 +61,11 @@ public sealed class DifferentialRunner
     /// <summary>Runs one operation on both servers; null when they agree, else a description.</summary>
     public async Task<string?> CompareAsync(string query, JsonObject variables)
     {
-        var expected = JsonNode.Parse(await _monolith!.ExecuteAsync(query, variables))!.AsObject();
+        var expected = JsonNode.Parse(await _monolith.ExecuteAsync(query, variables))!.AsObject();
         var actual = await GatewayAsync(query, variables);
         var expectedErrors = expected["errors"] is not null;
         var actualErrors = actual["errors"] is not null;
-        // The generator only makes valid operations over snapshotted data: a monolith error is a harness bug,
+        // The generator only makes valid operations: a monolith error is a harness bug,
         // never a pass (it would otherwise let two error answers "agree").
         if (!expectedErrors && !actualErrors && JsonEquals(expected["data"], actual["data"]))
             return null;
@@ -110,4 +105,6 @@ public sealed class DifferentialRunner
         foreach (var m in mismatches.Take(5)) sb.Append(m).Append("\n\n");
         return sb.ToString();
     }
+
+    public void Dispose() => _subgraphs.Dispose();
 }

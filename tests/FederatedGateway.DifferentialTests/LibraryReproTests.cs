@@ -18,8 +18,7 @@ public sealed class LibraryReproTests
     {
         await using var host = await LibrarySubgraphs.StartAsync();
         var sdl = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Library", "library.supergraph.graphql"));
-        var runner = new DifferentialRunner(sdl, host.Urls, LibraryDifferentialTests.Samples, maxDepth: 4);
-        await runner.BuildMonolithAsync();
+        using var runner = new DifferentialRunner(sdl, host.Urls, LibraryDifferentialTests.Samples, maxDepth: 4);
         var mismatch = await runner.CompareAsync(query, JsonNode.Parse(variables)!.AsObject());
         if (mismatch is not null) _output.WriteLine(mismatch);
         Assert.True(mismatch is null, what + "\n" + mismatch);
