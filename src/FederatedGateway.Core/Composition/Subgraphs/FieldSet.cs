@@ -9,6 +9,25 @@ internal sealed class FieldSet
 
     public IReadOnlyList<FieldSetItem> Items { get; }
 
+    /// <summary>The part of this selection that applies to <paramref name="typeName"/>: plain fields, and fragments on that type.</summary>
+    public FieldSet ForType(string typeName)
+    {
+        var items = new List<FieldSetItem>();
+        foreach (var item in Items)
+        {
+            if (item.Name is not null)
+            {
+                items.Add(item);
+            }
+            else if ((item.TypeCondition is null || item.TypeCondition == typeName) && item.Children is not null)
+            {
+                items.AddRange(item.Children.ForType(typeName).Items);
+            }
+        }
+
+        return new FieldSet(items);
+    }
+
     /// <summary>Parses <paramref name="text"/>; returns null with a message when it is not a selection set.</summary>
     public static FieldSet? TryParse(string text, out string? error)
     {

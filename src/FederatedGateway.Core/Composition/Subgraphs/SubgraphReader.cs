@@ -145,7 +145,7 @@ internal sealed partial class SubgraphReader
             column = c;
         }
 
-        _errors.Add(new CompositionError(code, $"[{_source.Name}] {message}", _source.Name, element, line, column, hint));
+        _errors.Add(new CompositionError(code, message, _source.Name, element, line, column, hint));
     }
 
     private SdlLocation LocationOf(ASTNode node)
