@@ -48,7 +48,7 @@ public sealed class SelectionWriter
         {
             foreach (var key in inGraph.Keys)
             {
-                WriteKey(type, key.Selection, aliases, sb);
+                WriteKey(graph, type, key.Selection, aliases, sb);
             }
         }
 
@@ -74,7 +74,7 @@ public sealed class SelectionWriter
         }
     }
 
-    private void WriteKey(SchemaType type, SelectionSet key, AliasMap aliases, StringBuilder sb)
+    private void WriteKey(string graph, SchemaType type, SelectionSet key, AliasMap aliases, StringBuilder sb)
     {
         foreach (var field in key.Selections.OfType<FieldSelection>())
         {
@@ -87,9 +87,8 @@ public sealed class SelectionWriter
             sb.Append(aliases.Add(StorageKeyWithoutArguments(definition))).Append(": ").Append(field.Name).Append(' ');
             if (field.SelectionSet is not null)
             {
-                sb.Append("{ __typename ");
-                WriteKey(_model.Named(definition.Type), field.SelectionSet, aliases, sb);
-                sb.Append("} ");
+                // The whole nested object, not just its key part: the object is stored under this field's key.
+                sb.Append(Write(graph, _model.Named(definition.Type), aliases, MaxValueDepth - 1)).Append(' ');
             }
         }
     }
