@@ -96,7 +96,7 @@ internal sealed partial class SchemaMerger
                 Type = printType ? field.Type.ToString() : null,
                 External = field.IsExternal,
                 Override = isValidOverride ? field.OverrideFrom : null,
-                OverrideLabel = isValidOverride ? field.OverrideLabel : null,
+                OverrideLabel = isValidOverride ? field.OverrideLabel : label,
             });
         }
 

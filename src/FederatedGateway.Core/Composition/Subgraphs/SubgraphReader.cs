@@ -80,6 +80,8 @@ internal sealed partial class SubgraphReader
         {
             switch (definition)
             {
+                case GraphQLDirectiveDefinition:
+                    break;
                 case GraphQLTypeDefinition typeDefinition:
                     ReadType(typeDefinition, typeDefinition.Name.StringValue, isExtensionSyntax: false);
                     break;

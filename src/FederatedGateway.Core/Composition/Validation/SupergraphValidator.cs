@@ -80,7 +80,7 @@ internal sealed partial class SupergraphValidator
     private bool IsResolvedBy(MergedField field, SubgraphSchema graph, SubgraphField source)
     {
         var join = field.Joins.Find(j => ReferenceEquals(j.Graph, graph));
-        if (join is null || join.UsedOverridden)
+        if (join is null || join.UsedOverridden || field.Sources.Exists(s => s.Field.OverrideFrom == graph.Name))
         {
             return false;
         }
