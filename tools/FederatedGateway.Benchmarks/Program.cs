@@ -4,6 +4,13 @@ using FederatedGateway.Benchmarks;
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks                  run the micro benchmarks
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --record URL  re-record Data/answers.json
 //   from the benchmark subgraphs at URL (e.g. http://127.0.0.1:14300), written to the current directory
+// dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --compose-once   one cold composition of
+//   the large synthetic graph: wall time and peak working set
+if (args.Length == 1 && args[0] == "--compose-once")
+{
+    return ComposeBenchmarks.RunOnce();
+}
+
 if (args.Length == 2 && args[0] == "--record")
 {
     return await BenchGraph.RecordAsync(args[1]);

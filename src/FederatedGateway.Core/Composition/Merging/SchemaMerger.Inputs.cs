@@ -118,37 +118,42 @@ internal sealed partial class SchemaMerger
         }
     }
 
+    private Dictionary<string, (string? Input, string? Output)>? _enumUsage;
+
     /// <summary>An example input coordinate and an example output coordinate using the enum, null when unused that way.</summary>
     private (string? Input, string? Output) EnumUsage(string enumName)
     {
-        string? input = null, output = null;
+        _enumUsage ??= CollectEnumUsage();
+        return _enumUsage.GetValueOrDefault(enumName);
+    }
+
+    private Dictionary<string, (string? Input, string? Output)> CollectEnumUsage()
+    {
+        var usage = new Dictionary<string, (string? Input, string? Output)>(StringComparer.Ordinal);
+        void Use(string typeName, string coordinate, bool input)
+        {
+            if (_merged.Type(typeName)?.Kind != TypeKind.Enum)
+            {
+                return;
+            }
+
+            var (i, o) = usage.GetValueOrDefault(typeName);
+            usage[typeName] = input ? (i ?? coordinate, o) : (i, o ?? coordinate);
+        }
+
         foreach (var type in _merged.Types.Values)
         {
             foreach (var field in type.Fields)
             {
-                if (field.Type.NamedType == enumName)
-                {
-                    if (type.Kind == TypeKind.InputObject)
-                    {
-                        input ??= $"{type.Name}.{field.Name}";
-                    }
-                    else
-                    {
-                        output ??= $"{type.Name}.{field.Name}";
-                    }
-                }
-
+                Use(field.Type.NamedType, $"{type.Name}.{field.Name}", type.Kind == TypeKind.InputObject);
                 foreach (var argument in field.Arguments)
                 {
-                    if (argument.Type.NamedType == enumName)
-                    {
-                        input ??= $"{type.Name}.{field.Name}({argument.Name}:)";
-                    }
+                    Use(argument.Type.NamedType, $"{type.Name}.{field.Name}({argument.Name}:)", true);
                 }
             }
         }
 
-        return (input, output);
+        return usage;
     }
 
     private void MergeComposedDirectives()
