@@ -21,6 +21,12 @@ internal sealed partial class SubgraphValidator
     {
         var validator = new SubgraphValidator(schema, errors);
         validator.CheckReferences();
+        validator.CheckInterfaceCycles();
+        if (errors.Count == 0)
+        {
+            validator.CheckDefaultValues();
+        }
+
         if (errors.Count > 0)
         {
             return;
