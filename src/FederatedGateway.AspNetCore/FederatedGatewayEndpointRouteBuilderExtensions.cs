@@ -12,7 +12,7 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the GraphQL-over-HTTP endpoint at <paramref name="pattern"/> (GET and POST; other methods get 405) and
-    /// the health endpoints <c>GET /health</c> and <c>GET /health/ready</c> (200 when the executor is ready, else 503).
+    /// the health endpoints <c>GET /health</c> (liveness, always 200) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).
     /// </summary>
     /// <returns>The convention builder of the GraphQL endpoint only (e.g. for authorization or CORS).</returns>
     public static IEndpointConventionBuilder MapFederatedGateway(
@@ -31,8 +31,8 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
         var endpoint = services.GetRequiredService<GraphQLHttpEndpoint>();
         var builder = endpoints.Map(pattern, endpoint.HandleAsync).WithDisplayName("GraphQL " + pattern);
 
-        endpoints.MapGet("/health", HealthEndpoint.HandleAsync).WithDisplayName("Gateway health");
-        endpoints.MapGet("/health/ready", HealthEndpoint.HandleAsync).WithDisplayName("Gateway readiness");
+        endpoints.MapGet("/health", HealthEndpoint.LiveAsync).WithDisplayName("Gateway health");
+        endpoints.MapGet("/health/ready", HealthEndpoint.ReadyAsync).WithDisplayName("Gateway readiness");
         return builder;
     }
 }

@@ -47,6 +47,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.TryAddSingleton<ISubgraphClient>(provider =>
             new HttpSubgraphClient(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ToSubgraphClientOptions()));
         services.TryAddSingleton<GraphQLHttpEndpoint>();
+        services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<FederatedGatewayMarker>();
 
         if (configureExecution is not null)

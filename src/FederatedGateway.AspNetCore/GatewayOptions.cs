@@ -48,6 +48,12 @@ public sealed class GatewayOptions
     /// </summary>
     public List<string> ForwardedHeaders { get; set; } = [];
 
+    /// <summary>Cross-origin access to the GraphQL endpoint (off until origins are listed).</summary>
+    public CorsSettings Cors { get; set; } = new();
+
+    /// <summary>Brotli/gzip response compression (on by default).</summary>
+    public CompressionSettings Compression { get; set; } = new();
+
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {

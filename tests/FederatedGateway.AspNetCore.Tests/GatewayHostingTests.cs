@@ -113,7 +113,7 @@ public sealed class GatewayHostingTests
     {
         await using var host = await GatewayHostFixture.StartGatewayAsync(executor: null);
 
-        using (var health = await host.Client.GetAsync("/health"))
+        using (var health = await host.Client.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         }

@@ -345,22 +345,23 @@ public sealed class GraphQLHttpEndpointTests : IClassFixture<GatewayHostFixture>
     }
 
     [Fact]
-    public async Task Health_reports_executor_readiness()
+    public async Task Health_is_liveness_and_ready_reports_the_executor()
     {
-        foreach (var path in new[] { "/health", "/health/ready" })
+        foreach (var isReady in new[] { true, false })
         {
-            _executor.IsReady = true;
-            using (var ready = await _client.GetAsync(path))
+            _executor.IsReady = isReady;
+            using (var live = await _client.GetAsync("/health"))
             {
-                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-                Assert.Equal(Json, MediaType(ready));
-                using var document = await ReadJsonAsync(ready);
+                Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+                Assert.Equal(Json, MediaType(live));
+                using var document = await ReadJsonAsync(live);
                 Assert.Equal("ok", document.RootElement.GetProperty("status").GetString());
             }
 
-            _executor.IsReady = false;
-            using var notReady = await _client.GetAsync(path);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            using var ready = await _client.GetAsync("/health/ready");
+            Assert.Equal(isReady ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            using var readiness = await ReadJsonAsync(ready);
+            Assert.Equal(isReady ? "ok" : "unavailable", readiness.RootElement.GetProperty("status").GetString());
         }
     }
 

@@ -27,6 +27,10 @@ internal sealed class GraphQLHttpEndpoint
         var request = context.Request;
         var response = context.Response;
         var isGet = HttpMethods.IsGet(request.Method);
+        if (CrossOrigin.Handle(context, _options.CurrentValue))
+        {
+            return;
+        }
 
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
@@ -37,7 +41,7 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
-        response.Headers.Vary = HeaderNames.Accept;
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         var mediaType = MediaTypes.Negotiate(request.Headers.Accept);
         if (mediaType == ResponseMediaType.None)
         {

@@ -4,13 +4,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FederatedGateway.AspNetCore.Internal;
 
-/// <summary><c>GET /health</c> and <c>GET /health/ready</c>: 200 once the executor is ready, else 503.</summary>
+/// <summary><c>GET /health</c> (liveness: 200 while the process serves) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).</summary>
 internal static class HealthEndpoint
 {
     private static readonly byte[] Ok = """{"status":"ok"}"""u8.ToArray();
     private static readonly byte[] Unavailable = """{"status":"unavailable"}"""u8.ToArray();
 
-    public static Task HandleAsync(HttpContext context)
+    public static Task LiveAsync(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return ResponseWriter.WriteBodyAsync(context.Response, StatusCodes.Status200OK, MediaTypes.JsonUtf8, Ok);
+    }
+
+    public static Task ReadyAsync(HttpContext context)
     {
         var ready = context.RequestServices.GetRequiredService<IGatewayExecutor>().IsReady;
         context.Response.Headers.CacheControl = "no-store";

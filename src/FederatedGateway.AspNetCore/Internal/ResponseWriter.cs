@@ -19,6 +19,11 @@ internal static class ResponseWriter
     {
         response.StatusCode = statusCode;
         response.ContentType = contentType;
+        if (await BodyCompression.TryWriteAsync(response, body).ConfigureAwait(false))
+        {
+            return;
+        }
+
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body).ConfigureAwait(false);
     }

@@ -18,7 +18,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         output.WriteLine("--- stderr ---\n" + server.StandardError);
     }
 
-    /// <summary>Polls GET /health until 200; fails after <see cref="StartupLimit"/> or when the process exits.</summary>
+    /// <summary>Polls GET /health/ready until 200; fails after <see cref="StartupLimit"/> or when the process exits.</summary>
     private static async Task WaitUntilHealthyAsync(ServerProcess server, HttpClient http, Stopwatch clock)
     {
         var baseUrl = await server.ListeningUrl.WaitAsync(StartupLimit - clock.Elapsed);
@@ -27,7 +27,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         {
             try
             {
-                using var response = await http.GetAsync(baseUrl + "/health");
+                using var response = await http.GetAsync(baseUrl + "/health/ready");
                 last = response.StatusCode;
                 if (last == HttpStatusCode.OK)
                 {
@@ -44,7 +44,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
             await Task.Delay(100);
         }
 
-        Assert.Fail($"GET /health was not 200 within {StartupLimit.TotalSeconds} s (last status: {last?.ToString() ?? "none"}, exited: {server.HasExited})");
+        Assert.Fail($"GET /health/ready was not 200 within {StartupLimit.TotalSeconds} s (last status: {last?.ToString() ?? "none"}, exited: {server.HasExited})");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         try
         {
             await WaitUntilHealthyAsync(server, http, clock);
-            output.WriteLine($"process start to GET /health 200: {clock.ElapsedMilliseconds} ms");
+            output.WriteLine($"process start to GET /health/ready 200: {clock.ElapsedMilliseconds} ms");
             var endpoint = await server.ListeningUrl + "/graphql";
             Assert.StartsWith("http://127.0.0.1:", endpoint);
 
