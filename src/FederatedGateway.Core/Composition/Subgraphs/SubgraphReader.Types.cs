@@ -93,24 +93,18 @@ internal sealed partial class SubgraphReader
 
         _definitionIsExternal = false;
         ReadTypeDirectives(type, (node as IHasDirectivesNode)?.Directives);
+        if (node is IHasInterfacesNode withInterfaces)
+        {
+            ReadImplements(type, withInterfaces.Interfaces);
+        }
+
+        if (node is IHasFieldsDefinitionNode withFields)
+        {
+            ReadFields(type, withFields.Fields);
+        }
+
         switch (node)
         {
-            case GraphQLObjectTypeDefinition o:
-                ReadImplements(type, o.Interfaces);
-                ReadFields(type, o.Fields);
-                break;
-            case GraphQLObjectTypeExtension o:
-                ReadImplements(type, o.Interfaces);
-                ReadFields(type, o.Fields);
-                break;
-            case GraphQLInterfaceTypeDefinition i:
-                ReadImplements(type, i.Interfaces);
-                ReadFields(type, i.Fields);
-                break;
-            case GraphQLInterfaceTypeExtension i:
-                ReadImplements(type, i.Interfaces);
-                ReadFields(type, i.Fields);
-                break;
             case GraphQLUnionTypeDefinition u:
                 ReadMembers(type, u.Types);
                 break;
