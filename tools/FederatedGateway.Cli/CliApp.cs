@@ -11,28 +11,35 @@ namespace FederatedGateway.Cli;
 /// stderr. Exit codes: 0 success, 1 the input is understood but invalid (an operation that does not validate or
 /// plan), 2 bad usage or unreadable input.
 /// </summary>
-internal sealed class CliApp
+internal sealed partial class CliApp
 {
     private const string Help = """
         fgw — FederatedGateway command line
 
         Usage:
+          fgw compose --config <supergraph.yaml> [--output <file>]
+              Compose the subgraphs a rover-style supergraph config lists (schema: file | subgraph_url) into a
+              supergraph SDL, written to --output or stdout. Errors and hints go to stderr.
           fgw print-schema --supergraph <file>
               Print the client-facing API schema of a supergraph (no join/link machinery, no @inaccessible).
           fgw plan --supergraph <file> --query <file> [--operation <name>] [--variables <json>]
               Print the query plan of an operation.
           fgw --help
 
-        Exit codes: 0 success, 1 invalid operation, 2 bad usage or unreadable input.
+        Exit codes: 0 success, 1 composition errors or an invalid operation, 2 bad usage or unreadable input.
+        Colour is used on a terminal only (set NO_COLOR to turn it off).
         """;
 
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
+    private readonly bool _color;
 
-    public CliApp(TextWriter stdout, TextWriter stderr)
+    /// <param name="color">Colour diagnostics (only when stderr is a terminal and NO_COLOR is unset).</param>
+    public CliApp(TextWriter stdout, TextWriter stderr, bool color = false)
     {
         _stdout = stdout;
         _stderr = stderr;
+        _color = color;
     }
 
     public async Task<int> RunAsync(string[] args)
@@ -57,6 +64,7 @@ internal sealed class CliApp
 
         return args[0] switch
         {
+            "compose" => await ComposeAsync(options),
             "print-schema" => PrintSchema(options),
             "plan" => await PlanAsync(options),
             _ => Usage($"unknown command \"{args[0]}\""),

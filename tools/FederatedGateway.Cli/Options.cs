@@ -3,7 +3,7 @@ namespace FederatedGateway.Cli;
 /// <summary><c>--name value</c> pairs (and bare <c>--help</c>) after the command.</summary>
 internal static class Options
 {
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "supergraph", "query", "operation", "variables", "help" };
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "supergraph", "query", "operation", "variables", "config", "output", "help" };
 
     public static Dictionary<string, string> Parse(ReadOnlySpan<string> args, out string? error)
     {

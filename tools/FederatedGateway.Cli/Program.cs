@@ -1,3 +1,4 @@
 using FederatedGateway.Cli;
 
-return await new CliApp(Console.Out, Console.Error).RunAsync(args);
+var color = !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+return await new CliApp(Console.Out, Console.Error, color).RunAsync(args);

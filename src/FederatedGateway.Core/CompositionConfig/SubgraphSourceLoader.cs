@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FederatedGateway.Core.Composition;
+
+namespace FederatedGateway.Core.CompositionConfig;
+
+/// <summary>
+/// Turns the entries of a <see cref="SupergraphConfig"/> into <see cref="SubgraphSource"/>s: reads schema files,
+/// asks running subgraphs for <c>_service { sdl }</c>, and hands <c>grpc</c> sources to a registered resolver.
+/// </summary>
+public sealed class SubgraphSourceLoader
+{
+    private readonly HttpClient _http;
+    private readonly Func<SubgraphConfig, CancellationToken, Task<SubgraphSource>>? _grpcResolver;
+
+    /// <param name="http">Client for <c>subgraph_url</c> sources (its timeout applies).</param>
+    /// <param name="grpcResolver">Builds the SDL of a gRPC source (from the gRPC package); null means gRPC sources are refused.</param>
+    public SubgraphSourceLoader(HttpClient http, Func<SubgraphConfig, CancellationToken, Task<SubgraphSource>>? grpcResolver = null)
+    {
+        _http = http;
+        _grpcResolver = grpcResolver;
+    }
+
+    /// <exception cref="SupergraphConfigException">A source cannot be read or fetched.</exception>
+    public async Task<IReadOnlyList<SubgraphSource>> LoadAsync(SupergraphConfig config, CancellationToken cancellationToken)
+    {
+        var tasks = config.Subgraphs.Select(s => LoadAsync(s, cancellationToken)).ToList();
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private async Task<SubgraphSource> LoadAsync(SubgraphConfig subgraph, CancellationToken cancellationToken)
+    {
+        if (subgraph.SchemaFile is not null)
+        {
+            try
+            {
+                var sdl = await File.ReadAllTextAsync(subgraph.SchemaFile, cancellationToken).ConfigureAwait(false);
+                return new SubgraphSource(subgraph.Name, subgraph.RoutingUrl!, sdl, subgraph.SchemaFile);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": cannot read schema file {subgraph.SchemaFile}: {ex.Message}", ex);
+            }
+        }
+
+        if (subgraph.SubgraphUrl is not null)
+        {
+            return new SubgraphSource(subgraph.Name, subgraph.RoutingUrl ?? subgraph.SubgraphUrl, await FetchSdlAsync(subgraph, cancellationToken).ConfigureAwait(false), subgraph.SubgraphUrl);
+        }
+
+        if (_grpcResolver is null)
+        {
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": gRPC sources need the gRPC support of the gateway.");
+        }
+
+        return await _grpcResolver(subgraph, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> FetchSdlAsync(SubgraphConfig subgraph, CancellationToken cancellationToken)
+    {
+        var url = subgraph.SubgraphUrl!;
+        try
+        {
+            using var response = await _http.PostAsJsonAsync(url, new { query = "{ _service { sdl } }" }, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} answered HTTP {(int)response.StatusCode} to {{ _service {{ sdl }} }}.");
+            }
+
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("_service", out var service) && service.ValueKind == JsonValueKind.Object
+                && service.TryGetProperty("sdl", out var sdl) && sdl.ValueKind == JsonValueKind.String)
+            {
+                return sdl.GetString()!;
+            }
+
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} did not answer {{ _service {{ sdl }} }} (is it a federation subgraph?).");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": cannot reach {url}: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} did not answer within {_http.Timeout.TotalSeconds:0} s.", ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} did not answer JSON: {ex.Message}", ex);
+        }
+    }
+}

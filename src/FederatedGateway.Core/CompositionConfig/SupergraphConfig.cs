@@ -1,0 +1,39 @@
+namespace FederatedGateway.Core.CompositionConfig;
+
+/// <summary>
+/// A <c>supergraph.yaml</c> in the shape of rover's supergraph config:
+/// <c>federation_version</c> and <c>subgraphs: &lt;name&gt;: { routing_url, schema: { file | subgraph_url | grpc } }</c>.
+/// </summary>
+public sealed class SupergraphConfig
+{
+    public SupergraphConfig(string path, string? federationVersion, IReadOnlyList<SubgraphConfig> subgraphs)
+    {
+        Path = path;
+        FederationVersion = federationVersion;
+        Subgraphs = subgraphs;
+    }
+
+    /// <summary>The config file's full path; relative schema files resolve against its folder.</summary>
+    public string Path { get; }
+
+    public string? FederationVersion { get; }
+
+    public IReadOnlyList<SubgraphConfig> Subgraphs { get; }
+
+    /// <summary>Files whose change means recomposing: the config and every schema file it names.</summary>
+    public IEnumerable<string> WatchedFiles() =>
+        Subgraphs.Select(s => s.SchemaFile).Where(f => f is not null).Select(f => f!).Prepend(Path);
+}
+
+/// <summary>One subgraph entry of a <see cref="SupergraphConfig"/>.</summary>
+/// <param name="Name">The subgraph name.</param>
+/// <param name="RoutingUrl">Where the gateway sends requests; may be null when only the schema source's URL is known.</param>
+/// <param name="SchemaFile">Full path of an SDL file, when the schema comes from a file.</param>
+/// <param name="SubgraphUrl">A running subgraph to ask for <c>_service { sdl }</c>.</param>
+/// <param name="Grpc">The <c>grpc:</c> mapping as written (keys such as <c>url</c>, <c>descriptor_set</c>, <c>reflection</c>), for gRPC sources.</param>
+public sealed record SubgraphConfig(
+    string Name,
+    string? RoutingUrl,
+    string? SchemaFile,
+    string? SubgraphUrl,
+    IReadOnlyDictionary<string, string>? Grpc);

@@ -1,0 +1,115 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FederatedGateway.Core.CompositionConfig;
+
+/// <summary>Reads a <c>supergraph.yaml</c> into a <see cref="SupergraphConfig"/>, with messages naming the key at fault.</summary>
+public static class SupergraphConfigReader
+{
+    /// <exception cref="SupergraphConfigException">The file is missing, not YAML, or not a supergraph config.</exception>
+    public static SupergraphConfig Read(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SupergraphConfigException($"cannot read {path}: {ex.Message}", ex);
+        }
+
+        return Parse(text, fullPath);
+    }
+
+    /// <summary>Parses config text; <paramref name="fullPath"/> anchors relative schema files.</summary>
+    public static SupergraphConfig Parse(string text, string fullPath)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new SupergraphConfigException($"{fullPath}:{ex.Start.Line}:{ex.Start.Column}: not valid YAML: {ex.Message}", ex);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SupergraphConfigException($"{fullPath}: expected a mapping with a \"subgraphs\" key.");
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(fullPath)!;
+        var version = Scalar(root, "federation_version", fullPath);
+        if (Child(root, "subgraphs") is not YamlMappingNode subgraphs || subgraphs.Children.Count == 0)
+        {
+            throw new SupergraphConfigException($"{fullPath}: \"subgraphs\" must map subgraph names to their routing_url and schema.");
+        }
+
+        var list = new List<SubgraphConfig>();
+        foreach (var (key, value) in subgraphs.Children)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            list.Add(ReadSubgraph(name, value, folder, fullPath));
+        }
+
+        return new SupergraphConfig(fullPath, version, list);
+    }
+
+    private static SubgraphConfig ReadSubgraph(string name, YamlNode node, string folder, string file)
+    {
+        var where = $"{file}:{node.Start.Line}: subgraph \"{name}\"";
+        if (node is not YamlMappingNode entry)
+        {
+            throw new SupergraphConfigException($"{where}: expected routing_url and schema.");
+        }
+
+        var routingUrl = Scalar(entry, "routing_url", file);
+        if (Child(entry, "schema") is not YamlMappingNode schema)
+        {
+            throw new SupergraphConfigException($"{where}: \"schema\" must have one of file, subgraph_url or grpc.");
+        }
+
+        var schemaFile = Scalar(schema, "file", file);
+        var subgraphUrl = Scalar(schema, "subgraph_url", file);
+        IReadOnlyDictionary<string, string>? grpc = null;
+        if (Child(schema, "grpc") is YamlMappingNode grpcNode)
+        {
+            grpc = grpcNode.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => (p.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal);
+        }
+
+        var sources = (schemaFile is null ? 0 : 1) + (subgraphUrl is null ? 0 : 1) + (grpc is null ? 0 : 1);
+        if (sources != 1)
+        {
+            throw new SupergraphConfigException($"{where}: \"schema\" must have exactly one of file, subgraph_url or grpc.");
+        }
+
+        if (routingUrl is null && grpc is null && subgraphUrl is null)
+        {
+            throw new SupergraphConfigException($"{where}: \"routing_url\" is required for a schema from a file.");
+        }
+
+        return new SubgraphConfig(
+            name,
+            routingUrl ?? subgraphUrl ?? grpc?.GetValueOrDefault("url"),
+            schemaFile is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, schemaFile)),
+            subgraphUrl,
+            grpc);
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Scalar(YamlMappingNode node, string key, string file)
+    {
+        var child = Child(node, key);
+        return child switch
+        {
+            null => null,
+            YamlScalarNode scalar => scalar.Value,
+            _ => throw new SupergraphConfigException($"{file}:{child.Start.Line}: \"{key}\" must be a single value."),
+        };
+    }
+}

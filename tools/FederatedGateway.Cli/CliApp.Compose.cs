@@ -1,0 +1,85 @@
+using FederatedGateway.Core.Composition;
+using FederatedGateway.Core.CompositionConfig;
+
+namespace FederatedGateway.Cli;
+
+internal sealed partial class CliApp
+{
+    private async Task<int> ComposeAsync(IReadOnlyDictionary<string, string> options)
+    {
+        if (!options.TryGetValue("config", out var configFile))
+        {
+            return Usage("compose needs --config <supergraph.yaml>");
+        }
+
+        IReadOnlyList<SubgraphSource> sources;
+        try
+        {
+            var config = SupergraphConfigReader.Read(configFile);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            sources = await new SubgraphSourceLoader(http).LoadAsync(config, CancellationToken.None);
+        }
+        catch (SupergraphConfigException ex)
+        {
+            _stderr.WriteLine($"{Paint("error", Red)}: {ex.Message}");
+            return 2;
+        }
+
+        var result = SupergraphComposer.Compose(sources);
+        var files = sources.ToDictionary(s => s.Name, s => s.SourceName, StringComparer.Ordinal);
+        foreach (var hint in result.Hints)
+        {
+            _stderr.WriteLine(Describe("hint", Yellow, hint, files));
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                _stderr.WriteLine(Describe("error", Red, error, files));
+            }
+
+            _stderr.WriteLine($"composition failed with {result.Errors.Count} error{(result.Errors.Count == 1 ? "" : "s")}.");
+            return 1;
+        }
+
+        if (options.TryGetValue("output", out var output))
+        {
+            try
+            {
+                await File.WriteAllTextAsync(output, result.SupergraphSdl);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _stderr.WriteLine($"{Paint("error", Red)}: cannot write {output}: {ex.Message}");
+                return 2;
+            }
+
+            _stderr.WriteLine($"composed {sources.Count} subgraphs into {output}");
+        }
+        else
+        {
+            _stdout.Write(result.SupergraphSdl);
+        }
+
+        return 0;
+    }
+
+    private const string Red = "31";
+    private const string Yellow = "33";
+
+    /// <summary><c>error[CODE] subgraph (file:line:col): message</c>, then the hint indented.</summary>
+    private string Describe(string level, string color, CompositionError error, IReadOnlyDictionary<string, string?> files)
+    {
+        var where = error.Subgraph is null ? "" : $" {error.Subgraph}";
+        if (error.Subgraph is not null && files.GetValueOrDefault(error.Subgraph) is { } file)
+        {
+            where += error.Line is null ? $" ({file})" : $" ({file}:{error.Line}:{error.Column})";
+        }
+
+        var text = $"{Paint($"{level}[{error.Code}]", color)}{where}: {error.Message.Replace("\n", "\n    ", StringComparison.Ordinal)}";
+        return error.Hint is null ? text : $"{text}\n    {Paint("hint", "2")}: {error.Hint}";
+    }
+
+    private string Paint(string text, string code) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}
