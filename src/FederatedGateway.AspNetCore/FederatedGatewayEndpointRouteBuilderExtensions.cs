@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +12,9 @@ namespace FederatedGateway.AspNetCore;
 public static class FederatedGatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the GraphQL-over-HTTP endpoint at <paramref name="pattern"/> (GET and POST; other methods get 405) and
-    /// the health endpoints <c>GET /health</c> (liveness, always 200) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).
+    /// Maps the GraphQL-over-HTTP endpoint at <paramref name="pattern"/> (GET and POST; other methods get 405), the
+    /// built-in IDE when <c>Gateway:Ide:Enabled</c> (browsers opening the endpoint get its page; files under
+    /// <c>&lt;pattern&gt;/ide/</c>) and the health endpoints <c>GET /health</c> (liveness, always 200) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).
     /// </summary>
     /// <returns>The convention builder of the GraphQL endpoint only (e.g. for authorization or CORS).</returns>
     public static IEndpointConventionBuilder MapFederatedGateway(
@@ -29,7 +31,13 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
         }
 
         var endpoint = services.GetRequiredService<GraphQLHttpEndpoint>();
-        var builder = endpoints.Map(pattern, endpoint.HandleAsync).WithDisplayName("GraphQL " + pattern);
+        var ide = services.GetRequiredService<IdeEndpoint>();
+        RequestDelegate handler = ide.IsEnabled ? ide.WithPage(endpoint.HandleAsync) : endpoint.HandleAsync;
+        var builder = endpoints.Map(pattern, handler).WithDisplayName("GraphQL " + pattern);
+        if (ide.IsEnabled)
+        {
+            endpoints.MapGet(IdePage.AssetsPath(pattern) + "/{file}", ide.ServeAssetAsync).WithDisplayName("GraphQL IDE files");
+        }
 
         endpoints.MapGet("/health", HealthEndpoint.LiveAsync).WithDisplayName("Gateway health");
         endpoints.MapGet("/health/ready", HealthEndpoint.ReadyAsync).WithDisplayName("Gateway readiness");

@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
@@ -47,6 +48,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.TryAddSingleton<ISubgraphClient>(provider =>
             new HttpSubgraphClient(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ToSubgraphClientOptions()));
         services.TryAddSingleton<GraphQLHttpEndpoint>();
+        services.TryAddSingleton<IdeEndpoint>();
         services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<FederatedGatewayMarker>();
 

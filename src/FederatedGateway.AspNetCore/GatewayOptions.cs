@@ -54,6 +54,9 @@ public sealed class GatewayOptions
     /// <summary>Brotli/gzip response compression (on by default).</summary>
     public CompressionSettings Compression { get; set; } = new();
 
+    /// <summary>The built-in IDE served to browsers at the GraphQL endpoint (on in Development by default).</summary>
+    public IdeSettings Ide { get; set; } = new();
+
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {

@@ -1,0 +1,98 @@
+using FederatedGateway.Execution.Gateway;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace FederatedGateway.AspNetCore.Ide;
+
+/// <summary>
+/// Serves the built-in IDE: the page at the GraphQL endpoint to browsers (a GET preferring <c>text/html</c>), and its
+/// files under <c>&lt;endpoint&gt;/ide/</c>. Every other request goes to the GraphQL endpoint unchanged.
+/// </summary>
+internal sealed class IdeEndpoint
+{
+    private readonly Lazy<IdeAssets> _assets = new(() => IdeAssets.Load(typeof(IdeEndpoint).Assembly));
+    private readonly bool? _queryPlanExposed;
+
+    public IdeEndpoint(IOptions<GatewayOptions> options, IServiceProvider services, ILogger<IdeEndpoint> logger)
+    {
+        var wanted = options.Value.Ide.Enabled ?? services.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
+        var built = IdeAssets.AreEmbedded(typeof(IdeEndpoint).Assembly);
+        if (wanted && !built)
+        {
+            IdeLog.NotBuilt(logger);
+        }
+
+        IsEnabled = wanted && built;
+        _queryPlanExposed = services.GetService<FederatedGatewayExecutor>()?.ExposeQueryPlan;
+    }
+
+    public bool IsEnabled { get; }
+
+    /// <summary>The GraphQL endpoint's handler, with browsers' page requests answered by the IDE page instead.</summary>
+    public RequestDelegate WithPage(RequestDelegate graphQL) => context =>
+        HttpMethods.IsGet(context.Request.Method) && HtmlNegotiation.PrefersHtml(context.Request.Headers.Accept)
+            ? WritePageAsync(context)
+            : graphQL(context);
+
+    private Task WritePageAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var page = IdePage.Render(_assets.Value.Find(IdeAssets.PageName)!.Content, (request.PathBase + request.Path).Value ?? "/", _queryPlanExposed);
+        var headers = context.Response.Headers;
+        headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        headers.CacheControl = "no-cache";
+        headers.ContentSecurityPolicy = IdePage.ContentSecurityPolicy(request.Host.Value ?? "localhost", request.IsHttps);
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.ContentLength = page.Length;
+        return context.Response.Body.WriteAsync(page, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>GET <c>&lt;endpoint&gt;/ide/{file}</c>: a built file, brotli-compressed when the client accepts it; 304 when unchanged.</summary>
+    public Task ServeAssetAsync(HttpContext context)
+    {
+        var response = context.Response;
+        var name = context.Request.RouteValues["file"] as string;
+        var asset = name is null || name == IdeAssets.PageName ? null : _assets.Value.Find(name);
+        if (asset is null)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        var headers = response.Headers;
+        headers.ETag = asset.ETag;
+        headers.CacheControl = "no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        if (asset.Brotli is not null)
+        {
+            headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
+        if (context.Request.Headers.IfNoneMatch.Contains(asset.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        var body = asset.Content;
+        if (asset.Brotli is not null && AcceptsBrotli(context.Request))
+        {
+            body = asset.Brotli;
+            headers.ContentEncoding = "br";
+        }
+
+        response.ContentType = asset.ContentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private static bool AcceptsBrotli(HttpRequest request) =>
+        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var encodings)
+        && encodings.Any(e => e.Value.Equals("br", StringComparison.OrdinalIgnoreCase) && (e.Quality ?? 1) > 0);
+}

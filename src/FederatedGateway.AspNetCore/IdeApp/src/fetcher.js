@@ -1,0 +1,55 @@
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { planStore } from './plan/planStore.js';
+
+// GraphiQL's fetcher (HTTP POST for queries and mutations, graphql-ws on the same URL for subscriptions),
+// wrapped so that every operation asks for its query plan ("extensions": {"queryPlan": true}). The plan is
+// taken out of the answer's extensions and handed to the plan panel; the rest of the answer is shown as is.
+export function createGatewayFetcher({ endpointUrl, subscriptionUrl }) {
+  const inner = createGraphiQLFetcher({
+    url: endpointUrl,
+    subscriptionUrl,
+    enableIncrementalDelivery: false,
+  });
+
+  return async (params, options) => {
+    if (params.operationName === 'IntrospectionQuery') {
+      return inner(params, options);
+    }
+
+    const request = { ...params, extensions: { ...params.extensions, queryPlan: true } };
+    const operationName = params.operationName || null;
+    planStore.started(operationName);
+    let result;
+    try {
+      result = await inner(request, options);
+    } catch (error) {
+      planStore.failed(operationName, error);
+      throw error;
+    }
+
+    if (result && typeof result[Symbol.asyncIterator] === 'function') {
+      return takePlansFromEvents(result, operationName);
+    }
+
+    return takePlan(result, operationName);
+  };
+}
+
+async function* takePlansFromEvents(events, operationName) {
+  for await (const event of events) {
+    yield takePlan(event, operationName);
+  }
+}
+
+function takePlan(result, operationName) {
+  const plan = result && result.extensions && result.extensions.queryPlan;
+  if (!plan) {
+    planStore.finished(operationName, null);
+    return result;
+  }
+
+  planStore.finished(operationName, plan);
+  const { queryPlan, ...otherExtensions } = result.extensions;
+  const { extensions, ...rest } = result;
+  return Object.keys(otherExtensions).length > 0 ? { ...rest, extensions: otherExtensions } : rest;
+}

@@ -1,0 +1,86 @@
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { planStore } from './planStore.js';
+import { collectFetches, parsePlan } from './parsePlan.js';
+import { PlanTree } from './PlanTree.jsx';
+
+// The plugin pane: the plan of the last operation run from the IDE, as a tree or as the gateway printed it.
+export function QueryPlanPanel({ queryPlanExposed }) {
+  const state = useSyncExternalStore(planStore.subscribe, planStore.getSnapshot);
+  const [view, setView] = useState('tree');
+  const text = state.plan && typeof state.plan.text === 'string' ? state.plan.text : null;
+  const tree = useMemo(() => (text ? parsePlan(text) : null), [text]);
+
+  return (
+    <div className="fgw-plan" data-testid="query-plan-panel">
+      <div className="graphiql-doc-explorer-title">Query plan</div>
+      <Caption state={state} />
+      {state.status === 'failed' && <p className="fgw-plan-message">The request failed: {state.error}</p>}
+      {state.status === 'idle' && (
+        <p className="fgw-plan-message">Run an operation: this panel shows how the gateway splits it into subgraph fetches.</p>
+      )}
+      {state.status === 'done' && !text && <NoPlan queryPlanExposed={queryPlanExposed} />}
+      {text && (
+        <>
+          <Summary tree={tree} />
+          <div className="fgw-plan-views" role="tablist">
+            <ViewButton view="tree" current={view} onSelect={setView}>Tree</ViewButton>
+            <ViewButton view="text" current={view} onSelect={setView}>Text</ViewButton>
+            <button type="button" className="fgw-plan-copy" onClick={() => navigator.clipboard?.writeText(text)}>Copy</button>
+          </div>
+          {view === 'tree' && tree
+            ? <PlanTree node={tree} />
+            : <pre className="fgw-plan-code fgw-plan-text" data-testid="plan-text">{text}</pre>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function Caption({ state }) {
+  if (state.status === 'idle') {
+    return null;
+  }
+  const name = state.operationName ? <code>{state.operationName}</code> : 'the anonymous operation';
+  if (state.status === 'running') {
+    return <p className="fgw-plan-caption">Running {name}…</p>;
+  }
+  return <p className="fgw-plan-caption">Plan of {name}, run at {state.at ? state.at.toLocaleTimeString() : ''}.</p>;
+}
+
+function NoPlan({ queryPlanExposed }) {
+  return (
+    <p className="fgw-plan-message">
+      {queryPlanExposed === false
+        ? 'This gateway does not return query plans. Turn them on with Gateway:ExposeQueryPlan=true (on by default in Development).'
+        : 'The answer carried no query plan (the server may not allow it: Gateway:ExposeQueryPlan).'}
+    </p>
+  );
+}
+
+function Summary({ tree }) {
+  if (!tree) {
+    return null;
+  }
+  const fetches = collectFetches(tree);
+  if (fetches.length === 0) {
+    return <p className="fgw-plan-summary">No subgraph fetch: the gateway answered this operation itself (introspection, __typename).</p>;
+  }
+  const perService = new Map();
+  for (const fetch of fetches) {
+    perService.set(fetch.service, (perService.get(fetch.service) || 0) + 1);
+  }
+  const services = [...perService].map(([service, count]) => (count > 1 ? `${service} ×${count}` : service)).join(', ');
+  return (
+    <p className="fgw-plan-summary">
+      {fetches.length} {fetches.length === 1 ? 'fetch' : 'fetches'}: {services}
+    </p>
+  );
+}
+
+function ViewButton({ view, current, onSelect, children }) {
+  return (
+    <button type="button" role="tab" aria-selected={view === current} className="fgw-plan-view" onClick={() => onSelect(view)}>
+      {children}
+    </button>
+  );
+}
