@@ -28,6 +28,9 @@ public static class DemoGateway
             settings[$"Gateway:SubgraphUrlOverrides:{subgraph.Name}"] = subgraph.Url.ToString();
         }
 
+        // The demo is for trying the gateway out: the IDE and query plans are on unless the arguments turn them off.
+        settings["Gateway:Ide:Enabled"] = builder.Configuration["Gateway:Ide:Enabled"] ?? "true";
+        settings["Gateway:ExposeQueryPlan"] = builder.Configuration["Gateway:ExposeQueryPlan"] ?? "true";
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
