@@ -1,0 +1,279 @@
+using System.Buffers;
+using System.Text.Json;
+using FederatedGateway.Execution.Transport;
+using FederatedGateway.Grpc.Codec;
+using FederatedGateway.Grpc.Translation;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace FederatedGateway.Grpc.Client;
+
+/// <summary>The RPC calls of one fetch: shared channel, deadline, metadata and cancellation.</summary>
+internal sealed class FetchCall
+{
+    private readonly GrpcSubgraphClient _client;
+    private readonly GrpcSchema _schema;
+    private readonly SubgraphRequest _request;
+    private readonly JsonElement _variables;
+    private readonly CallInvoker _invoker;
+    private readonly DateTime _deadline;
+    private readonly Metadata _metadata;
+    private readonly CancellationToken _cancellationToken;
+
+    public FetchCall(GrpcSubgraphClient client, GrpcSchema schema, SubgraphRequest request, JsonElement variables, GrpcChannel channel, DateTime deadline, CancellationToken cancellationToken)
+    {
+        _client = client;
+        _schema = schema;
+        _request = request;
+        _variables = variables;
+        _invoker = channel.CreateCallInvoker();
+        _deadline = deadline;
+        _metadata = GrpcSubgraphClient.ToMetadata(request.Headers);
+        _cancellationToken = cancellationToken;
+    }
+
+    public async Task<RootResult> RunAsync(RootCall root)
+    {
+        if (root.Typename is not null || !new ProtoJsonContext(_schema, _variables).IsIncluded(root.Conditions))
+        {
+            return new RootResult();
+        }
+
+        if (root.EntitySelections is not null)
+        {
+            return new RootResult { Entities = await FetchEntitiesAsync(root).ConfigureAwait(false) };
+        }
+
+        byte[] request;
+        try
+        {
+            request = EncodeArguments(root);
+        }
+        catch (ProtoCodecException ex)
+        {
+            return new RootResult { Error = new GrpcCallError(ex.Message, GrpcStatusCodes.BadUserInput, Method: root.Rpc!.FullMethod) };
+        }
+
+        var (response, error) = await InvokeAsync(root.Rpc!, request).ConfigureAwait(false);
+        return new RootResult { Response = response, Error = error };
+    }
+
+    private byte[] EncodeArguments(RootCall root)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            ArgumentJson.WriteObject(json, root.Arguments, _variables);
+        }
+
+        using var arguments = JsonDocument.Parse(buffer.WrittenMemory);
+        return ProtoEncoder.Encode(root.Rpc!.Request, arguments.RootElement, _schema);
+    }
+
+    private async Task<EntityItem[]> FetchEntitiesAsync(RootCall root)
+    {
+        if (_variables.ValueKind != JsonValueKind.Object
+            || !_variables.TryGetProperty(root.RepresentationsVariable!, out var representations)
+            || representations.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var items = new EntityItem[representations.GetArrayLength()];
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var representation in representations.EnumerateArray())
+        {
+            var typename = representation.ValueKind == JsonValueKind.Object && representation.TryGetProperty("__typename", out var t) && t.ValueKind == JsonValueKind.String
+                ? t.GetString()!
+                : "";
+            if (!groups.TryGetValue(typename, out var list))
+            {
+                groups[typename] = list = [];
+            }
+
+            list.Add(index++);
+        }
+
+        var tasks = new List<Task>();
+        foreach (var (typename, indexes) in groups)
+        {
+            if (!_schema.Entities.TryGetValue(typename, out var entity) || entity.Lookup is null || !root.EntitySelections!.TryGetValue(typename, out var selection))
+            {
+                var error = new GrpcCallError($"\"{typename}\" is not an entity this gRPC source can look up.", GrpcStatusCodes.PlanFailed);
+                foreach (var i in indexes)
+                {
+                    items[i] = EntityItem.Failed(error);
+                }
+
+                continue;
+            }
+
+            if (entity.IsBatched)
+            {
+                tasks.Add(LookupBatchAsync(entity, selection, representations, indexes, items));
+            }
+            else
+            {
+                foreach (var i in indexes)
+                {
+                    tasks.Add(LookupOneAsync(entity, selection, representations[i], i, items));
+                }
+            }
+        }
+
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return items;
+    }
+
+    private async Task LookupBatchAsync(EntityBinding entity, OutputSelection selection, JsonElement representations, List<int> indexes, EntityItem[] items)
+    {
+        var lookup = entity.Lookup!;
+        byte[] request;
+        try
+        {
+            using var writer = new ProtoWriter();
+            var keyField = entity.BatchRequestField!;
+            var scalarKey = keyField.Kind == ProtoValueKind.Message ? null : GrpcSchemaTranslator.TopLevelNames(entity.Key).First();
+            foreach (var i in indexes)
+            {
+                var representation = representations[i];
+                var element = scalarKey is null ? representation
+                    : representation.TryGetProperty(scalarKey, out var key) ? key
+                    : throw new ProtoCodecException($"A representation of {entity.Entity.GraphQLName} lacks its key \"{scalarKey}\".");
+                ProtoEncoder.WriteItem(writer, keyField, element, _schema);
+            }
+
+            request = writer.ToArray();
+        }
+        catch (ProtoCodecException ex)
+        {
+            Fail(items, indexes, new GrpcCallError(ex.Message, GrpcStatusCodes.BadUserInput, Method: lookup.FullMethod));
+            return;
+        }
+
+        var (response, error) = await InvokeAsync(lookup, request).ConfigureAwait(false);
+        if (response is null)
+        {
+            Fail(items, indexes, error!);
+            return;
+        }
+
+        try
+        {
+            var found = 0;
+            var scanner = new WireScanner(response);
+            while (scanner.Next(out var field))
+            {
+                if (field.Number != entity.BatchResponseField!.Number || field.WireType != WireType.LengthDelimited)
+                {
+                    continue;
+                }
+
+                if (found < indexes.Count)
+                {
+                    items[indexes[found]] = new EntityItem(response, field.Start, field.Length, selection, null);
+                }
+
+                found++;
+            }
+
+            if (found != indexes.Count)
+            {
+                Fail(items, indexes, new GrpcCallError(
+                    $"{lookup.FullMethod} answered {found} entities for {indexes.Count} keys; a batched lookup must answer one per key, in order.",
+                    GrpcStatusCodes.MalformedResponse, Method: lookup.FullMethod));
+            }
+        }
+        catch (ProtoCodecException ex)
+        {
+            Fail(items, indexes, new GrpcCallError(ex.Message, GrpcStatusCodes.MalformedResponse, Method: lookup.FullMethod));
+        }
+    }
+
+    private async Task LookupOneAsync(EntityBinding entity, OutputSelection selection, JsonElement representation, int index, EntityItem[] items)
+    {
+        var lookup = entity.Lookup!;
+        byte[] request;
+        try
+        {
+            request = ProtoEncoder.Encode(lookup.Request, representation, _schema);
+        }
+        catch (ProtoCodecException ex)
+        {
+            items[index] = EntityItem.Failed(new GrpcCallError(ex.Message, GrpcStatusCodes.BadUserInput, Method: lookup.FullMethod));
+            return;
+        }
+
+        var (response, error) = await InvokeAsync(lookup, request).ConfigureAwait(false);
+        if (response is null)
+        {
+            items[index] = EntityItem.Failed(error!);
+            return;
+        }
+
+        if (entity.SingleResponseField is not { } wrapper)
+        {
+            items[index] = new EntityItem(response, 0, response.Length, selection, null);
+            return;
+        }
+
+        try
+        {
+            items[index] = WireScanner.TryFindLast(response, wrapper.Number, out var field) && field.WireType == WireType.LengthDelimited
+                ? new EntityItem(response, field.Start, field.Length, selection, null)
+                : default;
+        }
+        catch (ProtoCodecException ex)
+        {
+            items[index] = EntityItem.Failed(new GrpcCallError(ex.Message, GrpcStatusCodes.MalformedResponse, Method: lookup.FullMethod));
+        }
+    }
+
+    private static void Fail(EntityItem[] items, List<int> indexes, GrpcCallError error)
+    {
+        foreach (var i in indexes)
+        {
+            items[i] = EntityItem.Failed(error);
+        }
+    }
+
+    /// <summary>One unary call, retried on UNAVAILABLE for reads while the deadline allows.</summary>
+    private async Task<(byte[]? Response, GrpcCallError? Error)> InvokeAsync(RpcBinding rpc, byte[] request)
+    {
+        var method = _client.MethodOf(rpc);
+        var options = _client.Options;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var call = _invoker.AsyncUnaryCall(method, null, new CallOptions(_metadata, _deadline, _cancellationToken), request);
+                return (await call.ResponseAsync.ConfigureAwait(false), null);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && _cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(_cancellationToken);
+            }
+            catch (RpcException ex)
+            {
+                var delay = options.RetryBackoff * Math.Pow(2, attempt);
+                if (rpc.IsIdempotent && ex.StatusCode == StatusCode.Unavailable && attempt < options.MaxRetries && DateTime.UtcNow + delay < _deadline)
+                {
+                    await Task.Delay(delay, _cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                return (null, ToError(rpc, ex));
+            }
+        }
+    }
+
+    internal GrpcCallError ToError(RpcBinding rpc, RpcException ex)
+    {
+        var detail = string.IsNullOrEmpty(ex.Status.Detail) ? ex.StatusCode.ToString() : ex.Status.Detail;
+        var message = ex.StatusCode == StatusCode.DeadlineExceeded
+            ? $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" did not answer within its deadline."
+            : $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" failed: {detail}";
+        return new GrpcCallError(message, GrpcStatusCodes.Name(ex.StatusCode), (int)ex.StatusCode, rpc.FullMethod, GrpcStatusDetails.ToJson(ex));
+    }
+}

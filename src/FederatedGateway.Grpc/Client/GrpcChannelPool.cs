@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using FederatedGateway.Grpc.Descriptors;
+using Grpc.Net.Client;
+
+namespace FederatedGateway.Grpc.Client;
+
+/// <summary>One <see cref="GrpcChannel"/> per target URL (HTTP/2: h2c for grpc://, TLS for grpcs://), shared by all calls.</summary>
+public sealed class GrpcChannelPool : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<GrpcChannel>> _channels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly GrpcSubgraphClientOptions _options;
+
+    public GrpcChannelPool(GrpcSubgraphClientOptions? options = null)
+    {
+        _options = options ?? new GrpcSubgraphClientOptions();
+    }
+
+    /// <exception cref="GrpcSourceException">The URL is not a gRPC URL.</exception>
+    public GrpcChannel Get(string url) => _channels.GetOrAdd(url, u => new Lazy<GrpcChannel>(() => Create(u))).Value;
+
+    private GrpcChannel Create(string url)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = _options.PooledConnectionIdleTimeout,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
+            ConnectTimeout = _options.Timeout,
+            UseProxy = false,
+        };
+        _options.ConfigureHandler?.Invoke(handler);
+        return GrpcChannel.ForAddress(GrpcAddress.ToHttpAddress(url), new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            DisposeHttpClient = true,
+            MaxReceiveMessageSize = _options.MaxReceiveMessageSize,
+            MaxSendMessageSize = _options.MaxReceiveMessageSize,
+        });
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels.Values)
+        {
+            if (channel.IsValueCreated)
+            {
+                channel.Value.Dispose();
+            }
+        }
+
+        _channels.Clear();
+    }
+}

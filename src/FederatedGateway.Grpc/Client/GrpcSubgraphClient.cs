@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FederatedGateway.Execution.Transport;
+using FederatedGateway.Grpc.Codec;
+using FederatedGateway.Grpc.Descriptors;
+using FederatedGateway.Grpc.Translation;
+using Grpc.Core;
+
+namespace FederatedGateway.Grpc.Client;
+
+/// <summary>
+/// Answers subgraph fetches of gRPC sources: the GraphQL operation the planner wrote for the subgraph (root fields or
+/// <c>_entities</c>) is compiled once per query text into RPC calls, the calls go out over a pooled HTTP/2 channel
+/// (batched entity lookups take every representation of a fetch in one call), and the answers are written as the
+/// GraphQL JSON response the executor merges. Failures become GraphQL errors whose <c>extensions.code</c> is the gRPC
+/// status name; reads are retried on UNAVAILABLE within the fetch's deadline.
+/// </summary>
+public sealed partial class GrpcSubgraphClient : ISubgraphClient, IDisposable
+{
+    private static readonly Marshaller<byte[]> s_bytes = Marshallers.Create(static b => b, static b => b);
+
+    private readonly IGrpcSchemaProvider _schemas;
+    private readonly GrpcSubgraphClientOptions _options;
+    private readonly GrpcChannelPool _channels;
+    private readonly bool _ownsChannels;
+    private readonly ConcurrentDictionary<string, Method<byte[], byte[]>> _methods = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<GrpcSchema, ConcurrentDictionary<string, GrpcCallPlan>> _plans = new();
+
+    public GrpcSubgraphClient(IGrpcSchemaProvider schemas, GrpcSubgraphClientOptions? options = null, GrpcChannelPool? channels = null)
+    {
+        ArgumentNullException.ThrowIfNull(schemas);
+        _schemas = schemas;
+        _options = options ?? new GrpcSubgraphClientOptions();
+        _ownsChannels = channels is null;
+        _channels = channels ?? new GrpcChannelPool(_options);
+    }
+
+    public async ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        GrpcSchema schema;
+        try
+        {
+            schema = await _schemas.GetSchemaAsync(request.ServiceName, request.Url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GrpcSourceException ex)
+        {
+            return SubgraphResponse.Failed($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", SourceUnavailable);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(request.Body);
+        }
+        catch (JsonException ex)
+        {
+            return SubgraphResponse.Failed($"The request to gRPC subgraph \"{request.ServiceName}\" is not JSON: {ex.Message}", GrpcStatusCodes.PlanFailed);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var query = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()! : "";
+            var variables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("variables", out var v) ? v : default;
+            GrpcCallPlan plan;
+            try
+            {
+                plan = GetPlan(schema, query);
+            }
+            catch (GrpcPlanException ex)
+            {
+                return Respond(w => GrpcResponseWriter.WriteFailure(w, new GrpcCallError($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", GrpcStatusCodes.PlanFailed)));
+            }
+
+            var call = new FetchCall(this, schema, request, variables, _channels.Get(request.Url), DateTime.UtcNow + _options.Timeout, cancellationToken);
+            var results = new RootResult[plan.Roots.Count];
+            if (plan.Kind == RootKind.Mutation)
+            {
+                for (var i = 0; i < results.Length; i++)
+                {
+                    results[i] = await call.RunAsync(plan.Roots[i]).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var tasks = new Task<RootResult>[results.Length];
+                for (var i = 0; i < tasks.Length; i++)
+                {
+                    tasks[i] = call.RunAsync(plan.Roots[i]);
+                }
+
+                for (var i = 0; i < tasks.Length; i++)
+                {
+                    results[i] = await tasks[i].ConfigureAwait(false);
+                }
+            }
+
+            var context = new ProtoJsonContext(schema, variables);
+            return Respond(w => GrpcResponseWriter.Write(w, plan, results, context));
+        }
+    }
+
+    /// <summary>The code of a fetch whose source descriptors could not be had (reflection down, bad file).</summary>
+    public const string SourceUnavailable = "GRPC_SOURCE_UNAVAILABLE";
+
+    public void Dispose()
+    {
+        if (_ownsChannels)
+        {
+            _channels.Dispose();
+        }
+    }
+
+    internal GrpcCallPlan GetPlan(GrpcSchema schema, string query) =>
+        _plans.GetValue(schema, static _ => new ConcurrentDictionary<string, GrpcCallPlan>(StringComparer.Ordinal))
+            .GetOrAdd(query, static (text, s) => GrpcCallPlanCompiler.Compile(s, text), schema);
+
+    internal Method<byte[], byte[]> MethodOf(RpcBinding rpc) =>
+        _methods.GetOrAdd(rpc.FullMethod, static (_, r) => new Method<byte[], byte[]>(
+            r.Method.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary, r.ServiceName, r.MethodName, s_bytes, s_bytes), rpc);
+
+    internal GrpcSubgraphClientOptions Options => _options;
+
+    private static SubgraphResponse Respond(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.WrittenCount, 1));
+        buffer.WrittenSpan.CopyTo(rented);
+        return SubgraphResponse.FromBody(rented, buffer.WrittenCount, 200);
+    }
+
+    /// <summary>Client headers as gRPC metadata (transport and reserved headers left out).</summary>
+    internal static Metadata ToMetadata(IReadOnlyList<KeyValuePair<string, string>>? headers)
+    {
+        var metadata = new Metadata();
+        if (headers is null)
+        {
+            return metadata;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            var key = name.ToLowerInvariant();
+            if (key is "content-type" or "te" or "host" or "connection" or "user-agent" or "content-length" or "accept-encoding"
+                    or "transfer-encoding" or "upgrade" or "keep-alive" or "accept"
+                || key.StartsWith("grpc-", StringComparison.Ordinal) || key.StartsWith(':') || key.EndsWith("-bin", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            try
+            {
+                metadata.Add(key, value);
+            }
+            catch (ArgumentException)
+            {
+                // Not a valid metadata key or value: it is not forwarded.
+            }
+        }
+
+        return metadata;
+    }
+}

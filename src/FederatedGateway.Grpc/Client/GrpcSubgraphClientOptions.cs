@@ -1,0 +1,23 @@
+namespace FederatedGateway.Grpc.Client;
+
+/// <summary>Settings of <see cref="GrpcSubgraphClient"/>; read once when the client is built.</summary>
+public sealed class GrpcSubgraphClientOptions
+{
+    /// <summary>The deadline of one fetch (all its calls and retries).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a read (Query) RPC is retried after UNAVAILABLE, within the deadline.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The first retry's delay; doubled for each further retry.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The largest response message accepted (bytes).</summary>
+    public int MaxReceiveMessageSize { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>How long a pooled HTTP/2 connection is kept idle.</summary>
+    public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Adjusts each channel's handler (client certificates, certificate validation for grpcs).</summary>
+    public Action<SocketsHttpHandler>? ConfigureHandler { get; set; }
+}

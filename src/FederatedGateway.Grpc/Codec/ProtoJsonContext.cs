@@ -1,0 +1,30 @@
+using System.Text.Json;
+using FederatedGateway.Grpc.Translation;
+
+namespace FederatedGateway.Grpc.Codec;
+
+/// <summary>What writing one answer needs besides the bytes: the schema, its options and the request's variables.</summary>
+internal readonly record struct ProtoJsonContext(GrpcSchema Schema, JsonElement Variables)
+{
+    public bool Int64AsNumber => Schema.Options.Int64AsNumber;
+
+    public bool IsIncluded(IReadOnlyList<InclusionCondition>? conditions)
+    {
+        if (conditions is null)
+        {
+            return true;
+        }
+
+        foreach (var condition in conditions)
+        {
+            var value = Variables.ValueKind == JsonValueKind.Object && Variables.TryGetProperty(condition.Variable, out var v)
+                && v.ValueKind == JsonValueKind.True;
+            if (value != condition.Include)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

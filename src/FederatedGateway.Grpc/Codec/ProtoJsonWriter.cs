@@ -1,0 +1,355 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.Json;
+using FederatedGateway.Grpc.Translation;
+
+namespace FederatedGateway.Grpc.Codec;
+
+/// <summary>
+/// Writes a protobuf message as GraphQL response JSON, field by field as the compiled selection asks (aliases,
+/// <c>__typename</c>, unions for oneofs), reading the wire bytes in place. Absent fields get the proto3 defaults
+/// (scalars and enums) or null (messages, optional scalars, wrappers).
+/// </summary>
+internal static class ProtoJsonWriter
+{
+    public static void WriteObject(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputSelection selection, ProtoJsonContext context)
+    {
+        json.WriteStartObject();
+        foreach (var output in selection.Fields)
+        {
+            if (!context.IsIncluded(output.Conditions))
+            {
+                continue;
+            }
+
+            json.WritePropertyName(output.Key);
+            switch (output.Kind)
+            {
+                case OutputFieldKind.Typename:
+                    json.WriteStringValue(selection.Type.GraphQLName);
+                    break;
+                case OutputFieldKind.EmptyMarker:
+                    json.WriteBooleanValue(true);
+                    break;
+                case OutputFieldKind.Oneof:
+                    WriteOneof(json, message, output, context);
+                    break;
+                default:
+                    WriteField(json, message, output.Field!, output.Child, context);
+                    break;
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteOneof(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputField output, ProtoJsonContext context)
+    {
+        var oneof = output.Oneof!;
+        var caseIndex = -1;
+        WireField found = default;
+        var scanner = new WireScanner(message);
+        while (scanner.Next(out var field))
+        {
+            for (var i = 0; i < oneof.Cases.Count; i++)
+            {
+                if (oneof.Cases[i].Number == field.Number)
+                {
+                    caseIndex = i;
+                    found = field;
+                }
+            }
+        }
+
+        if (caseIndex < 0)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        var member = oneof.Members[caseIndex];
+        var selection = output.Members!.GetValueOrDefault(member) ?? new OutputSelection(member, []);
+        if (oneof.MemberIsWrapper[caseIndex])
+        {
+            WriteObject(json, message, selection, context);
+        }
+        else
+        {
+            WriteObject(json, message.Slice(found.Start, found.Length), selection, context);
+        }
+    }
+
+    /// <summary>Writes the value of <paramref name="field"/> found in <paramref name="message"/>.</summary>
+    public static void WriteField(Utf8JsonWriter json, ReadOnlySpan<byte> message, ProtoField field, OutputSelection? child, ProtoJsonContext context)
+    {
+        if (field.IsRepeated)
+        {
+            json.WriteStartArray();
+            var scanner = new WireScanner(message);
+            while (scanner.Next(out var occurrence))
+            {
+                if (occurrence.Number != field.Number)
+                {
+                    continue;
+                }
+
+                if (field.IsPackable && occurrence.WireType == WireType.LengthDelimited)
+                {
+                    WritePacked(json, field, message.Slice(occurrence.Start, occurrence.Length), context);
+                }
+                else
+                {
+                    WriteOccurrence(json, field, occurrence, message, child, context);
+                }
+            }
+
+            json.WriteEndArray();
+            return;
+        }
+
+        if (WireScanner.TryFindLast(message, field.Number, out var last))
+        {
+            WriteOccurrence(json, field, last, message, child, context);
+        }
+        else if (field.HasPresence || field.Kind >= ProtoValueKind.Message)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            WriteDefault(json, field, field.Kind, context);
+        }
+    }
+
+    private static void WriteOccurrence(Utf8JsonWriter json, ProtoField field, WireField occurrence, ReadOnlySpan<byte> message, OutputSelection? child, ProtoJsonContext context)
+    {
+        if (field.Kind < ProtoValueKind.Message)
+        {
+            WriteScalar(json, field, field.Kind, occurrence, message, context);
+            return;
+        }
+
+        if (occurrence.WireType != WireType.LengthDelimited)
+        {
+            throw WrongWireType(field);
+        }
+
+        var bytes = message.Slice(occurrence.Start, occurrence.Length);
+        if (field.Kind == ProtoValueKind.Message)
+        {
+            if (child is null)
+            {
+                WriteAllFields(json, field.Message!, bytes, context);
+            }
+            else
+            {
+                WriteObject(json, bytes, child, context);
+            }
+        }
+        else
+        {
+            WellKnownCodec.Write(json, field, field.Kind, bytes, context);
+        }
+    }
+
+    private static void WritePacked(Utf8JsonWriter json, ProtoField field, ReadOnlySpan<byte> packed, ProtoJsonContext context)
+    {
+        var wireType = ProtoEncoder.WireTypeOf(field.Kind);
+        var position = 0;
+        while (position < packed.Length)
+        {
+            ulong scalar;
+            switch (wireType)
+            {
+                case WireType.Fixed32:
+                    if (packed.Length - position < 4)
+                    {
+                        throw new ProtoCodecException("The gRPC message is malformed: a truncated packed field.");
+                    }
+
+                    scalar = BinaryPrimitives.ReadUInt32LittleEndian(packed[position..]);
+                    position += 4;
+                    break;
+                case WireType.Fixed64:
+                    if (packed.Length - position < 8)
+                    {
+                        throw new ProtoCodecException("The gRPC message is malformed: a truncated packed field.");
+                    }
+
+                    scalar = BinaryPrimitives.ReadUInt64LittleEndian(packed[position..]);
+                    position += 8;
+                    break;
+                default:
+                    position += WireScanner.ReadVarint(packed[position..], out scalar);
+                    break;
+            }
+
+            WriteScalar(json, field, field.Kind, new WireField(field.Number, wireType, scalar, 0, 0), packed, context);
+        }
+    }
+
+    /// <summary>Writes a scalar, string, bytes or enum occurrence.</summary>
+    public static void WriteScalar(Utf8JsonWriter json, ProtoField field, ProtoValueKind kind, WireField value, ReadOnlySpan<byte> message, ProtoJsonContext context)
+    {
+        if (value.WireType != ProtoEncoder.WireTypeOf(kind))
+        {
+            throw WrongWireType(field);
+        }
+
+        var raw = value.Scalar;
+        switch (kind)
+        {
+            case ProtoValueKind.Double:
+                WriteFloating(json, BitConverter.Int64BitsToDouble((long)raw));
+                break;
+            case ProtoValueKind.Float:
+                var single = BitConverter.UInt32BitsToSingle((uint)raw);
+                if (float.IsFinite(single))
+                {
+                    json.WriteNumberValue(single);
+                }
+                else
+                {
+                    WriteFloating(json, single);
+                }
+
+                break;
+            case ProtoValueKind.Int32:
+            case ProtoValueKind.SFixed32:
+                json.WriteNumberValue((int)raw);
+                break;
+            case ProtoValueKind.SInt32:
+                json.WriteNumberValue((int)((uint)raw >> 1) ^ -(int)((uint)raw & 1));
+                break;
+            case ProtoValueKind.UInt32:
+            case ProtoValueKind.Fixed32:
+                json.WriteNumberValue((uint)raw);
+                break;
+            case ProtoValueKind.Int64:
+            case ProtoValueKind.SFixed64:
+                WriteInt64(json, (long)raw, context);
+                break;
+            case ProtoValueKind.SInt64:
+                WriteInt64(json, (long)(raw >> 1) ^ -(long)(raw & 1), context);
+                break;
+            case ProtoValueKind.UInt64:
+            case ProtoValueKind.Fixed64:
+                if (context.Int64AsNumber)
+                {
+                    json.WriteNumberValue(raw);
+                }
+                else
+                {
+                    json.WriteStringValue(raw.ToString(CultureInfo.InvariantCulture));
+                }
+
+                break;
+            case ProtoValueKind.Bool:
+                json.WriteBooleanValue(raw != 0);
+                break;
+            case ProtoValueKind.String:
+                try
+                {
+                    json.WriteStringValue(message.Slice(value.Start, value.Length));
+                }
+                catch (ArgumentException)
+                {
+                    throw new ProtoCodecException($"The gRPC message is malformed: \"{field.GraphQLName}\" is not valid UTF-8.");
+                }
+
+                break;
+            case ProtoValueKind.Bytes:
+                json.WriteBase64StringValue(message.Slice(value.Start, value.Length));
+                break;
+            case ProtoValueKind.Enum:
+                if (field.Enum!.TryGetName((int)raw, out var name))
+                {
+                    json.WriteStringValue(name);
+                }
+                else
+                {
+                    // An enum value this gateway does not know (the service is newer): no GraphQL value to give.
+                    json.WriteNullValue();
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The proto3 default of a scalar kind.</summary>
+    public static void WriteDefault(Utf8JsonWriter json, ProtoField field, ProtoValueKind kind, ProtoJsonContext context)
+    {
+        switch (kind)
+        {
+            case ProtoValueKind.Bool:
+                json.WriteBooleanValue(false);
+                break;
+            case ProtoValueKind.String:
+            case ProtoValueKind.Bytes:
+                json.WriteStringValue("");
+                break;
+            case ProtoValueKind.Enum:
+                if (field.Enum!.TryGetName(0, out var name))
+                {
+                    json.WriteStringValue(name);
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+
+                break;
+            case ProtoValueKind.Int64 or ProtoValueKind.SInt64 or ProtoValueKind.SFixed64 or ProtoValueKind.UInt64 or ProtoValueKind.Fixed64:
+                WriteInt64(json, 0, context);
+                break;
+            default:
+                json.WriteNumberValue(0);
+                break;
+        }
+    }
+
+    /// <summary>Every present field of a message, by GraphQL name (for <c>Any</c> and unselected JSON).</summary>
+    public static void WriteAllFields(Utf8JsonWriter json, ProtoMessage message, ReadOnlySpan<byte> bytes, ProtoJsonContext context)
+    {
+        json.WriteStartObject();
+        foreach (var field in message.Fields)
+        {
+            if (!WireScanner.TryFindLast(bytes, field.Number, out _))
+            {
+                continue;
+            }
+
+            json.WritePropertyName(field.EncodedName);
+            WriteField(json, bytes, field, null, context);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteInt64(Utf8JsonWriter json, long value, ProtoJsonContext context)
+    {
+        if (context.Int64AsNumber)
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void WriteFloating(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
+    }
+
+    private static ProtoCodecException WrongWireType(ProtoField field) =>
+        new($"The gRPC message is malformed: \"{field.GraphQLName}\" (field {field.Number}) has the wrong wire type.");
+}

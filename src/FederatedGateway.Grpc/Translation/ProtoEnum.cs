@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Google.Protobuf.Reflection;
+
+namespace FederatedGateway.Grpc.Translation;
+
+/// <summary>A protobuf enum as a GraphQL enum; value names lose the enum's own prefix when every value has it.</summary>
+public sealed class ProtoEnum
+{
+    private readonly Dictionary<int, JsonEncodedText> _byNumber = [];
+    private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
+
+    internal ProtoEnum(EnumDescriptor descriptor, string graphQLName)
+    {
+        Descriptor = descriptor;
+        GraphQLName = graphQLName;
+        var prefix = GraphQLNames.UpperSnake(descriptor.Name) + "_";
+        var strip = descriptor.Values.All(v => v.Name.Length > prefix.Length && v.Name.StartsWith(prefix, StringComparison.Ordinal)
+            && !char.IsDigit(v.Name[prefix.Length]));
+        var values = new List<(string Name, int Number)>();
+        foreach (var value in descriptor.Values)
+        {
+            var name = strip ? value.Name[prefix.Length..] : value.Name;
+            if (_byName.TryAdd(name, value.Number))
+            {
+                values.Add((name, value.Number));
+            }
+
+            _byNumber.TryAdd(value.Number, JsonEncodedText.Encode(name));
+        }
+
+        Values = values;
+    }
+
+    public EnumDescriptor Descriptor { get; }
+
+    public string GraphQLName { get; internal set; }
+
+    /// <summary>GraphQL value names with their numbers (aliases of one number appear once per name).</summary>
+    public IReadOnlyList<(string Name, int Number)> Values { get; }
+
+    public bool TryGetName(int number, out JsonEncodedText name) => _byNumber.TryGetValue(number, out name);
+
+    public bool TryGetNumber(string name, out int number) => _byName.TryGetValue(name, out number);
+}

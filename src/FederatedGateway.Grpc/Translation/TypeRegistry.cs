@@ -1,0 +1,208 @@
+using FederatedGateway.Grpc.Descriptors;
+using FederatedGateway.Grpc.Options;
+using Google.Protobuf.Reflection;
+
+namespace FederatedGateway.Grpc.Translation;
+
+/// <summary>Every message and enum of a source with its GraphQL name and resolved fields.</summary>
+internal sealed class TypeRegistry
+{
+    private readonly Dictionary<string, ProtoEnum> _enums = new(StringComparer.Ordinal);
+    private readonly string _origin;
+
+    public TypeRegistry(ProtoFiles files)
+    {
+        _origin = files.Origin;
+        foreach (var file in files.Files)
+        {
+            foreach (var message in file.MessageTypes)
+            {
+                AddMessage(message, "");
+            }
+
+            foreach (var e in file.EnumTypes)
+            {
+                _enums[e.FullName] = new ProtoEnum(e, e.Name);
+            }
+        }
+
+        Disambiguate();
+        foreach (var message in Messages.Values)
+        {
+            ResolveFields(message);
+        }
+    }
+
+    public Dictionary<string, ProtoMessage> Messages { get; } = new(StringComparer.Ordinal);
+
+    public ProtoMessage Message(MessageDescriptor descriptor) =>
+        Messages.TryGetValue(descriptor.FullName, out var message)
+            ? message
+            : throw new GrpcSourceException($"{_origin}: message {descriptor.FullName} is not in the descriptor set.");
+
+    /// <summary>The well-known-type kind of a message field, or <see cref="ProtoValueKind.Message"/>.</summary>
+    public static (ProtoValueKind Kind, ProtoValueKind Wrapped) WellKnown(string fullName) => fullName switch
+    {
+        "google.protobuf.Timestamp" => (ProtoValueKind.Timestamp, default),
+        "google.protobuf.Duration" => (ProtoValueKind.Duration, default),
+        "google.protobuf.DoubleValue" => (ProtoValueKind.Wrapper, ProtoValueKind.Double),
+        "google.protobuf.FloatValue" => (ProtoValueKind.Wrapper, ProtoValueKind.Float),
+        "google.protobuf.Int64Value" => (ProtoValueKind.Wrapper, ProtoValueKind.Int64),
+        "google.protobuf.UInt64Value" => (ProtoValueKind.Wrapper, ProtoValueKind.UInt64),
+        "google.protobuf.Int32Value" => (ProtoValueKind.Wrapper, ProtoValueKind.Int32),
+        "google.protobuf.UInt32Value" => (ProtoValueKind.Wrapper, ProtoValueKind.UInt32),
+        "google.protobuf.BoolValue" => (ProtoValueKind.Wrapper, ProtoValueKind.Bool),
+        "google.protobuf.StringValue" => (ProtoValueKind.Wrapper, ProtoValueKind.String),
+        "google.protobuf.BytesValue" => (ProtoValueKind.Wrapper, ProtoValueKind.Bytes),
+        "google.protobuf.Struct" => (ProtoValueKind.Struct, default),
+        "google.protobuf.Value" => (ProtoValueKind.Value, default),
+        "google.protobuf.ListValue" => (ProtoValueKind.ListValue, default),
+        "google.protobuf.Any" => (ProtoValueKind.Any, default),
+        "google.protobuf.Empty" => (ProtoValueKind.Empty, default),
+        "google.protobuf.FieldMask" => (ProtoValueKind.FieldMask, default),
+        _ => (ProtoValueKind.Message, default),
+    };
+
+    private void AddMessage(MessageDescriptor descriptor, string outerName)
+    {
+        var name = outerName + descriptor.Name;
+        var custom = descriptor.GetOptions()?.GetExtension(OptionsExtensions.Message);
+        var message = new ProtoMessage(descriptor, descriptor.FullName, custom?.GraphqlName is { Length: > 0 } renamed ? renamed : name)
+        {
+            Shareable = custom?.Shareable == true,
+        };
+        Messages[descriptor.FullName] = message;
+        foreach (var nested in descriptor.NestedTypes)
+        {
+            AddMessage(nested, name);
+        }
+
+        foreach (var e in descriptor.EnumTypes)
+        {
+            _enums[e.FullName] = new ProtoEnum(e, name + e.Name);
+        }
+    }
+
+    /// <summary>Messages (or enums) of different packages with the same name get their package as a prefix.</summary>
+    private void Disambiguate()
+    {
+        var explicitNames = Messages.Values.Where(m => m.Descriptor!.GetOptions()?.GetExtension(OptionsExtensions.Message)?.GraphqlName is { Length: > 0 }).ToHashSet();
+        var clashes = Messages.Values.Select(m => (Name: m.GraphQLName, Package: m.Descriptor!.File.Package, Item: (object)m))
+            .Concat(_enums.Values.Select(e => (Name: e.GraphQLName, Package: e.Descriptor.File.Package, Item: (object)e)))
+            .GroupBy(x => x.Name, StringComparer.Ordinal)
+            .Where(g => g.Select(x => x.Package).Distinct().Count() > 1);
+        foreach (var group in clashes)
+        {
+            foreach (var (name, package, item) in group)
+            {
+                var qualified = GraphQLNames.Pascal(package.Replace('.', '_')) + name;
+                switch (item)
+                {
+                    case ProtoMessage m when !explicitNames.Contains(m) && !IsWellKnown(m.FullName):
+                        m.GraphQLName = qualified;
+                        m.InputName = qualified + "Input";
+                        break;
+                    case ProtoEnum e:
+                        e.GraphQLName = qualified;
+                        break;
+                }
+            }
+        }
+    }
+
+    private static bool IsWellKnown(string fullName) => fullName.StartsWith("google.protobuf.", StringComparison.Ordinal);
+
+    private void ResolveFields(ProtoMessage message)
+    {
+        var descriptor = message.Descriptor!;
+        var fields = new List<ProtoField>();
+        foreach (var fd in descriptor.Fields.InDeclarationOrder())
+        {
+            if (fd.FieldType == FieldType.Group)
+            {
+                continue;
+            }
+
+            var (kind, wrapped) = fd.FieldType == FieldType.Message ? WellKnown(fd.MessageType.FullName) : (ScalarKind(fd.FieldType), default);
+            var custom = fd.GetOptions()?.GetExtension(OptionsExtensions.Field);
+            var name = custom?.GraphqlName is { Length: > 0 } renamed ? renamed : fd.JsonName;
+            if (!GraphQLNames.IsValid(name))
+            {
+                throw new GrpcSourceException($"{_origin}: \"{name}\" (field {fd.FullName}) is not a valid GraphQL name.");
+            }
+
+            var field = new ProtoField(fd, name, fd.IsMap ? ProtoValueKind.Message : kind, wrapped)
+            {
+                External = custom?.External == true,
+                Shareable = custom?.Shareable == true,
+                Requires = custom?.Requires is { Length: > 0 } requires ? requires : null,
+                GraphQLTypeOverride = custom?.GraphqlType is { Length: > 0 } type ? type : null,
+            };
+            if (fd.FieldType == FieldType.Message)
+            {
+                field.Message = Messages.GetValueOrDefault(fd.MessageType.FullName);
+            }
+            else if (fd.FieldType == FieldType.Enum)
+            {
+                field.Enum = _enums.GetValueOrDefault(fd.EnumType.FullName)
+                    ?? throw new GrpcSourceException($"{_origin}: enum {fd.EnumType.FullName} is not in the descriptor set.");
+            }
+
+            fields.Add(field);
+        }
+
+        var oneofs = new List<ProtoOneof>();
+        foreach (var od in descriptor.Oneofs.Where(o => !o.IsSynthetic))
+        {
+            var cases = fields.Where(f => f.Descriptor.RealContainingOneof == od).ToList();
+            var union = message.GraphQLName + GraphQLNames.Pascal(od.Name);
+            var oneof = new ProtoOneof(od.Name, GraphQLNames.LowerCamel(GraphQLNames.Pascal(od.Name)), union, cases);
+            var members = new List<ProtoMessage>();
+            var wrappers = new List<bool>();
+            foreach (var c in cases)
+            {
+                c.Oneof = oneof;
+                var direct = c.Kind == ProtoValueKind.Message && c.Message is not null && cases.Count(o => o.Message == c.Message) == 1;
+                if (direct)
+                {
+                    members.Add(c.Message!);
+                    wrappers.Add(false);
+                }
+                else
+                {
+                    var wrapper = new ProtoMessage(null, message.FullName + "." + od.Name + "." + c.ProtoName, union + GraphQLNames.Pascal(c.ProtoName));
+                    wrapper.SetFields([c], []);
+                    members.Add(wrapper);
+                    wrappers.Add(true);
+                }
+            }
+
+            oneof.Members = members;
+            oneof.MemberIsWrapper = wrappers;
+            oneofs.Add(oneof);
+        }
+
+        message.SetFields(fields, oneofs);
+    }
+
+    private static ProtoValueKind ScalarKind(FieldType type) => type switch
+    {
+        FieldType.Double => ProtoValueKind.Double,
+        FieldType.Float => ProtoValueKind.Float,
+        FieldType.Int64 => ProtoValueKind.Int64,
+        FieldType.UInt64 => ProtoValueKind.UInt64,
+        FieldType.Int32 => ProtoValueKind.Int32,
+        FieldType.Fixed64 => ProtoValueKind.Fixed64,
+        FieldType.Fixed32 => ProtoValueKind.Fixed32,
+        FieldType.Bool => ProtoValueKind.Bool,
+        FieldType.String => ProtoValueKind.String,
+        FieldType.Bytes => ProtoValueKind.Bytes,
+        FieldType.UInt32 => ProtoValueKind.UInt32,
+        FieldType.SFixed32 => ProtoValueKind.SFixed32,
+        FieldType.SFixed64 => ProtoValueKind.SFixed64,
+        FieldType.SInt32 => ProtoValueKind.SInt32,
+        FieldType.SInt64 => ProtoValueKind.SInt64,
+        FieldType.Enum => ProtoValueKind.Enum,
+        _ => ProtoValueKind.Message,
+    };
+}
