@@ -1,0 +1,108 @@
+using FederatedGateway.BrowserTests.Infrastructure;
+using FederatedGateway.Demo;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace FederatedGateway.BrowserTests;
+
+/// <summary>
+/// Opens the gateway's IDE in headless Chromium against the real demo gateway (three subgraphs, ephemeral ports):
+/// completion from the gateway's schema, a federated query run from the editor, its answer, and its query plan in
+/// the plan panel. Saves a screenshot as <c>artifacts/ide.png</c> in the test's output folder.
+/// </summary>
+public sealed class IdeBrowserTests(ITestOutputHelper output)
+{
+    // One line: Monaco auto-indents and auto-closes braces on typed line breaks; the IDE's prettifier lays it out.
+    private const string Query = "query TraderPositions { me { name desk positions { quantity instrument { symbol lastPrice } } } }";
+
+    [Fact]
+    public async Task Ide_runs_a_federated_query_and_shows_its_plan_without_leaving_the_gateway()
+    {
+        await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
+        await using var gateway = await DemoGateway.StartAsync(subgraphs, "http://127.0.0.1:0");
+        var endpoint = new Uri(DemoGateway.Address(gateway) + "/graphql");
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var traffic = await PageTraffic.WatchAsync(page, endpoint);
+        try
+        {
+            await page.GotoAsync(endpoint.ToString());
+            var editor = page.Locator(".graphiql-query-editor .monaco-editor").First;
+            await Expect(editor).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Show Documentation Explorer" })).ToBeEnabledAsync();
+
+            await CompletionOffersRootFieldsAsync(page, editor);
+            await SetQueryAsync(page, editor, Query);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Prettify query" }).ClickAsync();
+            await page.Locator(".graphiql-execute-button").ClickAsync();
+
+            var response = page.Locator(".graphiql-response");
+            await Expect(response).ToContainTextAsync("Ada Lovelace");
+            await Expect(response).ToContainTextAsync("Equities");
+            await Expect(response).ToContainTextAsync("AAPL");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show Query Plan" }).ClickAsync();
+            var panel = page.GetByTestId("query-plan-panel");
+            await Expect(panel).ToContainTextAsync("TraderPositions");
+            var tree = page.GetByTestId("plan-tree");
+            await Expect(tree.Locator(".fgw-plan-fetch[data-service=accounts]")).ToHaveCountAsync(1);
+            await Expect(tree.Locator(".fgw-plan-fetch[data-service=portfolio]")).ToHaveCountAsync(1);
+            await Expect(tree).ToContainTextAsync("Sequence");
+            await Expect(tree).ToContainTextAsync("Flatten");
+            await tree.Locator(".fgw-plan-fetch[data-service=portfolio] summary").ClickAsync();
+            await SaveScreenshotAsync(page, "ide.png");
+
+            await panel.GetByRole(AriaRole.Tab, new() { Name = "Text" }).ClickAsync();
+            var text = page.GetByTestId("plan-text");
+            await Expect(text).ToContainTextAsync("QueryPlan {");
+            await Expect(text).ToContainTextAsync("Fetch(service: \"accounts\")");
+            await Expect(text).ToContainTextAsync("Fetch(service: \"portfolio\")");
+            await SaveScreenshotAsync(page, "ide-plan-text.png");
+        }
+        catch
+        {
+            await SaveScreenshotAsync(page, "ide-failure.png");
+            throw;
+        }
+
+        Assert.Empty(traffic.ExternalRequests);
+        Assert.All(traffic.WebSockets, url => Assert.True(traffic.IsGateway(url), $"WebSocket to {url} is not the gateway"));
+        Assert.Contains(traffic.GatewayRequests, url => url.EndsWith("/graphql/ide/ide.js", StringComparison.Ordinal));
+        Assert.Contains(traffic.GatewayRequests, url => url.EndsWith(".worker.js", StringComparison.Ordinal));
+        Assert.Empty(traffic.Errors);
+    }
+
+    /// <summary>Ctrl+Space at the root of a query lists the gateway's root fields (the schema came from introspection).</summary>
+    private static async Task CompletionOffersRootFieldsAsync(IPage page, ILocator editor)
+    {
+        await SetQueryAsync(page, editor, "{ ");
+        await page.Keyboard.PressAsync("Control+Space");
+        var suggestions = page.Locator(".graphiql-query-editor .suggest-widget");
+        await Expect(suggestions).ToBeVisibleAsync();
+        await Expect(suggestions).ToContainTextAsync("traders");
+        await Expect(suggestions).ToContainTextAsync("instruments");
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    private static async Task SetQueryAsync(IPage page, ILocator editor, string query)
+    {
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        await page.Keyboard.InsertTextAsync(query);
+    }
+
+    private async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        output.WriteLine($"screenshot: {path}");
+        Console.WriteLine($"IDE screenshot: {path}");
+    }
+}
