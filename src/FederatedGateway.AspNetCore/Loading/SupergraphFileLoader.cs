@@ -8,30 +8,33 @@ using Microsoft.Extensions.Options;
 namespace FederatedGateway.AspNetCore.Loading;
 
 /// <summary>
-/// Loads the supergraph file named by <see cref="GatewayOptions.SupergraphPath"/> when the host starts and
-/// installs the snapshot into the <see cref="FederatedGatewayExecutor"/>. A missing or invalid file stops the
-/// start with a message that says why. Afterwards the file is watched: a changed file is loaded in the background
-/// and swapped in whole (requests in flight finish on the old snapshot); an invalid one is logged and the old
+/// Loads the supergraph (a file, or a <c>supergraph.yaml</c> composed at start) when the host starts and installs
+/// the snapshot into the <see cref="FederatedGatewayExecutor"/>. A missing or invalid supergraph stops the start
+/// with a message that says why. Afterwards the source's files are watched: a change is loaded in the background
+/// and swapped in whole (requests in flight finish on the old snapshot); an invalid result is logged and the old
 /// snapshot keeps serving.
 /// </summary>
 internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
     private readonly SemaphoreSlim _reloading = new(1, 1);
-    private FileSystemWatcher? _watcher;
+    private readonly List<FileSystemWatcher> _watchers = new();
+    private HashSet<string> _watchedFiles = new(StringComparer.Ordinal);
     private Timer? _timer;
     private string? _loadedSdl;
 
     private readonly FederatedGatewayExecutor _executor;
     private readonly ISubgraphClient _client;
     private readonly GatewayOptions _options;
+    private readonly ISupergraphSource _source;
     private readonly ILogger<SupergraphFileLoader> _logger;
 
-    public SupergraphFileLoader(FederatedGatewayExecutor executor, ISubgraphClient client, IOptions<GatewayOptions> options, ILogger<SupergraphFileLoader> logger)
+    public SupergraphFileLoader(FederatedGatewayExecutor executor, ISubgraphClient client, IOptions<GatewayOptions> options, ISupergraphSource source, ILogger<SupergraphFileLoader> logger)
     {
         _executor = executor;
         _client = client;
         _options = options.Value;
+        _source = source;
         _logger = logger;
     }
 
@@ -40,22 +43,45 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         await LoadAsync(cancellationToken).ConfigureAwait(false);
         if (_options.WatchSupergraph)
         {
-            Watch(Path.GetFullPath(_options.SupergraphPath!));
+            _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
+            Watch();
         }
     }
 
-    private void Watch(string path)
+    /// <summary>Watches the source's current files (a composed source's file list can change with each load).</summary>
+    private void Watch()
     {
-        _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+        var files = new HashSet<string>(_source.WatchedFiles, StringComparer.Ordinal);
+        if (files.SetEquals(_watchedFiles) || _timer is null)
         {
-            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
-        };
-        FileSystemEventHandler changed = (_, _) => _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Renamed += (_, _) => _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
-        _watcher.EnableRaisingEvents = true;
+            return;
+        }
+
+        DisposeWatchers();
+        _watchedFiles = files;
+        foreach (var path in files)
+        {
+            var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
+            };
+            FileSystemEventHandler changed = (_, _) => _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
+            watcher.Changed += changed;
+            watcher.Created += changed;
+            watcher.Renamed += (_, _) => _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
+            watcher.EnableRaisingEvents = true;
+            _watchers.Add(watcher);
+        }
+    }
+
+    private void DisposeWatchers()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        _watchers.Clear();
     }
 
     private async Task ReloadAsync()
@@ -76,28 +102,15 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         }
         finally
         {
+            Watch();
             _reloading.Release();
         }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var path = _options.SupergraphPath;
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new SupergraphLoadException("No supergraph given: pass --supergraph <file> (or set Gateway:SupergraphPath).");
-        }
-
-        string sdl;
-        try
-        {
-            sdl = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SupergraphLoadException($"Cannot read the supergraph file \"{path}\": {ex.Message}", ex);
-        }
-
+        var path = _source.Description;
+        var sdl = await _source.LoadSdlAsync(cancellationToken).ConfigureAwait(false);
         if (sdl == _loadedSdl)
         {
             return;
@@ -110,7 +123,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         }
         catch (SupergraphException ex)
         {
-            throw new SupergraphLoadException($"The supergraph file \"{path}\" cannot be loaded: {ex.Message}", ex);
+            throw new SupergraphLoadException($"The supergraph from \"{path}\" cannot be loaded: {ex.Message}", ex);
         }
 
         _executor.Swap(snapshot);
@@ -126,8 +139,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     public void Dispose()
     {
-        _watcher?.Dispose();
-        _watcher = null;
+        DisposeWatchers();
         _timer?.Dispose();
         _timer = null;
     }

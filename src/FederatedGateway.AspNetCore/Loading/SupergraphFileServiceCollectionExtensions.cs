@@ -1,3 +1,4 @@
+using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 using Microsoft.Extensions.Configuration;
@@ -9,12 +10,38 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// <summary>Wires the real gateway: the HTTP layer plus an executor fed from the supergraph file.</summary>
 public static class SupergraphFileServiceCollectionExtensions
 {
+    /// <summary>The top-level configuration key of a <c>supergraph.yaml</c> to compose at start (<c>--config</c>).</summary>
+    public const string ConfigKey = "config";
+
     /// <summary>
     /// <see cref="FederatedGatewayServiceCollectionExtensions.AddFederatedGateway"/> with the executor that serves
-    /// the supergraph file given by <c>--supergraph</c> / <c>Gateway:SupergraphPath</c>, loaded at start.
+    /// the supergraph file given by <c>--supergraph</c> / <c>Gateway:SupergraphPath</c>, or the composition of the
+    /// <c>supergraph.yaml</c> given by <c>--config</c> / <c>Gateway:ConfigPath</c>, loaded at start and watched.
     /// </summary>
     public static IServiceCollection AddFederatedGatewayFromSupergraphFile(this IServiceCollection services, IConfiguration configuration)
     {
+        var configPath = configuration[ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];
+        services.AddSingleton<ISupergraphSource>(provider =>
+        {
+            var supergraphPath = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.SupergraphPath;
+            if (!string.IsNullOrWhiteSpace(configPath))
+            {
+                if (!string.IsNullOrWhiteSpace(supergraphPath))
+                {
+                    throw new SupergraphLoadException("Give either --supergraph <file> or --config <supergraph.yaml>, not both.");
+                }
+
+                return new ComposedSupergraphSource(configPath, provider.GetService<GrpcSchemaResolver>());
+            }
+
+            if (string.IsNullOrWhiteSpace(supergraphPath))
+            {
+                throw new SupergraphLoadException("No supergraph given: pass --supergraph <file> (or set Gateway:SupergraphPath), or --config <supergraph.yaml> to compose one.");
+            }
+
+            return new SupergraphFileSource(supergraphPath);
+        });
+
         services.AddFederatedGateway(configuration, (s, options) =>
         {
             s.AddSingleton(provider => new FederatedGatewayExecutor

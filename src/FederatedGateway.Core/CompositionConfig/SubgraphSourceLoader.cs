@@ -11,11 +11,11 @@ namespace FederatedGateway.Core.CompositionConfig;
 public sealed class SubgraphSourceLoader
 {
     private readonly HttpClient _http;
-    private readonly Func<SubgraphConfig, CancellationToken, Task<SubgraphSource>>? _grpcResolver;
+    private readonly GrpcSchemaResolver? _grpcResolver;
 
     /// <param name="http">Client for <c>subgraph_url</c> sources (its timeout applies).</param>
     /// <param name="grpcResolver">Builds the SDL of a gRPC source (from the gRPC package); null means gRPC sources are refused.</param>
-    public SubgraphSourceLoader(HttpClient http, Func<SubgraphConfig, CancellationToken, Task<SubgraphSource>>? grpcResolver = null)
+    public SubgraphSourceLoader(HttpClient http, GrpcSchemaResolver? grpcResolver = null)
     {
         _http = http;
         _grpcResolver = grpcResolver;

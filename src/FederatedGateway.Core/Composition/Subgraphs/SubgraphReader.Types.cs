@@ -85,7 +85,11 @@ internal sealed partial class SubgraphReader
             return;
         }
 
-        (isExtensionSyntax ? _extendedBySyntax : _baseDefined).Add(name);
+        if (!(isExtensionSyntax ? _extendedBySyntax : _baseDefined).Add(name) && !isExtensionSyntax)
+        {
+            Error("INVALID_GRAPHQL", $"There can be only one type named \"{name}\".", name, node, "Merge the definitions, or write the second one as \"extend type\".");
+            return;
+        }
         if (node is IHasDescriptionNode { Description: not null } described)
         {
             type.Description ??= described.Description.Value.ToString();

@@ -1,0 +1,57 @@
+using System.Text;
+using FederatedGateway.Core.Composition;
+using FederatedGateway.Core.CompositionConfig;
+
+namespace FederatedGateway.AspNetCore.Loading;
+
+/// <summary>
+/// A <c>supergraph.yaml</c> (<c>--config</c>, for local development): its subgraph sources are read (files,
+/// <c>_service { sdl }</c> of running subgraphs, gRPC sources when supported) and composed on every load.
+/// </summary>
+internal sealed class ComposedSupergraphSource : ISupergraphSource
+{
+    private readonly string _configPath;
+    private readonly GrpcSchemaResolver? _grpcResolver;
+    private IReadOnlyCollection<string> _watched;
+
+    public ComposedSupergraphSource(string configPath, GrpcSchemaResolver? grpcResolver)
+    {
+        _configPath = configPath;
+        _grpcResolver = grpcResolver;
+        _watched = new[] { Path.GetFullPath(configPath) };
+    }
+
+    public string Description => _configPath;
+
+    public IReadOnlyCollection<string> WatchedFiles => _watched;
+
+    public async Task<string> LoadSdlAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SubgraphSource> sources;
+        try
+        {
+            var config = SupergraphConfigReader.Read(_configPath);
+            _watched = config.WatchedFiles().ToList();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            sources = await new SubgraphSourceLoader(http, _grpcResolver).LoadAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SupergraphConfigException ex)
+        {
+            throw new SupergraphLoadException($"The supergraph config \"{_configPath}\" cannot be used: {ex.Message}", ex);
+        }
+
+        var result = SupergraphComposer.Compose(sources);
+        if (!result.Succeeded)
+        {
+            var message = new StringBuilder($"Composing \"{_configPath}\" failed with {result.Errors.Count} error(s):");
+            foreach (var error in result.Errors)
+            {
+                message.Append('\n').Append(error.ToString());
+            }
+
+            throw new SupergraphLoadException(message.ToString());
+        }
+
+        return result.SupergraphSdl!;
+    }
+}

@@ -1,0 +1,14 @@
+namespace FederatedGateway.AspNetCore.Loading;
+
+/// <summary>Where the gateway's supergraph comes from: a supergraph file, or subgraph sources composed at start.</summary>
+internal interface ISupergraphSource
+{
+    /// <summary>For messages, e.g. the file path.</summary>
+    string Description { get; }
+
+    /// <summary>The files whose change means loading again (known after a load).</summary>
+    IReadOnlyCollection<string> WatchedFiles { get; }
+
+    /// <exception cref="SupergraphLoadException">The supergraph cannot be produced; the message says why.</exception>
+    Task<string> LoadSdlAsync(CancellationToken cancellationToken);
+}
