@@ -1,5 +1,6 @@
 using FederatedGateway.Core.Composition;
 using FederatedGateway.Core.Supergraph;
+using FederatedGateway.Testing.Composition;
 
 namespace FederatedGateway.Core.Tests.Composition;
 

@@ -1,3 +1,5 @@
+using FederatedGateway.Testing.Composition;
+
 namespace FederatedGateway.Core.Tests.Composition;
 
 public sealed class SupergraphNormalizerTests

@@ -2,14 +2,32 @@ using System.Text;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 
-namespace FederatedGateway.Core.Tests.Composition;
+namespace FederatedGateway.Testing.Composition;
 
 /// <summary>
 /// Canonical text of a supergraph for comparisons that ignore the order of definitions, fields, enum values,
 /// directives, arguments and locations, and the quoting style of descriptions.
 /// </summary>
-internal static class SupergraphNormalizer
+public static class SupergraphNormalizer
 {
+    /// <summary>The first line where the canonical texts of <paramref name="expected"/> and <paramref name="actual"/> differ, or null.</summary>
+    public static string? FirstDifference(string expected, string actual)
+    {
+        var left = Normalize(expected).Split('\n');
+        var right = Normalize(actual).Split('\n');
+        for (var i = 0; i < Math.Max(left.Length, right.Length); i++)
+        {
+            var l = i < left.Length ? left[i] : "(end)";
+            var r = i < right.Length ? right[i] : "(end)";
+            if (l != r)
+            {
+                return $"line {i + 1}: expected `{l}` but was `{r}`";
+            }
+        }
+
+        return null;
+    }
+
     public static string Normalize(string sdl)
     {
         var document = GraphQLParser.Parser.Parse(sdl, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.All });
