@@ -17,10 +17,11 @@ installMonacoWorkers(config.assetsUrl);
 const plugins = [HISTORY_PLUGIN, explorerPlugin(), queryPlanPlugin(config)];
 const fetcher = createGatewayFetcher(config);
 
-const defaultQuery = `# Welcome to the FederatedGateway IDE.
+const defaultQuery = `# FederatedGateway IDE
 #
-# Write an operation (Ctrl+Space completes from the gateway's schema), run it with Ctrl+Enter,
-# and open the "Query Plan" panel on the left to see which subgraph fetches answered it.
+# Ctrl+Space completes from the gateway's schema; Ctrl+Enter runs.
+# The "Query Plan" panel on the left shows the subgraph fetches
+# that answered the last operation.
 
 query {
   __typename
