@@ -312,6 +312,13 @@ internal static class ProtoJsonWriter
     public static void WriteAllFields(Utf8JsonWriter json, ProtoMessage message, ReadOnlySpan<byte> bytes, ProtoJsonContext context)
     {
         json.WriteStartObject();
+        WritePresentFields(json, message, bytes, context);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The members of <see cref="WriteAllFields"/> into an object the caller has opened.</summary>
+    public static void WritePresentFields(Utf8JsonWriter json, ProtoMessage message, ReadOnlySpan<byte> bytes, ProtoJsonContext context)
+    {
         foreach (var field in message.Fields)
         {
             if (!WireScanner.TryFindLast(bytes, field.Number, out _))
@@ -322,8 +329,6 @@ internal static class ProtoJsonWriter
             json.WritePropertyName(field.EncodedName);
             WriteField(json, bytes, field, null, context);
         }
-
-        json.WriteEndObject();
     }
 
     private static void WriteInt64(Utf8JsonWriter json, long value, ProtoJsonContext context)

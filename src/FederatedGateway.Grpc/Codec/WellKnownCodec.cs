@@ -435,7 +435,7 @@ internal static class WellKnownCodec
             var (kind, wrapped) = TypeRegistry.WellKnown(message.FullName);
             if (kind == ProtoValueKind.Message)
             {
-                ProtoJsonWriter.WriteAllFields(json, message, body, context);
+                ProtoJsonWriter.WritePresentFields(json, message, body, context);
             }
             else
             {

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using FederatedGateway.Core.Composition;
+using FederatedGateway.Execution.Gateway;
+using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Transport;
+using FederatedGateway.Grpc.Client;
+using FederatedGateway.Grpc.Sources;
+
+namespace FederatedGateway.Grpc.Tests.Infrastructure;
+
+/// <summary>Composes subgraphs (gRPC ones translated) and runs operations through the real executor.</summary>
+public sealed class TestGateway : IDisposable
+{
+    private readonly FederatedGatewayExecutor _executor;
+    private readonly GrpcSubgraphClient _grpc;
+
+    public TestGateway(IReadOnlyList<SubgraphSource> subgraphs, GrpcSourceRegistry sources, ISubgraphClient? http = null, GrpcSubgraphClientOptions? options = null)
+    {
+        var composed = SupergraphComposer.Compose(subgraphs);
+        Assert.True(composed.Succeeded, string.Join("\n", composed.Errors.Select(e => e.ToString())));
+        Supergraph = composed.SupergraphSdl!;
+        _grpc = new GrpcSubgraphClient(sources, options);
+        var client = new ProtocolRoutingSubgraphClient(http ?? new HttpSubgraphClient(), _grpc);
+        _executor = new FederatedGatewayExecutor(GatewaySnapshot.Build(Supergraph, client)) { ExposeQueryPlan = true };
+    }
+
+    public string Supergraph { get; }
+
+    public async Task<JsonElement> QueryAsync(string query, string? variables = null, IReadOnlyList<KeyValuePair<string, string>>? headers = null)
+    {
+        using var vars = JsonDocument.Parse(variables ?? "{}");
+        var result = await _executor.ExecuteAsync(
+            new GatewayRequest { Query = query, Variables = vars.RootElement.Clone(), ForwardHeaders = headers }, CancellationToken.None);
+        return JsonDocument.Parse(result.Body).RootElement.Clone();
+    }
+
+    public void Dispose() => _grpc.Dispose();
+}
