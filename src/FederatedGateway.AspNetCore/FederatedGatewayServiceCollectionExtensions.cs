@@ -1,7 +1,9 @@
 using FederatedGateway.AspNetCore.Ide;
+using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
+using FederatedGateway.Grpc.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,8 +47,11 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
             .ValidateOnStart();
 
-        services.TryAddSingleton<ISubgraphClient>(provider =>
-            new HttpSubgraphClient(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ToSubgraphClientOptions()));
+        // grpc:// and grpcs:// subgraphs go to the gRPC client, the rest over HTTP.
+        services.AddFederatedGatewayGrpc(configuration);
+        services.TryAddSingleton<ISubgraphClient>(provider => new ProtocolRoutingSubgraphClient(
+            new HttpSubgraphClient(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ToSubgraphClientOptions()),
+            provider.GetRequiredService<GrpcSubgraphClient>()));
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<IdeEndpoint>();
         services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));

@@ -1,5 +1,6 @@
 using FederatedGateway.Core.Composition;
 using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.Grpc.Composition;
 
 namespace FederatedGateway.Cli;
 
@@ -17,7 +18,8 @@ internal sealed partial class CliApp
         {
             var config = SupergraphConfigReader.Read(configFile);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            sources = await new SubgraphSourceLoader(http).LoadAsync(config, CancellationToken.None);
+            var grpc = GrpcConfigSources.Resolver(Path.GetDirectoryName(config.Path)!);
+            sources = await new SubgraphSourceLoader(http, grpc).LoadAsync(config, CancellationToken.None);
         }
         catch (SupergraphConfigException ex)
         {

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FederatedGateway.AspNetCore;
+using FederatedGateway.AspNetCore.Loading;
+using FederatedGateway.Grpc.Tests.Infrastructure;
+using FederatedGateway.Grpc.Tests.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace FederatedGateway.Grpc.Tests;
+
+/// <summary>
+/// The acceptance path: services the gateway was never compiled against (one with server reflection on, one described
+/// only by a protoc descriptor-set file) are added to supergraph.yaml; the real gateway host composes the file at
+/// start (--config) and serves queries over HTTP that reach both services.
+/// </summary>
+public sealed class ConfigCompositionTests
+{
+    [Fact]
+    public async Task Reflection_and_descriptor_set_sources_in_supergraph_yaml_are_composed_and_queried_through_the_gateway()
+    {
+        await using var kitchen = await GrpcTestServer.StartAsync(app => app.MapGrpcService<KitchenService>());
+        await using var greeter = await GrpcTestServer.StartAsync(app => app.MapGrpcService<GreeterService>(), reflection: false);
+        var folder = Directory.CreateTempSubdirectory("fgw-grpc-").FullName;
+        File.Copy(Protoc.BuildDescriptorSet("greeter.proto"), Path.Combine(folder, "greeter.pb"));
+        var config = Path.Combine(folder, "supergraph.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            subgraphs:
+              kitchen:
+                schema:
+                  grpc:
+                    url: {kitchen.Url}
+                    reflection: true
+              greeter:
+                routing_url: {greeter.Url}
+                schema:
+                  grpc:
+                    url: {greeter.Url}
+                    descriptor_set: greeter.pb
+            """);
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["config"] = config, ["Gateway:WatchSupergraph"] = "false" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
+        await using var app = builder.Build();
+        app.MapFederatedGateway("/graphql");
+        await app.StartAsync();
+
+        using var http = new HttpClient();
+        var response = await http.PostAsJsonAsync(app.Urls.First() + "/graphql", new
+        {
+            query = "{ getGreeting(name: \"Ada\") { message } getItem(id: \"k1\") { id color createdAt payload { ... on Gadget { size } } } }",
+        });
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(
+            "{\"getGreeting\":{\"message\":\"Hello Ada\"},\"getItem\":{\"id\":\"k1\",\"color\":\"GREEN\",\"createdAt\":\"2024-05-06T07:08:09.120Z\",\"payload\":{\"size\":42}}}",
+            CodecTests.Data(body).GetRawText());
+        await app.StopAsync();
+    }
+}
