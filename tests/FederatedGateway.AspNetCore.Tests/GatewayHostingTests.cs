@@ -165,7 +165,8 @@ public sealed class GatewayHostingTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.SubgraphTimeout);
         Assert.Equal(4096, options.MaxRequestBodySize);
         Assert.Equal("http://127.0.0.1:15101/graphql", options.SubgraphUrlOverrides["accounts"]);
-        Assert.IsType<HttpSubgraphClient>(provider.GetRequiredService<ISubgraphClient>());
+        // http(s) subgraphs go to the HttpSubgraphClient, grpc(s) ones to the gRPC client.
+        Assert.IsType<FederatedGateway.Grpc.Client.ProtocolRoutingSubgraphClient>(provider.GetRequiredService<ISubgraphClient>());
     }
 
     [Fact]
