@@ -1,5 +1,8 @@
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
+using FederatedGateway.Demo.Grpc;
+using FederatedGateway.Grpc.Sources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -14,15 +17,24 @@ public static class DemoGateway
     /// <summary>The supergraph composed from the demo subgraphs, copied next to the assembly.</summary>
     public static string SupergraphPath => Path.Combine(AppContext.BaseDirectory, "supergraph.graphql");
 
+    /// <summary>The supergraph of the GraphQL subgraphs plus the gRPC services, copied next to the assembly.</summary>
+    public static string SupergraphWithGrpcPath => Path.Combine(AppContext.BaseDirectory, "supergraph-grpc.graphql");
+
     /// <param name="url">Where the gateway listens, e.g. <c>http://127.0.0.1:4100</c> (port 0 for any free port).</param>
     /// <param name="supergraphPath">Another supergraph file to serve (tests); the demo's by default.</param>
-    public static async Task<WebApplication> StartAsync(DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null)
+    /// <param name="grpc">The demo gRPC services: serves <see cref="SupergraphWithGrpcPath"/> (unless another path is given) and knows them by their generated descriptors.</param>
+    public static async Task<WebApplication> StartAsync(DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null, DemoGrpcHost? grpc = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? Array.Empty<string>());
         var settings = new Dictionary<string, string?>
         {
-            ["Gateway:SupergraphPath"] = supergraphPath ?? SupergraphPath,
+            ["Gateway:SupergraphPath"] = supergraphPath ?? (grpc is null ? SupergraphPath : SupergraphWithGrpcPath),
         };
+        if (grpc is not null)
+        {
+            AddGrpcServices(builder, grpc, settings);
+        }
+
         foreach (var subgraph in subgraphs.Subgraphs)
         {
             settings[$"Gateway:SubgraphUrlOverrides:{subgraph.Name}"] = subgraph.Url.ToString();
@@ -39,6 +51,19 @@ public static class DemoGateway
         app.MapFederatedGateway("/graphql");
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return app;
+    }
+
+    private static void AddGrpcServices(WebApplicationBuilder builder, DemoGrpcHost grpc, Dictionary<string, string?> settings)
+    {
+        var sources = new GrpcSourceRegistry();
+        foreach (var service in grpc.Services)
+        {
+            settings[$"Gateway:SubgraphUrlOverrides:{service.Name}"] = service.Url.ToString();
+            sources.Add(service.Name, new GrpcSourceDefinition { Generated = [DemoGrpcHost.Descriptors[service.Name]] });
+        }
+
+        // Registered before AddFederatedGateway*, so it is the registry the gateway's gRPC client uses.
+        builder.Services.AddSingleton(sources);
     }
 
     /// <summary>The first address the started gateway listens on.</summary>

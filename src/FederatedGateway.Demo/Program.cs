@@ -1,21 +1,24 @@
 using System.Runtime.InteropServices;
 using FederatedGateway.Demo;
+using FederatedGateway.Demo.Grpc;
 
-// The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders) and the gateway in front of them,
-// all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
-//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103]
+// The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
+// and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
+//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]]
 var url = Argument("--urls") ?? "http://127.0.0.1:4100";
 var ports = DemoPorts.Fixed;
+var grpcPorts = DemoGrpcPorts.Fixed;
 if (Argument("--subgraph-ports") is { } list)
 {
     var parts = list.Split(',');
-    if (parts.Length != 3 || !parts.All(p => int.TryParse(p, out _)))
+    if (parts.Length is not (3 or 5) || !parts.All(p => int.TryParse(p, out _)))
     {
-        Console.Error.WriteLine("--subgraph-ports takes three port numbers, e.g. 4101,4102,4103 (0 = any free port).");
+        Console.Error.WriteLine("--subgraph-ports takes three or five port numbers, e.g. 4101,4102,4103,4104,4105 (0 = any free port).");
         return 2;
     }
 
     ports = new DemoPorts(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+    grpcPorts = parts.Length == 5 ? new DemoGrpcPorts(int.Parse(parts[3]), int.Parse(parts[4])) : DemoGrpcPorts.Ephemeral;
 }
 
 using var shutdown = new CancellationTokenSource();
@@ -23,8 +26,9 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
-await using var gateway = await DemoGateway.StartAsync(subgraphs, url, Array.Empty<string>(), shutdown.Token);
-foreach (var subgraph in subgraphs.Subgraphs)
+await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
+await using var gateway = await DemoGateway.StartAsync(subgraphs, url, Array.Empty<string>(), shutdown.Token, grpc: grpc);
+foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
 }

@@ -1,0 +1,51 @@
+using Google.Protobuf.Reflection;
+using Microsoft.AspNetCore.Builder;
+
+namespace FederatedGateway.Demo.Grpc;
+
+/// <summary>The running demo gRPC services (h2c on 127.0.0.1, server reflection on). Disposing stops them.</summary>
+public sealed class DemoGrpcHost : IAsyncDisposable
+{
+    /// <summary>The subgraph name of the market-data service.</summary>
+    public const string MarketData = "marketdata";
+
+    /// <summary>The subgraph name of the risk service.</summary>
+    public const string Risk = "risk";
+
+    private readonly IReadOnlyList<WebApplication> _apps;
+
+    internal DemoGrpcHost(IReadOnlyList<DemoSubgraphEndpoint> services, IReadOnlyList<WebApplication> apps, DemoGrpcCalls calls)
+    {
+        Services = services;
+        _apps = apps;
+        Calls = calls;
+    }
+
+    /// <summary>Each service's subgraph name and <c>grpc://127.0.0.1:port</c> URL.</summary>
+    public IReadOnlyList<DemoSubgraphEndpoint> Services { get; }
+
+    public DemoGrpcCalls Calls { get; }
+
+    /// <summary>The generated descriptors of each service: how the demo gateway knows them (no reflection round trip).</summary>
+    public static IReadOnlyDictionary<string, FileDescriptor> Descriptors { get; } = new Dictionary<string, FileDescriptor>(StringComparer.Ordinal)
+    {
+        [MarketData] = Market.MarketDataReflection.Descriptor,
+        [Risk] = FederatedGateway.Demo.Grpc.Risk.RiskReflection.Descriptor,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        foreach (var app in _apps)
+        {
+            try
+            {
+                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
