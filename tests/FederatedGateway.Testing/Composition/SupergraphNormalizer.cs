@@ -5,35 +5,50 @@ using GraphQLParser.Visitors;
 namespace FederatedGateway.Testing.Composition;
 
 /// <summary>
-/// Canonical text of a supergraph for comparisons that ignore the order of definitions, fields, enum values,
-/// directives, arguments and locations, and the quoting style of descriptions.
+/// Canonical text of a supergraph for comparisons that ignore the order of definitions, fields, enum values, union
+/// members, interfaces, directives, arguments, locations and the items of lists given to directives (such as
+/// <c>@link(import:)</c>), and the quoting and line breaks of descriptions. Everything else (names, types, argument
+/// values, default values, descriptions' words) must match.
 /// </summary>
 public static class SupergraphNormalizer
 {
     /// <summary>The first line where the canonical texts of <paramref name="expected"/> and <paramref name="actual"/> differ, or null.</summary>
     public static string? FirstDifference(string expected, string actual)
     {
-        var left = Normalize(expected).Split('\n');
-        var right = Normalize(actual).Split('\n');
-        for (var i = 0; i < Math.Max(left.Length, right.Length); i++)
-        {
-            var l = i < left.Length ? left[i] : "(end)";
-            var r = i < right.Length ? right[i] : "(end)";
-            if (l != r)
-            {
-                return $"line {i + 1}: expected `{l}` but was `{r}`";
-            }
-        }
-
-        return null;
+        var differences = SupergraphDiff.Compare(expected, actual, maxDifferences: 1);
+        return differences.Count == 0 ? null : differences[0].ToString();
     }
 
-    public static string Normalize(string sdl)
+    /// <summary>The canonical text: one block per definition, blocks sorted, members sorted within each block.</summary>
+    public static string Normalize(string sdl) =>
+        string.Join("\n", Definitions(sdl).Select(d => d.Text).OrderBy(b => b, StringComparer.Ordinal));
+
+    /// <summary>The canonical definitions of <paramref name="sdl"/>, each with a key naming it (<c>type Query</c>, <c>directive @key</c>, <c>schema</c>).</summary>
+    /// <exception cref="GraphQLParser.Exceptions.GraphQLSyntaxErrorException">The SDL does not parse.</exception>
+    public static IReadOnlyList<CanonicalDefinition> Definitions(string sdl)
     {
         var document = GraphQLParser.Parser.Parse(sdl, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.All });
-        var blocks = document.Definitions.Select(Definition).OrderBy(b => b, StringComparer.Ordinal);
-        return string.Join("\n", blocks);
+        return document.Definitions.Select(d => new CanonicalDefinition(Key(d), Definition(d))).ToList();
     }
+
+    private static string Key(ASTNode node) => node switch
+    {
+        GraphQLSchemaDefinition => "schema",
+        GraphQLDirectiveDefinition directive => "directive @" + directive.Name.StringValue,
+        GraphQLTypeDefinition type => Keyword(type) + " " + type.Name.StringValue,
+        _ => Print(node).Split('\n')[0],
+    };
+
+    private static string Keyword(GraphQLTypeDefinition type) => type switch
+    {
+        GraphQLObjectTypeDefinition => "type",
+        GraphQLInterfaceTypeDefinition => "interface",
+        GraphQLUnionTypeDefinition => "union",
+        GraphQLEnumTypeDefinition => "enum",
+        GraphQLInputObjectTypeDefinition => "input",
+        GraphQLScalarTypeDefinition => "scalar",
+        _ => type.Kind.ToString(),
+    };
 
     private static string Definition(ASTNode node)
     {
@@ -41,7 +56,7 @@ public static class SupergraphNormalizer
         switch (node)
         {
             case GraphQLSchemaDefinition schema:
-                sb.Append("schema").Append(Directives(schema.Directives));
+                sb.Append(Description(schema.Description)).Append("schema").Append(Directives(schema.Directives));
                 foreach (var root in schema.OperationTypes.OrderBy(o => o.Operation))
                 {
                     sb.Append("\n  ").Append(root.Operation).Append(": ").Append(root.Type!.Name.StringValue);
@@ -49,12 +64,12 @@ public static class SupergraphNormalizer
 
                 break;
             case GraphQLDirectiveDefinition directive:
-                sb.Append("directive @").Append(directive.Name.StringValue).Append(Arguments(directive.Arguments?.Items))
+                sb.Append(Description(directive.Description)).Append("directive @").Append(directive.Name.StringValue).Append(Arguments(directive.Arguments?.Items))
                     .Append(directive.Repeatable ? " repeatable" : "").Append(" on ")
                     .AppendJoin(" | ", directive.Locations.Items.Select(l => l.ToString()).OrderBy(l => l, StringComparer.Ordinal));
                 break;
             case GraphQLTypeDefinition type:
-                sb.Append(Description(type.Description)).Append(type.Kind).Append(' ').Append(type.Name.StringValue);
+                sb.Append(Description(type.Description)).Append(Keyword(type)).Append(' ').Append(type.Name.StringValue);
                 if (type is IHasInterfacesNode { Interfaces: not null } withInterfaces)
                 {
                     sb.Append(" implements ").AppendJoin(" & ", withInterfaces.Interfaces.Items.Select(i => i.Name.StringValue).OrderBy(n => n, StringComparer.Ordinal));
@@ -107,9 +122,17 @@ public static class SupergraphNormalizer
 
         var printed = directives.Items.Select(d => "@" + d.Name.StringValue + (d.Arguments is null || d.Arguments.Items.Count == 0
             ? ""
-            : "(" + string.Join(", ", d.Arguments.Items.Select(a => a.Name.StringValue + ": " + Print(a.Value)).OrderBy(a => a, StringComparer.Ordinal)) + ")"));
+            : "(" + string.Join(", ", d.Arguments.Items.Select(a => a.Name.StringValue + ": " + DirectiveValue(a.Value)).OrderBy(a => a, StringComparer.Ordinal)) + ")"));
         return string.Concat(printed.OrderBy(p => p, StringComparer.Ordinal).Select(p => " " + p));
     }
+
+    /// <summary>A directive argument's value with list items and object fields in sorted order (they are sets in supergraph directives).</summary>
+    private static string DirectiveValue(GraphQLValue value) => value switch
+    {
+        GraphQLListValue list => "[" + string.Join(", ", (list.Values ?? new List<GraphQLValue>()).Select(DirectiveValue).OrderBy(v => v, StringComparer.Ordinal)) + "]",
+        GraphQLObjectValue obj => "{" + string.Join(", ", (obj.Fields ?? new List<GraphQLObjectField>()).Select(f => f.Name.StringValue + ": " + DirectiveValue(f.Value)).OrderBy(f => f, StringComparer.Ordinal)) + "}",
+        _ => Print(value),
+    };
 
     private static string Description(GraphQLDescription? description) =>
         description is null ? "" : "\"" + string.Join(" ", description.Value.ToString().Split(new[] { '\n', '\r', ' ' }, StringSplitOptions.RemoveEmptyEntries)) + "\" ";
