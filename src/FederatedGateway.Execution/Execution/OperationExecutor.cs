@@ -9,14 +9,16 @@ namespace FederatedGateway.Execution.Execution;
 /// Executes a prepared operation: runs its plan against the subgraphs, then writes the client response
 /// (<c>{"errors":…,"data":…}</c>) as UTF-8 into <paramref name="output"/>.
 /// </summary>
-public sealed class OperationExecutor
+public sealed partial class OperationExecutor
 {
     private readonly FederatedSchema _schema;
+    private readonly SubgraphRegistry _subgraphs;
     private readonly PlanExecutor _plans;
 
     public OperationExecutor(FederatedSchema schema, SubgraphRegistry subgraphs)
     {
         _schema = schema;
+        _subgraphs = subgraphs;
         _plans = new PlanExecutor(schema, subgraphs);
     }
 

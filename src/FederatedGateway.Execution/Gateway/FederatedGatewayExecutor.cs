@@ -10,7 +10,7 @@ namespace FederatedGateway.Execution.Gateway;
 /// The request pipeline behind the HTTP endpoint: prepare (cached), check the HTTP method, answer
 /// introspection, execute the plan, write the response. Reads the current snapshot once per request.
 /// </summary>
-public sealed class FederatedGatewayExecutor : IGatewayExecutor
+public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
 {
     private volatile GatewaySnapshot? _snapshot;
 
@@ -54,7 +54,7 @@ public sealed class FederatedGatewayExecutor : IGatewayExecutor
 
         if (operation.Kind == OperationKind.Subscription)
         {
-            return Errors(GatewayResultKind.RequestError, RequestError.Of("Subscriptions are not served over a single HTTP response; use a subscription transport.", "SUBSCRIPTIONS_NOT_SUPPORTED"));
+            return Errors(GatewayResultKind.RequestError, RequestError.Of("Subscriptions are not served over a single HTTP response: subscribe over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream).", "SUBSCRIPTIONS_NOT_SUPPORTED"));
         }
 
         ReadOnlyMemory<byte> introspection = default;

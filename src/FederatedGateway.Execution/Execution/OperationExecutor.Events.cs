@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Text.Json;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning;
+using FederatedGateway.Execution.Subscriptions;
+using FederatedGateway.Execution.Transport;
+
+namespace FederatedGateway.Execution.Execution;
+
+/// <summary>Subscription events: each one is the answer of the plan's primary fetch, completed by the rest of the plan.</summary>
+public sealed partial class OperationExecutor
+{
+    private const string MalformedEvent = "SUBREQUEST_MALFORMED_RESPONSE";
+
+    /// <summary>Where each subgraph lives (URL overrides applied).</summary>
+    internal SubgraphRegistry Subgraphs => _subgraphs;
+
+    /// <summary>
+    /// Merges one event of <paramref name="plan"/>'s primary subscription as if that fetch had answered it, runs the
+    /// rest of the plan (entity fetches into other subgraphs) and writes the client response into <paramref name="output"/>.
+    /// </summary>
+    internal async ValueTask ExecuteEventAsync(
+        PreparedOperation operation,
+        SubscriptionPlan plan,
+        SubgraphResponse answer,
+        JsonElement variables,
+        IReadOnlyDictionary<string, bool> booleans,
+        IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
+        IBufferWriter<byte> output,
+        CancellationToken cancellationToken)
+    {
+        using var state = new ExecutionState(variables, booleans, forwardHeaders);
+        JsonDocument? document = null;
+        try
+        {
+            document = JsonDocument.Parse(answer.Body);
+        }
+        catch (JsonException)
+        {
+            state.Errors.Add(SubgraphErrors.FetchFailed(plan.Primary, "the event is not valid JSON", MalformedEvent, null));
+        }
+
+        if (document is not null)
+        {
+            state.Own(answer, document);
+            var root = document.RootElement;
+            var hasData = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
+            if (hasData)
+            {
+                ResultMerger.Merge(state.Data, root.GetProperty("data"));
+            }
+
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                SubgraphErrors.CollectRoot(root, plan.Primary, state.Errors);
+            }
+
+            if (hasData && plan.Rest is not null)
+            {
+                await _plans.RunAsync(plan.Rest, state, state.Errors, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
+        new ResponseWriter(_schema, booleans, state.Errors).Write(writer, operation, state.Data, default);
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// The JSON array of client errors for a subscription the subgraph ended with errors
+    /// (<see cref="SubgraphEventKind.Error"/>) or whose transport failed (<see cref="SubgraphEventKind.Failed"/>).
+    /// </summary>
+    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionPlan plan, SubgraphEvent ended)
+    {
+        var errors = new List<GatewayError>();
+        var response = ended.Response;
+        if (response.Failure is not null)
+        {
+            errors.Add(new GatewayError(response.Failure, null, response.FailureCode, plan.Primary.ServiceName));
+        }
+        else
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    SubgraphErrors.CollectRoot(document.RootElement, plan.Primary, errors);
+                }
+
+                return WriteErrors(errors, plan);
+            }
+            catch (JsonException)
+            {
+                errors.Add(SubgraphErrors.FetchFailed(plan.Primary, "the error message is not valid JSON", MalformedEvent, null));
+            }
+        }
+
+        return WriteErrors(errors, plan);
+    }
+
+    private static ReadOnlyMemory<byte> WriteErrors(List<GatewayError> errors, SubscriptionPlan plan)
+    {
+        if (errors.Count == 0)
+        {
+            errors.Add(new GatewayError($"The subscription to '{plan.Primary.ServiceName}' ended with an error.", null, SubgraphErrors.DownstreamServiceError, plan.Primary.ServiceName));
+        }
+
+        var output = new ArrayBufferWriter<byte>(256);
+        using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
+        writer.WriteStartArray();
+        foreach (var error in errors)
+        {
+            error.Write(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        return output.WrittenMemory;
+    }
+}
