@@ -58,6 +58,35 @@ internal sealed class FetchCall
         return new RootResult { Response = response, Error = error };
     }
 
+    /// <summary>The messages of a server-streaming call, each as a root result; arguments that do not encode give one failed result.</summary>
+    public async IAsyncEnumerable<RootResult> StreamAsync(RootCall root)
+    {
+        byte[]? request = null;
+        GrpcCallError? invalid = null;
+        try
+        {
+            request = EncodeArguments(root);
+        }
+        catch (ProtoCodecException ex)
+        {
+            invalid = new GrpcCallError(ex.Message, GrpcStatusCodes.BadUserInput, Method: root.Rpc!.FullMethod);
+        }
+
+        if (invalid is not null)
+        {
+            yield return new RootResult { Error = invalid };
+            yield break;
+        }
+
+        // No deadline: a subscription lives until the client or the service ends it.
+        var options = new CallOptions(_metadata, null, _cancellationToken);
+        using var call = _invoker.AsyncServerStreamingCall(_client.MethodOf(root.Rpc!), null, options, request!);
+        while (await call.ResponseStream.MoveNext(_cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RootResult { Response = call.ResponseStream.Current };
+        }
+    }
+
     private byte[] EncodeArguments(RootCall root)
     {
         var buffer = new ArrayBufferWriter<byte>(256);

@@ -1,0 +1,82 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FederatedGateway.Execution.Transport;
+using FederatedGateway.Grpc.Codec;
+using FederatedGateway.Grpc.Descriptors;
+using FederatedGateway.Grpc.Translation;
+using Grpc.Core;
+
+namespace FederatedGateway.Grpc.Client;
+
+public sealed partial class GrpcSubgraphClient
+{
+    /// <summary>
+    /// Runs a subscription operation whose root field is a server-streaming RPC: every message of the stream becomes
+    /// one GraphQL response (<c>{"data":{"field":{…}}}</c>) shaped by the operation's selection. A gRPC failure ends
+    /// the stream with one response carrying the status-coded error. Cancelling the token cancels the call.
+    /// </summary>
+    public async IAsyncEnumerable<SubgraphResponse> SubscribeAsync(SubgraphRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (schema, plan, variables, failure) = await PrepareSubscriptionAsync(request, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            yield return Respond(w => GrpcResponseWriter.WriteFailure(w, failure));
+            yield break;
+        }
+
+        var root = plan!.Roots[0];
+        var call = new FetchCall(this, schema!, request, variables, _channels.Get(request.Url), DateTime.MaxValue, cancellationToken);
+        var context = new ProtoJsonContext(schema!, variables);
+        await using var messages = call.StreamAsync(root).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            RootResult result;
+            try
+            {
+                if (!await messages.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
+                result = messages.Current;
+            }
+            catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                result = new RootResult { Error = call.ToError(root.Rpc!, ex) };
+            }
+
+            var results = new[] { result };
+            yield return Respond(w => GrpcResponseWriter.Write(w, plan, results, context));
+            if (result.Error is not null)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<(GrpcSchema? Schema, GrpcCallPlan? Plan, JsonElement Variables, GrpcCallError? Failure)> PrepareSubscriptionAsync(
+        SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var schema = await _schemas.GetSchemaAsync(request.ServiceName, request.Url, cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(request.Body);
+            var root = document.RootElement;
+            var query = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()! : "";
+            var variables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("variables", out var v) ? v.Clone() : default;
+            var plan = GetPlan(schema, query);
+            if (plan.Kind != RootKind.Subscription || plan.Roots.Count != 1 || plan.Roots[0].Rpc is not { Method.IsServerStreaming: true })
+            {
+                return (null, null, default, new GrpcCallError("A gRPC subscription must select exactly one field of a server-streaming RPC.", GrpcStatusCodes.PlanFailed));
+            }
+
+            return (schema, plan, variables, null);
+        }
+        catch (Exception ex) when (ex is GrpcSourceException or GrpcPlanException or JsonException)
+        {
+            var code = ex is GrpcSourceException ? SourceUnavailable : GrpcStatusCodes.PlanFailed;
+            return (null, null, default, new GrpcCallError($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", code));
+        }
+    }
+}
