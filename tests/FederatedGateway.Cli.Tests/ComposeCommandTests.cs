@@ -64,7 +64,7 @@ public sealed class ComposeCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Empty(stdout);
-        Assert.Contains("error[INVALID_FIELD_SHARING] a (" + Path.Combine(_directory, "a.graphql") + ":3:10): Non-shareable field \"T.x\"", stderr);
+        Assert.Contains("error[INVALID_FIELD_SHARING] a T.x (" + Path.Combine(_directory, "a.graphql") + ":3:10): Non-shareable field \"T.x\"", stderr);
         Assert.Contains("hint: Mark \"T.x\" @shareable", stderr);
         Assert.Contains("composition failed with 1 error.", stderr);
         Assert.DoesNotContain("\u001b[", stderr);

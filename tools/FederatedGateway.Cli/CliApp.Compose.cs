@@ -10,7 +10,7 @@ internal sealed partial class CliApp
     {
         if (!options.TryGetValue("config", out var configFile))
         {
-            return Usage("compose needs --config <supergraph.yaml>");
+            return Usage("compose needs --config <supergraph.yaml>", "compose");
         }
 
         IReadOnlyList<SubgraphSource> sources;
@@ -70,17 +70,31 @@ internal sealed partial class CliApp
     private const string Red = "31";
     private const string Yellow = "33";
 
-    /// <summary><c>error[CODE] subgraph (file:line:col): message</c>, then the hint indented.</summary>
+    /// <summary><c>error[CODE] subgraph element (file:line:col): message</c> (parts that are unknown left out), then the hint indented.</summary>
     private string Describe(string level, string color, CompositionError error, IReadOnlyDictionary<string, string?> files)
     {
         var where = error.Subgraph is null ? "" : $" {error.Subgraph}";
+        where += error.Element is null ? "" : $" {error.Element}";
         if (error.Subgraph is not null && files.GetValueOrDefault(error.Subgraph) is { } file)
         {
+            file = Readable(file);
             where += error.Line is null ? $" ({file})" : $" ({file}:{error.Line}:{error.Column})";
         }
 
         var text = $"{Paint($"{level}[{error.Code}]", color)}{where}: {error.Message.Replace("\n", "\n    ", StringComparison.Ordinal)}";
         return error.Hint is null ? text : $"{text}\n    {Paint("hint", "2")}: {error.Hint}";
+    }
+
+    /// <summary>A schema file relative to the working directory when it lies below it; URLs and other paths as they are.</summary>
+    private static string Readable(string file)
+    {
+        if (file.Contains("://", StringComparison.Ordinal) || !Path.IsPathFullyQualified(file))
+        {
+            return file;
+        }
+
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathFullyQualified(relative) ? file : relative;
     }
 
     private string Paint(string text, string code) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;

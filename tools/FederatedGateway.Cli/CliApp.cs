@@ -24,7 +24,8 @@ internal sealed partial class CliApp
               Print the client-facing API schema of a supergraph (no join/link machinery, no @inaccessible).
           fgw plan --supergraph <file> --query <file> [--operation <name>] [--variables <json>]
               Print the query plan of an operation.
-          fgw --help
+          fgw <command> --help | fgw help <command>
+              The options of one command.
 
         Exit codes: 0 success, 1 composition errors or an invalid operation, 2 bad usage or unreadable input.
         Colour is used on a terminal only (set NO_COLOR to turn it off).
@@ -42,33 +43,56 @@ internal sealed partial class CliApp
         _color = color;
     }
 
+    /// <summary>Colour only when stderr is a terminal and <c>NO_COLOR</c> is unset or empty (no-color.org).</summary>
+    public static bool UseColor(bool stderrRedirected, string? noColor) => !stderrRedirected && string.IsNullOrEmpty(noColor);
+
     public async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        if (args.Length == 0 || args[0] is "--help" or "-h")
         {
             (args.Length == 0 ? _stderr : _stdout).WriteLine(Help);
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args[0] == "help")
+        {
+            if (args.Length == 1)
+            {
+                _stdout.WriteLine(Help);
+                return 0;
+            }
+
+            return CommandHelp.TryGetValue(args[1], out var text) ? WriteHelp(text) : Usage($"unknown command \"{args[1]}\"");
+        }
+
+        if (!CommandHelp.TryGetValue(args[0], out var commandHelp))
+        {
+            return Usage($"unknown command \"{args[0]}\"");
+        }
+
+        if (args.AsSpan(1).Contains("--help") || args.AsSpan(1).Contains("-h"))
+        {
+            return WriteHelp(commandHelp);
+        }
+
         var options = Options.Parse(args.AsSpan(1), out var usageError);
         if (usageError is not null)
         {
-            return Usage(usageError);
-        }
-
-        if (options.ContainsKey("help"))
-        {
-            _stdout.WriteLine(Help);
-            return 0;
+            return Usage(usageError, args[0]);
         }
 
         return args[0] switch
         {
             "compose" => await ComposeAsync(options),
             "print-schema" => PrintSchema(options),
-            "plan" => await PlanAsync(options),
-            _ => Usage($"unknown command \"{args[0]}\""),
+            _ => await PlanAsync(options),
         };
+    }
+
+    private int WriteHelp(string text)
+    {
+        _stdout.WriteLine(text);
+        return 0;
     }
 
     private int PrintSchema(IReadOnlyDictionary<string, string> options)
@@ -86,7 +110,7 @@ internal sealed partial class CliApp
     {
         if (!options.TryGetValue("query", out var queryFile))
         {
-            return Usage("plan needs --query <file>");
+            return Usage("plan needs --query <file>", "plan");
         }
 
         if (!TryLoadSchema(options, out var schema, out var exit) || !TryRead(queryFile, "query", out var query))
@@ -101,7 +125,7 @@ internal sealed partial class CliApp
         }
         catch (JsonException ex)
         {
-            return Usage("--variables is not valid JSON: " + ex.Message);
+            return Usage("--variables is not valid JSON: " + ex.Message, "plan");
         }
 
         using (variables)
@@ -167,10 +191,10 @@ internal sealed partial class CliApp
         }
     }
 
-    private int Usage(string message)
+    private int Usage(string message, string? command = null)
     {
         _stderr.WriteLine($"error: {message}");
-        _stderr.WriteLine("Run 'fgw --help' for usage.");
+        _stderr.WriteLine(command is null ? "Run 'fgw --help' for usage." : $"Run 'fgw {command} --help' for usage.");
         return 2;
     }
 }

@@ -1,0 +1,60 @@
+namespace FederatedGateway.Cli;
+
+/// <summary>The help text of each command (<c>fgw &lt;command&gt; --help</c>).</summary>
+internal sealed partial class CliApp
+{
+    private static readonly Dictionary<string, string> CommandHelp = new(StringComparer.Ordinal)
+    {
+        ["compose"] = """
+            fgw compose — compose subgraph schemas into a supergraph
+
+            Usage:
+              fgw compose --config <supergraph.yaml> [--output <file>]
+
+            Options:
+              --config <file>   a supergraph config in rover's shape (required):
+                                  federation_version: =2.3          # optional
+                                  subgraphs:
+                                    accounts:
+                                      routing_url: http://127.0.0.1:4101/graphql
+                                      schema:
+                                        file: ./accounts.graphql  # relative to the config's folder
+                                    orders:
+                                      routing_url: http://127.0.0.1:4103/graphql
+                                      schema:
+                                        subgraph_url: http://127.0.0.1:4103/graphql   # POSTs { _service { sdl } }
+              --output <file>   write the supergraph there instead of to stdout
+
+            Output: the supergraph SDL (Apollo's format) on stdout or in --output, nothing else on stdout.
+            Errors and hints go to stderr as  error[CODE] subgraph element (file:line:col): message  with a hint line.
+
+            Exit codes: 0 composed, 1 composition errors, 2 bad usage or unreadable input (missing file, bad YAML,
+            unreachable subgraph_url, which is given 30 s to answer).
+            """,
+        ["print-schema"] = """
+            fgw print-schema — the client-facing API schema of a supergraph
+
+            Usage:
+              fgw print-schema --supergraph <file>
+
+            Prints the API schema as SDL: no join/link machinery, no @inaccessible elements.
+
+            Exit codes: 0 printed, 2 bad usage or a missing or invalid supergraph file.
+            """,
+        ["plan"] = """
+            fgw plan — the query plan of an operation
+
+            Usage:
+              fgw plan --supergraph <file> --query <file> [--operation <name>] [--variables <json>]
+
+            Options:
+              --supergraph <file>  the supergraph SDL file (required)
+              --query <file>       a file with the operation(s) (required)
+              --operation <name>   which operation, when the file has several
+              --variables <json>   variable values, e.g. '{"status":"OPEN"}' (they can decide @skip/@include)
+
+            Exit codes: 0 planned, 1 the operation does not validate or cannot be planned (errors with file:line:col on
+            stderr), 2 bad usage or unreadable input.
+            """,
+    };
+}
