@@ -1,0 +1,44 @@
+-- wrk script for the load benchmark: every request POSTs the benchmark body (BENCH_BODY, a JSON file) and the
+-- run ends with one machine-readable line, "LOADBENCH {json}", that run.sh parses.
+-- BENCH_CHECK=1 also looks at each answer and counts those that are not 200 or whose body contains "errors"
+-- (this costs load-generator CPU, so it is off for timed runs; every gateway is verified before and after).
+local body_path = os.getenv("BENCH_BODY")
+local file = assert(io.open(body_path, "rb"), "cannot read BENCH_BODY " .. tostring(body_path))
+wrk.method = "POST"
+wrk.body = file:read("*a")
+file:close()
+wrk.headers["Content-Type"] = "application/json"
+
+local all_threads = {}
+
+function setup(thread)
+  all_threads[#all_threads + 1] = thread
+end
+
+rejected = 0
+
+if os.getenv("BENCH_CHECK") == "1" then
+  function response(status, headers, body)
+    if status ~= 200 or body:find('"errors"', 1, true) then
+      rejected = rejected + 1
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local checked_bad = 0
+  for _, thread in ipairs(all_threads) do
+    checked_bad = checked_bad + (tonumber(thread:get("rejected")) or 0)
+  end
+  local seconds = summary.duration / 1000000
+  local function ms(percent)
+    return latency:percentile(percent) / 1000
+  end
+  local err = summary.errors
+  io.write(string.format(
+    'LOADBENCH {"requests":%d,"seconds":%.3f,"bytes":%d,"connect_errors":%d,"read_errors":%d,' ..
+    '"write_errors":%d,"timeouts":%d,"http_errors":%d,"bad_bodies":%d,"p50_ms":%.3f,"p95_ms":%.3f,' ..
+    '"p99_ms":%.3f,"max_ms":%.3f,"mean_ms":%.3f}\n',
+    summary.requests, seconds, summary.bytes, err.connect, err.read, err.write, err.timeout, err.status,
+    checked_bad, ms(50), ms(95), ms(99), latency.max / 1000, latency.mean / 1000))
+end
