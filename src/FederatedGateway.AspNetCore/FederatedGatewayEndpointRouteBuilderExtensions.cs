@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Internal;
+using FederatedGateway.AspNetCore.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,8 @@ namespace FederatedGateway.AspNetCore;
 public static class FederatedGatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the GraphQL-over-HTTP endpoint at <paramref name="pattern"/> (GET and POST; other methods get 405), the
+    /// Maps the GraphQL-over-HTTP endpoint at <paramref name="pattern"/> (GET and POST; other methods get 405), with
+    /// WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events (<c>graphql-sse</c>) clients served at the same path, the
     /// built-in IDE when <c>Gateway:Ide:Enabled</c> (browsers opening the endpoint get its page; files under
     /// <c>&lt;pattern&gt;/ide/</c>) and the health endpoints <c>GET /health</c> (liveness, always 200) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).
     /// </summary>
@@ -33,6 +35,7 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
         var endpoint = services.GetRequiredService<GraphQLHttpEndpoint>();
         var ide = services.GetRequiredService<IdeEndpoint>();
         RequestDelegate handler = ide.IsEnabled ? ide.WithPage(endpoint.HandleAsync) : endpoint.HandleAsync;
+        handler = SubscriptionTransports.Wrap(endpoints, handler);
         var builder = endpoints.Map(pattern, handler).WithDisplayName("GraphQL " + pattern);
         if (ide.IsEnabled)
         {

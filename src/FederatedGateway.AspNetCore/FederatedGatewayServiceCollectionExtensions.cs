@@ -1,6 +1,7 @@
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
+using FederatedGateway.AspNetCore.Subscriptions;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Client;
@@ -45,6 +46,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.MaxRequestBodySize > 0, "Gateway:MaxRequestBodySize must be positive.")
             .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
+            .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .ValidateOnStart();
 
         // grpc:// and grpcs:// subgraphs go to the gRPC client, the rest over HTTP.
@@ -54,6 +56,8 @@ public static class FederatedGatewayServiceCollectionExtensions
             provider.GetRequiredService<GrpcSubgraphClient>()));
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<IdeEndpoint>();
+        services.TryAddSingleton<GraphQLWebSocketEndpoint>();
+        services.TryAddSingleton<GraphQLSseEndpoint>();
         services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<FederatedGatewayMarker>();
 

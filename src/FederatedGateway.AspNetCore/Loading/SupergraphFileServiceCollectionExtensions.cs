@@ -1,6 +1,7 @@
 using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,6 +48,7 @@ public static class SupergraphFileServiceCollectionExtensions
             s.AddSingleton(provider => new FederatedGatewayExecutor
             {
                 ExposeQueryPlan = options.ExposeQueryPlan ?? provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+                Subscriber = new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()),
             });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());
             s.AddHostedService<SupergraphFileLoader>();

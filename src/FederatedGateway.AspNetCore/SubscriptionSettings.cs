@@ -1,0 +1,45 @@
+using FederatedGateway.Execution.Subscriptions;
+
+namespace FederatedGateway.AspNetCore;
+
+/// <summary>
+/// Subscriptions and other operations over WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events
+/// (<c>graphql-sse</c>, distinct connections), configuration <c>Gateway:Subscriptions</c>.
+/// </summary>
+public sealed class SubscriptionSettings
+{
+    /// <summary>Serve WebSocket and SSE clients at the GraphQL endpoint. Default on.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Time a WebSocket client has to send <c>connection_init</c> before the socket is closed with 4408. Default 10 s.</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the server pings WebSocket clients and writes an SSE comment to idle streams; zero turns it off. Default 12 s.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Operations one WebSocket connection may run at once; more get an <c>error</c> message. Default 100.</summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 100;
+
+    /// <summary>Largest message accepted from a WebSocket client, in bytes; larger ones close the socket with 1009. Default 64 KiB.</summary>
+    public int MaxMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>Largest message accepted from a subgraph subscription, in bytes; larger ones end the subscription with an error. Default 1 MiB.</summary>
+    public int MaxSubgraphMessageSize { get; set; } = 1024 * 1024;
+
+    /// <summary>Time to open a subscription on a subgraph (connect and <c>connection_ack</c>). Default 10 s.</summary>
+    public TimeSpan SubgraphConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    internal const string ValidationMessage =
+        "Gateway:Subscriptions needs positive ConnectionInitTimeout, SubgraphConnectTimeout, MaxSubscriptionsPerConnection, MaxMessageSize and MaxSubgraphMessageSize, and a KeepAliveInterval of zero (off) or more.";
+
+    internal bool IsValid() =>
+        ConnectionInitTimeout > TimeSpan.Zero && SubgraphConnectTimeout > TimeSpan.Zero && KeepAliveInterval >= TimeSpan.Zero
+        && MaxSubscriptionsPerConnection > 0 && MaxMessageSize > 0 && MaxSubgraphMessageSize > 0;
+
+    /// <summary>The subgraph subscription client these settings imply.</summary>
+    public WebSocketSubgraphSubscriberOptions ToSubscriberOptions() => new()
+    {
+        ConnectTimeout = SubgraphConnectTimeout,
+        MaxMessageSize = MaxSubgraphMessageSize,
+    };
+}

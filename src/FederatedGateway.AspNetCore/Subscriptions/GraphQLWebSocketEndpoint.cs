@@ -1,0 +1,69 @@
+using System.Net.WebSockets;
+using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FederatedGateway.AspNetCore.Subscriptions;
+
+/// <summary>Accepts WebSocket upgrades at the GraphQL endpoint and serves them with <see cref="GraphQLWebSocketSession"/>.</summary>
+internal sealed class GraphQLWebSocketEndpoint
+{
+    private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly ILogger _logger;
+
+    public GraphQLWebSocketEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLWebSocketEndpoint> logger, IHostApplicationLifetime? lifetime = null)
+    {
+        _options = options;
+        _logger = logger;
+        _lifetime = lifetime;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var options = _options.CurrentValue;
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var speaksProtocol = requested.Contains(TransportWs.Subprotocol, StringComparer.Ordinal);
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync(speaksProtocol ? TransportWs.Subprotocol : null).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or WebSocketException)
+        {
+            return;
+        }
+
+        using (socket)
+        {
+            if (!speaksProtocol)
+            {
+                await RefuseAsync(socket, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
+            using var session = new GraphQLWebSocketSession(
+                socket, executor, options.Subscriptions, ForwardHeaders.Collect(context.Request, options.ForwardedHeaders), _logger);
+            await session.RunAsync(context.RequestAborted, _lifetime?.ApplicationStopping ?? CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RefuseAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            await socket.CloseAsync((WebSocketCloseStatus)TransportWs.SubprotocolNotAcceptable, "Subprotocol not acceptable: use graphql-transport-ws", timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or WebSocketException)
+        {
+            // The client is gone.
+        }
+    }
+}

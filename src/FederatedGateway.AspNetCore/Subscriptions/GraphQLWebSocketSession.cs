@@ -1,0 +1,329 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Subscriptions;
+using Microsoft.Extensions.Logging;
+
+namespace FederatedGateway.AspNetCore.Subscriptions;
+
+/// <summary>
+/// The server side of one <c>graphql-transport-ws</c> connection: initialisation (with timeout), ping/pong and
+/// keep-alive pings, operations by id (capped per connection), graceful completion. Sends are serialised by one lock;
+/// whatever ends the connection (client close, broken socket, protocol violation, server shutdown) cancels every
+/// operation, which ends their subgraph subscriptions.
+/// </summary>
+internal sealed partial class GraphQLWebSocketSession : IDisposable
+{
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan OperationsDrainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly JsonDocumentOptions MessageOptions = new() { MaxDepth = 64 };
+
+    private readonly WebSocket _socket;
+    private readonly IGatewayExecutor _executor;
+    private readonly SubscriptionSettings _settings;
+    private readonly IReadOnlyList<KeyValuePair<string, string>>? _forwardHeaders;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _connection = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _initRequests;
+    private volatile bool _closeSent;
+    private volatile bool _shuttingDown;
+
+    public GraphQLWebSocketSession(
+        WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders, ILogger logger)
+    {
+        _socket = socket;
+        _executor = executor;
+        _settings = settings;
+        _forwardHeaders = forwardHeaders;
+        _logger = logger;
+    }
+
+    /// <summary>Serves the connection until it closes; returns once every operation has ended.</summary>
+    public async Task RunAsync(CancellationToken requestAborted, CancellationToken stopping)
+    {
+        using var aborted = requestAborted.Register(static s => ((GraphQLWebSocketSession)s!).CancelConnection(), this);
+        using var shutdown = stopping.Register(static s => _ = ((GraphQLWebSocketSession)s!).ShutdownAsync(), this);
+        var timers = RunTimersAsync();
+        using var reader = new WebSocketMessageReader(_settings.MaxMessageSize);
+        try
+        {
+            while (!_connection.IsCancellationRequested)
+            {
+                var read = await reader.ReadAsync(_socket, _connection.Token).ConfigureAwait(false);
+                if (read == WebSocketReadResult.Closed)
+                {
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, null).ConfigureAwait(false);
+                    break;
+                }
+
+                if (_closeSent)
+                {
+                    continue; // closing: the rest is drained, not handled
+                }
+
+                switch (read)
+                {
+                    case WebSocketReadResult.TooLarge:
+                        await CloseAsync((WebSocketCloseStatus)1009, $"Message larger than {_settings.MaxMessageSize} bytes").ConfigureAwait(false);
+                        break;
+                    case WebSocketReadResult.Binary:
+                        await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Binary messages are not part of graphql-transport-ws").ConfigureAwait(false);
+                        break;
+                    default:
+                        await HandleAsync(reader.Message).ConfigureAwait(false);
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            // The connection broke, or the close handshake timed out.
+        }
+        finally
+        {
+            await EndOperationsAsync().ConfigureAwait(false);
+            CancelConnection();
+            await timers.ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, MessageOptions);
+        }
+        catch (JsonException)
+        {
+            await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: not JSON").ConfigureAwait(false);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type"u8, out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: no type").ConfigureAwait(false);
+            }
+            else if (type.ValueEquals(TransportWs.Subscribe))
+            {
+                await SubscribeAsync(root).ConfigureAwait(false);
+            }
+            else if (type.ValueEquals(TransportWs.Complete))
+            {
+                await CompleteAsync(root).ConfigureAwait(false);
+            }
+            else if (type.ValueEquals(TransportWs.Ping))
+            {
+                await SendAsync(ServerMessages.Pong).ConfigureAwait(false);
+            }
+            else if (type.ValueEquals(TransportWs.Pong))
+            {
+                // An answer to our keep-alive ping (or unsolicited): nothing to do.
+            }
+            else if (type.ValueEquals(TransportWs.ConnectionInit))
+            {
+                if (Interlocked.Increment(ref _initRequests) > 1)
+                {
+                    await CloseAsync((WebSocketCloseStatus)TransportWs.TooManyInitRequests, "Too many initialisation requests").ConfigureAwait(false);
+                    return;
+                }
+
+                await SendAsync(ServerMessages.ConnectionAck).ConfigureAwait(false);
+                _initialised.TrySetResult();
+            }
+            else
+            {
+                await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: unknown type").ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Waits for <c>connection_init</c> (closing with 4408 when it does not come), then pings at the keep-alive interval.</summary>
+    private async Task RunTimersAsync()
+    {
+        try
+        {
+            var token = _connection.Token;
+            await Task.WhenAny(_initialised.Task, Task.Delay(_settings.ConnectionInitTimeout, token)).ConfigureAwait(false);
+            if (!_initialised.Task.IsCompleted)
+            {
+                if (!token.IsCancellationRequested)
+                {
+                    await CloseAsync((WebSocketCloseStatus)TransportWs.InitTimeout, "Connection initialisation timeout").ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            if (_settings.KeepAliveInterval <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timer = new PeriodicTimer(_settings.KeepAliveInterval);
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
+            {
+                await SendAsync(ServerMessages.Ping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended.
+        }
+    }
+
+    /// <summary>Sends one text message; false when the connection is closing or broken.</summary>
+    private async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> message)
+    {
+        if (_closeSent)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _sendLock.WaitAsync(_connection.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_closeSent)
+            {
+                return false;
+            }
+
+            await _socket.SendAsync(message, WebSocketMessageType.Text, true, _connection.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return false;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends a close frame (once), stops every operation and gives the client a moment to answer.</summary>
+    private async Task CloseAsync(WebSocketCloseStatus status, string? reason)
+    {
+        if (_closeSent)
+        {
+            return;
+        }
+
+        SubscriptionLog.Closing(_logger, (int)status, reason ?? string.Empty);
+        try
+        {
+            await _sendLock.WaitAsync(_connection.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_closeSent)
+            {
+                return;
+            }
+
+            _closeSent = true;
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(status, reason, _connection.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Broken already.
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+
+        foreach (var operation in _operations.Values)
+        {
+            operation.Cancel(byClient: false);
+        }
+
+        try
+        {
+            _connection.CancelAfter(CloseGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Ended meanwhile.
+        }
+    }
+
+    /// <summary>Server shutdown: every operation is completed, then the socket closes with 1001.</summary>
+    private async Task ShutdownAsync()
+    {
+        _shuttingDown = true;
+        var running = new List<Task>();
+        foreach (var operation in _operations.Values)
+        {
+            operation.Cancel(byClient: false);
+            running.Add(operation.Running);
+        }
+
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(OperationsDrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Close anyway.
+        }
+
+        await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "Server shutting down").ConfigureAwait(false);
+    }
+
+    private async Task EndOperationsAsync()
+    {
+        var running = new List<Task>();
+        foreach (var operation in _operations.Values)
+        {
+            operation.Cancel(byClient: false);
+            running.Add(operation.Running);
+        }
+
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(OperationsDrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Their subgraph sockets are aborted by their own close timeout.
+        }
+    }
+
+    private void CancelConnection()
+    {
+        try
+        {
+            _connection.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Ended meanwhile.
+        }
+    }
+}
