@@ -20,9 +20,9 @@ public sealed class StreamingTests
         var events = await CollectAsync(client, server.Url, "subscription($id: String) { items: watchItems(id: $id) { id n: count __typename } }", "{\"id\":\"w\"}");
         Assert.Equal(
             [
-                "{\"data\":{\"items\":{\"id\":\"w0\",\"n\":0,\"__typename\":\"Item\"}}}",
-                "{\"data\":{\"items\":{\"id\":\"w1\",\"n\":1,\"__typename\":\"Item\"}}}",
-                "{\"data\":{\"items\":{\"id\":\"w2\",\"n\":2,\"__typename\":\"Item\"}}}",
+                "Next: {\"data\":{\"items\":{\"id\":\"w0\",\"n\":0,\"__typename\":\"Item\"}}}",
+                "Next: {\"data\":{\"items\":{\"id\":\"w1\",\"n\":1,\"__typename\":\"Item\"}}}",
+                "Next: {\"data\":{\"items\":{\"id\":\"w2\",\"n\":2,\"__typename\":\"Item\"}}}",
             ],
             events);
     }
@@ -33,7 +33,7 @@ public sealed class StreamingTests
         var url = "grpc://127.0.0.1:1";
         using var client = new GrpcSubgraphClient(new GrpcSourceRegistry().Add("kitchen", TestSchemas.Kitchen(), url));
         var events = await CollectAsync(client, url, "subscription { watchItems(id: \"x\") { id } }", "{}");
-        var error = JsonDocument.Parse(Assert.Single(events)).RootElement.GetProperty("errors")[0];
+        var error = JsonDocument.Parse(Assert.Single(events)[7..]).RootElement.GetProperty("errors")[0];
         Assert.Equal("UNAVAILABLE", error.GetProperty("extensions").GetProperty("code").GetString());
     }
 
@@ -43,7 +43,8 @@ public sealed class StreamingTests
         var url = "grpc://127.0.0.1:1";
         using var client = new GrpcSubgraphClient(new GrpcSourceRegistry().Add("kitchen", TestSchemas.Kitchen(), url));
         var events = await CollectAsync(client, url, "query { getItem(id: \"x\") { id } }", "{}");
-        Assert.Contains(GrpcStatusCodes.PlanFailed, Assert.Single(events), StringComparison.Ordinal);
+        Assert.StartsWith("Error: ", Assert.Single(events), StringComparison.Ordinal);
+        Assert.Contains(GrpcStatusCodes.PlanFailed, events[0], StringComparison.Ordinal);
     }
 
     internal static async Task<List<string>> CollectAsync(GrpcSubgraphClient client, string url, string query, string variables)
@@ -51,11 +52,11 @@ public sealed class StreamingTests
         var body = Encoding.UTF8.GetBytes($"{{\"query\":{JsonSerializer.Serialize(query)},\"variables\":{variables}}}");
         var events = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await foreach (var response in client.SubscribeAsync(new SubgraphRequest("kitchen", url, body), timeout.Token))
+        await foreach (var received in client.SubscribeAsync(new SubgraphRequest("kitchen", url, body), timeout.Token))
         {
-            using (response)
+            using (received)
             {
-                events.Add(Encoding.UTF8.GetString(response.Body.Span));
+                events.Add(received.Kind + ": " + Encoding.UTF8.GetString(received.Response.Body.Span));
             }
         }
 

@@ -2,6 +2,7 @@ using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Subscriptions;
+using FederatedGateway.Grpc.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,9 @@ public static class SupergraphFileServiceCollectionExtensions
             s.AddSingleton(provider => new FederatedGatewayExecutor
             {
                 ExposeQueryPlan = options.ExposeQueryPlan ?? provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
-                Subscriber = new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()),
+                // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
+                Subscriber = new ProtocolRoutingSubgraphSubscriber(
+                    new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),
             });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());
             s.AddHostedService<SupergraphFileLoader>();

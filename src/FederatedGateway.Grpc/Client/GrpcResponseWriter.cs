@@ -81,6 +81,14 @@ internal static class GrpcResponseWriter
         json.WriteEndObject();
     }
 
+    /// <summary>A refused or failed subscription: <c>{"errors":[…]}</c> only.</summary>
+    public static void WriteErrorsOnly(Utf8JsonWriter json, GrpcCallError error, string? path = null)
+    {
+        json.WriteStartObject();
+        WriteErrors(json, [(error, path is null ? [] : [path])]);
+        json.WriteEndObject();
+    }
+
     /// <summary>Decodes into a scratch buffer first, so a malformed message leaves a clean null and an error.</summary>
     private static void WriteChecked(
         Utf8JsonWriter json, ArrayBufferWriter<byte> scratch, Utf8JsonWriter scratchWriter, ReadOnlyMemory<byte> message,

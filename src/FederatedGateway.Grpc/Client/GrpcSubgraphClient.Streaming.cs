@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Descriptors;
@@ -12,16 +13,17 @@ public sealed partial class GrpcSubgraphClient
 {
     /// <summary>
     /// Runs a subscription operation whose root field is a server-streaming RPC: every message of the stream becomes
-    /// one GraphQL response (<c>{"data":{"field":{…}}}</c>) shaped by the operation's selection. A gRPC failure ends
-    /// the stream with one response carrying the status-coded error. Cancelling the token cancels the call.
+    /// one <see cref="SubgraphEventKind.Next"/> event (<c>{"data":{"field":{…}}}</c>, shaped by the operation's
+    /// selection). A gRPC failure ends the stream with one <see cref="SubgraphEventKind.Error"/> event carrying the
+    /// status-coded error. Cancelling the token (or disposing the enumerator) cancels the call.
     /// </summary>
-    public async IAsyncEnumerable<SubgraphResponse> SubscribeAsync(SubgraphRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SubgraphEvent> SubscribeAsync(SubgraphRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (schema, plan, variables, failure) = await PrepareSubscriptionAsync(request, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
-            yield return Respond(w => GrpcResponseWriter.WriteFailure(w, failure));
+            yield return new SubgraphEvent(SubgraphEventKind.Error, Respond(w => GrpcResponseWriter.WriteErrorsOnly(w, failure)));
             yield break;
         }
 
@@ -46,12 +48,14 @@ public sealed partial class GrpcSubgraphClient
                 result = new RootResult { Error = call.ToError(root.Rpc!, ex) };
             }
 
-            var results = new[] { result };
-            yield return Respond(w => GrpcResponseWriter.Write(w, plan, results, context));
-            if (result.Error is not null)
+            if (result.Error is { } error)
             {
+                yield return new SubgraphEvent(SubgraphEventKind.Error, Respond(w => GrpcResponseWriter.WriteErrorsOnly(w, error, root.Path)));
                 yield break;
             }
+
+            var results = new[] { result };
+            yield return new SubgraphEvent(SubgraphEventKind.Next, Respond(w => GrpcResponseWriter.Write(w, plan, results, context)));
         }
     }
 

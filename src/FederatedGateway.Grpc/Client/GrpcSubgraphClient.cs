@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Descriptors;
@@ -17,7 +18,7 @@ namespace FederatedGateway.Grpc.Client;
 /// GraphQL JSON response the executor merges. Failures become GraphQL errors whose <c>extensions.code</c> is the gRPC
 /// status name; reads are retried on UNAVAILABLE within the fetch's deadline.
 /// </summary>
-public sealed partial class GrpcSubgraphClient : ISubgraphClient, IDisposable
+public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubscriber, IDisposable
 {
     private static readonly Marshaller<byte[]> s_bytes = Marshallers.Create(static b => b, static b => b);
 
