@@ -25,6 +25,8 @@ internal sealed class ComposedSupergraphSource : ISupergraphSource
 
     public IReadOnlyCollection<string> WatchedFiles => _watched;
 
+    public IReadOnlyList<string> Notes { get; private set; } = Array.Empty<string>();
+
     public async Task<string> LoadSdlAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<SubgraphSource> sources;
@@ -52,6 +54,7 @@ internal sealed class ComposedSupergraphSource : ISupergraphSource
             throw new SupergraphLoadException(message.ToString());
         }
 
+        Notes = result.Hints.Select(h => $"composition hint {h.Code}: {h.Message}").ToList();
         return result.SupergraphSdl!;
     }
 }

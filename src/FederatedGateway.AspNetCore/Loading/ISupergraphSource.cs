@@ -9,6 +9,9 @@ internal interface ISupergraphSource
     /// <summary>The files whose change means loading again (known after a load).</summary>
     IReadOnlyCollection<string> WatchedFiles { get; }
 
+    /// <summary>Remarks of the last load worth logging (composition hints), empty for a plain file.</summary>
+    IReadOnlyList<string> Notes { get; }
+
     /// <exception cref="SupergraphLoadException">The supergraph cannot be produced; the message says why.</exception>
     Task<string> LoadSdlAsync(CancellationToken cancellationToken);
 }

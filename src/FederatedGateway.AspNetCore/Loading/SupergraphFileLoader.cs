@@ -129,6 +129,10 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         _executor.Swap(snapshot);
         _loadedSdl = sdl;
         LogLoaded(_logger, path, snapshot.Schema.Subgraphs.Count);
+        foreach (var note in _source.Notes)
+        {
+            LogNote(_logger, path, note);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -146,6 +150,9 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The changed supergraph was rejected; the previous schema keeps serving: {Reason}")]
     private static partial void LogReloadRejected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Path}: {Note}")]
+    private static partial void LogNote(ILogger logger, string path, string note);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded supergraph {Path} with {Count} subgraphs")]
     private static partial void LogLoaded(ILogger logger, string path, int count);

@@ -15,6 +15,8 @@ internal sealed class SupergraphFileSource : ISupergraphSource
 
     public IReadOnlyCollection<string> WatchedFiles { get; }
 
+    public IReadOnlyList<string> Notes => Array.Empty<string>();
+
     public async Task<string> LoadSdlAsync(CancellationToken cancellationToken)
     {
         try
