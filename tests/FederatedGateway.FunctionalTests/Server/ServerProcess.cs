@@ -142,6 +142,6 @@ public sealed partial class ServerProcess : IDisposable
     private static extern int kill(int pid, int sig);
 #pragma warning restore SA1300, IDE1006
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningPattern();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Diagnostics;
 using System.Net;
 using FederatedGateway.Demo;
@@ -77,6 +78,33 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
             server.Terminate();
             Assert.True(await server.WaitForExitAsync(ExitLimit), $"the server did not exit within {ExitLimit.TotalSeconds} s of SIGTERM");
             Assert.Equal(0, server.ExitCode);
+        }
+        finally
+        {
+            Dump(server);
+        }
+    }
+
+    [Fact]
+    public async Task LogsAreStructuredJsonWhenAskedFor()
+    {
+        await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        using var server = ServerProcess.Start(["--supergraph", DemoGateway.SupergraphPath, "--urls", "http://127.0.0.1:0", "--Logging:Console:FormatterName", "json"]);
+        try
+        {
+            await WaitUntilHealthyAsync(server, http, clock);
+            var loaded = server.StandardOutput.Split('\n')
+                .Where(line => line.StartsWith('{'))
+                .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+                .FirstOrDefault(entry => entry.GetProperty("Category").GetString()!.EndsWith("SupergraphFileLoader", StringComparison.Ordinal));
+            Assert.True(loaded.ValueKind == JsonValueKind.Object, "no JSON log entry from the supergraph loader:\n" + server.StandardOutput);
+            Assert.Equal("Information", loaded.GetProperty("LogLevel").GetString());
+            Assert.Equal(3, loaded.GetProperty("State").GetProperty("Count").GetInt32());
+            Assert.Equal(DemoGateway.SupergraphPath, loaded.GetProperty("State").GetProperty("Path").GetString());
+            server.Terminate();
+            Assert.True(await server.WaitForExitAsync(ExitLimit));
         }
         finally
         {
