@@ -61,6 +61,28 @@ public sealed class DemoGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_subscription_fed_by_a_server_streaming_RPC_delivers_its_events_over_server_sent_events()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, DemoGateway.Address(_gateway) + "/graphql")
+        {
+            Content = JsonContent.Create(new { query = "subscription { streamQuotes(symbols: [\"NVDA\"], limit: 3, interval: \"0.01s\") { symbol last } }" }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        var events = body.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)).Select(l => l[6..]).ToList();
+        Assert.Equal(
+            [
+                "{\"data\":{\"streamQuotes\":{\"symbol\":\"NVDA\",\"last\":121.0358}}}",
+                "{\"data\":{\"streamQuotes\":{\"symbol\":\"NVDA\",\"last\":121.1572}}}",
+                "{\"data\":{\"streamQuotes\":{\"symbol\":\"NVDA\",\"last\":121.2786}}}",
+            ],
+            events);
+        Assert.Contains("event: complete", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_checked_in_gRPC_demo_supergraph_is_what_its_config_composes_to()
     {
         var config = SupergraphConfigReader.Read(Path.Combine(Repo(), "schemas", "supergraph-grpc.yaml"));

@@ -63,9 +63,9 @@ public sealed class DemoSubscriptionTests : IAsyncLifetime
         Assert.Equal(
             [
                 "{\"data\":{\"streamQuotes\":{\"symbol\":\"AAPL\",\"last\":188.6822,\"time\":\"2026-11-27T14:30:00Z\"}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"MSFT\",\"last\":413.8546,\"time\":\"2026-11-27T14:30:00Z\"}}}",
+                "{\"data\":{\"streamQuotes\":{\"symbol\":\"MSFT\",\"last\":413.8547,\"time\":\"2026-11-27T14:30:00Z\"}}}",
                 "{\"data\":{\"streamQuotes\":{\"symbol\":\"AAPL\",\"last\":188.8715,\"time\":\"2026-11-27T14:30:01Z\"}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"MSFT\",\"last\":414.2697,\"time\":\"2026-11-27T14:30:01Z\"}}}",
+                "{\"data\":{\"streamQuotes\":{\"symbol\":\"MSFT\",\"last\":414.2698,\"time\":\"2026-11-27T14:30:01Z\"}}}",
             ],
             events);
         Assert.Equal(1, _grpc.Calls.Count("StreamQuotes"));

@@ -81,9 +81,22 @@ internal sealed class FetchCall
         // No deadline: a subscription lives until the client or the service ends it.
         var options = new CallOptions(_metadata, null, _cancellationToken);
         using var call = _invoker.AsyncServerStreamingCall(_client.MethodOf(root.Rpc!), null, options, request!);
-        while (await call.ResponseStream.MoveNext(_cancellationToken).ConfigureAwait(false))
+        while (await NextAsync(call.ResponseStream).ConfigureAwait(false))
         {
             yield return new RootResult { Response = call.ResponseStream.Current };
+        }
+    }
+
+    /// <summary>The client's cancellation surfaces as <see cref="OperationCanceledException"/>, not as a CANCELLED status.</summary>
+    private async Task<bool> NextAsync(IAsyncStreamReader<byte[]> stream)
+    {
+        try
+        {
+            return await stream.MoveNext(_cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && _cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(_cancellationToken);
         }
     }
 
