@@ -168,7 +168,10 @@ start_group() { # start_group <cpus> <log> command... ; sets LAST_GROUP
   done
 }
 
-group_alive() { kill -0 -- "-$1" 2>/dev/null; }
+# True while the group has a process that is not a zombie (a finished child stays a zombie until reaped).
+group_alive() {
+  ps -eo pgid=,stat= | awk -v group="$1" '$1 == group && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
 
 stop_group() {
   local group=$1 i
@@ -210,12 +213,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-pinned() { # pinned <cpus> command...
-  local cpus=$1
-  shift
-  if [[ -n $cpus ]]; then taskset -c "$cpus" "$@"; else "$@"; fi
-}
 
 # ---------------------------------------------------------------------------------------------- /proc readings
 group_pids() { pgrep -g "$1" || true; }
@@ -339,15 +336,22 @@ verify() { # verify <label>: prints the verdict JSON line, returns 0 when the an
 }
 
 # ---------------------------------------------------------------------------------------------- one window
-run_wrk() { # run_wrk <conns> <seconds> <output file> [extra wrk args]: wrk's CPU seconds go to <output>.cpu
-  local conns=$1 seconds=$2 output=$3 TIMEFORMAT='%3U %3S'
-  shift 3
-  {
-    time {
-      BENCH_BODY=$HERE/data/body.json BENCH_CHECK=$CHECK_BODIES pinned "$LOAD_CPUS" \
-        wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$HERE/lib/load.lua" "$@" "$GATEWAY_URL" >"$output" 2>&1 || true
-    }
-  } 2>"$output.cpu"
+# wrk runs in its own process group and the script waits for it: a foreground wrk would take Ctrl+C for itself
+# (it stops early and exits 0, so bash would carry on); while waiting, the INT trap fires and cleanup stops wrk too.
+run_wrk() { # run_wrk <conns> <seconds> <output file>: wrk's CPU seconds (user + system) go to <output>.cpu
+  local conns=$1 seconds=$2 output=$3
+  times >"$output.before"
+  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" \
+    wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
+  local load_group=$LAST_GROUP
+  wait "$load_group" || true
+  stop_group "$load_group"
+  times >"$output.after"
+  # The second line of `times` is the CPU time of the script's reaped children; wrk is the only one reaped here.
+  awk 'function seconds(t, minutes) { minutes = t; sub(/m.*/, "", minutes); sub(/^[0-9]+m/, "", t); sub(/s$/, "", t); return minutes * 60 + t }
+       FNR == 2 { total += (FILENAME ~ /after$/ ? 1 : -1) * (seconds($1) + seconds($2)) }
+       END { printf "%.3f\n", total }' "$output.before" "$output.after" >"$output.cpu"
+  rm -f "$output.before" "$output.after"
 }
 
 WINDOW_COLUMNS="round,gateway,conns,order,requests,seconds,rps,p50_ms,p95_ms,p99_ms,max_ms,errors,http_errors,gw_cpu_s,gw_cpu_pct,req_per_cpu_s,rss_max_mb,hwm_mb,sg_requests,sg_per_req,foreign_cpu_pct,verify_before,verify_after"
@@ -392,7 +396,7 @@ measure_window() { # measure_window <round> <order> <gateway> <group> <conns> <v
     summary='{"requests":0,"seconds":0,"connect_errors":0,"read_errors":0,"write_errors":0,"timeouts":0,"http_errors":0,"bad_bodies":1,"p50_ms":0,"p95_ms":0,"p99_ms":0,"max_ms":0}'
   fi
   local wrk_cpu
-  wrk_cpu=$(awk '{print $1 + $2}' "$OUT/logs/$tag.wrk.txt.cpu")
+  wrk_cpu=$(<"$OUT/logs/$tag.wrk.txt.cpu")
 
   local after="fail" verdict
   drain
@@ -499,7 +503,7 @@ if ((SOAK > 0)); then
     last_ticks=$ticks
   done
   stop_group "$load_group"
-  verdict=$(verify) || log "   after the soak the answer is WRONG: $verdict"
+  if verdict=$(verify); then log "   verified after the soak: $verdict"; else log "   after the soak the answer is WRONG: $verdict"; fi
   stop_group "$group"
   node "$HERE/lib/report.mjs" soak "$OUT" "$SOAK_SETTLE" "$SOAK_TOLERANCE_MB"
   log "results: $OUT"
