@@ -77,6 +77,11 @@ public sealed class ComposeCommandTests : IDisposable
     [InlineData("two-sources")]
     [InlineData("missing-schema-file")]
     [InlineData("unreachable-subgraph")]
+    [InlineData("list-as-subgraph-name")]
+    [InlineData("relative-subgraph-url")]
+    [InlineData("ftp-subgraph-url")]
+    [InlineData("routing-url-not-a-url")]
+    [InlineData("grpc-option-not-a-value")]
     public async Task Bad_usage_or_unreadable_input_exits_two(string scenario)
     {
         var config = scenario switch
@@ -86,6 +91,11 @@ public sealed class ComposeCommandTests : IDisposable
             "no-subgraphs" => Write("c.yaml", "federation_version: =2.3\n"),
             "two-sources" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { file: a.graphql, subgraph_url: http://a }\n"),
             "missing-schema-file" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { file: missing.graphql }\n"),
+            "list-as-subgraph-name" => Write("c.yaml", "subgraphs:\n  ? [a]\n  : { routing_url: http://a, schema: { file: a.graphql } }\n"),
+            "relative-subgraph-url" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { subgraph_url: not a url }\n"),
+            "ftp-subgraph-url" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { subgraph_url: \"ftp://127.0.0.1/x\" }\n"),
+            "routing-url-not-a-url" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: somewhere\n    schema: { file: a.graphql }\n"),
+            "grpc-option-not-a-value" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: grpc://127.0.0.1:1\n    schema: { grpc: { reflection: [true] } }\n"),
             _ => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://127.0.0.1:1/graphql\n    schema: { subgraph_url: http://127.0.0.1:1/graphql }\n"),
         };
 

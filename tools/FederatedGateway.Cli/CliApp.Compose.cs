@@ -73,9 +73,9 @@ internal sealed partial class CliApp
     /// <summary><c>error[CODE] subgraph element (file:line:col): message</c> (parts that are unknown left out), then the hint indented.</summary>
     private string Describe(string level, string color, CompositionError error, IReadOnlyDictionary<string, string?> files)
     {
-        var where = error.Subgraph is null ? "" : $" {error.Subgraph}";
+        var where = string.IsNullOrEmpty(error.Subgraph) ? "" : $" {error.Subgraph}";
         where += error.Element is null ? "" : $" {error.Element}";
-        if (error.Subgraph is not null && files.GetValueOrDefault(error.Subgraph) is { } file)
+        if (error.Subgraph is not null && files.GetValueOrDefault(error.Subgraph) is { Length: > 0 } file)
         {
             file = Readable(file);
             where += error.Line is null ? $" ({file})" : $" ({file}:{error.Line}:{error.Column})";

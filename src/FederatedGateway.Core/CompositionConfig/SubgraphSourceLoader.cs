@@ -86,6 +86,10 @@ public sealed class SubgraphSourceLoader
         {
             throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} did not answer within {_http.Timeout.TotalSeconds:0} s.", ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or UriFormatException)
+        {
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} cannot be asked for its schema: {ex.Message}", ex);
+        }
         catch (JsonException ex)
         {
             throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {url} did not answer JSON: {ex.Message}", ex);

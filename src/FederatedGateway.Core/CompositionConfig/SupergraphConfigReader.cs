@@ -51,8 +51,7 @@ public static class SupergraphConfigReader
         var list = new List<SubgraphConfig>();
         foreach (var (key, value) in subgraphs.Children)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
-            list.Add(ReadSubgraph(name, value, folder, fullPath));
+            list.Add(ReadSubgraph(KeyName(key, "a subgraph name", fullPath), value, folder, fullPath));
         }
 
         return new SupergraphConfig(fullPath, version, list);
@@ -77,7 +76,10 @@ public static class SupergraphConfigReader
         IReadOnlyDictionary<string, string>? grpc = null;
         if (Child(schema, "grpc") is YamlMappingNode grpcNode)
         {
-            grpc = grpcNode.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => (p.Value as YamlScalarNode)?.Value ?? "", StringComparer.Ordinal);
+            grpc = grpcNode.Children.ToDictionary(
+                p => KeyName(p.Key, "a grpc option", file),
+                p => p.Value is YamlScalarNode { Value: { } value } ? value : throw new SupergraphConfigException($"{file}:{p.Value.Start.Line}: grpc option \"{KeyName(p.Key, "a grpc option", file)}\" must be a single value."),
+                StringComparer.Ordinal);
         }
 
         var sources = (schemaFile is null ? 0 : 1) + (subgraphUrl is null ? 0 : 1) + (grpc is null ? 0 : 1);
@@ -91,6 +93,8 @@ public static class SupergraphConfigReader
             throw new SupergraphConfigException($"{where}: \"routing_url\" is required for a schema from a file.");
         }
 
+        RequireAbsoluteUrl(routingUrl, "routing_url", where, allowAnyScheme: true);
+        RequireAbsoluteUrl(subgraphUrl, "subgraph_url", where, allowAnyScheme: false);
         return new SubgraphConfig(
             name,
             routingUrl ?? subgraphUrl ?? grpc?.GetValueOrDefault("url"),
@@ -98,6 +102,24 @@ public static class SupergraphConfigReader
             subgraphUrl,
             grpc);
     }
+
+    private static void RequireAbsoluteUrl(string? url, string key, string where, bool allowAnyScheme)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (!allowAnyScheme && uri.Scheme is not ("http" or "https")))
+        {
+            throw new SupergraphConfigException($"{where}: \"{key}\" must be an absolute {(allowAnyScheme ? "" : "http(s) ")}URL, not \"{url}\".");
+        }
+    }
+
+    private static string KeyName(YamlNode key, string what, string file) =>
+        key is YamlScalarNode { Value: { } name }
+            ? name
+            : throw new SupergraphConfigException($"{file}:{key.Start.Line}: {what} must be a plain name, not a list or mapping.");
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
