@@ -74,6 +74,18 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("error:", stderr);
     }
 
+    [Theory]
+    [InlineData("[1]", "--variables must be a JSON object")]
+    [InlineData("{nope", "--variables is not valid JSON")]
+    public async Task VariablesThatAreNotAJsonObjectAreExitTwo(string variables, string message)
+    {
+        var query = Write("q.graphql", "{ me { name } }");
+        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query, "--variables", variables);
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: " + message, stderr);
+    }
+
     [Fact]
     public async Task InvalidSupergraphIsExitTwo()
     {

@@ -130,6 +130,11 @@ internal sealed partial class CliApp
 
         using (variables)
         {
+            if (variables.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Usage("--variables must be a JSON object, e.g. '{\"status\":\"OPEN\"}'", "plan");
+            }
+
             var preparer = new OperationPreparer(schema!, ApiSchemaFactory.Create(schema!, ApiSchemaPrinter.Print(schema!)));
             var result = await preparer.PrepareAsync(query, options.GetValueOrDefault("operation"), variables.RootElement, CancellationToken.None);
             if (!result.IsSuccess)
