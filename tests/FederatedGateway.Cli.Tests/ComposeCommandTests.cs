@@ -82,6 +82,7 @@ public sealed class ComposeCommandTests : IDisposable
     [InlineData("ftp-subgraph-url")]
     [InlineData("routing-url-not-a-url")]
     [InlineData("grpc-option-not-a-value")]
+    [InlineData("bad-federation-version")]
     public async Task Bad_usage_or_unreadable_input_exits_two(string scenario)
     {
         var config = scenario switch
@@ -95,6 +96,7 @@ public sealed class ComposeCommandTests : IDisposable
             "relative-subgraph-url" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { subgraph_url: not a url }\n"),
             "ftp-subgraph-url" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { subgraph_url: \"ftp://127.0.0.1/x\" }\n"),
             "routing-url-not-a-url" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: somewhere\n    schema: { file: a.graphql }\n"),
+            "bad-federation-version" => Write("c.yaml", "federation_version: latest\nsubgraphs:\n  a:\n    routing_url: http://a\n    schema: { file: a.graphql }\n"),
             "grpc-option-not-a-value" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: grpc://127.0.0.1:1\n    schema: { grpc: { reflection: [true] } }\n"),
             _ => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://127.0.0.1:1/graphql\n    schema: { subgraph_url: http://127.0.0.1:1/graphql }\n"),
         };
@@ -127,5 +129,22 @@ public sealed class ComposeCommandTests : IDisposable
 
         Assert.True(exit == 0, stderr);
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Repo(), "schemas", "supergraph.graphql")), stdout);
+    }
+
+    [Theory]
+    [InlineData("=2.3.2", false)]
+    [InlineData("2", false)]
+    [InlineData("=1", true)]
+    [InlineData("=0.36.0", true)]
+    public async Task Federation_version_is_checked_and_a_federation_1_request_is_noted(string version, bool noted)
+    {
+        Write("a.graphql", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"]) type Query { a: Int }");
+        var config = Write("c.yaml", $"federation_version: \"{version}\"\nsubgraphs:\n  a:\n    routing_url: http://a\n    schema: {{ file: a.graphql }}\n");
+
+        var (exit, stdout, stderr) = await Run("compose", "--config", config);
+
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith("schema", stdout);
+        Assert.Equal(noted, stderr.Contains("asks for Federation 1 composition", StringComparison.Ordinal));
     }
 }

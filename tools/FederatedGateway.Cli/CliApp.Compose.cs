@@ -17,6 +17,11 @@ internal sealed partial class CliApp
         try
         {
             var config = SupergraphConfigReader.Read(configFile);
+            if (config.AsksForFederation1)
+            {
+                _stderr.WriteLine($"{Paint("note", Yellow)}: federation_version {config.FederationVersion} asks for Federation 1 composition; fgw composes with the Federation 2 rules (Federation 1 subgraphs are read as such).");
+            }
+
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var grpc = GrpcConfigSources.Resolver(Path.GetDirectoryName(config.Path)!);
             sources = await new SubgraphSourceLoader(http, grpc).LoadAsync(config, CancellationToken.None);

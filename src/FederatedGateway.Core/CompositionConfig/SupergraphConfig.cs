@@ -16,7 +16,12 @@ public sealed class SupergraphConfig
     /// <summary>The config file's full path; relative schema files resolve against its folder.</summary>
     public string Path { get; }
 
+    /// <summary>rover's <c>federation_version</c> as written (<c>=2.3.2</c>, <c>2</c>), when given.</summary>
     public string? FederationVersion { get; }
+
+    /// <summary>True when <see cref="FederationVersion"/> asks for Federation 1 composition (major version 0 or 1).</summary>
+    public bool AsksForFederation1 =>
+        FederationVersion is { } v && v.TrimStart('=').Split('.')[0] is "0" or "1";
 
     public IReadOnlyList<SubgraphConfig> Subgraphs { get; }
 

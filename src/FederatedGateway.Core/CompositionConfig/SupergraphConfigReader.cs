@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FederatedGateway.Core.CompositionConfig;
 
 /// <summary>Reads a <c>supergraph.yaml</c> into a <see cref="SupergraphConfig"/>, with messages naming the key at fault.</summary>
-public static class SupergraphConfigReader
+public static partial class SupergraphConfigReader
 {
     /// <exception cref="SupergraphConfigException">The file is missing, not YAML, or not a supergraph config.</exception>
     public static SupergraphConfig Read(string path)
@@ -43,6 +44,11 @@ public static class SupergraphConfigReader
 
         var folder = System.IO.Path.GetDirectoryName(fullPath)!;
         var version = Scalar(root, "federation_version", fullPath);
+        if (version is not null && !FederationVersionPattern().IsMatch(version))
+        {
+            throw new SupergraphConfigException($"{fullPath}: \"federation_version\" must look like =2.3.2 or 2 (rover's form), not \"{version}\".");
+        }
+
         if (Child(root, "subgraphs") is not YamlMappingNode subgraphs || subgraphs.Children.Count == 0)
         {
             throw new SupergraphConfigException($"{fullPath}: \"subgraphs\" must map subgraph names to their routing_url and schema.");
@@ -134,4 +140,7 @@ public static class SupergraphConfigReader
             _ => throw new SupergraphConfigException($"{file}:{child.Start.Line}: \"{key}\" must be a single value."),
         };
     }
+
+    [GeneratedRegex(@"^=?\d+(\.\d+){0,2}(-[0-9A-Za-z.]+)?$")]
+    private static partial Regex FederationVersionPattern();
 }
