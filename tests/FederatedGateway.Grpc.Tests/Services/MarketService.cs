@@ -69,6 +69,22 @@ public sealed class MarketService(CallLog calls) : MarketData.MarketDataBase
         return QuoteOf(request.Symbol);
     }
 
+    public override Task<Quote> GetFlakyQuote(GetQuoteRequest request, ServerCallContext context)
+    {
+        calls.Record("GetFlakyQuote", request.Symbol);
+        return calls.Count("GetFlakyQuote") <= 2
+            ? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "warming up"))
+            : Task.FromResult(QuoteOf(request.Symbol));
+    }
+
+    public override Task<Quote> PlaceFlakyOrder(GetQuoteRequest request, ServerCallContext context)
+    {
+        calls.Record("PlaceFlakyOrder", request.Symbol);
+        return calls.Count("PlaceFlakyOrder") <= 1
+            ? throw new RpcException(new global::Grpc.Core.Status(StatusCode.Unavailable, "warming up"))
+            : Task.FromResult(QuoteOf(request.Symbol));
+    }
+
     public override async Task StreamQuotes(BatchGetQuotesRequest request, IServerStreamWriter<Quote> responseStream, ServerCallContext context)
     {
         for (var i = 0; i < 3; i++)
