@@ -61,4 +61,30 @@ public sealed class ConfigCompositionTests
             CodecTests.Data(body).GetRawText());
         await app.StopAsync();
     }
+
+    [Fact]
+    public void Descriptor_sets_named_in_supergraph_yaml_are_watched()
+    {
+        var folder = Directory.CreateTempSubdirectory("fgw-grpc-watch-").FullName;
+        var config = Path.Combine(folder, "supergraph.yaml");
+        File.WriteAllText(config, "subgraphs:\n  m:\n    schema:\n      grpc:\n        url: grpc://127.0.0.1:1\n        descriptor_set: ./protos/m.pb\n");
+        var watched = FederatedGateway.Core.CompositionConfig.SupergraphConfigReader.Read(config).WatchedFiles().ToList();
+        Assert.Contains(Path.Combine(folder, "protos", "m.pb"), watched);
+    }
+
+    [Fact]
+    public void A_grpc_entry_without_descriptor_set_or_reflection_is_a_clear_error()
+    {
+        var entry = new FederatedGateway.Core.CompositionConfig.SubgraphConfig("m", null, null, null, new Dictionary<string, string> { ["url"] = "grpc://127.0.0.1:1" });
+        var error = Assert.Throws<FederatedGateway.Core.CompositionConfig.SupergraphConfigException>(() => Composition.GrpcConfigSources.Read(entry, "/"));
+        Assert.Contains("exactly one of \"descriptor_set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_grpc_entry_with_an_http_url_is_a_clear_error()
+    {
+        var entry = new FederatedGateway.Core.CompositionConfig.SubgraphConfig("m", null, null, null, new Dictionary<string, string> { ["url"] = "http://127.0.0.1:1", ["reflection"] = "true" });
+        var error = Assert.Throws<FederatedGateway.Core.CompositionConfig.SupergraphConfigException>(() => Composition.GrpcConfigSources.Read(entry, "/"));
+        Assert.Contains("grpc://host:port", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -25,9 +25,12 @@ public sealed class SupergraphConfig
 
     public IReadOnlyList<SubgraphConfig> Subgraphs { get; }
 
-    /// <summary>Files whose change means recomposing: the config and every schema file it names.</summary>
+    /// <summary>Files whose change means recomposing: the config, every schema file and every gRPC descriptor set it names.</summary>
     public IEnumerable<string> WatchedFiles() =>
-        Subgraphs.Select(s => s.SchemaFile).Where(f => f is not null).Select(f => f!).Prepend(Path);
+        Subgraphs.Select(s => s.SchemaFile).Where(f => f is not null).Select(f => f!)
+            .Concat(Subgraphs.Select(s => s.Grpc?.GetValueOrDefault("descriptor_set")).Where(f => !string.IsNullOrEmpty(f))
+                .Select(f => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, f!))))
+            .Prepend(Path);
 }
 
 /// <summary>One subgraph entry of a <see cref="SupergraphConfig"/>.</summary>
