@@ -114,7 +114,12 @@ public sealed class OperationPreparer
             OperationKind.Mutation => _schema.MutationType,
             OperationKind.Subscription => _schema.SubscriptionType,
             _ => _schema.QueryType,
-        } ?? throw new InvalidOperationException("Validated operation has no root type.");
+        };
+        if (rootType is null)
+        {
+            // The validator lets an operation through when the schema lacks its root type altogether.
+            return CachedDocument.Fail(RequestError.Of($"The schema has no {kind.ToString().ToLowerInvariant()} type.", "GRAPHQL_VALIDATION_FAILED"));
+        }
 
         var variables = VariableDefinitions(operation);
         var name = operation.Name?.StringValue;
