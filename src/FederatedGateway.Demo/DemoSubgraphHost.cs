@@ -1,4 +1,6 @@
+using FederatedGateway.Demo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FederatedGateway.Demo;
 
@@ -35,6 +37,18 @@ public sealed class DemoSubgraphHost : IAsyncDisposable
         {
             if (string.Equals(subgraph.Name, subgraphName, StringComparison.Ordinal))
                 return subgraph.Url;
+        }
+
+        throw new ArgumentException($"No demo subgraph is named '{subgraphName}'.", nameof(subgraphName));
+    }
+
+    /// <summary>How many subscriptions the named subgraph is serving right now (over graphql-transport-ws).</summary>
+    public int ActiveSubscriptions(string subgraphName)
+    {
+        for (var i = 0; i < Subgraphs.Count; i++)
+        {
+            if (string.Equals(Subgraphs[i].Name, subgraphName, StringComparison.Ordinal))
+                return _apps[i].Services.GetRequiredService<SubscriptionTracker>().Active;
         }
 
         throw new ArgumentException($"No demo subgraph is named '{subgraphName}'.", nameof(subgraphName));

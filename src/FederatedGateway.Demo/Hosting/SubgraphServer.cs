@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Demo.Hosting;
 
-/// <summary>Builds and starts one subgraph as its own Kestrel app on 127.0.0.1, serving <c>POST /graphql</c>.</summary>
+/// <summary>Builds and starts one subgraph as its own Kestrel app on 127.0.0.1, serving <c>POST /graphql</c> and
+/// <c>graphql-transport-ws</c> WebSocket connections at the same path.</summary>
 internal static class SubgraphServer
 {
     public const string Path = "/graphql";
@@ -36,10 +37,13 @@ internal static class SubgraphServer
         else
             configureLogging(builder.Logging);
 
+        builder.Services.AddSingleton<SubscriptionTracker>();
         definition.ConfigureServices(builder.Services);
 
         var app = builder.Build();
+        app.UseWebSockets();
         app.MapPost(Path, GraphQLHttpEndpoint.HandleAsync);
+        app.MapGet(Path, TransportWsEndpoint.HandleAsync);
         app.MapFallback(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FederatedGateway.Demo.Subgraphs.Orders;
 
 /// <summary>
-/// The <c>orders</c> subgraph: owns the <c>Order</c> entity and the order mutations, adds <c>orders</c> to
+/// The <c>orders</c> subgraph: owns the <c>Order</c> entity and the order mutations and the order status subscription, adds <c>orders</c> to
 /// <c>Trader</c> and <c>Instrument</c>, and computes fields that <c>@requires</c> data of the other subgraphs.
 /// </summary>
 internal static class OrdersSubgraph
@@ -15,6 +15,7 @@ internal static class OrdersSubgraph
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<InstrumentCatalog>();
+        services.AddSingleton<OrderStatusFeed>();
         services.AddSingleton<OrderBook>();
         services.AddSubgraphGraphQL<OrdersSchema, OrdersSchema>();
     });

@@ -2,17 +2,22 @@ using FederatedGateway.Demo.Subgraphs.Orders.Models;
 
 namespace FederatedGateway.Demo.Subgraphs.Orders.Data;
 
-/// <summary>The in-memory orders: deterministic seed data plus whatever the mutations add (thread-safe).</summary>
+/// <summary>
+/// The in-memory orders: deterministic seed data plus whatever the mutations add (thread-safe). Every status change
+/// (placed, cancelled) goes to the <see cref="OrderStatusFeed"/>.
+/// </summary>
 internal sealed class OrderBook
 {
     private readonly Lock _lock = new();
     private readonly List<Order> _orders;
     private readonly TimeProvider _time;
+    private readonly OrderStatusFeed _feed;
     private int _nextNumber = 1007;
 
-    public OrderBook(InstrumentCatalog catalog, TimeProvider time)
+    public OrderBook(InstrumentCatalog catalog, TimeProvider time, OrderStatusFeed feed)
     {
         _time = time;
+        _feed = feed;
         _orders =
         [
             new("o-1001", "t1", catalog.Get("AAPL"), OrderSide.Buy, 50, 185.00, OrderStatus.Open, Utc(2024, 5, 2, 9, 31)),
@@ -41,6 +46,21 @@ internal sealed class OrderBook
 
     public Order Place(string traderId, InstrumentRef instrument, OrderSide side, int quantity, double limitPrice)
     {
+        var order = PlaceLocked(traderId, instrument, side, quantity, limitPrice);
+        _feed.Publish(order);
+        return order;
+    }
+
+    public CancelOutcome Cancel(string id, out Order? order)
+    {
+        var outcome = CancelLocked(id, out order);
+        if (outcome == CancelOutcome.Cancelled)
+            _feed.Publish(order!);
+        return outcome;
+    }
+
+    private Order PlaceLocked(string traderId, InstrumentRef instrument, OrderSide side, int quantity, double limitPrice)
+    {
         lock (_lock)
         {
             var now = _time.GetUtcNow().UtcDateTime;
@@ -51,7 +71,7 @@ internal sealed class OrderBook
         }
     }
 
-    public CancelOutcome Cancel(string id, out Order? order)
+    private CancelOutcome CancelLocked(string id, out Order? order)
     {
         lock (_lock)
         {

@@ -10,5 +10,6 @@ internal sealed class OrdersSchema : GraphQL.Types.Schema
     {
         Query = services.GetRequiredService<OrdersQuery>();
         Mutation = services.GetRequiredService<OrdersMutation>();
+        Subscription = services.GetRequiredService<OrdersSubscription>();
     }
 }
