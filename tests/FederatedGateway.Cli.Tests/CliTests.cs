@@ -1,31 +1,11 @@
+using FederatedGateway.Cli.Tests.Infrastructure;
+
 namespace FederatedGateway.Cli.Tests;
 
 /// <summary>The <c>fgw</c> commands: artifact on stdout only, diagnostics on stderr, stable exit codes.</summary>
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliHarness
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("fgw-cli-").FullName;
-
-    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
-
     private static string Supergraph => Path.Combine(Repo(), "schemas", "supergraph.graphql");
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await new CliApp(stdout, stderr).RunAsync(args);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     [Fact]
     public async Task PrintSchemaWritesTheApiSchemaOnly()

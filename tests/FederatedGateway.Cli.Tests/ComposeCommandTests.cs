@@ -1,32 +1,11 @@
+using FederatedGateway.Cli.Tests.Infrastructure;
 using FederatedGateway.Demo;
 
 namespace FederatedGateway.Cli.Tests;
 
 /// <summary><c>fgw compose</c>: the demo's checked-in supergraph is current, sources from files and running subgraphs, exit codes.</summary>
-public sealed class ComposeCommandTests : IDisposable
+public sealed class ComposeCommandTests : CliHarness
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("fgw-compose-").FullName;
-
-    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await new CliApp(stdout, stderr).RunAsync(args);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public async Task The_demo_supergraph_is_what_its_config_composes_to()
     {
@@ -43,7 +22,7 @@ public sealed class ComposeCommandTests : IDisposable
     {
         var a = Write("a.graphql", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"]) type Query { a: A } type A @key(fields: \"id\") { id: ID! }");
         var config = Write("supergraph.yaml", $"subgraphs:\n  a:\n    routing_url: http://127.0.0.1:4001/graphql\n    schema:\n      file: ./{Path.GetFileName(a)}\n");
-        var output = Path.Combine(_directory, "out.graphql");
+        var output = Path.Combine(Directory, "out.graphql");
 
         var (exit, stdout, stderr) = await Run("compose", "--config", config, "--output", output);
 
@@ -64,7 +43,7 @@ public sealed class ComposeCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Empty(stdout);
-        Assert.Contains("error[INVALID_FIELD_SHARING] a T.x (" + Path.Combine(_directory, "a.graphql") + ":3:10): Non-shareable field \"T.x\"", stderr);
+        Assert.Contains("error[INVALID_FIELD_SHARING] a T.x (" + Path.Combine(Directory, "a.graphql") + ":3:10): Non-shareable field \"T.x\"", stderr);
         Assert.Contains("hint: Mark \"T.x\" @shareable", stderr);
         Assert.Contains("composition failed with 1 error.", stderr);
         Assert.DoesNotContain("\u001b[", stderr);
@@ -87,7 +66,7 @@ public sealed class ComposeCommandTests : IDisposable
     {
         var config = scenario switch
         {
-            "missing-config" => Path.Combine(_directory, "nope.yaml"),
+            "missing-config" => Path.Combine(Directory, "nope.yaml"),
             "bad-yaml" => Write("c.yaml", "subgraphs: [unclosed"),
             "no-subgraphs" => Write("c.yaml", "federation_version: =2.3\n"),
             "two-sources" => Write("c.yaml", "subgraphs:\n  a:\n    routing_url: http://a\n    schema: { file: a.graphql, subgraph_url: http://a }\n"),
