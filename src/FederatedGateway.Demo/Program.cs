@@ -33,7 +33,8 @@ foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
 }
 
-Console.WriteLine($"GraphQL endpoint (POST/GET): {DemoGateway.Address(gateway)}/graphql");
+Console.WriteLine($"IDE (open in a browser): {DemoGateway.Address(gateway)}/graphql");
+Console.WriteLine($"GraphQL endpoint (POST/GET, WebSocket, SSE): {DemoGateway.Address(gateway)}/graphql");
 Console.WriteLine($"Health: {DemoGateway.Address(gateway)}/health");
 Console.WriteLine("Press Ctrl+C to stop.");
 
