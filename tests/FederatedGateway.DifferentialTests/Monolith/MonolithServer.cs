@@ -38,7 +38,14 @@ public sealed class MonolithServer
                 {
                     foreach (var field in model.VisibleFields(type))
                     {
-                        builder.Types.For(type.Name).FieldFor(field.Name).Resolver = Resolver(model, field);
+                        var config = builder.Types.For(type.Name).FieldFor(field.Name);
+                        config.Resolver = Resolver(model, field);
+                        if (type.Name == "Subscription")
+                        {
+                            // Generated operations are queries; subscription fields only need to exist in the schema.
+                            config.StreamResolver = new GraphQL.Resolvers.SourceStreamResolver<object?>(
+                                (Func<GraphQL.IResolveFieldContext, IObservable<object?>>)(_ => throw new NotSupportedException("The monolith answers queries and mutations only.")));
+                        }
                     }
                 }
             }
