@@ -1,4 +1,5 @@
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { parse } from 'graphql';
 import { planStore } from './plan/planStore.js';
 
 // GraphiQL's fetcher (HTTP POST for queries and mutations, graphql-ws on the same URL for subscriptions),
@@ -17,7 +18,7 @@ export function createGatewayFetcher({ endpointUrl, subscriptionUrl }) {
     }
 
     const request = { ...params, extensions: { ...params.extensions, queryPlan: true } };
-    const operationName = params.operationName || null;
+    const operationName = params.operationName || soleOperationName(params.query);
     planStore.started(operationName);
     let result;
     try {
@@ -52,4 +53,15 @@ function takePlan(result, operationName) {
   const { queryPlan, ...otherExtensions } = result.extensions;
   const { extensions, ...rest } = result;
   return Object.keys(otherExtensions).length > 0 ? { ...rest, extensions: otherExtensions } : rest;
+}
+
+// GraphiQL may send no operationName for a document with a single named operation (it is worked out after the
+// editor settles); the plan panel still names it.
+function soleOperationName(query) {
+  try {
+    const operations = parse(query).definitions.filter((d) => d.kind === 'OperationDefinition');
+    return operations.length === 1 && operations[0].name ? operations[0].name.value : null;
+  } catch {
+    return null;
+  }
 }
