@@ -35,6 +35,8 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
+# The benchmark graph is the planner goldens' own file (one copy in the repository).
+BENCH_SUPERGRAPH=$REPO/tests/FederatedGateway.Core.Tests/Goldens/bench/supergraph.graphql
 
 GATEWAYS=${GATEWAYS:-"fgw apollo hive hive-rust"}
 BASELINE=${BASELINE:-apollo}
@@ -315,7 +317,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
         Gateway__SubgraphUrlOverrides__inventory="$SUBGRAPHS_URL/inventory" \
         Gateway__SubgraphUrlOverrides__reviews="$SUBGRAPHS_URL/reviews" \
         "${extra_words[@]}" \
-        dotnet "$FGW_DLL" --supergraph "$HERE/data/supergraph.graphql" --urls "http://127.0.0.1:$GATEWAY_PORT"
+        dotnet "$FGW_DLL" --supergraph "$BENCH_SUPERGRAPH" --urls "http://127.0.0.1:$GATEWAY_PORT"
       ;;
     apollo)
       start_group "$GATEWAY_CPUS" "$logfile" env NODE_ENV=production PORT="$GATEWAY_PORT" SUPERGRAPH="$PEER_SUPERGRAPH" \
@@ -445,7 +447,7 @@ HIVE_BIN=$(readlink -f "$HERE/node_modules/.bin/hive-gateway" 2>/dev/null || tru
 
 # The peers read subgraph URLs from the supergraph: a copy pointing at our subgraph port.
 PEER_SUPERGRAPH=$OUT/supergraph.graphql
-sed -E "s#http://127\.0\.0\.1:[0-9]+/(accounts|products|inventory|reviews)#$SUBGRAPHS_URL/\1#" "$HERE/data/supergraph.graphql" >"$PEER_SUPERGRAPH"
+sed -E "s#http://127\.0\.0\.1:[0-9]+/(accounts|products|inventory|reviews)#$SUBGRAPHS_URL/\1#" "$BENCH_SUPERGRAPH" >"$PEER_SUPERGRAPH"
 [[ $(grep -c "$SUBGRAPHS_URL/" "$PEER_SUPERGRAPH") == 4 ]] || die "could not point the supergraph at $SUBGRAPHS_URL"
 
 for port in "$GATEWAY_PORT" "$SUBGRAPH_PORT"; do
