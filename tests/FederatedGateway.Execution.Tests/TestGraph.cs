@@ -158,9 +158,19 @@ internal static class TestGraph
         }
 
         var executor = new OperationExecutor(Schema, new SubgraphRegistry(Schema, subgraphs));
-        var output = new ArrayBufferWriter<byte>();
         ReadOnlyMemory<byte> introspectionBytes = introspection is null ? default : System.Text.Encoding.UTF8.GetBytes(introspection);
+
+        // Twice: into a plain buffer (the response writer always runs its null-checking pass first), then into a
+        // pooled one (the gateway's path: one pass, starting over with the check when a null or error shows up).
+        // Both must give the same bytes; the second run's subgraph requests are not kept.
+        var checkedOutput = new ArrayBufferWriter<byte>();
+        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, checkedOutput, null, cancellationToken);
+        var requests = subgraphs.Requests.Count;
+        using var output = new PooledBufferWriter(256);
         await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, output, null, cancellationToken);
+        subgraphs.Requests.RemoveRange(requests, subgraphs.Requests.Count - requests);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(checkedOutput.WrittenSpan), System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
+
         using var response = JsonDocument.Parse(output.WrittenMemory);
         return response.RootElement.Clone();
     }

@@ -9,6 +9,13 @@ using FederatedGateway.Benchmarks;
 //   from the benchmark subgraphs at URL (e.g. http://127.0.0.1:14300), written to the current directory
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --compose-once   one cold composition of
 //   the large synthetic graph: wall time and peak working set
+// dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --execute-loop SECONDS   ExecuteCachedOperation
+//   in a loop (for perf / dotnet-trace to watch), then calls per second and bytes allocated per call
+if (args.Length == 2 && args[0] == "--execute-loop" && int.TryParse(args[1], out var seconds) && seconds > 0)
+{
+    return GatewayBenchmarks.Loop(TimeSpan.FromSeconds(seconds));
+}
+
 if (args.Length == 1 && args[0] == "--compose-once")
 {
     return ComposeBenchmarks.RunOnce();

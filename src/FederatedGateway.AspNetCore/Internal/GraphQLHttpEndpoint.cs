@@ -144,6 +144,11 @@ internal sealed class GraphQLHttpEndpoint
             {
                 // The client went away while the response was written.
             }
+            finally
+            {
+                // The body's pooled buffer goes back once Kestrel has taken the bytes.
+                result.Dispose();
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FederatedGateway.Core.Schema;
 using GraphQLParser.AST;
 
@@ -24,6 +25,7 @@ public sealed class FieldSelection : Selection
         Definition = definition;
         SelectionSet = selectionSet;
         Location = location;
+        EncodedResponseName = JsonEncodedText.Encode(alias ?? name);
     }
 
     public string Name { get; }
@@ -31,6 +33,9 @@ public sealed class FieldSelection : Selection
     public string? Alias { get; }
 
     public string ResponseName => Alias ?? Name;
+
+    /// <summary>The response name as a ready-to-write JSON property name (GraphQL names need no escaping).</summary>
+    public JsonEncodedText EncodedResponseName { get; }
 
     public GraphQLArguments? Arguments { get; }
 

@@ -45,6 +45,38 @@ public sealed class FederatedSchema
 
     public SchemaType? FindType(string name) => Types.TryGetValue(name, out var t) ? t : null;
 
+    /// <summary>
+    /// The type <paramref name="type"/> names when it is a named type (not a list or non-null wrapper), else null.
+    /// The answer is kept on the reference (a schema's types do not change), so the hot path looks up no string.
+    /// </summary>
+    public SchemaType? FindType(TypeRef type)
+    {
+        if (type.Name is null)
+        {
+            return null;
+        }
+
+        var resolution = type.Resolution;
+        if (resolution is null || !ReferenceEquals(resolution.Schema, this))
+        {
+            resolution = new TypeRef.ResolvedType(this, FindType(type.Name));
+            type.Resolution = resolution;
+        }
+
+        return resolution.Type;
+    }
+
+    /// <summary>The innermost named type of <paramref name="type"/> (through lists and non-null), or null when unknown.</summary>
+    public SchemaType? FindNamedType(TypeRef type)
+    {
+        while (type.Name is null)
+        {
+            type = type.OfType!;
+        }
+
+        return FindType(type);
+    }
+
     /// <summary>Object types a value of <paramref name="typeName"/> may have at run time (API schema, sorted).</summary>
     public IReadOnlyList<string> PossibleTypes(string typeName) =>
         _possibleTypes.TryGetValue(typeName, out var list) ? list : Array.Empty<string>();

@@ -15,6 +15,11 @@ public sealed class TypeRef
     /// <summary>Set for a named type; null for list and non-null wrappers.</summary>
     public string? Name { get; }
 
+    /// <summary>What <see cref="FederatedSchema.FindType(TypeRef)"/> found for this reference, and in which schema.</summary>
+    internal ResolvedType? Resolution { get; set; }
+
+    internal sealed record ResolvedType(FederatedSchema Schema, SchemaType? Type);
+
     /// <summary>The wrapped type for list and non-null wrappers.</summary>
     public TypeRef? OfType { get; }
 

@@ -42,8 +42,26 @@ public sealed partial class OperationExecutor
 
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        new ResponseWriter(_schema, booleans, state.Errors)
-            .Write(writer, operation, state.Data, introspectionDocument?.RootElement ?? default, includeQueryPlan ? operation.Plan.Printed : null);
+        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors);
+        var introspectionRoot = introspectionDocument?.RootElement ?? default;
+        var queryPlan = includeQueryPlan ? operation.Plan.Printed : null;
+        if (output is PooledBufferWriter rewindable)
+        {
+            // Most responses have no error and no null to propagate: write them in one pass, and only when that
+            // turns out wrong, start over with the checking pass.
+            var start = rewindable.WrittenCount;
+            if (responseWriter.TryWriteWithoutNulls(writer, operation, state.Data, introspectionRoot, queryPlan))
+            {
+                writer.Flush();
+                return;
+            }
+
+            writer.Flush();
+            rewindable.ResetTo(start);
+            writer.Reset(output);
+        }
+
+        responseWriter.Write(writer, operation, state.Data, introspectionRoot, queryPlan);
         writer.Flush();
     }
 }

@@ -17,13 +17,52 @@ internal sealed class ResponseWriter
     private readonly List<GatewayError> _errors;
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly PathStack _path = new();
-    private readonly Dictionary<(object Key, string Type), List<(string Name, List<FieldSelection> Nodes)>> _collected = new();
+    private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
+
+    private readonly Dictionary<object, CollectedFields> _collected = new(ReferenceEqualityComparer.Instance);
+
+    // Set while TryWriteWithoutNulls runs: nothing is nulled yet, and anything that would be gives up the pass.
+    private bool _optimistic;
 
     public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors)
     {
         _schema = schema;
         _booleans = booleans;
         _errors = errors;
+    }
+
+    /// <summary>
+    /// Writes the response in one pass when nothing needs the null-propagation pass: no errors so far, and no
+    /// null (or unrepresentable value) in a non-null position. Returns false as soon as something does; the
+    /// caller then discards what was written and calls <see cref="Write"/>, which checks first.
+    /// </summary>
+    /// <param name="queryPlan">When set, the printed plan is returned in <c>extensions.queryPlan</c>.</param>
+    public bool TryWriteWithoutNulls(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, string? queryPlan = null)
+    {
+        if (_errors.Count > 0)
+        {
+            return false;
+        }
+
+        _optimistic = true;
+        try
+        {
+            var root = operation.RootSelection;
+            writer.WriteStartObject();
+            writer.WritePropertyName(DataName);
+            if (!WriteObject(writer, data, operation.RootType, root, null, root, introspection))
+            {
+                return false;
+            }
+
+            WriteExtensions(writer, queryPlan);
+            writer.WriteEndObject();
+            return true;
+        }
+        finally
+        {
+            _optimistic = false;
+        }
     }
 
     /// <param name="queryPlan">When set, the printed plan is returned in <c>extensions.queryPlan</c>.</param>
@@ -44,7 +83,7 @@ internal sealed class ResponseWriter
             writer.WriteEndArray();
         }
 
-        writer.WritePropertyName("data");
+        writer.WritePropertyName(DataName);
         if (rootNull)
         {
             writer.WriteNullValue();
@@ -54,6 +93,12 @@ internal sealed class ResponseWriter
             WriteObject(writer, data, operation.RootType, root, null, root, introspection);
         }
 
+        WriteExtensions(writer, queryPlan);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteExtensions(Utf8JsonWriter writer, string? queryPlan)
+    {
         if (queryPlan is not null)
         {
             writer.WriteStartObject("extensions");
@@ -62,27 +107,33 @@ internal sealed class ResponseWriter
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
-
-        writer.WriteEndObject();
     }
 
     /// <summary>
     /// The fields to write for an object of <paramref name="runtimeType"/> (CollectFields): the sub-selections of
-    /// the field nodes <paramref name="nodes"/> merged by response name, or the <paramref name="root"/> selection.
-    /// Computed once per (selection, runtime type) and request.
+    /// the field nodes <paramref name="nodes"/> merged by response name, or the <paramref name="root"/> selection,
+    /// each with its schema definition. Computed once per (selection, runtime type) and request; the cache is keyed
+    /// by reference and the type names of one schema are shared strings, so a hit hashes no string.
     /// </summary>
-    private List<(string Name, List<FieldSelection> Nodes)> Collect(object key, string runtimeType, List<FieldSelection>? nodes, SelectionSet? root)
+    private CollectedFields Collect(object key, string runtimeType, string declaredType, List<FieldSelection>? nodes, SelectionSet? root)
     {
-        if (_collected.TryGetValue((key, runtimeType), out var cached))
+        if (_collected.TryGetValue(key, out var cached))
         {
-            return cached;
+            for (var entry = cached; entry is not null; entry = entry.Next)
+            {
+                if (string.Equals(entry.RuntimeType, runtimeType))
+                {
+                    return entry;
+                }
+            }
         }
 
-        var result = new List<(string Name, List<FieldSelection> Nodes)>();
+        var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
+        var fields = new List<CollectedField>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         if (root is not null)
         {
-            CollectInto(root, runtimeType, result, index);
+            CollectInto(root, runtimeType, fields, index);
         }
 
         if (nodes is not null)
@@ -91,16 +142,26 @@ internal sealed class ResponseWriter
             {
                 if (node.SelectionSet is not null)
                 {
-                    CollectInto(node.SelectionSet, runtimeType, result, index);
+                    CollectInto(node.SelectionSet, runtimeType, fields, index);
                 }
             }
         }
 
-        _collected[(key, runtimeType)] = result;
-        return result;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var first = fields[i].Nodes[0];
+            var kind = first.IsTypename ? CollectedFieldKind.Typename
+                : first.Name is "__schema" or "__type" ? CollectedFieldKind.Introspection
+                : CollectedFieldKind.Field;
+            fields[i] = fields[i] with { Kind = kind, Definition = kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null };
+        }
+
+        var created = new CollectedFields(runtimeType, type, fields.ToArray(), cached);
+        _collected[key] = created;
+        return created;
     }
 
-    private void CollectInto(SelectionSet set, string runtimeType, List<(string Name, List<FieldSelection> Nodes)> result, Dictionary<string, int> index)
+    private void CollectInto(SelectionSet set, string runtimeType, List<CollectedField> result, Dictionary<string, int> index)
     {
         var selections = set.Selections;
         for (var s = 0; s < selections.Count; s++)
@@ -117,7 +178,7 @@ internal sealed class ResponseWriter
                     if (!index.TryGetValue(field.ResponseName, out var i))
                     {
                         index[field.ResponseName] = result.Count;
-                        result.Add((field.ResponseName, new List<FieldSelection> { field }));
+                        result.Add(new CollectedField(field.ResponseName, new List<FieldSelection> { field }));
                     }
                     else
                     {
@@ -142,30 +203,18 @@ internal sealed class ResponseWriter
 
     private bool CheckObject(ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root)
     {
-        var runtimeType = RuntimeType(obj, declaredType);
-        var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
-        foreach (var (name, nodes) in Collect(key, runtimeType, fieldNodes, root))
+        var collected = Collect(key, RuntimeType(obj, declaredType), declaredType, fieldNodes, root);
+        foreach (var field in collected.Fields)
         {
-            var first = nodes[0];
-            if (first.IsTypename)
-            {
-                continue;
-            }
-
-            if (first.Name is "__schema" or "__type")
-            {
-                continue;
-            }
-
-            var definition = type.FindField(first.Name);
+            var definition = field.Definition;
             if (definition is null)
             {
                 continue;
             }
 
-            obj.TryGetValue(name, out var value);
-            _path.Push(name);
-            var nulled = CheckValue(value, definition.Type, nodes, definition) && definition.Type.IsNonNull;
+            obj.TryGetValue(field.Name, out var value);
+            _path.Push(field.Name);
+            var nulled = CheckValue(value, definition.Type, field.Nodes, definition) && definition.Type.IsNonNull;
             if (nulled && value is null or JsonElement)
             {
                 AddNullError(definition);
@@ -211,7 +260,7 @@ internal sealed class ResponseWriter
                 }
 
                 return false;
-            case ResultObject obj when nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true } declared:
+            case ResultObject obj when _schema.FindType(nullable) is { IsComposite: true } declared:
                 if (declared.IsAbstract && obj.Typename is { } typename && !IsVisibleRuntimeType(typename, declared.Name))
                 {
                     // An object of a type the client cannot see (inaccessible, or unknown to the API) is null.
@@ -219,7 +268,7 @@ internal sealed class ResponseWriter
                     return true;
                 }
 
-                return CheckObject(obj, nullable.Name, nodes, nodes, null);
+                return CheckObject(obj, declared.Name, nodes, nodes, null);
             case JsonElement element when IsHiddenEnumValue(element, nullable):
                 _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {element.GetRawText()}", _path.ToArray(), null, null));
                 return true;
@@ -228,7 +277,7 @@ internal sealed class ResponseWriter
             case ResultObject or List<object?>:
                 // A shape that does not fit the schema (e.g. an object where a list belongs) completes to null,
                 // unless the field is a leaf (custom scalars may be JSON objects or lists).
-                return _schema.FindType(type.NamedType) is not { IsLeaf: true };
+                return _schema.FindNamedType(type) is not { IsLeaf: true };
             default:
                 return false;
         }
@@ -283,115 +332,148 @@ internal sealed class ResponseWriter
     /// reaching a client that trusts the schema.
     /// </summary>
     private bool IsMisplacedLeaf(TypeRef nullable) =>
-        nullable.IsList || (nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true });
+        nullable.IsList || _schema.FindType(nullable) is { IsComposite: true };
 
     /// <summary>An enum value the API schema does not expose (e.g. <c>@inaccessible</c>) cannot be returned.</summary>
     private bool IsHiddenEnumValue(JsonElement element, TypeRef type) =>
-        element.ValueKind == JsonValueKind.String && type.Name is not null
-        && _schema.FindType(type.Name) is { Kind: TypeKind.Enum } enumType
-        && !enumType.HasVisibleEnumValue(element.GetString()!);
+        element.ValueKind == JsonValueKind.String
+        && _schema.FindType(type) is { Kind: TypeKind.Enum } enumType
+        && !enumType.HasVisibleEnumValue(JsonNames.StringValue(element));
 
     // ---- pass 2: write ----
 
-    private void WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root, JsonElement introspection)
+    /// <returns>False when the one-pass write gives up (see <see cref="TryWriteWithoutNulls"/>).</returns>
+    private bool WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root, JsonElement introspection)
     {
-        var runtimeType = RuntimeType(obj, declaredType);
-        var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
+        var collected = Collect(key, RuntimeType(obj, declaredType), declaredType, fieldNodes, root);
         writer.WriteStartObject();
-        foreach (var (name, nodes) in Collect(key, runtimeType, fieldNodes, root))
+        foreach (var field in collected.Fields)
         {
-            var first = nodes[0];
-            writer.WritePropertyName(name);
-            if (first.IsTypename)
+            writer.WritePropertyName(field.Nodes[0].EncodedResponseName);
+            switch (field.Kind)
             {
-                writer.WriteStringValue(type.Name);
-                continue;
+                case CollectedFieldKind.Typename:
+                    writer.WriteStringValue(collected.Type.Name);
+                    continue;
+                case CollectedFieldKind.Introspection:
+                    if (introspection.ValueKind == JsonValueKind.Object && introspection.TryGetProperty(field.Name, out var answer))
+                    {
+                        answer.WriteTo(writer);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+
+                    continue;
             }
 
-            if (first.Name is "__schema" or "__type")
-            {
-                if (introspection.ValueKind == JsonValueKind.Object && introspection.TryGetProperty(name, out var answer))
-                {
-                    answer.WriteTo(writer);
-                }
-                else
-                {
-                    writer.WriteNullValue();
-                }
-
-                continue;
-            }
-
-            var definition = type.FindField(first.Name);
-            obj.TryGetValue(name, out var value);
-            if (definition is null)
+            if (field.Definition is not { } definition)
             {
                 writer.WriteNullValue();
                 continue;
             }
 
-            WriteValue(writer, value, definition.Type, nodes);
+            obj.TryGetValue(field.Name, out var value);
+            if (!WriteValue(writer, value, definition.Type, field.Nodes))
+            {
+                return false;
+            }
         }
 
         writer.WriteEndObject();
+        return true;
     }
 
-    private void WriteValue(Utf8JsonWriter writer, object? value, TypeRef type, List<FieldSelection> nodes)
+    /// <returns>False when the one-pass write gives up (see <see cref="TryWriteWithoutNulls"/>).</returns>
+    private bool WriteValue(Utf8JsonWriter writer, object? value, TypeRef type, List<FieldSelection> nodes)
     {
         var nullable = type.Nullable;
         switch (value)
         {
             case null:
+                if (_optimistic && type.IsNonNull)
+                {
+                    return false;
+                }
+
                 writer.WriteNullValue();
-                break;
+                return true;
             case List<object?> list when nullable.IsList:
-                if (_nulled.Contains(list))
+                if (!_optimistic && _nulled.Contains(list))
                 {
                     writer.WriteNullValue();
-                    break;
+                    return true;
                 }
 
                 writer.WriteStartArray();
-                foreach (var item in list)
+                var itemType = nullable.OfType!;
+                for (var i = 0; i < list.Count; i++)
                 {
-                    WriteValue(writer, item, nullable.OfType!, nodes);
+                    if (!WriteValue(writer, list[i], itemType, nodes))
+                    {
+                        return false;
+                    }
                 }
 
                 writer.WriteEndArray();
-                break;
-            case ResultObject obj when nullable.Name is not null && _schema.FindType(nullable.Name) is { IsComposite: true }:
-                if (_nulled.Contains(obj))
+                return true;
+            case ResultObject obj when _schema.FindType(nullable) is { IsComposite: true } composite:
+                if (_optimistic)
+                {
+                    if (composite.IsAbstract && obj.Typename is { } typename && !IsVisibleRuntimeType(typename, composite.Name))
+                    {
+                        return false;
+                    }
+                }
+                else if (_nulled.Contains(obj))
                 {
                     writer.WriteNullValue();
-                    break;
+                    return true;
                 }
 
-                WriteObject(writer, obj, nullable.Name, nodes, nodes, null, default);
-                break;
+                return WriteObject(writer, obj, composite.Name, nodes, nodes, null, default);
             case JsonElement element:
                 if (IsHiddenEnumValue(element, nullable) || IsMisplacedLeaf(nullable))
                 {
+                    if (_optimistic)
+                    {
+                        return false;
+                    }
+
                     writer.WriteNullValue();
                 }
                 else
                 {
-                    element.WriteTo(writer);
+                    WriteLeaf(writer, element);
                 }
 
-                break;
+                return true;
             default:
-                if (_schema.FindType(type.NamedType) is { IsLeaf: true })
+                if (_schema.FindNamedType(type) is { IsLeaf: true })
                 {
                     WriteRaw(writer, value);
                 }
                 else
                 {
+                    if (_optimistic)
+                    {
+                        return false;
+                    }
+
                     writer.WriteNullValue();
                 }
 
-                break;
+                return true;
         }
     }
+
+    /// <summary>
+    /// Copies a leaf of a subgraph answer as its raw JSON token: the document that holds it parsed it, so it is
+    /// valid JSON, and strings keep the subgraph's own escaping (no decode and re-encode per value).
+    /// </summary>
+    private static void WriteLeaf(Utf8JsonWriter writer, JsonElement element) =>
+        writer.WriteRawValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
 
     /// <summary>Writes a merged value as plain JSON (custom scalars holding objects or lists).</summary>
     public static void WriteRaw(Utf8JsonWriter writer, object? value)

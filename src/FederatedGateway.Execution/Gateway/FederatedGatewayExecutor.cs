@@ -63,11 +63,20 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
             introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, cancellationToken).ConfigureAwait(false);
         }
 
-        var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-        var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
-        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan).ConfigureAwait(false);
+        var output = new PooledBufferWriter(operation.ResponseSizeHint);
+        try
+        {
+            var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
+            await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan).ConfigureAwait(false);
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+
         operation.ResponseSizeHint = Math.Max(256, output.WrittenCount + (output.WrittenCount / 8));
-        return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory);
+        return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory, output);
     }
 
     private static bool AsksForQueryPlan(JsonElement extensions) =>
