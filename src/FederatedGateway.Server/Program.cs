@@ -11,6 +11,10 @@
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
 
+// Before anything uses the array pool or a socket: pool room for the requests in flight, inline socket completions
+// (see GatewayRuntime; a value already in the environment wins).
+GatewayRuntime.ApplyProcessDefaults();
+
 // appsettings.json is read from the executable's folder, whatever the working directory (relative paths such as
 // --supergraph still resolve against the working directory).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -26,6 +26,7 @@ public sealed class FieldSelection : Selection
         SelectionSet = selectionSet;
         Location = location;
         EncodedResponseName = JsonEncodedText.Encode(alias ?? name);
+        EncodedName = alias is null ? EncodedResponseName : JsonEncodedText.Encode(name);
     }
 
     public string Name { get; }
@@ -36,6 +37,9 @@ public sealed class FieldSelection : Selection
 
     /// <summary>The response name as a ready-to-write JSON property name (GraphQL names need no escaping).</summary>
     public JsonEncodedText EncodedResponseName { get; }
+
+    /// <summary>The field name as a ready-to-write JSON property name (representations name fields, not aliases).</summary>
+    public JsonEncodedText EncodedName { get; }
 
     public GraphQLArguments? Arguments { get; }
 

@@ -49,7 +49,8 @@ internal static class RepresentationWriter
     /// </summary>
     private static bool IsComplete(ResultObject obj, string typeName, SelectionSet fields, FederatedSchema schema)
     {
-        var type = schema.FindType(typeName);
+        SchemaType? type = null;
+        var typeLooked = false;
         var selections = fields.Selections;
         for (var i = 0; i < selections.Count; i++)
         {
@@ -58,7 +59,19 @@ internal static class RepresentationWriter
                 case FieldSelection { IsTypename: true }:
                     break;
                 case FieldSelection f:
-                    var definition = type?.FindField(f.Name);
+                    // The selection's own definition when it is this type's field (the usual case); else look it up.
+                    var definition = f.Definition;
+                    if (definition is null || !string.Equals(definition.ParentType, typeName))
+                    {
+                        if (!typeLooked)
+                        {
+                            type = schema.FindType(typeName);
+                            typeLooked = true;
+                        }
+
+                        definition = type?.FindField(f.Name);
+                    }
+
                     obj.TryGetValue(f.ResponseName, out var value);
                     if (!IsCompleteValue(value, definition?.Type, f.SelectionSet, schema))
                     {
@@ -143,7 +156,7 @@ internal static class RepresentationWriter
                     break;
                 case FieldSelection f:
                     // Representations name fields, not aliases; the value is read where the fetch put it.
-                    writer.WritePropertyName(f.Name);
+                    writer.WritePropertyName(f.EncodedName);
                     obj.TryGetValue(f.ResponseName, out var value);
                     WriteValue(writer, schema, value, f.SelectionSet);
                     break;
@@ -166,7 +179,8 @@ internal static class RepresentationWriter
                 writer.WriteNullValue();
                 break;
             case JsonElement element:
-                element.WriteTo(writer);
+                // The raw token of the subgraph answer that holds it (valid JSON: that answer was parsed).
+                writer.WriteRawValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
                 break;
             case ResultObject nested when selection is not null:
                 writer.WriteStartObject();

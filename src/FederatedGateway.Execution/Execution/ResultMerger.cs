@@ -14,7 +14,7 @@ internal static class ResultMerger
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var obj = new ResultObject(CountProperties(element));
+                var obj = new ResultObject(element.GetPropertyCount());
                 foreach (var property in element.EnumerateObject())
                 {
                     var key = JsonNames.ResponseKey(property);
@@ -44,17 +44,6 @@ internal static class ResultMerger
             default:
                 return element;
         }
-    }
-
-    private static int CountProperties(JsonElement element)
-    {
-        var count = 0;
-        foreach (var _ in element.EnumerateObject())
-        {
-            count++;
-        }
-
-        return count;
     }
 
     /// <summary>Merges the JSON object <paramref name="source"/> into <paramref name="target"/>.</summary>
