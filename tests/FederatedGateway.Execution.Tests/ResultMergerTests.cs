@@ -117,4 +117,55 @@ public sealed class ResultMergerTests
         Assert.Equal(77, ((JsonElement)value!).GetInt32());
         Assert.False(obj.ContainsKey("f100"));
     }
+
+    [Theory]
+    [InlineData("""{"a":{"b":1},"l":[{"x":1},{"x":2}]}""", """{"a":{"c":2},"l":[{"y":1},{"y":2}],"n":null}""")]
+    [InlineData("""{"l":[{"x":1}]}""", """{"l":[{"y":1},{"y":2}]}""")]
+    [InlineData("""{"a":{"b":1}}""", """{"a":null,"c":"s"}""")]
+    [InlineData("""{"a":"leaf"}""", """{"a":{"b":[1,[2,{"c":3}]]}}""")]
+    [InlineData("""{"a":{"b":1}}""", """{"a":{"c":1},"a":{"d":2}}""")]
+    public void MergingAConvertedAnswerEqualsMergingItsJson(string target, string answer)
+    {
+        var expected = MergeAll(target, answer);
+
+        using var targetDocument = JsonDocument.Parse(target);
+        using var answerDocument = JsonDocument.Parse(answer);
+        var root = (ResultObject)ResultMerger.Convert(targetDocument.RootElement)!;
+        ResultMerger.Merge(root, (ResultObject)ResultMerger.Convert(answerDocument.RootElement)!);
+        Assert.Equal(expected, Write(root));
+    }
+
+    [Fact]
+    public void EveryTargetOfAConvertedAnswerOwnsItsObjectsAndSharesItsLeaves()
+    {
+        using var answerDocument = JsonDocument.Parse("""{"product":{"name":"Table"},"tags":[{"t":"a"}]}""");
+        using var laterDocument = JsonDocument.Parse("""{"price":1}""");
+        var answer = (ResultObject)ResultMerger.Convert(answerDocument.RootElement)!;
+        var first = new ResultObject();
+        var second = new ResultObject();
+        ResultMerger.Merge(first, answer);
+        ResultMerger.Merge(second, answer);
+
+        var firstProduct = (ResultObject)first["product"]!;
+        var secondProduct = (ResultObject)second["product"]!;
+        Assert.NotSame(firstProduct, secondProduct);
+        Assert.NotSame(first["tags"], second["tags"]);
+        Assert.Same(firstProduct["name"], secondProduct["name"]);
+
+        ResultMerger.Merge(firstProduct, laterDocument.RootElement);
+        Assert.Equal("""{"product":{"name":"Table","price":1},"tags":[{"t":"a"}]}""", Write(first));
+        Assert.Equal("""{"product":{"name":"Table"},"tags":[{"t":"a"}]}""", Write(second));
+        Assert.Equal("""{"product":{"name":"Table"},"tags":[{"t":"a"}]}""", Write(answer));
+    }
+
+    private static string Write(ResultObject root)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ResponseWriter.WriteRaw(writer, root);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

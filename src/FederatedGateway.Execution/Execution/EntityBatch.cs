@@ -196,9 +196,20 @@ internal sealed class EntityBatch
 
             if (entity.ValueKind == JsonValueKind.Object)
             {
-                for (var t = _first[representation]; t >= 0; t = _next[t])
+                var first = _first[representation];
+                if (_next[first] < 0)
                 {
-                    ResultMerger.Merge(_objects[t], entity);
+                    ResultMerger.Merge(_objects[first], entity);
+                }
+                else
+                {
+                    // Many objects share this representation (the same product under many reviews): read the
+                    // answer once, then merge copies of it, instead of reading its JSON once per object.
+                    var answer = (ResultObject)ResultMerger.Convert(entity)!;
+                    for (var t = first; t >= 0; t = _next[t])
+                    {
+                        ResultMerger.Merge(_objects[t], answer);
+                    }
                 }
             }
 

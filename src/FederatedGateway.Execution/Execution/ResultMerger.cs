@@ -64,6 +64,72 @@ internal static class ResultMerger
         }
     }
 
+    /// <summary>
+    /// Merges an already converted object into <paramref name="target"/>, as <see cref="Merge(ResultObject, JsonElement)"/>
+    /// would merge the JSON it came from. Objects and lists are copied (every target owns its own, since null
+    /// propagation and later merges work per object); leaves are immutable and shared.
+    /// </summary>
+    public static void Merge(ResultObject target, ResultObject source)
+    {
+        foreach (var (key, value) in source)
+        {
+            var index = target.IndexOf(key);
+            if (index >= 0)
+            {
+                target.SetAt(index, MergeValue(target.ValueAt(index), value));
+            }
+            else
+            {
+                target.Add(key, Copy(value));
+            }
+        }
+    }
+
+    private static object? MergeValue(object? existing, object? source)
+    {
+        switch (existing)
+        {
+            case ResultObject obj when source is ResultObject sourceObject:
+                Merge(obj, sourceObject);
+                return obj;
+            case List<object?> list when source is List<object?> sourceList && sourceList.Count == list.Count:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    list[i] = MergeValue(list[i], sourceList[i]);
+                }
+
+                return list;
+            default:
+                return Copy(source);
+        }
+    }
+
+    /// <summary>A copy of a converted value: new objects and lists, the same leaves.</summary>
+    public static object? Copy(object? value)
+    {
+        switch (value)
+        {
+            case ResultObject obj:
+                var copy = new ResultObject(obj.Count);
+                foreach (var (key, item) in obj)
+                {
+                    copy.Add(key, Copy(item));
+                }
+
+                return copy;
+            case List<object?> list:
+                var items = new List<object?>(list.Count);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    items.Add(Copy(list[i]));
+                }
+
+                return items;
+            default:
+                return value;
+        }
+    }
+
     private static object? MergeValue(object? existing, JsonElement source)
     {
         switch (existing)
