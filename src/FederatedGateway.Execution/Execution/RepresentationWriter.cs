@@ -10,7 +10,10 @@ internal static class RepresentationWriter
 {
     private static readonly JsonEncodedText s_typename = JsonEncodedText.Encode("__typename");
 
-    /// <summary>Returns false when the object matches no requirement or lacks a key field.</summary>
+    /// <summary>
+    /// Returns false when the object matches no requirement or lacks a key field; the writer may then hold part of
+    /// an object, which the caller discards.
+    /// </summary>
     public static bool TryWrite(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, IReadOnlyList<EntityRequirement> requirements)
     {
         var typename = obj.Typename;
@@ -27,6 +30,11 @@ internal static class RepresentationWriter
                 continue;
             }
 
+            if (IsFlat(requirement.Fields))
+            {
+                return TryWriteFlat(writer, schema, obj, requirement.Fields, requirement.RepresentationTypename ?? typename);
+            }
+
             if (!HasTopLevelFields(obj, requirement.Fields, schema, typename)
                 || !IsComplete(obj, requirement.RepresentationTypename ?? typename, requirement.Fields, schema))
             {
@@ -41,6 +49,72 @@ internal static class RepresentationWriter
         }
 
         return false;
+    }
+
+    /// <summary>True for a key of plain fields (<c>id</c>, <c>upc sku</c>): no sub-selections, no fragments.</summary>
+    private static bool IsFlat(SelectionSet fields)
+    {
+        var selections = fields.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not FieldSelection { SelectionSet: null })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The common case in one pass: every key field must be present and complete (as <see cref="HasTopLevelFields"/>
+    /// and <see cref="IsComplete"/> check), and is written as it is checked.
+    /// </summary>
+    private static bool TryWriteFlat(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, SelectionSet fields, string typeName)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(s_typename, typeName);
+        SchemaType? type = null;
+        var typeLooked = false;
+        var selections = fields.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            var field = (FieldSelection)selections[i];
+            if (field.IsTypename)
+            {
+                continue;
+            }
+
+            var index = obj.IndexOf(field.ResponseName);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var definition = field.Definition;
+            if (definition is null || !string.Equals(definition.ParentType, typeName))
+            {
+                if (!typeLooked)
+                {
+                    type = schema.FindType(typeName);
+                    typeLooked = true;
+                }
+
+                definition = type?.FindField(field.Name);
+            }
+
+            var value = obj.ValueAt(index);
+            if (!IsCompleteValue(value, definition?.Type, null, schema))
+            {
+                return false;
+            }
+
+            writer.WritePropertyName(field.EncodedName);
+            WriteValue(writer, schema, value, null);
+        }
+
+        writer.WriteEndObject();
+        return true;
     }
 
     /// <summary>
