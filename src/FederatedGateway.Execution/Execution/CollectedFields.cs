@@ -9,12 +9,19 @@ namespace FederatedGateway.Execution.Execution;
 /// </summary>
 internal sealed record CollectedFields(string RuntimeType, SchemaType Type, CollectedField[] Fields, CollectedFields? Next);
 
-/// <summary>One response name: the field nodes merged under it and, for a schema field, its definition.</summary>
-internal readonly record struct CollectedField(string Name, List<FieldSelection> Nodes)
+/// <summary>
+/// One response name: the field nodes merged under it, what its first node asks for and, for a schema field, the
+/// definition on the runtime type.
+/// </summary>
+internal readonly record struct CollectedField(string Name, List<FieldSelection> Nodes, CollectedFieldKind Kind, SchemaField? Definition)
 {
-    public CollectedFieldKind Kind { get; init; }
-
-    public SchemaField? Definition { get; init; }
+    public static CollectedField For(FieldSelection first, SchemaType type)
+    {
+        var kind = first.IsTypename ? CollectedFieldKind.Typename
+            : first.Name is "__schema" or "__type" ? CollectedFieldKind.Introspection
+            : CollectedFieldKind.Field;
+        return new CollectedField(first.ResponseName, [first], kind, kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null);
+    }
 }
 
 internal enum CollectedFieldKind

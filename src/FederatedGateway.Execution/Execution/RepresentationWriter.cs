@@ -74,8 +74,6 @@ internal static class RepresentationWriter
     {
         writer.WriteStartObject();
         writer.WriteString(s_typename, typeName);
-        SchemaType? type = null;
-        var typeLooked = false;
         var selections = fields.Selections;
         for (var i = 0; i < selections.Count; i++)
         {
@@ -91,20 +89,8 @@ internal static class RepresentationWriter
                 return false;
             }
 
-            var definition = field.Definition;
-            if (definition is null || !string.Equals(definition.ParentType, typeName))
-            {
-                if (!typeLooked)
-                {
-                    type = schema.FindType(typeName);
-                    typeLooked = true;
-                }
-
-                definition = type?.FindField(field.Name);
-            }
-
             var value = obj.ValueAt(index);
-            if (!IsCompleteValue(value, definition?.Type, null, schema))
+            if (!IsCompleteValue(value, Definition(schema, field, typeName)?.Type, null, schema))
             {
                 return false;
             }
@@ -118,13 +104,20 @@ internal static class RepresentationWriter
     }
 
     /// <summary>
+    /// The definition of <paramref name="field"/> on <paramref name="typeName"/>: the selection's own when it belongs
+    /// to that type (the usual case, no lookup), else the type's field of that name.
+    /// </summary>
+    private static SchemaField? Definition(FederatedSchema schema, FieldSelection field, string typeName) =>
+        field.Definition is { } own && string.Equals(own.ParentType, typeName)
+            ? own
+            : schema.FindType(typeName)?.FindField(field.Name);
+
+    /// <summary>
     /// False when a required value the schema declares non-null is null or missing (the fetch that should have
     /// supplied it failed): such an object is not sent, rather than sent with nulls the subgraph would reject.
     /// </summary>
     private static bool IsComplete(ResultObject obj, string typeName, SelectionSet fields, FederatedSchema schema)
     {
-        SchemaType? type = null;
-        var typeLooked = false;
         var selections = fields.Selections;
         for (var i = 0; i < selections.Count; i++)
         {
@@ -133,21 +126,8 @@ internal static class RepresentationWriter
                 case FieldSelection { IsTypename: true }:
                     break;
                 case FieldSelection f:
-                    // The selection's own definition when it is this type's field (the usual case); else look it up.
-                    var definition = f.Definition;
-                    if (definition is null || !string.Equals(definition.ParentType, typeName))
-                    {
-                        if (!typeLooked)
-                        {
-                            type = schema.FindType(typeName);
-                            typeLooked = true;
-                        }
-
-                        definition = type?.FindField(f.Name);
-                    }
-
                     obj.TryGetValue(f.ResponseName, out var value);
-                    if (!IsCompleteValue(value, definition?.Type, f.SelectionSet, schema))
+                    if (!IsCompleteValue(value, Definition(schema, f, typeName)?.Type, f.SelectionSet, schema))
                     {
                         return false;
                     }

@@ -12,13 +12,14 @@ namespace FederatedGateway.Execution.Execution;
 /// </summary>
 internal sealed class ResponseWriter
 {
+    private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
+
     private readonly FederatedSchema _schema;
     private readonly IReadOnlyDictionary<string, bool> _booleans;
     private readonly List<GatewayError> _errors;
+
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly PathStack _path = new();
-    private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
-
     private readonly Dictionary<object, CollectedFields> _collected = new(ReferenceEqualityComparer.Instance);
 
     // Set while TryWriteWithoutNulls runs: nothing is nulled yet, and anything that would be gives up the pass.
@@ -133,7 +134,7 @@ internal sealed class ResponseWriter
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         if (root is not null)
         {
-            CollectInto(root, runtimeType, fields, index);
+            CollectInto(root, type, runtimeType, fields, index);
         }
 
         if (nodes is not null)
@@ -142,18 +143,9 @@ internal sealed class ResponseWriter
             {
                 if (node.SelectionSet is not null)
                 {
-                    CollectInto(node.SelectionSet, runtimeType, fields, index);
+                    CollectInto(node.SelectionSet, type, runtimeType, fields, index);
                 }
             }
-        }
-
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var first = fields[i].Nodes[0];
-            var kind = first.IsTypename ? CollectedFieldKind.Typename
-                : first.Name is "__schema" or "__type" ? CollectedFieldKind.Introspection
-                : CollectedFieldKind.Field;
-            fields[i] = fields[i] with { Kind = kind, Definition = kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null };
         }
 
         var created = new CollectedFields(runtimeType, type, fields.ToArray(), cached);
@@ -161,7 +153,7 @@ internal sealed class ResponseWriter
         return created;
     }
 
-    private void CollectInto(SelectionSet set, string runtimeType, List<CollectedField> result, Dictionary<string, int> index)
+    private void CollectInto(SelectionSet set, SchemaType type, string runtimeType, List<CollectedField> result, Dictionary<string, int> index)
     {
         var selections = set.Selections;
         for (var s = 0; s < selections.Count; s++)
@@ -178,7 +170,7 @@ internal sealed class ResponseWriter
                     if (!index.TryGetValue(field.ResponseName, out var i))
                     {
                         index[field.ResponseName] = result.Count;
-                        result.Add(new CollectedField(field.ResponseName, new List<FieldSelection> { field }));
+                        result.Add(CollectedField.For(field, type));
                     }
                     else
                     {
@@ -189,7 +181,7 @@ internal sealed class ResponseWriter
                 case InlineFragmentSelection fragment:
                     if (fragment.TypeCondition is null || fragment.TypeCondition == runtimeType || _schema.Satisfies(runtimeType, fragment.TypeCondition))
                     {
-                        CollectInto(fragment.SelectionSet, runtimeType, result, index);
+                        CollectInto(fragment.SelectionSet, type, runtimeType, result, index);
                     }
 
                     break;
