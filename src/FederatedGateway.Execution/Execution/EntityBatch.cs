@@ -80,9 +80,9 @@ internal sealed class EntityBatch
     /// Visits the objects at <paramref name="segments"/> below <paramref name="value"/>: adds them to the targets,
     /// or (with a <paramref name="path"/> stack) records the response path of those that are targets.
     /// </summary>
-    private void Walk(object? value, IReadOnlyList<PathSegment> segments, int position, PathStack? path)
+    private void Walk(ResultValue value, IReadOnlyList<PathSegment> segments, int position, PathStack? path)
     {
-        if (value is List<object?> list)
+        if (value.Ref is List<ResultValue> list)
         {
             // Lists are walked whether or not the plan names them (nested lists flatten).
             var skipListSegment = position < segments.Count && segments[position].Kind == PathSegmentKind.List ? 1 : 0;
@@ -96,7 +96,7 @@ internal sealed class EntityBatch
             return;
         }
 
-        if (value is not ResultObject obj)
+        if (value.Ref is not ResultObject obj)
         {
             return;
         }
@@ -183,37 +183,28 @@ internal sealed class EntityBatch
         }
     }
 
-    /// <summary>Merges <c>_entities</c> (one answer per representation, in order) into the targets.</summary>
-    public void MergeAnswers(JsonElement entities)
+    /// <summary>
+    /// Merges <c>_entities</c> (one answer per representation, in order, owned by this batch) into the targets.
+    /// An answer shared by many objects (the same product under many reviews) is copied into all but the last,
+    /// which takes the answer itself.
+    /// </summary>
+    public void MergeAnswers(List<ResultValue> entities)
     {
-        var representation = 0;
-        foreach (var entity in entities.EnumerateArray())
+        var count = Math.Min(entities.Count, Representations.Count);
+        for (var representation = 0; representation < count; representation++)
         {
-            if (representation >= Representations.Count)
+            if (entities[representation].Ref is not ResultObject answer)
             {
-                break;
+                continue;
             }
 
-            if (entity.ValueKind == JsonValueKind.Object)
+            var t = _first[representation];
+            for (; _next[t] >= 0; t = _next[t])
             {
-                var first = _first[representation];
-                if (_next[first] < 0)
-                {
-                    ResultMerger.Merge(_objects[first], entity);
-                }
-                else
-                {
-                    // Many objects share this representation (the same product under many reviews): read the
-                    // answer once, then merge copies of it, instead of reading its JSON once per object.
-                    var answer = (ResultObject)ResultMerger.Convert(entity)!;
-                    for (var t = first; t >= 0; t = _next[t])
-                    {
-                        ResultMerger.Merge(_objects[t], answer);
-                    }
-                }
+                ResultMerger.MergeCopy(_objects[t], answer);
             }
 
-            representation++;
+            ResultMerger.MergeOwned(_objects[t], answer);
         }
     }
 }

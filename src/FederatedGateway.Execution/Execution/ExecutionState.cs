@@ -33,12 +33,19 @@ internal sealed class ExecutionState : IDisposable
 
     public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; }
 
-    /// <summary>Keeps a subgraph answer (and its parsed document) alive until the response is written.</summary>
-    public void Own(SubgraphResponse response, JsonDocument document)
+    /// <summary>
+    /// Keeps a subgraph answer (whose buffer the result's leaves point into) and the document of its errors alive
+    /// until the response is written.
+    /// </summary>
+    public void Own(SubgraphResponse response, JsonDocument? errors)
     {
         lock (_owned)
         {
-            _owned.Add(document);
+            if (errors is not null)
+            {
+                _owned.Add(errors);
+            }
+
             _owned.Add(response);
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using FederatedGateway.Core.Planning;
 
@@ -24,13 +23,13 @@ internal static class JsonNames
     private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> s_valueLookup =
         s_values.GetAlternateLookup<ReadOnlySpan<byte>>();
 
-    /// <summary>The client's response name for a property of a subgraph answer.</summary>
-    public static string ResponseKey(JsonProperty property)
+    /// <summary>The client's response name for the property name <paramref name="reader"/> is on.</summary>
+    public static string ResponseKey(ref Utf8JsonReader reader)
     {
-        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        if (raw.Length > MaxLength || raw.IndexOf((byte)'\\') >= 0)
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > MaxLength)
         {
-            return MapAlias(property.Name);
+            return MapAlias(reader.GetString()!);
         }
 
         if (s_responseKeyLookup.TryGetValue(raw, out var name))
@@ -38,7 +37,7 @@ internal static class JsonNames
             return name;
         }
 
-        name = MapAlias(property.Name);
+        name = MapAlias(reader.GetString()!);
         if (s_responseKeys.Count < MaxEntries)
         {
             s_responseKeyLookup.TryAdd(raw, name);
@@ -47,29 +46,29 @@ internal static class JsonNames
         return name;
     }
 
-    /// <summary>The value of a JSON string (a <c>__typename</c>) as a shared string.</summary>
-    public static string StringValue(JsonElement element)
+    /// <summary>The value of a string leaf (a <c>__typename</c>) as a shared string.</summary>
+    public static string StringValue(ResultValue value)
     {
-        // The raw value of a string keeps its quotes.
-        var raw = JsonMarshal.GetRawUtf8Value(element);
+        // The raw token of a string keeps its quotes.
+        var raw = value.Raw;
         if (raw.Length < 2 || raw.Length > MaxLength + 2 || raw.IndexOf((byte)'\\') >= 0)
         {
-            return element.GetString()!;
+            return value.GetString()!;
         }
 
         raw = raw[1..^1];
-        if (s_valueLookup.TryGetValue(raw, out var value))
+        if (s_valueLookup.TryGetValue(raw, out var text))
         {
-            return value;
+            return text;
         }
 
-        value = element.GetString()!;
+        text = value.GetString()!;
         if (s_values.Count < MaxEntries)
         {
-            s_valueLookup.TryAdd(raw, value);
+            s_valueLookup.TryAdd(raw, text);
         }
 
-        return value;
+        return text;
     }
 
     private static string MapAlias(string name) =>

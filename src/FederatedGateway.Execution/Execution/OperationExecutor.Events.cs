@@ -30,32 +30,20 @@ public sealed partial class OperationExecutor
         CancellationToken cancellationToken)
     {
         using var state = new ExecutionState(variables, booleans, forwardHeaders);
-        JsonDocument? document = null;
-        try
-        {
-            document = JsonDocument.Parse(answer.Body);
-        }
-        catch (JsonException)
+        var event_ = PlanExecutor.ReadAnswer(answer, state);
+        if (event_ is null)
         {
             state.Errors.Add(SubgraphErrors.FetchFailed(plan.Primary, "the event is not valid JSON", MalformedEvent, null));
         }
-
-        if (document is not null)
+        else
         {
-            state.Own(answer, document);
-            var root = document.RootElement;
-            var hasData = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-            if (hasData)
+            if (event_.Data is { } data)
             {
-                ResultMerger.Merge(state.Data, root.GetProperty("data"));
+                ResultMerger.MergeOwned(state.Data, data);
             }
 
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                SubgraphErrors.CollectRoot(root, plan.Primary, state.Errors);
-            }
-
-            if (hasData && plan.Rest is not null)
+            SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, state.Errors);
+            if (event_.Data is not null && plan.Rest is not null)
             {
                 await _plans.RunAsync(plan.Rest, state, state.Errors, cancellationToken).ConfigureAwait(false);
             }
@@ -83,9 +71,9 @@ public sealed partial class OperationExecutor
             try
             {
                 using var document = JsonDocument.Parse(response.Body);
-                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("errors", out var list))
                 {
-                    SubgraphErrors.CollectRoot(document.RootElement, plan.Primary, errors);
+                    SubgraphErrors.CollectRoot(list, plan.Primary, errors);
                 }
 
                 return WriteErrors(errors, plan);

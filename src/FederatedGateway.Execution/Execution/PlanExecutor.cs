@@ -16,6 +16,7 @@ internal sealed class PlanExecutor
 {
     private const string HttpError = SubgraphFailureCodes.HttpError;
     private const string MalformedResponse = "SUBREQUEST_MALFORMED_RESPONSE";
+    private const string EntitiesKey = "_entities";
 
     private readonly FederatedSchema _schema;
     private readonly SubgraphRegistry _subgraphs;
@@ -92,20 +93,20 @@ internal sealed class PlanExecutor
     {
         var body = SubgraphRequestBody.Write(fetch, state.Variables, null, 0);
         var answer = await SendAsync(fetch, body, state, errors, null, cancellationToken).ConfigureAwait(false);
-        if (answer is not { } root)
+        if (answer is null)
         {
             return;
         }
 
-        lock (state.MergeLock)
+        if (answer.Data is { } data)
         {
-            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+            lock (state.MergeLock)
             {
-                ResultMerger.Merge(state.Data, data);
+                ResultMerger.MergeOwned(state.Data, data);
             }
         }
 
-        SubgraphErrors.CollectRoot(root, fetch, errors);
+        SubgraphErrors.CollectRoot(answer.Errors, fetch, errors);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -132,28 +133,30 @@ internal sealed class PlanExecutor
         var body = SubgraphRequestBody.Write(fetch, state.Variables, batch.Representations, batch.RepresentationBytes);
         var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
         var answer = await SendAsync(fetch, body, state, errors, flattenPoint, cancellationToken).ConfigureAwait(false);
-        if (answer is not { } root)
+        if (answer is null)
         {
             return;
         }
 
         lock (state.MergeLock)
         {
-            if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                && data.TryGetProperty("_entities", out var entities) && entities.ValueKind == JsonValueKind.Array)
+            if (answer.Data is { } data && data.TryGetValue(EntitiesKey, out var entities) && entities.Ref is List<ResultValue> list)
             {
-                batch.MergeAnswers(entities);
+                batch.MergeAnswers(list);
             }
 
             // Under the lock: re-pathing walks the data again.
-            SubgraphErrors.CollectEntities(root, fetch, batch, flattenPoint, errors);
+            SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, errors);
         }
     }
 
-    /// <summary>Sends a fetch; returns the answer's root element, or null after recording why there is none.</summary>
+    /// <summary>
+    /// Sends a fetch and reads its answer (kept alive by <paramref name="state"/>); returns null after recording why
+    /// there is none.
+    /// </summary>
     /// <param name="failurePath">The path of errors saying the fetch failed as a whole.</param>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<JsonElement?> SendAsync(
+    private async ValueTask<SubgraphAnswer?> SendAsync(
         FetchNode fetch, ReadOnlyMemory<byte> body, ExecutionState state, List<GatewayError> errors, object[]? failurePath, CancellationToken cancellationToken)
     {
         var (url, client) = _subgraphs.Get(fetch.ServiceName);
@@ -177,32 +180,46 @@ internal sealed class PlanExecutor
             return null;
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(response.Body);
-        }
-        catch (JsonException)
+        var answer = ReadAnswer(response, state);
+        if (answer is null)
         {
             var reason = response.StatusCode is >= 200 and < 300 ? "the response is not valid JSON" : $"{response.StatusCode} status and a body that is not JSON";
             errors.Add(SubgraphErrors.FetchFailed(fetch, reason, MalformedResponse, failurePath));
-            response.Dispose();
             return null;
         }
 
-        state.Own(response, document);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || (!root.TryGetProperty("data", out _) && !root.TryGetProperty("errors", out _)))
+        if (!answer.IsObject || (!answer.HasData && !answer.HasErrors))
         {
             errors.Add(SubgraphErrors.FetchFailed(fetch, "the response has neither data nor errors", MalformedResponse, failurePath));
             return null;
         }
 
-        if (response.StatusCode is not (>= 200 and < 300) && !root.TryGetProperty("errors", out _))
+        if (response.StatusCode is not (>= 200 and < 300) && !answer.HasErrors)
         {
             errors.Add(SubgraphErrors.FetchFailed(fetch, $"{response.StatusCode} status", HttpError, failurePath));
         }
 
-        return root;
+        return answer;
+    }
+
+    /// <summary>
+    /// Reads a subgraph's JSON answer, handing its buffer to <paramref name="state"/> (the result's leaves point into
+    /// it); null when it is not JSON (the buffer is returned then).
+    /// </summary>
+    internal static SubgraphAnswer? ReadAnswer(SubgraphResponse response, ExecutionState state)
+    {
+        SubgraphAnswer answer;
+        try
+        {
+            answer = AnswerReader.Read(response);
+        }
+        catch (JsonException)
+        {
+            response.Dispose();
+            return null;
+        }
+
+        state.Own(response, answer.ErrorsDocument);
+        return answer;
     }
 }

@@ -146,13 +146,13 @@ internal static class RepresentationWriter
         return true;
     }
 
-    private static bool IsCompleteValue(object? value, TypeRef? type, SelectionSet? selection, FederatedSchema schema)
+    private static bool IsCompleteValue(ResultValue value, TypeRef? type, SelectionSet? selection, FederatedSchema schema)
     {
-        switch (value)
+        switch (value.Ref)
         {
             case null:
                 return type is null || !type.IsNonNull;
-            case List<object?> list:
+            case List<ResultValue> list:
                 var item = type?.Nullable.OfType;
                 foreach (var element in list)
                 {
@@ -225,16 +225,16 @@ internal static class RepresentationWriter
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, FederatedSchema schema, object? value, SelectionSet? selection)
+    private static void WriteValue(Utf8JsonWriter writer, FederatedSchema schema, ResultValue value, SelectionSet? selection)
     {
-        switch (value)
+        switch (value.Ref)
         {
             case null:
                 writer.WriteNullValue();
                 break;
-            case JsonElement element:
-                // The raw token of the subgraph answer that holds it (valid JSON: that answer was parsed).
-                writer.WriteRawValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
+            case byte[]:
+                // The raw token of the subgraph answer that holds it (valid JSON: that answer was read whole).
+                writer.WriteRawValue(value.Raw, skipInputValidation: true);
                 break;
             case ResultObject nested when selection is not null:
                 writer.WriteStartObject();
@@ -247,7 +247,7 @@ internal static class RepresentationWriter
                 WriteFields(writer, schema, nested, selection, typename);
                 writer.WriteEndObject();
                 break;
-            case List<object?> list:
+            case List<ResultValue> list:
                 writer.WriteStartArray();
                 foreach (var item in list)
                 {

@@ -207,7 +207,7 @@ internal sealed class ResponseWriter
             obj.TryGetValue(field.Name, out var value);
             _path.Push(field.Name);
             var nulled = CheckValue(value, definition.Type, field.Nodes, definition) && definition.Type.IsNonNull;
-            if (nulled && value is null or JsonElement)
+            if (nulled && value.Ref is null or byte[])
             {
                 AddNullError(definition);
             }
@@ -225,20 +225,20 @@ internal sealed class ResponseWriter
 
     /// <summary>Returns true when the value at this position is null after completion.</summary>
     /// <param name="field">The field whose value (or list item) this is, for error messages.</param>
-    private bool CheckValue(object? value, TypeRef type, List<FieldSelection> nodes, SchemaField field)
+    private bool CheckValue(ResultValue value, TypeRef type, List<FieldSelection> nodes, SchemaField field)
     {
         var nullable = type.Nullable;
-        switch (value)
+        switch (value.Ref)
         {
             case null:
                 return true;
-            case List<object?> list when nullable.IsList:
+            case List<ResultValue> list when nullable.IsList:
                 var itemType = nullable.OfType!;
                 for (var i = 0; i < list.Count; i++)
                 {
                     _path.Push(i);
                     var nulled = CheckValue(list[i], itemType, nodes, field) && itemType.IsNonNull;
-                    if (nulled && list[i] is null or JsonElement)
+                    if (nulled && list[i].Ref is null or byte[])
                     {
                         AddNullError(field);
                     }
@@ -261,12 +261,12 @@ internal sealed class ResponseWriter
                 }
 
                 return CheckObject(obj, declared.Name, nodes, nodes, null);
-            case JsonElement element when IsHiddenEnumValue(element, nullable):
-                _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {element.GetRawText()}", _path.ToArray(), null, null));
+            case byte[] when IsHiddenEnumValue(value, nullable):
+                _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {value.RawText()}", _path.ToArray(), null, null));
                 return true;
-            case JsonElement when IsMisplacedLeaf(nullable):
+            case byte[] when IsMisplacedLeaf(nullable):
                 return true;
-            case ResultObject or List<object?>:
+            case ResultObject or List<ResultValue>:
                 // A shape that does not fit the schema (e.g. an object where a list belongs) completes to null,
                 // unless the field is a leaf (custom scalars may be JSON objects or lists).
                 return _schema.FindNamedType(type) is not { IsLeaf: true };
@@ -327,10 +327,10 @@ internal sealed class ResponseWriter
         nullable.IsList || _schema.FindType(nullable) is { IsComposite: true };
 
     /// <summary>An enum value the API schema does not expose (e.g. <c>@inaccessible</c>) cannot be returned.</summary>
-    private bool IsHiddenEnumValue(JsonElement element, TypeRef type) =>
-        element.ValueKind == JsonValueKind.String
+    private bool IsHiddenEnumValue(ResultValue value, TypeRef type) =>
+        value.IsString
         && _schema.FindType(type) is { Kind: TypeKind.Enum } enumType
-        && !enumType.HasVisibleEnumValue(JsonNames.StringValue(element));
+        && !enumType.HasVisibleEnumValue(JsonNames.StringValue(value));
 
     // ---- pass 2: write ----
 
@@ -378,10 +378,10 @@ internal sealed class ResponseWriter
     }
 
     /// <returns>False when the one-pass write gives up (see <see cref="TryWriteWithoutNulls"/>).</returns>
-    private bool WriteValue(Utf8JsonWriter writer, object? value, TypeRef type, List<FieldSelection> nodes)
+    private bool WriteValue(Utf8JsonWriter writer, ResultValue value, TypeRef type, List<FieldSelection> nodes)
     {
         var nullable = type.Nullable;
-        switch (value)
+        switch (value.Ref)
         {
             case null:
                 if (_optimistic && type.IsNonNull)
@@ -391,7 +391,7 @@ internal sealed class ResponseWriter
 
                 writer.WriteNullValue();
                 return true;
-            case List<object?> list when nullable.IsList:
+            case List<ResultValue> list when nullable.IsList:
                 if (!_optimistic && _nulled.Contains(list))
                 {
                     writer.WriteNullValue();
@@ -425,8 +425,8 @@ internal sealed class ResponseWriter
                 }
 
                 return WriteObject(writer, obj, composite.Name, nodes, nodes, null, default);
-            case JsonElement element:
-                if (IsHiddenEnumValue(element, nullable) || IsMisplacedLeaf(nullable))
+            case byte[]:
+                if (IsHiddenEnumValue(value, nullable) || IsMisplacedLeaf(nullable))
                 {
                     if (_optimistic)
                     {
@@ -437,7 +437,9 @@ internal sealed class ResponseWriter
                 }
                 else
                 {
-                    WriteLeaf(writer, element);
+                    // The raw token as the subgraph sent it: valid JSON (the answer was read whole), strings
+                    // keep their own escaping (no decode and re-encode per value).
+                    writer.WriteRawValue(value.Raw, skipInputValidation: true);
                 }
 
                 return true;
@@ -460,23 +462,16 @@ internal sealed class ResponseWriter
         }
     }
 
-    /// <summary>
-    /// Copies a leaf of a subgraph answer as its raw JSON token: the document that holds it parsed it, so it is
-    /// valid JSON, and strings keep the subgraph's own escaping (no decode and re-encode per value).
-    /// </summary>
-    private static void WriteLeaf(Utf8JsonWriter writer, JsonElement element) =>
-        writer.WriteRawValue(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), skipInputValidation: true);
-
     /// <summary>Writes a merged value as plain JSON (custom scalars holding objects or lists).</summary>
-    public static void WriteRaw(Utf8JsonWriter writer, object? value)
+    public static void WriteRaw(Utf8JsonWriter writer, ResultValue value)
     {
-        switch (value)
+        switch (value.Ref)
         {
             case null:
                 writer.WriteNullValue();
                 break;
-            case JsonElement element:
-                element.WriteTo(writer);
+            case byte[]:
+                writer.WriteRawValue(value.Raw, skipInputValidation: true);
                 break;
             case ResultObject obj:
                 writer.WriteStartObject();
@@ -488,7 +483,7 @@ internal sealed class ResponseWriter
 
                 writer.WriteEndObject();
                 break;
-            case List<object?> list:
+            case List<ResultValue> list:
                 writer.WriteStartArray();
                 foreach (var item in list)
                 {

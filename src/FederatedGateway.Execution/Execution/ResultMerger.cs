@@ -1,113 +1,69 @@
-using System.Text.Json;
-
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
-/// Merges subgraph answers into the result tree (leaves stay borrowed <see cref="JsonElement"/>s). Object into
-/// object merges key by key, recursively; a list into a list of the same length merges item by item; anything
-/// else is replaced by the new value.
+/// Merges subgraph answers (read by <see cref="AnswerReader"/>) into the result tree. Object into object merges
+/// key by key, recursively; a list into a list of the same length merges item by item; anything else is replaced
+/// by the new value.
 /// </summary>
 internal static class ResultMerger
 {
-    public static object? Convert(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var obj = new ResultObject(element.GetPropertyCount());
-                foreach (var property in element.EnumerateObject())
-                {
-                    var key = JsonNames.ResponseKey(property);
-                    var index = obj.IndexOf(key);
-                    if (index >= 0)
-                    {
-                        // Two subgraph keys for one response name (internal aliases of one field): merge them.
-                        obj.SetAt(index, MergeValue(obj.ValueAt(index), property.Value));
-                    }
-                    else
-                    {
-                        obj.Add(key, Convert(property.Value));
-                    }
-                }
-
-                return obj;
-            case JsonValueKind.Array:
-                var list = new List<object?>(element.GetArrayLength());
-                foreach (var item in element.EnumerateArray())
-                {
-                    list.Add(Convert(item));
-                }
-
-                return list;
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                return null;
-            default:
-                return element;
-        }
-    }
-
-    /// <summary>Merges the JSON object <paramref name="source"/> into <paramref name="target"/>.</summary>
-    public static void Merge(ResultObject target, JsonElement source)
-    {
-        foreach (var property in source.EnumerateObject())
-        {
-            var key = JsonNames.ResponseKey(property);
-            var index = target.IndexOf(key);
-            if (index >= 0)
-            {
-                target.SetAt(index, MergeValue(target.ValueAt(index), property.Value));
-            }
-            else
-            {
-                target.Add(key, Convert(property.Value));
-            }
-        }
-    }
+    /// <summary>
+    /// Merges <paramref name="source"/>, which nothing else holds, into <paramref name="target"/>: its objects and
+    /// lists become part of the target as they are.
+    /// </summary>
+    public static void MergeOwned(ResultObject target, ResultObject source) => Merge(target, source, adopt: true);
 
     /// <summary>
-    /// Merges an already converted object into <paramref name="target"/>, as <see cref="Merge(ResultObject, JsonElement)"/>
-    /// would merge the JSON it came from. Objects and lists are copied (every target owns its own, since null
-    /// propagation and later merges work per object); leaves are immutable and shared.
+    /// Merges a copy of <paramref name="source"/> into <paramref name="target"/>, for an answer merged into many
+    /// objects: objects and lists are copied (every target owns its own, since null propagation and later merges
+    /// work per object); leaves are immutable and shared.
     /// </summary>
-    public static void Merge(ResultObject target, ResultObject source)
+    public static void MergeCopy(ResultObject target, ResultObject source) => Merge(target, source, adopt: false);
+
+    /// <summary>Merges two values of one key when the source is owned (see <see cref="MergeOwned(ResultObject, ResultObject)"/>).</summary>
+    public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true);
+
+    private static void Merge(ResultObject target, ResultObject source, bool adopt)
     {
+        // Answers mostly bring new keys (an entity fetch adds the fields its subgraph owns).
+        target.EnsureCapacity(target.Count + source.Count);
         foreach (var (key, value) in source)
         {
             var index = target.IndexOf(key);
             if (index >= 0)
             {
-                target.SetAt(index, MergeValue(target.ValueAt(index), value));
+                target.SetAt(index, MergeValue(target.ValueAt(index), value, adopt));
             }
             else
             {
-                target.Add(key, Copy(value));
+                target.Add(key, adopt ? value : Copy(value));
             }
         }
     }
 
-    private static object? MergeValue(object? existing, object? source)
+    private static ResultValue MergeValue(ResultValue existing, ResultValue source, bool adopt)
     {
-        switch (existing)
+        switch (existing.Ref)
         {
-            case ResultObject obj when source is ResultObject sourceObject:
-                Merge(obj, sourceObject);
-                return obj;
-            case List<object?> list when source is List<object?> sourceList && sourceList.Count == list.Count:
+            case ResultObject obj when source.Ref is ResultObject sourceObject:
+                Merge(obj, sourceObject, adopt);
+                return existing;
+            case List<ResultValue> list when source.Ref is List<ResultValue> sourceList && sourceList.Count == list.Count:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = MergeValue(list[i], sourceList[i]);
+                    list[i] = MergeValue(list[i], sourceList[i], adopt);
                 }
 
-                return list;
+                return existing;
             default:
-                return Copy(source);
+                return adopt ? source : Copy(source);
         }
     }
 
-    /// <summary>A copy of a converted value: new objects and lists, the same leaves.</summary>
-    public static object? Copy(object? value)
+    /// <summary>A copy of a value: new objects and lists, the same leaves.</summary>
+    public static ResultValue Copy(ResultValue value)
     {
-        switch (value)
+        switch (value.Ref)
         {
             case ResultObject obj:
                 var copy = new ResultObject(obj.Count);
@@ -117,8 +73,8 @@ internal static class ResultMerger
                 }
 
                 return copy;
-            case List<object?> list:
-                var items = new List<object?>(list.Count);
+            case List<ResultValue> list:
+                var items = new List<ResultValue>(list.Count);
                 for (var i = 0; i < list.Count; i++)
                 {
                     items.Add(Copy(list[i]));
@@ -127,27 +83,6 @@ internal static class ResultMerger
                 return items;
             default:
                 return value;
-        }
-    }
-
-    private static object? MergeValue(object? existing, JsonElement source)
-    {
-        switch (existing)
-        {
-            case ResultObject obj when source.ValueKind == JsonValueKind.Object:
-                Merge(obj, source);
-                return obj;
-            case List<object?> list when source.ValueKind == JsonValueKind.Array && source.GetArrayLength() == list.Count:
-                var i = 0;
-                foreach (var item in source.EnumerateArray())
-                {
-                    list[i] = MergeValue(list[i], item);
-                    i++;
-                }
-
-                return list;
-            default:
-                return Convert(source);
         }
     }
 }

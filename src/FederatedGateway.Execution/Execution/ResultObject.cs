@@ -1,11 +1,8 @@
-using System.Text.Json;
-
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
-/// An object of the merged result: response name to value, where a value is a <see cref="ResultObject"/>,
-/// a <see cref="List{T}"/> of values, a leaf <see cref="JsonElement"/> borrowed from a subgraph's parsed answer,
-/// or null. Keys keep their insertion order. Objects are small (a handful of fields), so keys and values live in
+/// An object of the merged result: response name to <see cref="ResultValue"/> (an object, a list, a leaf borrowed
+/// from a subgraph's answer buffer, or null). Keys keep their insertion order. Objects are small (a handful of fields), so keys and values live in
 /// one array of pairs searched linearly (names are shared strings, so the search mostly compares references);
 /// an object that grows past <see cref="IndexThreshold"/> keys (a root with many aliases) gets a dictionary index.
 /// </summary>
@@ -27,11 +24,27 @@ internal sealed class ResultObject
         _entries = new Entry[Math.Max(capacity, 1)];
     }
 
+    /// <summary>An object of exactly these members (distinct keys, in order).</summary>
+    public ResultObject(ReadOnlySpan<KeyValuePair<string, ResultValue>> members)
+    {
+        _entries = new Entry[Math.Max(members.Length, 1)];
+        for (var i = 0; i < members.Length; i++)
+        {
+            _entries[i] = new Entry(members[i].Key, members[i].Value);
+        }
+
+        _count = members.Length;
+        if (_count > IndexThreshold)
+        {
+            BuildIndex();
+        }
+    }
+
     public int Count => _count;
 
-    public object? this[string key]
+    public ResultValue this[string key]
     {
-        get => TryGetValue(key, out var value) ? value : null;
+        get => TryGetValue(key, out var value) ? value : default;
         set
         {
             var index = IndexOf(key);
@@ -53,9 +66,7 @@ internal sealed class ResultObject
         {
             if (!_typenameRead)
             {
-                _typename = TryGetValue(TypenameKey, out var value) && value is JsonElement { ValueKind: JsonValueKind.String } e
-                    ? JsonNames.StringValue(e)
-                    : null;
+                _typename = TryGetValue(TypenameKey, out var value) && value.IsString ? JsonNames.StringValue(value) : null;
                 _typenameRead = true;
             }
 
@@ -65,10 +76,10 @@ internal sealed class ResultObject
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-    public bool TryGetValue(string key, out object? value)
+    public bool TryGetValue(string key, out ResultValue value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _entries[index].Value : null;
+        value = index >= 0 ? _entries[index].Value : default;
         return index >= 0;
     }
 
@@ -94,9 +105,9 @@ internal sealed class ResultObject
         return -1;
     }
 
-    public object? ValueAt(int index) => _entries[index].Value;
+    public ResultValue ValueAt(int index) => _entries[index].Value;
 
-    public void SetAt(int index, object? value)
+    public void SetAt(int index, ResultValue value)
     {
         _entries[index].Value = value;
         if (_entries[index].Key == TypenameKey)
@@ -106,7 +117,7 @@ internal sealed class ResultObject
     }
 
     /// <summary>Adds a key the object does not have yet (callers check with <see cref="IndexOf"/>).</summary>
-    public void Add(string key, object? value)
+    public void Add(string key, ResultValue value)
     {
         if (_count == _entries.Length)
         {
@@ -114,23 +125,37 @@ internal sealed class ResultObject
         }
 
         _entries[_count] = new Entry(key, value);
+        _count++;
         if (_index is not null)
         {
-            _index[key] = _count;
+            _index[key] = _count - 1;
         }
-        else if (_count == IndexThreshold)
+        else if (_count > IndexThreshold)
         {
-            _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
-            for (var i = 0; i <= _count; i++)
-            {
-                _index[_entries[i].Key] = i;
-            }
+            BuildIndex();
         }
 
-        _count++;
         if (key == TypenameKey)
         {
             _typenameRead = false;
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> keys at once (a merge adding many keys grows once, not by doubling).</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _entries.Length)
+        {
+            Array.Resize(ref _entries, capacity);
+        }
+    }
+
+    private void BuildIndex()
+    {
+        _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+        for (var i = 0; i < _count; i++)
+        {
+            _index[_entries[i].Key] = i;
         }
     }
 
@@ -147,20 +172,20 @@ internal sealed class ResultObject
             _index = -1;
         }
 
-        public readonly KeyValuePair<string, object?> Current => new(_owner._entries[_index].Key, _owner._entries[_index].Value);
+        public readonly KeyValuePair<string, ResultValue> Current => new(_owner._entries[_index].Key, _owner._entries[_index].Value);
 
         public bool MoveNext() => ++_index < _owner._count;
     }
 
     private struct Entry
     {
-        public Entry(string key, object? value)
+        public Entry(string key, ResultValue value)
         {
             Key = key;
             Value = value;
         }
 
         public string Key;
-        public object? Value;
+        public ResultValue Value;
     }
 }

@@ -13,9 +13,10 @@ internal static class SubgraphErrors
     public const string DownstreamServiceError = "DOWNSTREAM_SERVICE_ERROR";
 
     /// <summary>The errors of a root fetch: their paths already are response paths.</summary>
-    public static void CollectRoot(JsonElement answer, FetchNode fetch, List<GatewayError> errors)
+    /// <param name="list">The answer's <c>errors</c> (nothing happens unless it is an array).</param>
+    public static void CollectRoot(JsonElement list, FetchNode fetch, List<GatewayError> errors)
     {
-        if (!answer.TryGetProperty("errors", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (list.ValueKind != JsonValueKind.Array)
         {
             return;
         }
@@ -32,9 +33,10 @@ internal static class SubgraphErrors
     /// representation <c>i</c>, followed by <c>rest</c>; other errors get <paramref name="flattenPoint"/>.
     /// Call it holding the merge lock.
     /// </summary>
-    public static void CollectEntities(JsonElement answer, FetchNode fetch, EntityBatch batch, object[]? flattenPoint, List<GatewayError> errors)
+    /// <param name="list">The answer's <c>errors</c> (nothing happens unless it is an array).</param>
+    public static void CollectEntities(JsonElement list, FetchNode fetch, EntityBatch batch, object[]? flattenPoint, List<GatewayError> errors)
     {
-        if (!answer.TryGetProperty("errors", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (list.ValueKind != JsonValueKind.Array)
         {
             return;
         }
