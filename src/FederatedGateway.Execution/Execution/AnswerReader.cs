@@ -15,6 +15,10 @@ internal static class AnswerReader
     // exactly its size. Reading is synchronous, so one per thread; very large ones are not kept.
     private const int MaxKeptScratch = 4096;
 
+    // Room left in an object that names its __typename for the fields later entity fetches merge into it, so the
+    // common case grows its entries once, or not at all.
+    private const int EntitySlack = 4;
+
     [ThreadStatic]
     private static KeyValuePair<string, ResultValue>[]? t_members;
 
@@ -144,9 +148,24 @@ internal static class AnswerReader
             }
         }
 
-        var obj = new ResultObject(scratch.Members(frame));
+        var members = scratch.Members(frame);
+        var obj = new ResultObject(members, HasTypename(members) ? EntitySlack : 0);
         scratch.MemberCount = frame;
         return obj;
+    }
+
+    /// <summary>Whether an object says its type: entities do, and entity fetches later add their fields to them.</summary>
+    private static bool HasTypename(ReadOnlySpan<KeyValuePair<string, ResultValue>> members)
+    {
+        foreach (var member in members)
+        {
+            if (string.Equals(member.Key, "__typename"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<ResultValue> ReadList(ref Utf8JsonReader reader, byte[] buffer, int offset, ref Scratch scratch)

@@ -23,6 +23,12 @@ internal static class JsonNames
     private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> s_valueLookup =
         s_values.GetAlternateLookup<ReadOnlySpan<byte>>();
 
+    // In front of the response-key table: a direct-mapped cache of the first names seen per slot, checked with one
+    // short byte comparison (an answer repeats a few dozen names thousands of times). Slots are filled once and
+    // never replaced, so colliding names cannot make it churn; they take the table.
+    private const int RecentSlots = 1024;
+    private static readonly Recent?[] s_recentKeys = new Recent?[RecentSlots];
+
     /// <summary>The client's response name for the property name <paramref name="reader"/> is on.</summary>
     public static string ResponseKey(ref Utf8JsonReader reader)
     {
@@ -32,8 +38,15 @@ internal static class JsonNames
             return MapAlias(reader.GetString()!);
         }
 
+        var slot = SlotOf(raw);
+        if (s_recentKeys[slot] is { } recent && raw.SequenceEqual(recent.Raw))
+        {
+            return recent.Name;
+        }
+
         if (s_responseKeyLookup.TryGetValue(raw, out var name))
         {
+            s_recentKeys[slot] ??= new Recent(raw.ToArray(), name);
             return name;
         }
 
@@ -70,6 +83,11 @@ internal static class JsonNames
 
         return text;
     }
+
+    private static int SlotOf(ReadOnlySpan<byte> raw) =>
+        raw.IsEmpty ? 0 : (raw.Length * 31 + raw[0] * 7 + raw[raw.Length >> 1] * 3 + raw[^1]) & (RecentSlots - 1);
+
+    private sealed record Recent(byte[] Raw, string Name);
 
     private static string MapAlias(string name) =>
         name.Contains(InternalAlias.Marker, StringComparison.Ordinal) ? InternalAlias.ResponseKey(name) : name;

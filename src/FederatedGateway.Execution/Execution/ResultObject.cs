@@ -24,10 +24,10 @@ internal sealed class ResultObject
         _entries = new Entry[Math.Max(capacity, 1)];
     }
 
-    /// <summary>An object of exactly these members (distinct keys, in order).</summary>
-    public ResultObject(ReadOnlySpan<KeyValuePair<string, ResultValue>> members)
+    /// <summary>An object of these members (distinct keys, in order), with room for <paramref name="spare"/> more.</summary>
+    public ResultObject(ReadOnlySpan<KeyValuePair<string, ResultValue>> members, int spare = 0)
     {
-        _entries = new Entry[Math.Max(members.Length, 1)];
+        _entries = new Entry[Math.Max(members.Length + spare, 1)];
         for (var i = 0; i < members.Length; i++)
         {
             _entries[i] = new Entry(members[i].Key, members[i].Value);
