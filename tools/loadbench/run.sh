@@ -373,7 +373,8 @@ measure_window() { # measure_window <round> <order> <gateway> <group> <conns> <v
       read -r rss _ < <(group_memory_kb "$group")
       if ((rss > peak)); then
         peak=$rss
-        echo "$peak" >"$peak_file"
+        # Replaced by a rename, so the reader never sees the file empty between truncation and write.
+        echo "$peak" >"$peak_file.new" && mv -f "$peak_file.new" "$peak_file"
       fi
       sleep 0.25
     done

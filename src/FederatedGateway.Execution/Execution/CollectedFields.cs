@@ -20,7 +20,7 @@ internal readonly record struct CollectedField(string Name, List<FieldSelection>
         var kind = first.IsTypename ? CollectedFieldKind.Typename
             : first.Name is "__schema" or "__type" ? CollectedFieldKind.Introspection
             : CollectedFieldKind.Field;
-        return new CollectedField(first.ResponseName, [first], kind, kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null);
+        return new CollectedField(JsonNames.Share(first.ResponseName), [first], kind, kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null);
     }
 }
 

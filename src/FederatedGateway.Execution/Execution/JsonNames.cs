@@ -18,6 +18,7 @@ internal static class JsonNames
 
     private static readonly ConcurrentDictionary<byte[], string> s_responseKeys = new(Utf8KeyComparer.Instance);
     private static readonly ConcurrentDictionary<byte[], string> s_values = new(Utf8KeyComparer.Instance);
+    private static readonly ConcurrentDictionary<string, string> s_shared = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> s_responseKeyLookup =
         s_responseKeys.GetAlternateLookup<ReadOnlySpan<byte>>();
     private static readonly ConcurrentDictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> s_valueLookup =
@@ -50,13 +51,27 @@ internal static class JsonNames
             return name;
         }
 
-        name = MapAlias(reader.GetString()!);
+        name = Share(MapAlias(reader.GetString()!));
         if (s_responseKeys.Count < MaxEntries)
         {
             s_responseKeyLookup.TryAdd(raw, name);
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// The shared instance of a response name, the one the keys of answers use: a lookup by it matches on the first
+    /// reference comparison instead of comparing characters.
+    /// </summary>
+    public static string Share(string name)
+    {
+        if (s_shared.TryGetValue(name, out var shared))
+        {
+            return shared;
+        }
+
+        return s_shared.Count < MaxEntries ? s_shared.GetOrAdd(name, name) : name;
     }
 
     /// <summary>The value of a string leaf (a <c>__typename</c>) as a shared string.</summary>

@@ -42,7 +42,7 @@ public sealed partial class OperationExecutor
 
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors);
+        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans));
         var introspectionRoot = introspectionDocument?.RootElement ?? default;
         var queryPlan = includeQueryPlan ? operation.Plan.Printed : null;
         if (output is PooledBufferWriter rewindable)

@@ -20,16 +20,18 @@ internal sealed class ResponseWriter
 
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly PathStack _path = new();
-    private readonly Dictionary<object, CollectedFields> _collected = new(ReferenceEqualityComparer.Instance);
+    private readonly ResponseShapes _shapes;
 
     // Set while TryWriteWithoutNulls runs: nothing is nulled yet, and anything that would be gives up the pass.
     private bool _optimistic;
 
-    public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors)
+    /// <param name="shapes">The operation's shared shapes (<see cref="ResponseShapes.For"/>); null computes them for this response alone.</param>
+    public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors, ResponseShapes? shapes = null)
     {
         _schema = schema;
         _booleans = booleans;
         _errors = errors;
+        _shapes = shapes ?? new ResponseShapes();
     }
 
     /// <summary>
@@ -113,20 +115,15 @@ internal sealed class ResponseWriter
     /// <summary>
     /// The fields to write for an object of <paramref name="runtimeType"/> (CollectFields): the sub-selections of
     /// the field nodes <paramref name="nodes"/> merged by response name, or the <paramref name="root"/> selection,
-    /// each with its schema definition. Computed once per (selection, runtime type) and request; the cache is keyed
-    /// by reference and the type names of one schema are shared strings, so a hit hashes no string.
+    /// each with its schema definition. Computed once per (selection, runtime type) and operation (see
+    /// <see cref="ResponseShapes"/>); the cache is keyed by reference and the type names of one schema are shared
+    /// strings, so a hit hashes no string.
     /// </summary>
     private CollectedFields Collect(object key, string runtimeType, string declaredType, List<FieldSelection>? nodes, SelectionSet? root)
     {
-        if (_collected.TryGetValue(key, out var cached))
+        if (_shapes.Find(key, runtimeType) is { } cached)
         {
-            for (var entry = cached; entry is not null; entry = entry.Next)
-            {
-                if (string.Equals(entry.RuntimeType, runtimeType))
-                {
-                    return entry;
-                }
-            }
+            return cached;
         }
 
         var type = _schema.FindType(runtimeType) ?? _schema.GetType(declaredType);
@@ -148,9 +145,7 @@ internal sealed class ResponseWriter
             }
         }
 
-        var created = new CollectedFields(runtimeType, type, fields.ToArray(), cached);
-        _collected[key] = created;
-        return created;
+        return _shapes.Add(key, new CollectedFields(runtimeType, type, fields.ToArray(), null));
     }
 
     private void CollectInto(SelectionSet set, SchemaType type, string runtimeType, List<CollectedField> result, Dictionary<string, int> index)

@@ -66,10 +66,14 @@ internal static class ResultMerger
         switch (value.Ref)
         {
             case ResultObject obj:
-                var copy = new ResultObject(obj.Count);
-                foreach (var (key, item) in obj)
+                var copy = obj.CopyShallow();
+                for (var i = 0; i < copy.Count; i++)
                 {
-                    copy.Add(key, Copy(item));
+                    var item = copy.ValueAt(i);
+                    if (item.Ref is ResultObject or List<ResultValue>)
+                    {
+                        copy.SetAt(i, Copy(item));
+                    }
                 }
 
                 return copy;

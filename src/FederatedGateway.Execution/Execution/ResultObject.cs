@@ -9,7 +9,7 @@ namespace FederatedGateway.Execution.Execution;
 internal sealed class ResultObject
 {
     private const int IndexThreshold = 16;
-    private const string TypenameKey = "__typename";
+    private static readonly string TypenameKey = JsonNames.Share("__typename");
 
     private Entry[] _entries;
     private int _count;
@@ -139,6 +139,20 @@ internal sealed class ResultObject
         {
             _typenameRead = false;
         }
+    }
+
+    /// <summary>A copy with new entries (values as they are) and the <c>__typename</c> already read, if it was.</summary>
+    public ResultObject CopyShallow()
+    {
+        var copy = new ResultObject(Math.Max(_count, 1))
+        {
+            _count = _count,
+            _index = _index is null ? null : new Dictionary<string, int>(_index, StringComparer.Ordinal),
+            _typename = _typename,
+            _typenameRead = _typenameRead,
+        };
+        Array.Copy(_entries, copy._entries, _count);
+        return copy;
     }
 
     /// <summary>Makes room for <paramref name="capacity"/> keys at once (a merge adding many keys grows once, not by doubling).</summary>

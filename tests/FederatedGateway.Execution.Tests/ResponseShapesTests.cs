@@ -1,0 +1,41 @@
+using FederatedGateway.Execution.Execution;
+using static FederatedGateway.Execution.Tests.TestGraph;
+
+namespace FederatedGateway.Execution.Tests;
+
+/// <summary>Response shapes computed once per prepared operation and shared by its requests, when that is safe.</summary>
+public sealed class ResponseShapesTests
+{
+    [Fact]
+    public void AnOperationKeepsOneSetOfShapesUnlessVariablesDecideItsShape()
+    {
+        var operation = Prepare("{ animals { name } }", Root("a", "{...}"));
+        var shared = ResponseShapes.For(operation, new Dictionary<string, bool>());
+        Assert.NotNull(shared);
+        Assert.Same(shared, ResponseShapes.For(operation, new Dictionary<string, bool>()));
+        Assert.NotSame(shared, ResponseShapes.For(Prepare("{ animals { name } }", Root("a", "{...}")), new Dictionary<string, bool>()));
+        Assert.Null(ResponseShapes.For(operation, new Dictionary<string, bool> { ["on"] = true }));
+    }
+
+    [Fact]
+    public async Task LaterRequestsOfOtherRuntimeTypesGetTheirOwnFields()
+    {
+        var operation = Prepare("{ animals { __typename name ... on Dog { weight } ... on Cat { lives } } }", Root("a", "{...}"));
+        var dog = await Run(operation, new FakeSubgraphs().On("a", """{"data":{"animals":[{"__typename":"Dog","name":"Rex","weight":30}]}}"""));
+        var cat = await Run(operation, new FakeSubgraphs().On("a", """{"data":{"animals":[{"__typename":"Cat","name":"Tom","lives":9}]}}"""));
+        var both = await Run(operation, new FakeSubgraphs().On("a", """{"data":{"animals":[{"__typename":"Cat","name":"Tom","lives":9},{"__typename":"Dog","name":"Rex","weight":30}]}}"""));
+        Assert.Equal("""{"animals":[{"__typename":"Dog","name":"Rex","weight":30}]}""", Data(dog));
+        Assert.Equal("""{"animals":[{"__typename":"Cat","name":"Tom","lives":9}]}""", Data(cat));
+        Assert.Equal("""{"animals":[{"__typename":"Cat","name":"Tom","lives":9},{"__typename":"Dog","name":"Rex","weight":30}]}""", Data(both));
+    }
+
+    [Fact]
+    public async Task BooleanVariablesStillDecideEveryRequestOnItsOwn()
+    {
+        var operation = Prepare("query($heavy: Boolean!) { dog { name @skip(if: $heavy) weight @include(if: $heavy) } }", Root("a", "{...}"));
+        var fake = () => new FakeSubgraphs().On("a", """{"data":{"dog":{"name":"Rex","weight":30}}}""");
+        Assert.Equal("""{"dog":{"weight":30}}""", Data(await Run(operation, fake(), """{"heavy":true}""")));
+        Assert.Equal("""{"dog":{"name":"Rex"}}""", Data(await Run(operation, fake(), """{"heavy":false}""")));
+        Assert.Equal("""{"dog":{"weight":30}}""", Data(await Run(operation, fake(), """{"heavy":true}""")));
+    }
+}
