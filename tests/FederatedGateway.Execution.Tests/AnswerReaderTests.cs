@@ -100,6 +100,46 @@ public sealed class AnswerReaderTests
     }
 
     [Fact]
+    public void WideObjectsKeepTheirOrderAndMergeRepeatedKeys()
+    {
+        // Past a few dozen keys the reader indexes the object; repeats before and after that point still merge.
+        var json = new StringBuilder("""{"data":{"k0":{"a":1},""");
+        for (var i = 1; i < 5000; i++)
+        {
+            json.Append("\"k").Append(i).Append("\":").Append(i).Append(',');
+        }
+
+        json.Append(" \"k0\":{\"b\":2},\"k4999\":\"last\",\"k10\":{\"x\":1}}}");
+        var data = Read(json.ToString()).Data!;
+        Assert.Equal(5000, data.Count);
+        Assert.Equal("k0", FirstKey(data));
+        Assert.Equal("""{"a":1,"b":2}""", Write((ResultObject)data["k0"].Ref!));
+        Assert.Equal("\"last\"", data["k4999"].RawText());
+        Assert.Equal("""{"x":1}""", Write((ResultObject)data["k10"].Ref!));
+    }
+
+    private static string FirstKey(ResultObject obj)
+    {
+        foreach (var (key, _) in obj)
+        {
+            return key;
+        }
+
+        return "";
+    }
+
+    private static string Write(ResultObject obj)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ResponseWriter.WriteRaw(writer, obj);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [Fact]
     public void ReadingAgainOnTheSameThreadStartsClean()
     {
         // The reader keeps scratch space per thread: a failed read must not leak members into the next one.

@@ -60,6 +60,28 @@ public sealed class EntityFetchTests
     }
 
     [Fact]
+    public async Task PlainKeysAreWrittenAsTheSubgraphSentThemWhetherLeavesOrLists()
+    {
+        // Keys of leaves are written as bytes, keys holding a list through the JSON writer: the same text either way,
+        // leaves copied with the subgraph's own escaping.
+        var fake = new FakeSubgraphs()
+            .On("a", """{"data":{"animals":[{"__typename":"Dog","id":"1\u0022","tags":[["a",null],[]]},{"__typename":"Dog","id":"2","tags":null}]}}""")
+            .On("b", body => body.GetProperty("query").GetString()!.Contains("owner", StringComparison.Ordinal)
+                ? """{"data":{"_entities":[{"owner":"ann"},{"owner":"bob"}]}}"""
+                : """{"data":{"_entities":[{"size":"S"},{"size":"M"}]}}""");
+        var plan = Sequence(
+            Root("a", "{animals{__typename ...on Dog{id tags}}}"),
+            Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "animals.@"),
+            Flatten(Entities("b", "...on Dog{size}", Requirement("Dog", "id tags")), "animals.@"));
+        var response = await Run("{ animals { ... on Dog { owner size } } }", plan, fake);
+
+        var bodies = fake.BodiesFor("b").ToArray();
+        Assert.Equal("""[{"__typename":"Dog","id":"1\u0022"},{"__typename":"Dog","id":"2"}]""", Representations(bodies[0]));
+        Assert.Equal("""[{"__typename":"Dog","id":"1\u0022","tags":[["a",null],[]]},{"__typename":"Dog","id":"2","tags":null}]""", Representations(bodies[1]));
+        Assert.Equal("""{"animals":[{"owner":"ann","size":"S"},{"owner":"bob","size":"M"}]}""", Data(response));
+    }
+
+    [Fact]
     public async Task NestedRequiredFieldsFollowInlineFragmentsByTypename()
     {
         var fake = new FakeSubgraphs()

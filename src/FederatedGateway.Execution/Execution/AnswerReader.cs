@@ -19,6 +19,9 @@ internal static class AnswerReader
     // common case grows its entries once, or not at all.
     private const int EntitySlack = 4;
 
+    // Keys past which an object being read is searched through a dictionary.
+    private const int WideObject = 32;
+
     [ThreadStatic]
     private static KeyValuePair<string, ResultValue>[]? t_members;
 
@@ -131,20 +134,31 @@ internal static class AnswerReader
     private static ResultObject ReadObject(ref Utf8JsonReader reader, byte[] buffer, int offset, ref Scratch scratch)
     {
         var frame = scratch.MemberCount;
+
+        // Objects are small and their keys are found by a linear search; a wide one (a map-like custom scalar, a
+        // root with many aliases) gets an index once it passes WideObject keys, so reading stays linear.
+        Dictionary<string, int>? index = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonNames.ResponseKey(ref reader);
             reader.Read();
             var value = ReadValue(ref reader, buffer, offset, ref scratch);
-            var existing = scratch.FindMember(frame, key);
+            var existing = index is null ? scratch.FindMember(frame, key) : index.GetValueOrDefault(key, -1);
             if (existing >= 0)
             {
                 // Two subgraph keys for one response name (internal aliases of one field): merge them.
                 scratch.SetMember(existing, ResultMerger.MergeOwned(scratch.MemberAt(existing), value));
+                continue;
             }
-            else
+
+            scratch.AddMember(new KeyValuePair<string, ResultValue>(key, value));
+            if (index is not null)
             {
-                scratch.AddMember(new KeyValuePair<string, ResultValue>(key, value));
+                index[key] = scratch.MemberCount - 1;
+            }
+            else if (scratch.MemberCount - frame > WideObject)
+            {
+                index = scratch.IndexMembers(frame);
             }
         }
 
@@ -216,6 +230,18 @@ internal static class AnswerReader
         }
 
         public readonly ResultValue MemberAt(int index) => _members[index].Value;
+
+        /// <summary>Positions of the members of the frame starting at <paramref name="frame"/>, by key.</summary>
+        public readonly Dictionary<string, int> IndexMembers(int frame)
+        {
+            var index = new Dictionary<string, int>(2 * (MemberCount - frame), StringComparer.Ordinal);
+            for (var i = frame; i < MemberCount; i++)
+            {
+                index[_members[i].Key] = i;
+            }
+
+            return index;
+        }
 
         public readonly void SetMember(int index, ResultValue value) => _members[index] = new(_members[index].Key, value);
 
