@@ -62,8 +62,7 @@ public sealed class EntityFetchTests
     [Fact]
     public async Task PlainKeysAreWrittenAsTheSubgraphSentThemWhetherLeavesOrLists()
     {
-        // Keys of leaves are written as bytes, keys holding a list through the JSON writer: the same text either way,
-        // leaves copied with the subgraph's own escaping.
+        // Leaves are copied with the subgraph's own escaping; a key field holding lists is written whole.
         var fake = new FakeSubgraphs()
             .On("a", """{"data":{"animals":[{"__typename":"Dog","id":"1\u0022","tags":[["a",null],[]]},{"__typename":"Dog","id":"2","tags":null}]}}""")
             .On("b", body => body.GetProperty("query").GetString()!.Contains("owner", StringComparison.Ordinal)

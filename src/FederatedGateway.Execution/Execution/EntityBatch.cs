@@ -159,7 +159,7 @@ internal sealed class EntityBatch
             _next[t] = -1;
             scratch.ResetWrittenCount();
             writer.Reset(scratch);
-            if (!RepresentationWriter.TryWrite(scratch, writer, _schema, _objects[t], requirements))
+            if (!RepresentationWriter.TryWrite(writer, _schema, _objects[t], requirements))
             {
                 continue;
             }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning.Nodes;
@@ -12,12 +11,10 @@ internal static class RepresentationWriter
     private static readonly JsonEncodedText s_typename = JsonEncodedText.Encode("__typename");
 
     /// <summary>
-    /// Writes the representation of <paramref name="obj"/> into <paramref name="output"/>: plain keys of leaves
-    /// straight as bytes, anything else through <paramref name="writer"/> (which writes into the same output; the
-    /// caller flushes it). Returns false when the object matches no requirement or lacks a key field; the output
-    /// may then hold part of an object, which the caller discards.
+    /// Returns false when the object matches no requirement or lacks a key field; the writer may then hold part of
+    /// an object, which the caller discards.
     /// </summary>
-    public static bool TryWrite(ArrayBufferWriter<byte> output, Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, IReadOnlyList<EntityRequirement> requirements)
+    public static bool TryWrite(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, IReadOnlyList<EntityRequirement> requirements)
     {
         var typename = obj.Typename;
         if (typename is null)
@@ -35,13 +32,7 @@ internal static class RepresentationWriter
 
             if (IsFlat(requirement.Fields))
             {
-                var representationTypename = requirement.RepresentationTypename ?? typename;
-                return CheckFlat(schema, obj, requirement.Fields, representationTypename) switch
-                {
-                    FlatKey.OfLeaves when IsPlainName(representationTypename) => WriteFlatBytes(output, obj, requirement.Fields, representationTypename),
-                    FlatKey.Incomplete => false,
-                    _ => WriteFlat(writer, obj, requirement.Fields, representationTypename),
-                };
+                return TryWriteFlat(writer, schema, obj, requirement.Fields, requirement.RepresentationTypename ?? typename);
             }
 
             if (!HasTopLevelFields(obj, requirement.Fields, schema, typename)
@@ -75,25 +66,14 @@ internal static class RepresentationWriter
         return true;
     }
 
-    private enum FlatKey
-    {
-        /// <summary>A key field is missing, or null where the schema says non-null.</summary>
-        Incomplete,
-
-        /// <summary>Every key value is a leaf or null.</summary>
-        OfLeaves,
-
-        /// <summary>Complete, with an object or a list among the values (a custom scalar).</summary>
-        Other,
-    }
-
     /// <summary>
-    /// The common case (<c>id</c>, <c>upc</c>): whether every key field is present and complete, as
-    /// <see cref="HasTopLevelFields"/> and <see cref="IsComplete"/> check for any key.
+    /// The common case in one pass: every key field must be present and complete (as <see cref="HasTopLevelFields"/>
+    /// and <see cref="IsComplete"/> check), and is written as it is checked.
     /// </summary>
-    private static FlatKey CheckFlat(FederatedSchema schema, ResultObject obj, SelectionSet fields, string typeName)
+    private static bool TryWriteFlat(Utf8JsonWriter writer, FederatedSchema schema, ResultObject obj, SelectionSet fields, string typeName)
     {
-        var result = FlatKey.OfLeaves;
+        writer.WriteStartObject();
+        writer.WriteString(s_typename, typeName);
         var selections = fields.Selections;
         for (var i = 0; i < selections.Count; i++)
         {
@@ -106,93 +86,17 @@ internal static class RepresentationWriter
             var index = obj.IndexOf(field.ResponseName);
             if (index < 0)
             {
-                return FlatKey.Incomplete;
+                return false;
             }
 
             var value = obj.ValueAt(index);
             if (!IsCompleteValue(value, Definition(schema, field, typeName)?.Type, null, schema))
             {
-                return FlatKey.Incomplete;
-            }
-
-            if (value.Ref is not (null or byte[]))
-            {
-                result = FlatKey.Other;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// A flat key of leaves as bytes: <c>{"__typename":"T","f":raw,…}</c>, the same text the writer would produce
-    /// (names are GraphQL names, needing no escaping; leaves are copied raw either way), at a fraction of the cost.
-    /// </summary>
-    private static bool WriteFlatBytes(ArrayBufferWriter<byte> output, ResultObject obj, SelectionSet fields, string typeName)
-    {
-        Append(output, "{\"__typename\":\""u8);
-        var name = output.GetSpan(typeName.Length);
-        for (var i = 0; i < typeName.Length; i++)
-        {
-            name[i] = (byte)typeName[i];
-        }
-
-        output.Advance(typeName.Length);
-        Append(output, "\""u8);
-        var selections = fields.Selections;
-        for (var i = 0; i < selections.Count; i++)
-        {
-            var field = (FieldSelection)selections[i];
-            if (field.IsTypename)
-            {
-                continue;
-            }
-
-            Append(output, ",\""u8);
-            Append(output, field.EncodedName.EncodedUtf8Bytes);
-            Append(output, "\":"u8);
-            var value = obj[field.ResponseName];
-            Append(output, value.IsNull ? "null"u8 : value.Raw);
-        }
-
-        Append(output, "}"u8);
-        return true;
-    }
-
-    private static void Append(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
-    }
-
-    /// <summary>A GraphQL name (letters, digits, underscores): JSON text as it is.</summary>
-    private static bool IsPlainName(string name)
-    {
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
                 return false;
             }
-        }
 
-        return name.Length > 0;
-    }
-
-    /// <summary>A complete flat key through the writer (some value is an object or a list).</summary>
-    private static bool WriteFlat(Utf8JsonWriter writer, ResultObject obj, SelectionSet fields, string typeName)
-    {
-        writer.WriteStartObject();
-        writer.WriteString(s_typename, typeName);
-        var selections = fields.Selections;
-        for (var i = 0; i < selections.Count; i++)
-        {
-            var field = (FieldSelection)selections[i];
-            if (!field.IsTypename)
-            {
-                writer.WritePropertyName(field.EncodedName);
-                ResponseWriter.WriteRaw(writer, obj[field.ResponseName]);
-            }
+            writer.WritePropertyName(field.EncodedName);
+            WriteValue(writer, schema, value, null);
         }
 
         writer.WriteEndObject();

@@ -61,7 +61,7 @@ internal static class ResultMerger
     }
 
     /// <summary>A copy of a value: new objects and lists, the same leaves.</summary>
-    public static ResultValue Copy(ResultValue value)
+    private static ResultValue Copy(ResultValue value)
     {
         switch (value.Ref)
         {

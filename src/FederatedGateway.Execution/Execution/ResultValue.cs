@@ -37,9 +37,7 @@ internal readonly struct ResultValue
 
     public bool IsNull => Ref is null;
 
-    public bool IsLeaf => Ref is byte[];
-
-    /// <summary>The leaf's raw JSON token (empty unless <see cref="IsLeaf"/>).</summary>
+    /// <summary>The leaf's raw JSON token (empty for anything but a leaf).</summary>
     public ReadOnlySpan<byte> Raw => Ref is byte[] buffer ? buffer.AsSpan(_start, _length) : default;
 
     /// <summary>True for a leaf that is a JSON string.</summary>
