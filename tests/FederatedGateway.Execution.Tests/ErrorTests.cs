@@ -37,9 +37,17 @@ public sealed class ErrorTests
     [Fact]
     public async Task RootErrorPathsNameTheClientsResponseKeysNotInternalAliases()
     {
-        var fake = new FakeSubgraphs().On("a", """{"data":{"dog":null},"errors":[{"message":"x","path":["dog__fgw_Dog","name"]}]}""");
-        var response = await Run("{ dog { name } }", Root("a", "{dog__fgw_Dog: dog{name}}"), fake);
+        var fake = new FakeSubgraphs().On("a", """{"data":{"dog":null},"errors":[{"message":"x","path":["__fgw_tDog__dog","name"]}]}""");
+        var response = await Run("{ dog { name } }", Root("a", "{__fgw_tDog__dog: dog{name}}"), fake);
         Assert.Equal("""["dog","name"]""", Path(Errors(response)[0]));
+    }
+
+    [Fact]
+    public async Task ErrorPathsNameEscapedClientResponseNamesAsTheClientWroteThem()
+    {
+        var fake = new FakeSubgraphs().On("a", """{"data":{"dog":{"__fgw_c___typename":null}},"errors":[{"message":"x","path":["dog","__fgw_c___typename"]}]}""");
+        var response = await Run("{ dog { __typename: name } }", Root("a", "{dog{__fgw_c___typename: name}}"), fake);
+        Assert.Equal("""["dog","__typename"]""", Path(Errors(response)[0]));
     }
 
     [Fact]

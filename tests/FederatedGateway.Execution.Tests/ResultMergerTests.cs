@@ -57,11 +57,20 @@ public sealed class ResultMergerTests
         Assert.Equal(expected, MergeAll(first, second));
 
     [Fact]
-    public void InternalAliasesOfThePlannerBecomeTheClientsResponseName()
+    public void TypeConflictAliasesOfThePlannerBecomeTheKeyTheyStandFor()
     {
         Assert.Equal(
             """{"price":{"amount":1,"currency":"EUR"}}""",
-            MergeAll("""{"price__fgw_Money":{"amount":1}}""", """{"price__fgw_MoneyN":{"currency":"EUR"}}"""));
+            MergeAll("""{"__fgw_tMoney__price":{"amount":1}}""", """{"__fgw_tMoney_1__price":{"currency":"EUR"}}"""));
+    }
+
+    [Fact]
+    public void NamesThatOnlyLookLikeInternalAliasesStayAsTheyAre()
+    {
+        // The old marker in the middle of a client alias, and the planner's own keys: none is a type-conflict alias.
+        Assert.Equal(
+            """{"price__fgw_Money":1,"__fgw_p_id":"k","__fgw_c___typename":"n"}""",
+            MergeAll("""{"price__fgw_Money":1,"__fgw_p_id":"k","__fgw_c___typename":"n"}"""));
     }
 
     [Fact]

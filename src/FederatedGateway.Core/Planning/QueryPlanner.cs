@@ -28,7 +28,10 @@ public sealed class QueryPlanner
     public QueryPlan Plan(OperationKind kind, string? operationName, SelectionSet root, IReadOnlyList<VariableDefinition> variables, CancellationToken cancellationToken = default)
     {
         var rootType = root.ParentType;
-        var planner = new SelectionPlanner(_queries, rootType, MaxSteps, cancellationToken);
+
+        // Client fields are fetched under their data keys, the planner's own under names no client one can take.
+        root = EscapedSelections.Escape(root);
+        var planner = new SelectionPlanner(_queries, rootType, PlannerAliases.For(root), MaxSteps, cancellationToken);
         var rootGroups = new List<FetchGroup>();
         var type = _schema.GetType(rootType);
         if (kind == OperationKind.Query)

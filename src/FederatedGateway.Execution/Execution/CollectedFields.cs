@@ -1,4 +1,5 @@
 using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Schema;
 
 namespace FederatedGateway.Execution.Execution;
@@ -11,16 +12,19 @@ internal sealed record CollectedFields(string RuntimeType, SchemaType Type, Coll
 
 /// <summary>
 /// One response name: the field nodes merged under it, what its first node asks for and, for a schema field, the
-/// definition on the runtime type.
+/// definition on the runtime type. <see cref="DataKey"/> is where the merged data keeps its value: the response
+/// name itself unless that name belongs to the gateway (<see cref="InternalAlias.DataKey"/>).
 /// </summary>
-internal readonly record struct CollectedField(string Name, List<FieldSelection> Nodes, CollectedFieldKind Kind, SchemaField? Definition)
+internal readonly record struct CollectedField(string Name, string DataKey, List<FieldSelection> Nodes, CollectedFieldKind Kind, SchemaField? Definition)
 {
     public static CollectedField For(FieldSelection first, SchemaType type)
     {
         var kind = first.IsTypename ? CollectedFieldKind.Typename
             : first.Name is "__schema" or "__type" ? CollectedFieldKind.Introspection
             : CollectedFieldKind.Field;
-        return new CollectedField(JsonNames.Share(first.ResponseName), [first], kind, kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null);
+        var name = JsonNames.Share(first.ResponseName);
+        var dataKey = InternalAlias.NeedsEscape(name, first.Name) ? JsonNames.Share(InternalAlias.DataKey(name, first.Name)) : name;
+        return new CollectedField(name, dataKey, [first], kind, kind == CollectedFieldKind.Field ? type.FindField(first.Name) : null);
     }
 }
 

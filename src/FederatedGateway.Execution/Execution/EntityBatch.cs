@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Core.Schema;
 
@@ -121,7 +122,7 @@ internal sealed class EntityBatch
             case PathSegmentKind.Field:
                 if (obj.TryGetValue(segment.Name!, out var child))
                 {
-                    path?.Push(segment.Name!);
+                    path?.Push(InternalAlias.ClientResponseName(segment.Name!));
                     Walk(child, segments, position + 1, path);
                     path?.Pop();
                 }

@@ -7,8 +7,8 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// Property names and <c>__typename</c> values of subgraph answers as shared strings: looked up by their raw
 /// UTF-8 bytes, so the merge allocates no string per property, and equal names are the same instance
-/// (<see cref="ResultObject"/> compares references first). Internal aliases the planner added are mapped back
-/// to the client's response name once, when a name is first seen. The tables are bounded: past
+/// (<see cref="ResultObject"/> compares references first). Type-conflict aliases the planner added are mapped back
+/// to the data key they stand for once, when a name is first seen (<see cref="InternalAlias.ResponseKey"/>). The tables are bounded: past
 /// <see cref="MaxEntries"/> names (a client inventing aliases) strings are allocated as usual.
 /// </summary>
 internal static class JsonNames
@@ -104,6 +104,5 @@ internal static class JsonNames
 
     private sealed record Recent(byte[] Raw, string Name);
 
-    private static string MapAlias(string name) =>
-        name.Contains(InternalAlias.Marker, StringComparison.Ordinal) ? InternalAlias.ResponseKey(name) : name;
+    private static string MapAlias(string name) => InternalAlias.ResponseKey(name);
 }

@@ -199,7 +199,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            obj.TryGetValue(field.Name, out var value);
+            obj.TryGetValue(field.DataKey, out var value);
             _path.Push(field.Name);
             var nulled = CheckValue(value, definition.Type, field.Nodes, definition) && definition.Type.IsNonNull;
             if (nulled && value.Ref is null or byte[])
@@ -361,7 +361,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            obj.TryGetValue(field.Name, out var value);
+            obj.TryGetValue(field.DataKey, out var value);
             if (!WriteValue(writer, value, definition.Type, field.Nodes))
             {
                 return false;

@@ -86,7 +86,7 @@ internal static class SubgraphErrors
         var result = new object[length];
         for (var i = 0; i < length; i++)
         {
-            result[i] = path[i].Name!;
+            result[i] = InternalAlias.ClientResponseName(path[i].Name!);
         }
 
         return result;
@@ -122,7 +122,7 @@ internal static class SubgraphErrors
                 {
                     case JsonValueKind.String:
                         var name = segment.GetString()!;
-                        result[i - start] = name.Contains(InternalAlias.Marker, StringComparison.Ordinal) ? InternalAlias.ResponseKey(name) : name;
+                        result[i - start] = InternalAlias.ClientResponseName(name);
                         break;
                     case JsonValueKind.Number when segment.TryGetInt32(out var index):
                         result[i - start] = index;

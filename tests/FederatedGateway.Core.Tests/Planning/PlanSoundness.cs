@@ -35,6 +35,13 @@ internal static class PlanSoundness
             }
         }
 
+        foreach (var (fetch, _) in fetches)
+        {
+            var op = (GraphQLParser.AST.GraphQLOperationDefinition)GraphQLParser.Parser.Parse(fetch.Operation).Definitions[0];
+            var selection = fetch.IsEntityFetch ? ((GraphQLParser.AST.GraphQLField)op.SelectionSet.Selections[0]).SelectionSet! : op.SelectionSet;
+            FetchFieldsMerge.Check(schema, fetch.ServiceName, new[] { (fetch.IsEntityFetch ? "_Entity" : operation.RootType, selection) });
+        }
+
         CheckRequirements(schema, fetches.Select(f => f.Fetch));
         CheckCoverage(schema, operation, fetches.Select(f => f.Fetch).ToList());
     }

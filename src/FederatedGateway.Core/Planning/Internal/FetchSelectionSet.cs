@@ -65,7 +65,7 @@ internal sealed class FetchSelectionSet
                 return found;
             }
 
-            alias = InternalAlias.For(responseKey, signature);
+            alias = InternalAlias.ForTypeConflict(responseKey, signature);
             key = "f:" + alias + Conditions(conditions);
             if (_index.TryGetValue(key, out existing))
             {
@@ -74,7 +74,7 @@ internal sealed class FetchSelectionSet
         }
         else if (signature is not null && Enclosing is not null && Enclosing.ConflictsInFragments(this, responseKey, signature))
         {
-            alias = InternalAlias.For(responseKey, signature);
+            alias = InternalAlias.ForTypeConflict(responseKey, signature);
             key = "f:" + alias + Conditions(conditions);
             if (_index.TryGetValue(key, out existing))
             {

@@ -108,7 +108,7 @@ internal sealed class PlanBuilder
 
     /// <summary>
     /// Groups that can share one request: entity fetches to the same subgraph, not conditional, whose
-    /// representations agree for every entity type they have in common.
+    /// representations agree for every entity type they have in common, and whose selections can merge.
     /// </summary>
     private static List<List<FetchGroup>> Batches(IEnumerable<FetchGroup> level)
     {
@@ -125,7 +125,8 @@ internal sealed class PlanBuilder
             var joined = false;
             foreach (var (members, known) in batches)
             {
-                if (known.Count > 0 && members[0].Subgraph == group.Subgraph && Agrees(known, signatures))
+                if (known.Count > 0 && members[0].Subgraph == group.Subgraph && Agrees(known, signatures)
+                    && !members.Exists(member => SelectionConflicts.Conflict(member.Selection, group.Selection)))
                 {
                     members.Add(group);
                     foreach (var (type, signature) in signatures)

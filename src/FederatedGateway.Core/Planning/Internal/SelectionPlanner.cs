@@ -17,6 +17,7 @@ internal sealed class SelectionPlanner
     private readonly SchemaQueries _q;
     private readonly FederatedSchema _schema;
     private readonly string _rootType;
+    private readonly PlannerAliases _aliases;
     private readonly CancellationToken _cancellation;
     private readonly List<Crumb> _crumbs = new();
 
@@ -28,8 +29,9 @@ internal sealed class SelectionPlanner
     private int _depth;
     private int _steps;
 
-    public SelectionPlanner(SchemaQueries queries, string rootType, int maxSteps, CancellationToken cancellation)
+    public SelectionPlanner(SchemaQueries queries, string rootType, PlannerAliases aliases, int maxSteps, CancellationToken cancellation)
     {
+        _aliases = aliases;
         _q = queries;
         _schema = queries.Schema;
         _rootType = rootType;
@@ -566,11 +568,12 @@ internal sealed class SelectionPlanner
         // Keys and requirements go where they are always fetched, not into a skipped fragment the field sat in.
         target = target.Unconditional();
         target.AddTypename();
-        var requires = RequirementAliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
+        var key = _aliases.Apply(option.Key.Selection)!;
+        var requires = _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
         var child = GetOrCreateChild(group, option.Subgraph, path, existing =>
-            !existing.Requirements.TryGetValue(option.EntityType, out var current) || RequirementAliases.Compatible(current.Fields, requires));
+            !existing.Requirements.TryGetValue(option.EntityType, out var current) || PlannerAliases.Compatible(current.Fields, requires));
         var requirement = child.RequirementFor(option.EntityType, option.RepresentationTypename);
-        Merge(requirement, option.Key.Selection);
+        Merge(requirement, key);
         if (requires is not null)
         {
             Merge(requirement, requires);
@@ -581,7 +584,7 @@ internal sealed class SelectionPlanner
         child.PlanningRequirements = true;
         try
         {
-            PlanObject(group, target, parentType.Name, option.Key.Selection, path, provided, local);
+            PlanObject(group, target, parentType.Name, key, path, provided, local);
             if (requires is not null)
             {
                 PlanSelections(group, target, parentType.Name, requires, path, provided, local);
