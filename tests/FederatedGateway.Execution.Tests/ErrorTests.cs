@@ -77,7 +77,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task ADownSubgraphGivesPartialDataAndOneErrorPerFailedFetch()
+    public async Task ADownSubgraphsErrorsSitAtEachFieldThatBecameNull()
     {
         var fake = new FakeSubgraphs().On("a", Dogs);
         var plan = Parallel(
@@ -88,11 +88,33 @@ public sealed class ErrorTests
             """{"animals":[{"name":"Rex","owner":null},{"name":"Tom"},{"name":"Fido","owner":null},{"name":"Rex","owner":null}],"count":null}""",
             Data(response));
         var errors = Errors(response);
-        Assert.Equal(2, errors.Length);
+        Assert.Equal(new[] { """["animals",0,"owner"]""", """["animals",2,"owner"]""", """["animals",3,"owner"]""", """["count"]""" }, errors.Select(Path));
         Assert.All(errors, e => Assert.Equal("SUBREQUEST_HTTP_ERROR", Code(e)));
         Assert.All(errors, e => Assert.StartsWith("HTTP fetch failed from 'b': connection refused", e.GetProperty("message").GetString()));
-        Assert.Equal("""["animals"]""", Path(errors[0]));
-        Assert.Equal("none", Path(errors[1]));
+    }
+
+    [Fact]
+    public async Task AFailedRootFetchPutsAnErrorAtEachIncludedRootFieldUnderTheClientsName()
+    {
+        var plan = Root("b", "query($s:Boolean!){n: count total: count @skip(if: $s) __fgw_c___typename: count __fgw_p_hidden: count}", "s");
+        var response = await Run("query($s: Boolean!) { n: count total: count @skip(if: $s) __typename: count }", plan, new FakeSubgraphs(), """{"s":true}""");
+        Assert.Equal(new[] { """["n"]""", """["__typename"]""" }, Errors(response).Select(Path));
+    }
+
+    [Fact]
+    public async Task AFailedEntityFetchForManyObjectsStopsAtTheCapAndSumsUpTheRestAtTheFlattenPoint()
+    {
+        var dogs = string.Join(",", Enumerable.Range(0, 60).Select(i => $$"""{"__typename":"Dog","id":"{{i}}","name":"D{{i}}"}"""));
+        var fake = new FakeSubgraphs().On("a", "{\"data\":{\"animals\":[" + dogs + "]}}");
+        var plan = Sequence(
+            Root("a", "{animals{__typename name ...on Dog{id}}}"),
+            Flatten(Entities("b", "...on Dog{owner barks}", Requirement("Dog", "id")), "animals.@"));
+        var response = await Run("{ animals { name ... on Dog { owner barks } } }", plan, fake);
+        var paths = Errors(response).Select(Path).ToList();
+        Assert.Equal(101, paths.Count);
+        Assert.Equal("""["animals",0,"owner"]""", paths[0]);
+        Assert.Equal("""["animals",49,"barks"]""", paths[99]);
+        Assert.Equal("""["animals"]""", paths[100]);
     }
 
     [Fact]

@@ -110,6 +110,16 @@ public static class InternalAlias
         return end < 0 ? subgraphKey : subgraphKey[(end + TypeSeparator.Length)..];
     }
 
+    /// <summary>
+    /// True for a name a subgraph answers with that holds a client field (a plain name, an escaped client name or a
+    /// type-conflict alias of one); false for the keys and requirements the planner adds under its own names.
+    /// </summary>
+    public static bool IsClientDataKey(string subgraphKey)
+    {
+        var key = ResponseKey(subgraphKey);
+        return !key.StartsWith(PlannerTag, StringComparison.Ordinal) && !key.StartsWith(ArgumentsTag, StringComparison.Ordinal);
+    }
+
     /// <summary>The client's response name for a key of the merged data or of a subgraph answer (for error paths).</summary>
     public static string ClientResponseName(string key)
     {

@@ -92,7 +92,7 @@ internal sealed class PlanExecutor
     private async ValueTask RootFetchAsync(FetchNode fetch, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
     {
         var body = SubgraphRequestBody.Write(fetch, state.Variables, null, 0);
-        var answer = await SendAsync(fetch, body, state, errors, null, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(fetch, body, state, errors, null, null, cancellationToken).ConfigureAwait(false);
         if (answer is null)
         {
             return;
@@ -132,7 +132,7 @@ internal sealed class PlanExecutor
 
         var body = SubgraphRequestBody.Write(fetch, state.Variables, batch.Representations, batch.RepresentationBytes);
         var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
-        var answer = await SendAsync(fetch, body, state, errors, flattenPoint, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(fetch, body, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
         if (answer is null)
         {
             return;
@@ -154,10 +154,11 @@ internal sealed class PlanExecutor
     /// Sends a fetch and reads its answer (kept alive by <paramref name="state"/>); returns null after recording why
     /// there is none.
     /// </summary>
-    /// <param name="failurePath">The path of errors saying the fetch failed as a whole.</param>
+    /// <param name="batch">The objects of an entity fetch (null for a root fetch): a failure's errors go to their fields.</param>
+    /// <param name="failurePath">The path of errors about the fetch as a whole.</param>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<SubgraphAnswer?> SendAsync(
-        FetchNode fetch, ReadOnlyMemory<byte> body, ExecutionState state, List<GatewayError> errors, object[]? failurePath, CancellationToken cancellationToken)
+        FetchNode fetch, ReadOnlyMemory<byte> body, ExecutionState state, List<GatewayError> errors, EntityBatch? batch, object[]? failurePath, CancellationToken cancellationToken)
     {
         var (url, client) = _subgraphs.Get(fetch.ServiceName);
         var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers };
@@ -169,13 +170,13 @@ internal sealed class PlanExecutor
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Clients report transport failures as values; an exception is a client bug, still not the caller's problem.
-            errors.Add(SubgraphErrors.FetchFailed(fetch, ex.Message, HttpError, failurePath));
+            FailedFetchErrors.Add(errors, fetch, ex.Message, HttpError, state, _schema, batch, failurePath);
             return null;
         }
 
         if (response.Failure is not null)
         {
-            errors.Add(SubgraphErrors.FetchFailed(fetch, response.Failure, response.FailureCode ?? HttpError, failurePath));
+            FailedFetchErrors.Add(errors, fetch, response.Failure, response.FailureCode ?? HttpError, state, _schema, batch, failurePath);
             response.Dispose();
             return null;
         }
@@ -184,13 +185,13 @@ internal sealed class PlanExecutor
         if (answer is null)
         {
             var reason = response.StatusCode is >= 200 and < 300 ? "the response is not valid JSON" : $"{response.StatusCode} status and a body that is not JSON";
-            errors.Add(SubgraphErrors.FetchFailed(fetch, reason, MalformedResponse, failurePath));
+            FailedFetchErrors.Add(errors, fetch, reason, MalformedResponse, state, _schema, batch, failurePath);
             return null;
         }
 
         if (!answer.IsObject || (!answer.HasData && !answer.HasErrors))
         {
-            errors.Add(SubgraphErrors.FetchFailed(fetch, "the response has neither data nor errors", MalformedResponse, failurePath));
+            FailedFetchErrors.Add(errors, fetch, "the response has neither data nor errors", MalformedResponse, state, _schema, batch, failurePath);
             return null;
         }
 

@@ -64,7 +64,9 @@ internal static class SubgraphErrors
 
     /// <summary>An error for a fetch that produced no usable answer.</summary>
     public static GatewayError FetchFailed(FetchNode fetch, string reason, string code, object[]? path) =>
-        new($"HTTP fetch failed from '{fetch.ServiceName}': {reason}", path, code, fetch.ServiceName);
+        new(FetchFailedMessage(fetch, reason), path, code, fetch.ServiceName);
+
+    public static string FetchFailedMessage(FetchNode fetch, string reason) => $"HTTP fetch failed from '{fetch.ServiceName}': {reason}";
 
     /// <summary>
     /// The response path where a flatten node's objects hang: its fields up to the first list or type filter

@@ -45,4 +45,9 @@ public sealed class FetchNode : PlanNode
 
     /// <summary>The representation selection for entity fetches (plan printer).</summary>
     public string? PrintedRequirements { get; }
+
+    private IReadOnlyList<FilledField>? _filledFields;
+
+    /// <summary>The client fields this fetch fills in (read from <see cref="Operation"/> once, when first asked).</summary>
+    public IReadOnlyList<FilledField> FilledFields => _filledFields ??= FilledField.Read(Operation, IsEntityFetch);
 }
