@@ -13,9 +13,13 @@ public static class ApiSchemaFactory
 
     public static ISchema Create(FederatedSchema schema, string apiSdl)
     {
-        var built = GraphQL.Types.Schema.For(apiSdl, builder =>
+        var built = GraphQL.Types.Schema.For<ApiGraphQLSchema.Builder>(apiSdl, builder =>
         {
             builder.IgnoreComments = true;
+            builder.SpecifiedByUrls = schema.Types.Values
+                .Where(t => t.Kind == TypeKind.Scalar && t.SpecifiedByUrl is not null)
+                .ToDictionary(t => t.Name, t => t.SpecifiedByUrl!, StringComparer.Ordinal);
+            builder.OneOfInputs = schema.Types.Values.Where(t => t.IsOneOf).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var type in schema.Types.Values)
             {
                 if (type.Name == schema.SubscriptionType)

@@ -116,7 +116,7 @@ public static class ApiSchemaPrinter
                 sb.Append("}\n");
                 return;
             case TypeKind.InputObject:
-                sb.Append("input ").Append(type.Name).Append(" {\n");
+                sb.Append("input ").Append(type.Name).Append(type.IsOneOf ? " @oneOf {\n" : " {\n");
                 foreach (var field in type.InputFields)
                 {
                     if (field.Inaccessible)

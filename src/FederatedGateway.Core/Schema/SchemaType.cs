@@ -36,6 +36,9 @@ public sealed class SchemaType
     /// <summary>For scalars: <c>@specifiedBy(url:)</c>.</summary>
     public string? SpecifiedByUrl { get; set; }
 
+    /// <summary>For input objects: <c>@oneOf</c> (exactly one field is given, and it is not null).</summary>
+    public bool IsOneOf { get; set; }
+
     /// <summary>Per subgraph: how the type exists there (<c>@join__type</c>).</summary>
     public Dictionary<string, TypeInSubgraph> Graphs { get; } = new(StringComparer.Ordinal);
 

@@ -64,6 +64,7 @@ internal sealed class TypeBuilder
 
                 break;
             case GraphQLInputObjectTypeDefinition io when io.Fields is not null:
+                type.IsOneOf = Ast.Directive(io.Directives, "oneOf") is not null;
                 foreach (var field in io.Fields.Items)
                 {
                     type.InputFields.Add(Argument(field));
