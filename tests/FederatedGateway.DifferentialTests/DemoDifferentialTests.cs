@@ -21,7 +21,7 @@ public sealed class DemoDifferentialTests
         await using var host = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
         var overrides = host.Subgraphs.ToDictionary(s => s.Name, s => s.Url.ToString());
         using var runner = new DifferentialRunner(await File.ReadAllTextAsync(DemoGateway.SupergraphPath), overrides, Samples, maxDepth: 4);
-        var (count, mismatches) = await runner.RunAsync(seed: 20261128, count: 2000);
+        var (count, mismatches) = await runner.RunAsync(seed: 20261128, count: DifferentialRunner.OperationCount(2000));
         var report = DifferentialRunner.Report("demo", count, mismatches) + $"monolith: {runner.MonolithSubgraphRequests} distinct subgraph requests\n";
         _output.WriteLine(report);
         Assert.True(mismatches.Count == 0, report);

@@ -32,6 +32,13 @@ public sealed class DifferentialRunner : IDisposable
         _monolith = new MonolithServer(_model, snapshot.ApiSdl, new SubgraphDataSource(_model, _subgraphs));
     }
 
+    /// <summary>
+    /// How many operations a graph's generated run compares: <paramref name="ciDefault"/>, or the
+    /// <c>FGW_DIFFERENTIAL_OPERATIONS</c> environment variable for the full runs (see the README).
+    /// </summary>
+    public static int OperationCount(int ciDefault) =>
+        int.TryParse(Environment.GetEnvironmentVariable("FGW_DIFFERENTIAL_OPERATIONS"), out var count) && count > 0 ? count : ciDefault;
+
     /// <summary>How many different requests the monolith sent to the subgraphs so far.</summary>
     public int MonolithSubgraphRequests => _subgraphs.RequestCount;
 

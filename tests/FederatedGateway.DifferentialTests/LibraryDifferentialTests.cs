@@ -22,7 +22,7 @@ public sealed class LibraryDifferentialTests
         await using var host = await LibrarySubgraphs.StartAsync();
         var sdl = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Library", "library.supergraph.graphql"));
         using var runner = new DifferentialRunner(sdl, host.Urls, Samples, maxDepth: 4);
-        var (count, mismatches) = await runner.RunAsync(seed: 4242, count: 2000);
+        var (count, mismatches) = await runner.RunAsync(seed: 4242, count: DifferentialRunner.OperationCount(2000));
         var report = DifferentialRunner.Report("library", count, mismatches) + $"monolith: {runner.MonolithSubgraphRequests} distinct subgraph requests\n";
         _output.WriteLine(report);
         Assert.True(mismatches.Count == 0, report);

@@ -30,7 +30,7 @@ public sealed class TravelDifferentialTests
     {
         await using var host = await TravelSubgraphs.StartAsync();
         using var runner = new DifferentialRunner(await File.ReadAllTextAsync(TravelSubgraphs.SupergraphPath), host.Urls, Samples, maxDepth: 4);
-        var (count, mismatches) = await runner.RunAsync(seed: 7011, count: 2000);
+        var (count, mismatches) = await runner.RunAsync(seed: 7011, count: DifferentialRunner.OperationCount(2000));
         var report = DifferentialRunner.Report("travel", count, mismatches) + $"monolith: {runner.MonolithSubgraphRequests} distinct subgraph requests\n";
         _output.WriteLine(report);
         Assert.True(mismatches.Count == 0, report);

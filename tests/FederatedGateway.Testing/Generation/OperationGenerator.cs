@@ -8,11 +8,13 @@ namespace FederatedGateway.Testing.Generation;
 /// Generates random valid query operations over a supergraph's API (deterministic for a seed): field subsets
 /// with arguments, aliases, <c>__typename</c>, named fragments, inline fragments on abstract types, on the
 /// object itself and on its interfaces, fragments without type condition, and <c>@skip</c>/<c>@include</c>
-/// with literals and variables.
+/// with literals and variables (sometimes both on one field), and aliases that collide: a field aliased with the
+/// name of another field of the same type (key, <c>@requires</c> and <c>@provides</c> fields among them) or
+/// <c>__typename</c>, at any depth.
 /// </summary>
 /// <remarks>
-/// A response key always means one field with one set of arguments (an alias names the arguments, or the
-/// parent type when the field's type differs between types), so selections that meet in the response merge.
+/// Within one place of the response a response key always means one field with one set of arguments and one type
+/// (see <see cref="ResponseScope"/>), so selections that meet in the response merge and the operation is valid.
 /// </remarks>
 public sealed class OperationGenerator
 {
@@ -38,7 +40,7 @@ public sealed class OperationGenerator
         _variableDefinitions.Clear();
         _fragmentCount = 0;
         var query = _model.Schema.GetType(_model.Schema.QueryType);
-        var body = SelectionSet(query, 0);
+        var body = SelectionSet(query, 0, new ResponseScope());
         var sb = new StringBuilder("query Q");
         if (_variableDefinitions.Count > 0)
         {
@@ -60,7 +62,15 @@ public sealed class OperationGenerator
             return string.Empty;
         }
 
-        var name = Chance(0.5) ? "skip" : "include";
+        var skip = Chance(0.5);
+        var directives = Directive(skip);
+
+        // Both on one field sometimes: each may appear once per location.
+        return Chance(0.1) ? directives + Directive(!skip) : directives;
+    }
+
+    private string Directive(bool skip)
+    {
         string condition;
         if (Chance(0.5))
         {
@@ -74,10 +84,10 @@ public sealed class OperationGenerator
             condition = "$" + variable;
         }
 
-        return $" @{name}(if: {condition})";
+        return $" @{(skip ? "skip" : "include")}(if: {condition})";
     }
 
-    private string SelectionSet(SchemaType type, int depth)
+    private string SelectionSet(SchemaType type, int depth, ResponseScope scope)
     {
         var items = new List<string>();
         var attempts = 0;
@@ -89,27 +99,27 @@ public sealed class OperationGenerator
                 var count = fields.Count == 0 ? 0 : 1 + _rng.Next(Math.Min(fields.Count, 4));
                 for (var i = 0; i < count; i++)
                 {
-                    items.Add(Field(type, Pick(fields), depth));
+                    items.Add(Field(type, Pick(fields), depth, scope));
                 }
             }
 
             if (Chance(0.2))
             {
-                items.Add("__typename" + Directives());
+                items.Add(Typename(scope) + Directives());
             }
 
             if (type.IsAbstract)
             {
-                AddAbstractFragments(type, depth, items);
+                AddAbstractFragments(type, depth, items, scope);
             }
             else if (Chance(0.1))
             {
-                AddObjectFragments(type, depth, items);
+                AddObjectFragments(type, depth, items, scope);
             }
         }
 
         // Never empty (a directive may still skip everything inside, which is valid).
-        items.Add("__typename");
+        items.Add(Typename(scope));
         if (items.Count > 1 && Chance(0.8))
         {
             items.RemoveAt(items.Count - 1);
@@ -118,34 +128,47 @@ public sealed class OperationGenerator
         return "{ " + string.Join(" ", items) + " }";
     }
 
-    private void AddAbstractFragments(SchemaType type, int depth, List<string> items)
+    /// <summary><c>__typename</c>, aliased when a field took its name here.</summary>
+    private static string Typename(ResponseScope scope)
+    {
+        for (var i = 0; ; i++)
+        {
+            var key = i == 0 ? "__typename" : "typename_" + i;
+            if (scope.Claim(key, "__typename"))
+            {
+                return i == 0 ? key : key + ": __typename";
+            }
+        }
+    }
+
+    private void AddAbstractFragments(SchemaType type, int depth, List<string> items, ResponseScope scope)
     {
         var possible = _model.PossibleTypes(type);
         var n = _rng.Next(0, Math.Min(3, possible.Count) + 1);
         for (var i = 0; i < n; i++)
         {
-            items.Add(Fragment(type, _model.Schema.GetType(Pick(possible)), depth));
+            items.Add(Fragment(type, _model.Schema.GetType(Pick(possible)), depth, scope));
         }
 
         if (type.Kind == TypeKind.Interface && Chance(0.1))
         {
-            items.Add(Fragment(type, type, depth));
+            items.Add(Fragment(type, type, depth, scope));
         }
     }
 
-    private void AddObjectFragments(SchemaType type, int depth, List<string> items)
+    private void AddObjectFragments(SchemaType type, int depth, List<string> items, ResponseScope scope)
     {
-        items.Add(Fragment(type, type, depth));
+        items.Add(Fragment(type, type, depth, scope));
         var interfaces = type.Interfaces.Where(i => _model.Schema.FindType(i) is { } t && ApiModel.IsVisibleType(t)).ToList();
         if (interfaces.Count > 0 && Chance(0.5))
         {
-            items.Add(Fragment(type, _model.Schema.GetType(Pick(interfaces)), depth));
+            items.Add(Fragment(type, _model.Schema.GetType(Pick(interfaces)), depth, scope));
         }
     }
 
-    private string Fragment(SchemaType parent, SchemaType on, int depth)
+    private string Fragment(SchemaType parent, SchemaType on, int depth, ResponseScope scope)
     {
-        var body = SelectionSet(on, depth);
+        var body = SelectionSet(on, depth, scope);
         if (Chance(0.4))
         {
             var name = "F" + _fragmentCount++;
@@ -157,29 +180,61 @@ public sealed class OperationGenerator
         return on == parent && Chance(0.3) ? "..." + Directives() + " " + body : $"... on {on.Name}{Directives()} {body}";
     }
 
-    private string Field(SchemaType parent, SchemaField field, int depth)
+    private string Field(SchemaType parent, SchemaField field, int depth, ResponseScope scope)
     {
         var combo = Pick(_model.ArgumentCombinations(parent, field));
         var argumentText = _model.ArgumentText(field, combo);
-        var prefix = _model.IsUniform(field.Name) ? field.Name : field.Name + "_" + parent.Name;
-        string key;
-        if (combo.Any(c => c is not null))
+        var uniform = _model.IsUniform(field.Name);
+        var prefix = uniform ? field.Name : field.Name + "_" + parent.Name;
+
+        // What the key means here: the field, its arguments and its type (and its parent where the type differs by parent).
+        var meaning = field.Name + argumentText + ":" + field.Type + (uniform ? string.Empty : "@" + parent.Name);
+        var key = Chance(0.3) ? CollidingAlias(parent, field, scope, meaning) : null;
+        if (key is null)
         {
-            key = prefix + "_" + string.Join("_", combo.Select(c => c is null ? "n" : Sanitize(c)));
-        }
-        else if (Chance(0.25) || prefix != field.Name)
-        {
-            key = prefix + "_a" + _rng.Next(2);
-        }
-        else
-        {
-            key = field.Name;
+            if (combo.Any(c => c is not null))
+            {
+                key = prefix + "_" + string.Join("_", combo.Select(c => c is null ? "n" : Sanitize(c)));
+            }
+            else if (Chance(0.25) || prefix != field.Name)
+            {
+                key = prefix + "_a" + _rng.Next(2);
+            }
+            else
+            {
+                key = field.Name;
+            }
+
+            // A colliding alias may have taken the usual key here.
+            for (var i = 1; !scope.Claim(key, meaning); i++)
+            {
+                key = prefix + "_c" + i;
+            }
         }
 
         var alias = key == field.Name ? string.Empty : key + ": ";
         var named = _model.Named(field.Type);
-        var sub = named.IsLeaf ? string.Empty : " " + SelectionSet(named, depth + 1);
+        var sub = named.IsLeaf ? string.Empty : " " + SelectionSet(named, depth + 1, scope.Child(key));
         return alias + field.Name + argumentText + Directives() + sub;
+    }
+
+    /// <summary>
+    /// An alias taken from the names of the parent type's other fields (keys, <c>@requires</c> and <c>@provides</c>
+    /// fields are fields of the type too) or <c>__typename</c>; null when each is taken here for something else.
+    /// </summary>
+    private string? CollidingAlias(SchemaType parent, SchemaField field, ResponseScope scope, string meaning)
+    {
+        var candidates = _model.VisibleFields(parent).Select(f => f.Name).Where(n => n != field.Name).Append("__typename").ToList();
+        for (var attempt = 0; attempt < 3 && candidates.Count > 0; attempt++)
+        {
+            var candidate = Pick(candidates);
+            if (scope.Claim(candidate, meaning))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private static string Sanitize(string literal)

@@ -110,7 +110,7 @@ internal sealed class PlanBuilder
     /// Groups that can share one request: entity fetches to the same subgraph, not conditional, whose
     /// representations agree for every entity type they have in common, and whose selections can merge.
     /// </summary>
-    private static List<List<FetchGroup>> Batches(IEnumerable<FetchGroup> level)
+    private List<List<FetchGroup>> Batches(IEnumerable<FetchGroup> level)
     {
         var batches = new List<(List<FetchGroup> Members, Dictionary<string, string> Signatures)>();
         foreach (var group in level)
@@ -126,6 +126,7 @@ internal sealed class PlanBuilder
             foreach (var (members, known) in batches)
             {
                 if (known.Count > 0 && members[0].Subgraph == group.Subgraph && Agrees(known, signatures)
+                    && SeparableTypes(known, signatures)
                     && !members.Exists(member => SelectionConflicts.Conflict(member.Selection, group.Selection)))
                 {
                     members.Add(group);
@@ -158,6 +159,57 @@ internal sealed class PlanBuilder
         }
 
         return signatures;
+    }
+
+    /// <summary>
+    /// Whether groups can share a request without one's objects getting what the other selects: they need the
+    /// same entity types, or types no object can have both of (a Hotel under one path would otherwise also get
+    /// what another path selects on Hotel while it asked on the Bookable interface). Their paths are then narrowed
+    /// to their own types (<see cref="FlattenPaths"/>).
+    /// </summary>
+    private bool SeparableTypes(Dictionary<string, string> known, Dictionary<string, string> signatures)
+    {
+        if (known.Count == signatures.Count && signatures.Keys.All(known.ContainsKey))
+        {
+            return true;
+        }
+
+        foreach (var type in signatures.Keys)
+        {
+            foreach (var other in known.Keys)
+            {
+                if (Overlap(type, other))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private bool Overlap(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var possible = _schema.PossibleTypes(a);
+        if (possible.Count == 0)
+        {
+            return _schema.Satisfies(a, b);
+        }
+
+        foreach (var concrete in possible)
+        {
+            if (_schema.Satisfies(concrete, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Agrees(Dictionary<string, string> known, Dictionary<string, string> signatures)
@@ -279,7 +331,7 @@ internal sealed class PlanBuilder
         }
 
         var fetch = new FetchNode(group.Subgraph, document.ToString(), kind, usages.Select(v => v.Name).ToList(), requirements, pretty.ToString(), printedRequirements);
-        PlanNode node = group.IsEntity ? new FlattenNode(batch.Select(g => g.MergePath).ToList(), fetch) : fetch;
+        PlanNode node = group.IsEntity ? new FlattenNode(FlattenPaths(batch), fetch) : fetch;
         if (group.IsEntity && SharedCondition(selection) is { } condition)
         {
             // Everything this fetch selects is conditional on one variable: skip the request itself.
@@ -287,6 +339,32 @@ internal sealed class PlanBuilder
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// Where a batch's objects are found. Members that need the same entity types share them; otherwise each
+    /// member's paths are narrowed to its own types, or the objects of one member's place would also get what
+    /// another member selects for its types (a Book under <c>search</c> the <c>pages: reviews</c> asked for
+    /// Books under <c>mediaItem</c>).
+    /// </summary>
+    private static List<IReadOnlyList<PathSegment>> FlattenPaths(List<FetchGroup> batch)
+    {
+        var types = new HashSet<string>(batch[0].RequirementOrder, StringComparer.Ordinal);
+        if (batch.TrueForAll(member => types.SetEquals(member.RequirementOrder)))
+        {
+            return batch.ConvertAll(member => member.MergePath);
+        }
+
+        var paths = new List<IReadOnlyList<PathSegment>>();
+        foreach (var member in batch)
+        {
+            foreach (var type in member.RequirementOrder)
+            {
+                paths.Add([.. member.MergePath, PathSegment.TypeFilter(type)]);
+            }
+        }
+
+        return paths;
     }
 
     /// <summary>The condition every top-level field (under the entity fragments) carries, if there is one.</summary>
