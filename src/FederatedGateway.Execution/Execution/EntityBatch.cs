@@ -23,7 +23,6 @@ internal sealed class EntityBatch
     // Per representation: its targets as a linked list (first target, next target), in target order.
     private int[] _first = Array.Empty<int>();
     private int[] _next = Array.Empty<int>();
-    private bool[] _sent = Array.Empty<bool>();
 
     public EntityBatch(FederatedSchema schema, ResultObject data, IReadOnlyList<IReadOnlyList<PathSegment>> flattenPaths)
     {
@@ -47,9 +46,6 @@ internal sealed class EntityBatch
             Walk(_data, _flattenPaths[i], 0, null);
         }
     }
-
-    /// <summary>Whether target <paramref name="target"/> was sent (it has a representation).</summary>
-    public bool IsSent(int target) => target < _sent.Length && _sent[target];
 
     /// <summary>The <c>__typename</c> of target <paramref name="target"/>.</summary>
     public string? TypenameOf(int target) => _objects[target].Typename;
@@ -157,7 +153,6 @@ internal sealed class EntityBatch
         var count = _objects.Count;
         _first = new int[count];
         _next = new int[count];
-        _sent = new bool[count];
         var last = new int[count];
         var distinct = new Dictionary<byte[], int>(Math.Min(count, 16), Utf8KeyComparer.Instance);
         var lookup = distinct.GetAlternateLookup<ReadOnlySpan<byte>>();
@@ -174,7 +169,6 @@ internal sealed class EntityBatch
             }
 
             writer.Flush();
-            _sent[t] = true;
             var written = scratch.WrittenSpan;
             if (lookup.TryGetValue(written, out var representation))
             {

@@ -37,9 +37,10 @@ internal static class FailedFetchErrors
             // Target paths are found by walking the merged data.
             lock (state.MergeLock)
             {
+                var sent = SentTargets(batch);
                 for (var target = 0; target < batch.TargetCount && complete; target++)
                 {
-                    if (!batch.IsSent(target) || batch.TargetPath(target) is not { } path)
+                    if (!sent[target] || batch.TargetPath(target) is not { } path)
                     {
                         continue;
                     }
@@ -69,6 +70,21 @@ internal static class FailedFetchErrors
         {
             errors.Add(new GatewayError(message, flattenPoint, code, fetch.ServiceName));
         }
+    }
+
+    /// <summary>The targets that had a representation (on this failure path only, so fetches that succeed keep no such flag).</summary>
+    private static bool[] SentTargets(EntityBatch batch)
+    {
+        var sent = new bool[batch.TargetCount];
+        for (var representation = 0; representation < batch.Representations.Count; representation++)
+        {
+            for (var target = batch.FirstTarget(representation); target >= 0; target = batch.NextTarget(target))
+            {
+                sent[target] = true;
+            }
+        }
+
+        return sent;
     }
 
     private static bool IsIncluded(FilledField field, ExecutionState state)
