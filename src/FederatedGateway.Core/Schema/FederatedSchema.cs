@@ -81,6 +81,31 @@ public sealed class FederatedSchema
     public IReadOnlyList<string> PossibleTypes(string typeName) =>
         _possibleTypes.TryGetValue(typeName, out var list) ? list : Array.Empty<string>();
 
+    /// <summary>True when some object can be of both types (a type and an interface it implements, two interfaces of one type…).</summary>
+    public bool Overlap(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        var possible = PossibleTypes(a);
+        if (possible.Count == 0)
+        {
+            return Satisfies(a, b);
+        }
+
+        foreach (var concrete in possible)
+        {
+            if (Satisfies(concrete, b))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when an object of type <paramref name="objectType"/> matches a fragment on <paramref name="typeCondition"/>.</summary>
     public bool Satisfies(string objectType, string typeCondition)
     {

@@ -178,7 +178,7 @@ internal sealed class PlanBuilder
         {
             foreach (var other in known.Keys)
             {
-                if (Overlap(type, other))
+                if (_schema.Overlap(type, other))
                 {
                     return false;
                 }
@@ -186,30 +186,6 @@ internal sealed class PlanBuilder
         }
 
         return true;
-    }
-
-    private bool Overlap(string a, string b)
-    {
-        if (a == b)
-        {
-            return true;
-        }
-
-        var possible = _schema.PossibleTypes(a);
-        if (possible.Count == 0)
-        {
-            return _schema.Satisfies(a, b);
-        }
-
-        foreach (var concrete in possible)
-        {
-            if (_schema.Satisfies(concrete, b))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool Agrees(Dictionary<string, string> known, Dictionary<string, string> signatures)

@@ -571,7 +571,8 @@ internal sealed class SelectionPlanner
         var key = _aliases.Apply(option.Key.Selection)!;
         var requires = _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
         var child = GetOrCreateChild(group, option.Subgraph, path, existing =>
-            !existing.Requirements.TryGetValue(option.EntityType, out var current) || PlannerAliases.Compatible(current.Fields, requires));
+            (!existing.Requirements.TryGetValue(option.EntityType, out var current) || PlannerAliases.Compatible(current.Fields, requires))
+            && !NeedsOtherRepresentation(existing, option.EntityType));
         var requirement = child.RequirementFor(option.EntityType, option.RepresentationTypename);
         Merge(requirement, key);
         if (requires is not null)
@@ -607,6 +608,24 @@ internal sealed class SelectionPlanner
         touched?.AddRange(local);
         touched?.Add(child);
         return child;
+    }
+
+    /// <summary>
+    /// An object sends one representation per fetch: a group that already has one for another type the same object
+    /// can have (a Book, and the Item interface it implements known there as an <c>@interfaceObject</c>) cannot also
+    /// fetch for <paramref name="entityType"/>.
+    /// </summary>
+    private bool NeedsOtherRepresentation(FetchGroup existing, string entityType)
+    {
+        foreach (var type in existing.RequirementOrder)
+        {
+            if (type != entityType && _schema.Overlap(type, entityType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path, Func<FetchGroup, bool>? accepts = null)
@@ -690,7 +709,8 @@ internal sealed class SelectionPlanner
             }
         }
 
-        // Fields an @interfaceObject adds to the interfaces this object implements.
+        // Fields an @interfaceObject adds to the interfaces this object implements, also from the subgraph the object is
+        // in: there it is its own entity type, which does not have the field.
         foreach (var iface in parentType.Interfaces)
         {
             var ifaceType = _schema.FindType(iface);
@@ -703,7 +723,7 @@ internal sealed class SelectionPlanner
             foreach (var (subgraph, typeInfo) in ifaceType.Graphs)
             {
                 var info = SchemaQueries.FieldIn(ifaceField, subgraph);
-                if (!typeInfo.IsInterfaceObject || info is null || !info.IsResolvable || subgraph == current)
+                if (!typeInfo.IsInterfaceObject || info is null || !info.IsResolvable)
                 {
                     continue;
                 }
