@@ -16,14 +16,19 @@ namespace FederatedGateway.DifferentialTests;
 public sealed class BenchSubgraphDownTests : IAsyncLifetime
 {
     private Hosting.SubgraphServers? _host;
-    private FederatedGatewayExecutor? _gateway;
+    private string _sdl = "";
 
     public async Task InitializeAsync()
     {
         _host = await BenchSubgraphs.StartAsync();
-        var urls = new Dictionary<string, string>(_host.Urls) { ["reviews"] = $"http://127.0.0.1:{ClosedPort()}/graphql" };
-        var sdl = await File.ReadAllTextAsync(BenchSubgraphs.SupergraphPath);
-        _gateway = new FederatedGatewayExecutor(GatewaySnapshot.Build(sdl, new HttpSubgraphClient(), urls));
+        _sdl = await File.ReadAllTextAsync(BenchSubgraphs.SupergraphPath);
+    }
+
+    /// <summary>A gateway over the benchmark graph whose subgraph <paramref name="down"/> refuses connections.</summary>
+    private FederatedGatewayExecutor GatewayWithout(string down)
+    {
+        var urls = new Dictionary<string, string>(_host!.Urls) { [down] = $"http://127.0.0.1:{ClosedPort()}/graphql" };
+        return new FederatedGatewayExecutor(GatewaySnapshot.Build(_sdl, new HttpSubgraphClient(), urls));
     }
 
     public async Task DisposeAsync()
@@ -43,9 +48,9 @@ public sealed class BenchSubgraphDownTests : IAsyncLifetime
         return port;
     }
 
-    private async Task<JsonObject> Run(string query)
+    private async Task<JsonObject> Run(string query, string down = "reviews")
     {
-        var result = await _gateway!.ExecuteAsync(new GatewayRequest { Query = query, Variables = JsonDocument.Parse("{}").RootElement }, CancellationToken.None);
+        var result = await GatewayWithout(down).ExecuteAsync(new GatewayRequest { Query = query, Variables = JsonDocument.Parse("{}").RootElement }, CancellationToken.None);
         return JsonNode.Parse(result.Body.Span)!.AsObject();
     }
 
@@ -69,5 +74,17 @@ public sealed class BenchSubgraphDownTests : IAsyncLifetime
         Assert.Equal(
             new[] { """["topProducts",0,"upc"]""", """["topProducts",0,"__typename"]""", """["topProducts",1,"upc"]""", """["topProducts",1,"__typename"]""" },
             Paths(response));
+    }
+
+    [Fact]
+    public async Task H_fields_the_planner_fetched_for_a_later_fetch_carry_no_error_the_client_did_not_ask_for()
+    {
+        // products is down: it was to give price and weight, which inventory's shippingEstimate @requires.
+        var response = await Run("{ me { reviews { product { upc shippingEstimate } } } }", down: "products");
+        var paths = Paths(response);
+        Assert.NotEmpty(paths);
+        Assert.DoesNotContain(paths, p => p.Contains("\"price\"", StringComparison.Ordinal) || p.Contains("\"weight\"", StringComparison.Ordinal));
+        Assert.All(response["errors"]!.AsArray(), e => Assert.Equal("products", (string?)e!["extensions"]!["serviceName"]));
+        Assert.Contains("\"shippingEstimate\":null", response["data"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

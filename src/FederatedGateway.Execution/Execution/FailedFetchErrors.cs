@@ -25,7 +25,8 @@ internal static class FailedFetchErrors
         {
             foreach (var field in fields)
             {
-                if (field.TypeCondition is null && IsIncluded(field, state) && !Placed(errors, added, field.ResponseName))
+                // Every field of a root fetch is a root field, whatever fragment on the root type it came in.
+                if (IsIncluded(field, state) && !Placed(errors, added, field.ResponseName))
                 {
                     errors.Add(new GatewayError(message, new object[] { field.ResponseName }, code, fetch.ServiceName));
                     added++;

@@ -425,6 +425,9 @@ internal sealed class FetchField
 
     /// <summary>The field's type in the subgraph (null for fields the planner adds, such as keys).</summary>
     public string? Signature { get; init; }
+
+    /// <summary>True when a client field is fetched here (the planner may fetch the same field for a key too).</summary>
+    public bool FromClient { get; set; }
 }
 
 internal sealed class FetchFragment

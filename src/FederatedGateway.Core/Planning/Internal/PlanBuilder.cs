@@ -306,7 +306,10 @@ internal sealed class PlanBuilder
             printedRequirements = sb.ToString();
         }
 
-        var fetch = new FetchNode(group.Subgraph, document.ToString(), kind, usages.Select(v => v.Name).ToList(), requirements, pretty.ToString(), printedRequirements);
+        var fetch = new FetchNode(group.Subgraph, document.ToString(), kind, usages.Select(v => v.Name).ToList(), requirements, pretty.ToString(), printedRequirements)
+        {
+            FilledFields = FilledFields(selection, group.IsEntity),
+        };
         PlanNode node = group.IsEntity ? new FlattenNode(FlattenPaths(batch), fetch) : fetch;
         if (group.IsEntity && SharedCondition(selection) is { } condition)
         {
@@ -341,6 +344,37 @@ internal sealed class PlanBuilder
         }
 
         return paths;
+    }
+
+    /// <summary>The client fields a fetch fills in where its answer merges (see <see cref="FilledField"/>).</summary>
+    private static List<FilledField> FilledFields(FetchSelectionSet selection, bool isEntity)
+    {
+        var fields = new List<FilledField>();
+        CollectFilled(selection, null, Array.Empty<InclusionCondition>(), fields, entityRoot: isEntity);
+        return fields;
+    }
+
+    private static void CollectFilled(FetchSelectionSet set, string? typeCondition, IReadOnlyList<InclusionCondition> conditions, List<FilledField> fields, bool entityRoot)
+    {
+        foreach (var item in set.Items)
+        {
+            switch (item)
+            {
+                case FetchField field when field.FromClient && !entityRoot && field.Name != "__typename":
+                    var name = InternalAlias.ClientResponseName(field.Alias ?? field.Name);
+                    var all = field.Conditions.Count == 0 ? conditions : conditions.Concat(field.Conditions).ToArray();
+                    if (!fields.Exists(f => f.TypeCondition == typeCondition && f.ResponseName == name && f.Conditions.SequenceEqual(all)))
+                    {
+                        fields.Add(new FilledField(typeCondition, name, all));
+                    }
+
+                    break;
+                case FetchFragment fragment:
+                    var inner = fragment.Conditions.Count == 0 ? conditions : conditions.Concat(fragment.Conditions).ToArray();
+                    CollectFilled(fragment.SelectionSet, fragment.TypeCondition ?? typeCondition, inner, fields, entityRoot: false);
+                    break;
+            }
+        }
     }
 
     /// <summary>The condition every top-level field (under the entity fragments) carries, if there is one.</summary>
@@ -396,6 +430,7 @@ internal sealed class PlanBuilder
             {
                 case FetchField f:
                     var added = target.AddField(f.Name, f.Alias, f.Arguments, f.Conditions, f.SelectionSet?.ParentType);
+                    added.FromClient |= f.FromClient;
                     if (f.SelectionSet is not null)
                     {
                         CopyInto(added.SelectionSet!, f.SelectionSet);

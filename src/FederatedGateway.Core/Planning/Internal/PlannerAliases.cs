@@ -15,6 +15,7 @@ internal sealed class PlannerAliases
 {
     private readonly HashSet<string> _takenByClient;
     private readonly Dictionary<SelectionSet, SelectionSet> _applied = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<FieldSelection> _plannerFields = new(ReferenceEqualityComparer.Instance);
 
     private PlannerAliases(HashSet<string> takenByClient)
     {
@@ -72,17 +73,28 @@ internal sealed class PlannerAliases
         return applied;
     }
 
+    /// <summary>True for a selection of a key or <c>@requires</c> field set (the client did not ask for it).</summary>
+    public bool IsPlannerField(FieldSelection selection) => _plannerFields.Contains(selection);
+
     private SelectionSet Rewrite(SelectionSet fields)
     {
         var list = new List<Selection>(fields.Selections.Count);
         foreach (var item in fields.Selections)
         {
-            list.Add(item switch
+            switch (item)
             {
-                FieldSelection f => new FieldSelection(f.Name, AliasFor(f), f.Arguments, f.Definition, f.SelectionSet is null ? null : Rewrite(f.SelectionSet), f.Conditions, f.Location, f.Syntax),
-                InlineFragmentSelection fragment => new InlineFragmentSelection(fragment.TypeCondition, Rewrite(fragment.SelectionSet), fragment.Conditions),
-                _ => item,
-            });
+                case FieldSelection f:
+                    var field = new FieldSelection(f.Name, AliasFor(f), f.Arguments, f.Definition, f.SelectionSet is null ? null : Rewrite(f.SelectionSet), f.Conditions, f.Location, f.Syntax);
+                    _plannerFields.Add(field);
+                    list.Add(field);
+                    break;
+                case InlineFragmentSelection fragment:
+                    list.Add(new InlineFragmentSelection(fragment.TypeCondition, Rewrite(fragment.SelectionSet), fragment.Conditions));
+                    break;
+                default:
+                    list.Add(item);
+                    break;
+            }
         }
 
         return new SelectionSet(fields.ParentType, list);

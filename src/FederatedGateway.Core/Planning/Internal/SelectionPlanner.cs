@@ -377,6 +377,7 @@ internal sealed class SelectionPlanner
         var declared = SchemaQueries.FieldIn(field, group.Subgraph)?.Type;
         var named = _schema.GetType(declared is null ? field.Type.NamedType : NamedTypeOf(declared));
         var fetchField = target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null, declared ?? field.Type.ToString());
+        fetchField.FromClient |= !_aliases.IsPlannerField(selection);
         if (!named.IsComposite || selection.SelectionSet is null)
         {
             return;

@@ -48,6 +48,13 @@ public sealed class FetchNode : PlanNode
 
     private IReadOnlyList<FilledField>? _filledFields;
 
-    /// <summary>The client fields this fetch fills in (read from <see cref="Operation"/> once, when first asked).</summary>
-    public IReadOnlyList<FilledField> FilledFields => _filledFields ??= FilledField.Read(Operation, IsEntityFetch);
+    /// <summary>
+    /// The client fields this fetch fills in: set by the planner, which knows which fields the client asked for;
+    /// otherwise read from <see cref="Operation"/> once, when first asked (every field not under an internal name).
+    /// </summary>
+    public IReadOnlyList<FilledField> FilledFields
+    {
+        get => _filledFields ??= FilledField.Read(Operation, IsEntityFetch);
+        init => _filledFields = value;
+    }
 }
