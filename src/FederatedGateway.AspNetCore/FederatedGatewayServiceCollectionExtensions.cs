@@ -47,6 +47,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
+            .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
             .ValidateOnStart();
 
         // grpc:// and grpcs:// subgraphs go to the gRPC client, the rest over HTTP.

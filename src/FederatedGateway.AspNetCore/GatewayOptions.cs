@@ -57,6 +57,9 @@ public sealed class GatewayOptions
     /// <summary>The built-in IDE served to browsers at the GraphQL endpoint (on in Development by default).</summary>
     public IdeSettings Ide { get; set; } = new();
 
+    /// <summary>Bounds on one GraphQL document and on the prepared-operation cache (<c>Gateway:Limits</c>).</summary>
+    public LimitSettings Limits { get; set; } = new();
+
     /// <summary>Operations over WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events, subscriptions included.</summary>
     public SubscriptionSettings Subscriptions { get; set; } = new();
 

@@ -109,9 +109,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
                     writer.WriteEndArray();
                 }
 
-                writer.WriteStartObject("extensions");
-                writer.WriteString("code", error.Code);
-                writer.WriteEndObject();
+                WriteExtensions(writer, error);
                 writer.WriteEndObject();
             }
 
@@ -120,5 +118,46 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         }
 
         return new GatewayResult(kind, output.WrittenMemory);
+    }
+
+    private static void WriteExtensions(Utf8JsonWriter writer, RequestError error)
+    {
+        writer.WriteStartObject("extensions");
+        writer.WriteString("code", error.Code);
+        if (error.Extensions is not null)
+        {
+            foreach (var (name, value) in error.Extensions)
+            {
+                if (name == "code")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(name);
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case bool b:
+                        writer.WriteBooleanValue(b);
+                        break;
+                    case int i:
+                        writer.WriteNumberValue(i);
+                        break;
+                    case long l:
+                        writer.WriteNumberValue(l);
+                        break;
+                    case double d:
+                        writer.WriteNumberValue(d);
+                        break;
+                    default:
+                        writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -1,0 +1,179 @@
+using FederatedGateway.Core.Composition.Subgraphs;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace FederatedGateway.Core.Operations;
+
+/// <summary>
+/// The spec's FieldsInSetCanMerge (with SameResponseShape), in place of GraphQL.NET's OverlappingFieldsCanBeMerged,
+/// whose pairwise comparison of every two fields is quadratic: <c>{ me { name } }</c> repeated 5,000 / 10,000 /
+/// 20,000 times cost it 2.45 / 10.4 / 36 CPU-seconds, and 2,000 alternating aliases yielded 1,000,000 errors.
+/// <para>
+/// Here the fields of a selection set are grouped by response name and, within a group, identical occurrences
+/// (same position, parent type, field name and arguments) collapse into one variant before any comparison, so a
+/// field repeated any number of times is compared once. Variants are compared pairwise (response shape always;
+/// field name and arguments unless their parents are mutually exclusive object types), at most one error per pair
+/// and at most <c>maxErrors</c> in all. Then the selection sets of the whole group are merged and checked the same
+/// way one level down, breadth first. Each field of the operation is thus visited once per path, fragments
+/// followed: 20,000 repeated <c>me { name }</c> validate in milliseconds.
+/// </para>
+/// Runs on documents the other validation rules accepted (fragments known and acyclic, fields known).
+/// </summary>
+internal sealed class FieldMergeValidator
+{
+    /// <summary>Variant pairs compared per collected field before the operation is called too complex (see <see cref="CheckNamesAndArguments"/>).</summary>
+    private const int PairsPerField = 100;
+    private readonly FieldCollector _collector;
+    private readonly string _source;
+    private readonly int _maxErrors;
+    private readonly long _maxPairs;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<RequestError> _errors = new();
+    private SdlLines? _lines;
+    private long _pairs;
+
+    /// <param name="source">The document's text, for error locations.</param>
+    /// <param name="maxErrors">Errors after which checking stops; 0 for no limit.</param>
+    /// <param name="maxFields">Fields collected, fragments expanded, beyond which <see cref="OperationTooLargeException"/> is thrown.</param>
+    public FieldMergeValidator(ISchema schema, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, string source, int maxErrors, int maxFields, CancellationToken cancellationToken)
+    {
+        _collector = new FieldCollector(schema, fragments, maxFields, cancellationToken);
+        _source = source;
+        _maxErrors = maxErrors <= 0 ? int.MaxValue : maxErrors;
+        _maxPairs = (long)maxFields * PairsPerField;
+        _cancellationToken = cancellationToken;
+    }
+
+    public IReadOnlyList<RequestError> Validate(GraphQLOperationDefinition operation, IGraphType rootType)
+    {
+        var pending = new Queue<MergedSelectionSet>();
+        pending.Enqueue(new MergedSelectionSet(string.Empty, new[] { new SelectionSetAt(operation.SelectionSet, rootType, SelectionPosition.CreateRoot()) }));
+        while (pending.TryDequeue(out var merged))
+        {
+            foreach (var group in _collector.Collect(merged))
+            {
+                var errorsBefore = _errors.Count;
+                CheckGroup(merged.Path, group);
+                if (_errors.Count >= _maxErrors)
+                {
+                    return _errors;
+                }
+
+                // A group already in conflict is not merged further: its sub-selections would only add noise.
+                if (_errors.Count == errorsBefore && MergeSelectionSets(merged.Path, group) is { } next)
+                {
+                    pending.Enqueue(next);
+                }
+            }
+        }
+
+        return _errors;
+    }
+
+    private void CheckGroup(string path, FieldGroup group)
+    {
+        var variants = group.Variants;
+        if (variants.Count < 2)
+        {
+            return;
+        }
+
+        // SameResponseShape is an equivalence at one level: comparing each variant with the first finds every mismatch.
+        var first = variants[0];
+        var sameSignature = true;
+        for (var i = 1; i < variants.Count; i++)
+        {
+            var variant = variants[i];
+            var typeA = first.Definition.ResolvedType!;
+            var typeB = variant.Definition.ResolvedType!;
+            if (!ResponseShape.AreSame(typeA, typeB))
+            {
+                Report(path, group, first, variant, $"they return conflicting types \"{ResponseShape.Print(typeA)}\" and \"{ResponseShape.Print(typeB)}\"");
+                if (_errors.Count >= _maxErrors)
+                {
+                    return;
+                }
+            }
+
+            sameSignature &= first.Key.FieldName == variant.Key.FieldName && first.Key.Arguments == variant.Key.Arguments;
+        }
+
+        if (!sameSignature)
+        {
+            CheckNamesAndArguments(path, group);
+        }
+    }
+
+    /// <summary>
+    /// Fields that can meet in one response object must be the same field with the same arguments. Pairwise over
+    /// the distinct variants only; each pair that is not mutually exclusive and differs is one error. Variants that
+    /// differ without conflicting need parents of different object types, so a group has few of them unless the
+    /// document spreads fragments over many types; a pair budget proportional to the field budget bounds that case.
+    /// </summary>
+    private void CheckNamesAndArguments(string path, FieldGroup group)
+    {
+        var variants = group.Variants;
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var a = variants[i].Key;
+            for (var j = i + 1; j < variants.Count; j++)
+            {
+                if (++_pairs > _maxPairs)
+                {
+                    throw new OperationTooLargeException((int)Math.Min(int.MaxValue, _maxPairs / PairsPerField));
+                }
+
+                if ((_pairs & 4095) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var b = variants[j].Key;
+                var sameName = a.FieldName == b.FieldName;
+                if ((sameName && a.Arguments == b.Arguments)
+                    || (i == 0 && !ResponseShape.AreSame(variants[0].Definition.ResolvedType!, variants[j].Definition.ResolvedType!))
+                    || SelectionPosition.AreExclusive(a.Position, a.ParentType, b.Position, b.ParentType))
+                {
+                    continue;
+                }
+
+                Report(path, group, variants[i], variants[j], sameName ? "they have differing arguments" : $"\"{a.FieldName}\" and \"{b.FieldName}\" are different fields");
+                if (_errors.Count >= _maxErrors)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private MergedSelectionSet? MergeSelectionSets(string path, FieldGroup group)
+    {
+        List<SelectionSetAt>? parts = null;
+        foreach (var variant in group.Variants)
+        {
+            if (variant.SelectionSets.Count == 0)
+            {
+                continue;
+            }
+
+            var type = ResponseShape.Named(variant.Definition.ResolvedType!);
+            var position = variant.Key.Position.Child(variant.Key.ParentType);
+            parts ??= new List<SelectionSetAt>();
+            foreach (var selectionSet in variant.SelectionSets)
+            {
+                parts.Add(new SelectionSetAt(selectionSet, type, position));
+            }
+        }
+
+        return parts is null ? null : new MergedSelectionSet(path + group.ResponseName + ".", parts);
+    }
+
+    private void Report(string path, FieldGroup group, FieldVariant a, FieldVariant b, string reason)
+    {
+        _lines ??= new SdlLines(_source);
+        _errors.Add(new RequestError(
+            $"Fields \"{path}{group.ResponseName}\" conflict because {reason}. Use different aliases on the fields to fetch both if this was intentional.",
+            "GRAPHQL_VALIDATION_FAILED",
+            new[] { _lines.Position(a.Field.Location.Start), _lines.Position(b.Field.Location.Start) }));
+    }
+}
