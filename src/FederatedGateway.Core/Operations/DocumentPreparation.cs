@@ -55,6 +55,7 @@ internal sealed class DocumentPreparation
         }
 
         var parsedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        cancellationToken.ThrowIfCancellationRequested();
         var operation = SelectOperation(document, operationName, out var selectionError);
         if (operation is null)
         {
