@@ -50,7 +50,7 @@ public sealed partial class OperationExecutor
         }
 
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans)).Write(writer, operation, state.Data, default);
+        new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans), MaxErrors).Write(writer, operation, state.Data, default);
         writer.Flush();
     }
 

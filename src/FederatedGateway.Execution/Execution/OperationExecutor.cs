@@ -15,6 +15,9 @@ public sealed partial class OperationExecutor
     private readonly SubgraphRegistry _subgraphs;
     private readonly PlanExecutor _plans;
 
+    /// <summary>Errors one response carries at most (<see cref="OperationLimits.MaxErrors"/>); 0 writes them all.</summary>
+    public int MaxErrors { get; init; }
+
     public OperationExecutor(FederatedSchema schema, SubgraphRegistry subgraphs)
     {
         _schema = schema;
@@ -42,7 +45,7 @@ public sealed partial class OperationExecutor
 
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans));
+        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans), MaxErrors);
         var introspectionRoot = introspectionDocument?.RootElement ?? default;
         var queryPlan = includeQueryPlan ? operation.Plan.Printed : null;
         if (output is PooledBufferWriter rewindable)

@@ -59,6 +59,6 @@ public sealed class GatewaySnapshot
             apiSdl,
             new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
-            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)));
+            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)) { MaxErrors = (limits ?? OperationLimits.Default).MaxErrors });
     }
 }
