@@ -8,6 +8,12 @@ namespace FederatedGateway.Core.Operations;
 /// cache over a bound, the least recently used entries are removed under a lock until it is under 90% of both
 /// (one sort per eviction round rather than per insert).
 /// Only successes are committed: a failed or cancelled preparation is removed, so the next request retries.
+/// <para>
+/// Not Microsoft.Extensions.Caching.Memory's MemoryCache: its keys are objects (the (query, operation name) key
+/// would be boxed on every lookup of the hot path), it has one size unit (bytes or entries, not both), an entry
+/// that does not fit is dropped while compaction runs later on the thread pool, and it has no way for concurrent
+/// requests to share one preparation.
+/// </para>
 /// </summary>
 internal sealed class OperationCache
 {
