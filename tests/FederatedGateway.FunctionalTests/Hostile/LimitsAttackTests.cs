@@ -61,6 +61,7 @@ public sealed class LimitsAttackTests(LimitsServerFixture gateway, ITestOutputHe
     {
         var rssBefore = gateway.ServerResidentBytes();
         var filler = new string('x', 1_900_000);
+        var cpuBefore = gateway.ServerCpuTime();
         for (var i = 0; i < 200; i++)
         {
             var query = $"{{ trader(id: \"{i}{filler}\") {{ name }} }}";
@@ -68,6 +69,7 @@ public sealed class LimitsAttackTests(LimitsServerFixture gateway, ITestOutputHe
             Assert.True(status == 200, $"HTTP {status}: {Encoding.UTF8.GetString(body)}");
         }
 
+        output.WriteLine($"server CPU for the 200 requests: {(gateway.ServerCpuTime() - cpuBefore).TotalSeconds:F1} s");
         var rssAfter = gateway.ServerResidentBytes();
         output.WriteLine($"server RSS {rssBefore / (1024 * 1024)} MB before, {rssAfter / (1024 * 1024)} MB after 200 documents of 1.9 MB");
         Assert.True(rssAfter < 300L * 1024 * 1024, $"RSS {rssAfter / (1024 * 1024)} MB");

@@ -101,12 +101,12 @@ internal sealed class FieldCollector
         var responseName = field.Alias is null ? definition.Name : field.Alias.Name.StringValue;
         if (!byResponseName.TryGetValue(responseName, out var group))
         {
-            group = new FieldGroup(responseName);
+            group = new FieldGroup(responseName, _arguments);
             byResponseName[responseName] = group;
             groups.Add(group);
         }
 
-        group.Add(new VariantKey(position, parent, definition.Name, _arguments.Of(field.Arguments)), field, definition);
+        group.Add(position, parent, field, definition);
     }
 
     private FieldType? Definition(IGraphType parent, GraphQLField field)

@@ -15,7 +15,9 @@ namespace FederatedGateway.Core.Operations;
 /// field name and arguments unless their parents are mutually exclusive object types), at most one error per pair
 /// and at most <c>maxErrors</c> in all. Then the selection sets of the whole group are merged and checked the same
 /// way one level down, breadth first. Each field of the operation is thus visited once per path, fragments
-/// followed: 20,000 repeated <c>me { name }</c> validate in milliseconds.
+/// followed. Measured (CPU time, demo schema, limits off): 20,000 repeated <c>me { name }</c> take this rule
+/// 1.5 ms warm (20 ms cold) and the whole preparation 0.27 s, most of it GraphQL.NET's other rules (about
+/// 7 µs per field) and planning; the 2,000 alternating aliases give one error in 16 ms.
 /// </para>
 /// Runs on documents the other validation rules accepted (fragments known and acyclic, fields known).
 /// </summary>

@@ -20,7 +20,8 @@ internal sealed class FieldVariant
         Definition = definition;
     }
 
-    public VariantKey Key { get; }
+    /// <summary>Its arguments are printed only once the group has a second occurrence (null until then).</summary>
+    public VariantKey Key { get; set; }
 
     /// <summary>The first occurrence, named in error messages.</summary>
     public GraphQLField Field { get; }
@@ -38,5 +39,5 @@ internal sealed class FieldVariant
     }
 }
 
-/// <summary>What makes two occurrences of a response name the same field.</summary>
-internal readonly record struct VariantKey(SelectionPosition Position, IGraphType ParentType, string FieldName, string Arguments);
+/// <summary>What makes two occurrences of a response name the same field (<see cref="ArgumentsKey"/> for the arguments).</summary>
+internal readonly record struct VariantKey(SelectionPosition Position, IGraphType ParentType, string FieldName, string? Arguments);
