@@ -94,6 +94,27 @@ public sealed class FieldMergeValidatorTests
     }
 
     [Fact]
+    public void ADistinctConflictIsReportedOncePerVariantEvenWithoutAnErrorLimit()
+    {
+        // 1,000 distinct arguments: 499,500 conflicting pairs, one error for each variant after the first.
+        var query = "{ dog {" + string.Concat(Enumerable.Range(0, 1000).Select(i => $" doesKnowCommand(command: \"C{i}\")")) + " } }";
+        Assert.Equal(999, PetSchema.Validate(query).Count);
+    }
+
+    [Fact]
+    public void ManyMutuallyExclusiveVariantsAreCheckedWithinThePairBudget()
+    {
+        // Each level splits every path into a Dog and a Cat branch: 2^11 positions for "x" at the bottom, with two
+        // different field names that never meet in one object, about two million pairs to compare.
+        var fragments = string.Concat(Enumerable.Range(0, 10).Select(i => $" fragment F{i} on Pet {{ ... on Dog {{ friends {{ ...F{i + 1} }} }} ... on Cat {{ friends {{ ...F{i + 1} }} }} }}"));
+        var query = "{ pets { ...F0 } }" + fragments + " fragment F10 on Pet { ... on Dog { x: barkVolume } ... on Cat { x: meowVolume } }";
+
+        Assert.Empty(PetSchema.Validate(query));
+        var tooMany = Assert.Throws<FederatedGateway.Core.Operations.OperationTooLargeException>(() => PetSchema.Validate(query, maxFields: 10_000));
+        Assert.Contains("\"pets.friends.friends.friends.friends.friends.friends.friends.friends.friends.friends.x\"", tooMany.Message);
+    }
+
+    [Fact]
     public void AFragmentThatMultipliesTheOperationStopsAtTheFieldBudget()
     {
         // Each fragment spreads the next under two different response names: 2^20 paths once expanded.

@@ -19,7 +19,7 @@ internal static class PetSchema
           name: String! nickname: String owner: Person barkVolume: Int
           friends: [Pet!]! doesKnowCommand(command: String!): Boolean
         }
-        type Cat implements Pet { name: String! nickname: String owner: Person meowVolume: Int lives: Int! }
+        type Cat implements Pet { name: String! nickname: String owner: Person meowVolume: Int lives: Int! friends: [Pet!]! }
         union CatOrDog = Cat | Dog
         type Person { name: String! email: String! age: Int pets: [Pet!]! }
         type Query { pet: Pet dog: Dog cat: Cat catOrDog: CatOrDog person: Person pets: [Pet!]! }

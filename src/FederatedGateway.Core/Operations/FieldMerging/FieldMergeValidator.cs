@@ -11,10 +11,10 @@ namespace FederatedGateway.Core.Operations;
 /// <para>
 /// Here the fields of a selection set are grouped by response name and, within a group, identical occurrences
 /// (same position, parent type, field name and arguments) collapse into one variant before any comparison, so a
-/// field repeated any number of times is compared once. Variants are compared pairwise (response shape always;
-/// field name and arguments unless their parents are mutually exclusive object types), at most one error per pair
-/// and at most <c>maxErrors</c> in all. Then the selection sets of the whole group are merged and checked the same
-/// way one level down, breadth first. Each field of the operation is thus visited once per path, fragments
+/// field repeated any number of times is compared once. Each variant is compared with those before it (response
+/// shape always; field name and arguments unless their parents are mutually exclusive object types) up to its
+/// first conflict: at most one error per variant, one per distinct pair, <c>maxErrors</c> in all. Then the
+/// selection sets of the whole group are merged and checked the same way one level down, breadth first. Each field of the operation is thus visited once per path, fragments
 /// followed. Measured (CPU time, demo schema, limits off): 20,000 repeated <c>me { name }</c> take this rule
 /// 1.5 ms warm (20 ms cold) and the whole preparation 0.27 s, most of it GraphQL.NET's other rules (about
 /// 7 µs per field) and planning; the 2,000 alternating aliases give one error in 16 ms.
@@ -72,6 +72,10 @@ internal sealed class FieldMergeValidator
         return _errors;
     }
 
+    /// <summary>
+    /// Compares the distinct variants of a group: each with the ones before it until its first conflict, so a group
+    /// reports at most one error per variant (never one per pair of a quadratic number) and stops at the first.
+    /// </summary>
     private void CheckGroup(string path, FieldGroup group)
     {
         var variants = group.Variants;
@@ -80,71 +84,66 @@ internal sealed class FieldMergeValidator
             return;
         }
 
-        // SameResponseShape is an equivalence at one level: comparing each variant with the first finds every mismatch.
         var first = variants[0];
         var sameSignature = true;
         for (var i = 1; i < variants.Count; i++)
         {
-            var variant = variants[i];
-            var typeA = first.Definition.ResolvedType!;
-            var typeB = variant.Definition.ResolvedType!;
-            if (!ResponseShape.AreSame(typeA, typeB))
-            {
-                Report(path, group, first, variant, $"they return conflicting types \"{ResponseShape.Print(typeA)}\" and \"{ResponseShape.Print(typeB)}\"");
-                if (_errors.Count >= _maxErrors)
-                {
-                    return;
-                }
-            }
-
-            sameSignature &= first.Key.FieldName == variant.Key.FieldName && first.Key.Arguments == variant.Key.Arguments;
+            sameSignature &= first.Key.FieldName == variants[i].Key.FieldName && first.Key.Arguments == variants[i].Key.Arguments;
         }
 
-        if (!sameSignature)
+        for (var j = 1; j < variants.Count; j++)
         {
-            CheckNamesAndArguments(path, group);
+            // SameResponseShape is an equivalence at one level: comparing each variant with the first finds every mismatch.
+            var typeA = first.Definition.ResolvedType!;
+            var typeB = variants[j].Definition.ResolvedType!;
+            if (!ResponseShape.AreSame(typeA, typeB))
+            {
+                Report(path, group, first, variants[j], $"they return conflicting types \"{ResponseShape.Print(typeA)}\" and \"{ResponseShape.Print(typeB)}\"");
+            }
+            else if (!sameSignature)
+            {
+                CheckNamesAndArguments(path, group, j);
+            }
+
+            if (_errors.Count >= _maxErrors)
+            {
+                return;
+            }
         }
     }
 
     /// <summary>
-    /// Fields that can meet in one response object must be the same field with the same arguments. Pairwise over
-    /// the distinct variants only; each pair that is not mutually exclusive and differs is one error. Variants that
-    /// differ without conflicting need parents of different object types, so a group has few of them unless the
-    /// document spreads fragments over many types; a pair budget proportional to the field budget bounds that case.
+    /// Fields that can meet in one response object must be the same field with the same arguments: variant
+    /// <paramref name="j"/> against those before it, up to its first conflict. Variants that differ without
+    /// conflicting need parents of different object types at some level, so a group has many of them only when the
+    /// document spreads fragments over many types and paths; a pair budget proportional to the field budget bounds
+    /// that case.
     /// </summary>
-    private void CheckNamesAndArguments(string path, FieldGroup group)
+    private void CheckNamesAndArguments(string path, FieldGroup group, int j)
     {
         var variants = group.Variants;
-        for (var i = 0; i < variants.Count; i++)
+        var b = variants[j].Key;
+        for (var i = 0; i < j; i++)
         {
-            var a = variants[i].Key;
-            for (var j = i + 1; j < variants.Count; j++)
+            if (++_pairs > _maxPairs)
             {
-                if (++_pairs > _maxPairs)
-                {
-                    throw new OperationTooLargeException((int)Math.Min(int.MaxValue, _maxPairs / PairsPerField));
-                }
-
-                if ((_pairs & 4095) == 0)
-                {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var b = variants[j].Key;
-                var sameName = a.FieldName == b.FieldName;
-                if ((sameName && a.Arguments == b.Arguments)
-                    || (i == 0 && !ResponseShape.AreSame(variants[0].Definition.ResolvedType!, variants[j].Definition.ResolvedType!))
-                    || SelectionPosition.AreExclusive(a.Position, a.ParentType, b.Position, b.ParentType))
-                {
-                    continue;
-                }
-
-                Report(path, group, variants[i], variants[j], sameName ? "they have differing arguments" : $"\"{a.FieldName}\" and \"{b.FieldName}\" are different fields");
-                if (_errors.Count >= _maxErrors)
-                {
-                    return;
-                }
+                throw new OperationTooLargeException($"The operation selects \"{path}{group.ResponseName}\" as too many different fields to check that they can merge.");
             }
+
+            if ((_pairs & 4095) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var a = variants[i].Key;
+            var sameName = a.FieldName == b.FieldName;
+            if ((sameName && a.Arguments == b.Arguments) || SelectionPosition.AreExclusive(a.Position, a.ParentType, b.Position, b.ParentType))
+            {
+                continue;
+            }
+
+            Report(path, group, variants[i], variants[j], sameName ? "they have differing arguments" : $"\"{a.FieldName}\" and \"{b.FieldName}\" are different fields");
+            return;
         }
     }
 
