@@ -27,10 +27,22 @@ public sealed class LimitsServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-        var environment = _subgraphs.Subgraphs.ToDictionary(s => $"Gateway__SubgraphUrlOverrides__{s.Name}", s => s.Url.ToString());
-        _server = ServerProcess.Start(["--supergraph", DemoGateway.SupergraphPath, "--urls", "http://127.0.0.1:0"], environment);
+        (_server, Endpoint) = await StartServerAsync();
+    }
+
+    /// <summary>Starts a gateway server over the fixture's subgraphs and returns it with its GraphQL endpoint once ready.</summary>
+    /// <param name="settings">More environment variables for the server (configuration such as <c>Gateway__Limits__MaxDepth</c>).</param>
+    public async Task<(ServerProcess Server, string Endpoint)> StartServerAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var environment = _subgraphs!.Subgraphs.ToDictionary(s => $"Gateway__SubgraphUrlOverrides__{s.Name}", s => s.Url.ToString());
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var server = ServerProcess.Start(["--supergraph", DemoGateway.SupergraphPath, "--urls", "http://127.0.0.1:0"], environment);
         var clock = Stopwatch.StartNew();
-        var baseUrl = await _server.ListeningUrl.WaitAsync(StartupLimit);
+        var baseUrl = await server.ListeningUrl.WaitAsync(StartupLimit);
         while (clock.Elapsed < StartupLimit)
         {
             try
@@ -38,8 +50,7 @@ public sealed class LimitsServerFixture : IAsyncLifetime
                 using var ready = await Http.GetAsync(baseUrl + "/health/ready");
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
-                    Endpoint = baseUrl + "/graphql";
-                    return;
+                    return (server, baseUrl + "/graphql");
                 }
             }
             catch (HttpRequestException)
@@ -49,7 +60,8 @@ public sealed class LimitsServerFixture : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException("The server was not ready in time:\n" + _server.StandardOutput + "\n" + _server.StandardError);
+        server.Dispose();
+        throw new InvalidOperationException("The server was not ready in time:\n" + server.StandardOutput + "\n" + server.StandardError);
     }
 
     public async Task DisposeAsync()
@@ -63,10 +75,13 @@ public sealed class LimitsServerFixture : IAsyncLifetime
     }
 
     /// <summary>POSTs <paramref name="query"/> and returns the status, the raw body, and the time to the last byte.</summary>
-    public async Task<(int Status, byte[] Body, TimeSpan Elapsed)> PostAsync(string query)
+    public Task<(int Status, byte[] Body, TimeSpan Elapsed)> PostAsync(string query) => PostAsync(Endpoint, query);
+
+    /// <summary>POSTs <paramref name="query"/> to <paramref name="endpoint"/>.</summary>
+    public async Task<(int Status, byte[] Body, TimeSpan Elapsed)> PostAsync(string endpoint, string query)
     {
         var json = JsonSerializer.Serialize(new { query });
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Accept.ParseAdd("application/json");
         var clock = Stopwatch.StartNew();
         using var response = await Http.SendAsync(request);
