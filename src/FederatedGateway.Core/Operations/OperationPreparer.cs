@@ -69,6 +69,11 @@ public sealed class OperationPreparer
             return CachedDocument.Fail(new RequestError(ex.Description, "GRAPHQL_PARSE_FAILED", new[] { (ex.Location.Line, ex.Location.Column) }));
         }
 
+        if (LoneSurrogateLiteralCheck.Check(document) is { } notUnicode)
+        {
+            return CachedDocument.Fail(notUnicode);
+        }
+
         var operation = SelectOperation(document, operationName, out var selectionError);
         if (operation is null)
         {

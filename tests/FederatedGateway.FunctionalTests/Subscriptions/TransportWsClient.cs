@@ -44,10 +44,13 @@ public sealed class TransportWsClient : IAsyncDisposable
 
     public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
 
-    public async Task SendTextAsync(string text)
+    public Task SendTextAsync(string text) => SendTextAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Sends <paramref name="utf8"/> as one text message, whether or not it is valid UTF-8.</summary>
+    public async Task SendTextAsync(byte[] utf8)
     {
         using var timeout = new CancellationTokenSource(Wait);
-        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
+        await _socket.SendAsync(utf8, WebSocketMessageType.Text, true, timeout.Token);
     }
 
     public Task SubscribeAsync(string id, string query, object? variables = null) =>
