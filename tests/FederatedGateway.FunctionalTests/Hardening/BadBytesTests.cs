@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using System.Text;
 using FederatedGateway.FunctionalTests.Infrastructure;
 using FederatedGateway.FunctionalTests.Subscriptions;
@@ -146,9 +147,21 @@ public sealed class BadBytesTests(EchoGatewayFixture echo) : IClassFixture<EchoG
 
         await client.SendTextAsync([.. """{"type":"ping","payload":{"a":" """u8.ToArray(), 0xFF, .. "\"}}"u8.ToArray()]);
 
-        // The WebSocket layer itself refuses text that is not UTF-8 (1007); the gateway's own check would say 4400.
-        Assert.Contains(await client.ClosedWithAsync(), new[] { 1007, 4400 });
+        // The WebSocket layer itself refuses text that is not UTF-8: it sends 1007 and the connection ends, at times
+        // before the client's side of the close handshake (a reset). The gateway's own check would say 4400.
+        int? code;
+        try
+        {
+            code = await client.ClosedWithAsync();
+        }
+        catch (WebSocketException)
+        {
+            code = null;
+        }
+
+        Assert.True(code is null or 1007 or 4400, $"closed with {code}");
         AssertNoErrorLogged();
+        await using var next = await TransportWsClient.ConnectAndInitAsync(echo.Gateway.Endpoint);
     }
 
     private Task<GraphQLHttpResponse> PostAsync(byte[] body) =>
