@@ -8,7 +8,8 @@ namespace FederatedGateway.FunctionalTests.Infrastructure;
 
 /// <summary>
 /// A "subgraph" on 127.0.0.1:0 that answers every POST with <see cref="Answer"/> (a GraphQL JSON response the test
-/// crafts) and remembers each request's headers and body, so a test can see exactly what the gateway sent.
+/// crafts) and remembers each request's headers and body, so a test can see exactly what the gateway sent; a GET
+/// (a subscription's WebSocket handshake) is remembered and refused.
 /// </summary>
 public sealed class ScriptedSubgraph : IAsyncDisposable
 {
@@ -38,6 +39,13 @@ public sealed class ScriptedSubgraph : IAsyncDisposable
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             subgraph._received.Enqueue(new ReceivedRequest(headers, body));
             return Results.Text(subgraph.Answer, "application/json");
+        });
+        // A WebSocket handshake (a subscription) is recorded and refused: this subgraph only answers POSTs.
+        app.MapGet("/graphql", (HttpContext context) =>
+        {
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            subgraph._received.Enqueue(new ReceivedRequest(headers, ""));
+            return Results.StatusCode(StatusCodes.Status400BadRequest);
         });
         await app.StartAsync();
         return subgraph;
