@@ -56,15 +56,31 @@ public sealed class MaskedErrorTests
     }
 
     [Fact]
-    public async Task EveryMaskedErrorIsLoggedWhole()
+    public async Task AMaskedAnswersErrorsAreLoggedWholeInOneEntry()
     {
         await RunLeakyAsync(new SubgraphErrorPolicy(expose: false, logger: _log));
 
-        Assert.Equal(3, Logged.Select(e => e.Message).Distinct().Count());
-        Assert.All(Logged, e => Assert.Equal(LogLevel.Warning, e.Level));
-        Assert.Contains("Password=hunter2", Logged[0].Message);
-        Assert.Contains("at Db.Open()", Logged[0].Message);
-        Assert.Contains("\"a\"", Logged[0].Message);
+        var entry = Logged[0];
+        Assert.All(Logged, e => Assert.Equal(entry.Message, e.Message)); // one entry per run of the operation
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Contains("\"a\" answered 3 error(s)", entry.Message);
+        Assert.Contains("Password=hunter2", entry.Message);
+        Assert.Contains("at Db.Open()", entry.Message);
+        Assert.Contains("no extensions at all", entry.Message);
+    }
+
+    [Fact]
+    public async Task AHugeErrorListIsOneCutLogEntry()
+    {
+        var errors = string.Join(",", Enumerable.Range(0, 5000).Select(i => $$"""{"message":"item {{i}} failed","path":["dog","name"]}"""));
+        var fake = new FakeSubgraphs().On("a", $$"""{"data":{"dog":null},"errors":[{{errors}}]}""");
+
+        await Run(Prepare("{ dog { name } }", Root("a", "{dog{name}}")), fake, errorPolicy: new SubgraphErrorPolicy(expose: false, logger: _log));
+
+        Assert.Equal(2, Logged.Count); // once per run of the operation
+        Assert.Contains("answered 5000 error(s)", Logged[0].Message);
+        Assert.Contains("more characters)", Logged[0].Message);
+        Assert.True(Logged[0].Message.Length < SubgraphErrorPolicy.MaxLoggedErrorsLength + 200);
     }
 
     [Fact]

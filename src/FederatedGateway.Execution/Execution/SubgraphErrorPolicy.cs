@@ -8,7 +8,7 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// What a client sees of the errors subgraphs answer. Exposed: the subgraph's message and extensions as they came.
 /// Masked: <see cref="HiddenMessage"/>, and extensions reduced to <c>code</c> (the subgraph's own string code, else
-/// <see cref="MaskedCode"/>), <c>serviceName</c> and the allowed keys; the whole error goes to the log instead.
+/// <see cref="MaskedCode"/>), <c>serviceName</c> and the allowed keys; the subgraph's errors go to the log instead.
 /// Either way, what the gateway keeps from the client about a failed transport (hosts, ports, exception text) is
 /// logged here. Paths stay as they are.
 /// </summary>
@@ -19,6 +19,9 @@ public sealed class SubgraphErrorPolicy
 
     /// <summary>The code of a masked subgraph error whose subgraph gave no string code.</summary>
     public const string MaskedCode = "SUBGRAPH_ERROR";
+
+    /// <summary>How much of a masked answer's <c>errors</c> one log entry holds.</summary>
+    public const int MaxLoggedErrorsLength = 16 * 1024;
 
     private readonly HashSet<string> _allowedExtensions;
 
@@ -42,7 +45,7 @@ public sealed class SubgraphErrorPolicy
 
     internal ILogger Logger { get; }
 
-    /// <summary>The client's error for one entry of a subgraph's <c>errors</c>; logged in full when masked.</summary>
+    /// <summary>The client's error for one entry of a subgraph's <c>errors</c> (see <see cref="LogHidden"/> for the rest).</summary>
     internal GatewayError FromSubgraph(JsonElement error, object[]? path, string serviceName)
     {
         var extensions = error.TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
@@ -52,11 +55,30 @@ public sealed class SubgraphErrorPolicy
             return new GatewayError(message, path, SubgraphErrors.DownstreamServiceError, serviceName, extensions);
         }
 
-        ExecutionLog.SubgraphErrorHidden(Logger, serviceName, error.GetRawText());
         var code = extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String
             ? c.GetString()!
             : MaskedCode;
         return new GatewayError(HiddenMessage, path, code, serviceName, extensions, _allowedExtensions);
+    }
+
+    /// <summary>
+    /// When masking, logs a subgraph answer's <c>errors</c> array once (one entry per answer, not per error: a list
+    /// of ten thousand failed items is one line), cut at <see cref="MaxLoggedErrorsLength"/> characters.
+    /// </summary>
+    internal void LogHidden(string serviceName, JsonElement errors)
+    {
+        if (Expose || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0 || !Logger.IsEnabled(LogLevel.Warning))
+        {
+            return;
+        }
+
+        var text = errors.GetRawText();
+        if (text.Length > MaxLoggedErrorsLength)
+        {
+            text = string.Concat(text.AsSpan(0, MaxLoggedErrorsLength), $"… ({text.Length - MaxLoggedErrorsLength} more characters)");
+        }
+
+        ExecutionLog.SubgraphErrorsHidden(Logger, serviceName, errors.GetArrayLength(), text);
     }
 
     /// <summary>Logs what a failed fetch's client message leaves out (the transport's own words, hosts and ports).</summary>

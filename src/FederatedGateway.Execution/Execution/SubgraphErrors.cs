@@ -22,6 +22,7 @@ internal static class SubgraphErrors
             return;
         }
 
+        policy.LogHidden(fetch.ServiceName, list);
         foreach (var error in list.EnumerateArray())
         {
             var path = error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array ? ReadPath(p, 0) : null;
@@ -43,6 +44,7 @@ internal static class SubgraphErrors
             return;
         }
 
+        policy.LogHidden(fetch.ServiceName, list);
         foreach (var error in list.EnumerateArray())
         {
             if (error.TryGetProperty("path", out var p) && EntityIndex(p, batch.Representations.Count) is { } representation)
