@@ -72,7 +72,7 @@ internal static class ClientJson
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
                 {
                     // An escaped value never decodes to more UTF-16 units than it has bytes.
-                    var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                    var length = reader.ValueSpan.Length; // read from one span: never a sequence
                     if (scratch is null || scratch.Length < length)
                     {
                         if (scratch is not null)

@@ -123,8 +123,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             {
                 OperationCanceledException when timeout.IsCancellationRequested => SubgraphResponse.Failed(
                     $"Subgraph \"{request.ServiceName}\" did not answer within {FormatTimeout(_timeout)}.",
-                    SubgraphFailureCodes.Timeout,
-                    cause: ex),
+                    SubgraphFailureCodes.Timeout),
                 OperationCanceledException => SubgraphResponse.Failed(
                     $"Subgraph \"{request.ServiceName}\" timed out.", SubgraphFailureCodes.Timeout, cause: ex),
                 HttpRequestException http => SubgraphResponse.Failed(
