@@ -24,6 +24,16 @@ public sealed class GatewayOptions
     /// </summary>
     public bool? ExposeQueryPlan { get; set; }
 
+    /// <summary>
+    /// Answer introspection (<c>__schema</c>, <c>__type</c>); when off, an operation selecting either gets
+    /// <c>INTROSPECTION_DISABLED</c> (<c>__typename</c> always works). Null (the default) means: on in the Development
+    /// environment and wherever the IDE is enabled (it reads the schema by introspection), off otherwise.
+    /// </summary>
+    public bool? Introspection { get; set; }
+
+    /// <summary>What clients see of subgraph errors: masked outside Development (see <see cref="SubgraphErrorSettings"/>).</summary>
+    public SubgraphErrorSettings SubgraphErrors { get; set; } = new();
+
     /// <summary>Reload the supergraph when its file changes (swapped atomically; an invalid file is rejected). Default on.</summary>
     public bool WatchSupergraph { get; set; } = true;
 
@@ -44,7 +54,8 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// Client request headers copied into <c>GatewayRequest.ForwardHeaders</c> (for forwarding to subgraphs),
-    /// e.g. <c>["Authorization"]</c>. Default none.
+    /// e.g. <c>["Authorization"]</c>. Default none: no client header reaches a subgraph unless listed here, the trace
+    /// headers (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) included.
     /// </summary>
     public List<string> ForwardedHeaders { get; set; } = [];
 
@@ -62,6 +73,9 @@ public sealed class GatewayOptions
 
     /// <summary>Operations over WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events, subscriptions included.</summary>
     public SubscriptionSettings Subscriptions { get; set; } = new();
+
+    /// <summary>Whether introspection is answered: <see cref="Introspection"/>, or by default in Development and when the IDE is enabled.</summary>
+    public bool IsIntrospectionEnabled(bool isDevelopment) => Introspection ?? (isDevelopment || Ide.Enabled == true);
 
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
+using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Subscriptions;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 {
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan OperationsDrainTimeout = TimeSpan.FromSeconds(5);
-    private static readonly JsonDocumentOptions MessageOptions = new() { MaxDepth = 64 };
+    private const int MaxMessageDepth = 64;
 
     private readonly WebSocket _socket;
     private readonly IGatewayExecutor _executor;
@@ -95,14 +96,16 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     private async Task HandleAsync(ReadOnlyMemory<byte> utf8)
     {
-        JsonDocument document;
-        try
+        if (ClientJson.Parse(utf8, MaxMessageDepth, out var problem) is not { } document)
         {
-            document = JsonDocument.Parse(utf8, MessageOptions);
-        }
-        catch (JsonException)
-        {
-            await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: not JSON").ConfigureAwait(false);
+            // A close reason has at most 123 bytes: the short form of the problem.
+            var reason = problem switch
+            {
+                ClientJson.NotUtf8 => "not UTF-8",
+                ClientJson.LoneSurrogate => "lone surrogate escape",
+                _ => "not JSON, or a key repeated",
+            };
+            await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: " + reason).ConfigureAwait(false);
             return;
         }
 

@@ -56,6 +56,11 @@ internal sealed class DocumentPreparation
 
         var parsedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         cancellationToken.ThrowIfCancellationRequested();
+        if (LoneSurrogateLiteralCheck.Check(document) is { } notUnicode)
+        {
+            return Failed(notUnicode);
+        }
+
         var operation = SelectOperation(document, operationName, out var selectionError);
         if (operation is null)
         {

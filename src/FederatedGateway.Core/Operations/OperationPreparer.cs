@@ -176,6 +176,11 @@ public sealed class OperationPreparer
             return PrepareResult.Failure(validation.Errors.Select(e => ToRequestError(e) with { Code = "BAD_USER_INPUT" }).ToArray());
         }
 
+        if (NonFiniteVariableCheck.Check(validation.Variables) is { } outOfRange)
+        {
+            return PrepareResult.Failure(outOfRange);
+        }
+
         if (validation.Variables is not null)
         {
             foreach (var variable in validation.Variables)

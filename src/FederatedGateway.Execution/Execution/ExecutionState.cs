@@ -8,11 +8,13 @@ internal sealed class ExecutionState : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
 
-    public ExecutionState(JsonElement variables, IReadOnlyDictionary<string, bool> booleans, IReadOnlyList<KeyValuePair<string, string>>? headers)
+    public ExecutionState(
+        JsonElement variables, IReadOnlyDictionary<string, bool> booleans, IReadOnlyList<KeyValuePair<string, string>>? headers, SubgraphErrorPolicy? errorPolicy = null)
     {
         Variables = variables;
         Booleans = booleans;
         Headers = headers;
+        ErrorPolicy = errorPolicy ?? SubgraphErrorPolicy.ExposeAll;
     }
 
     /// <summary>The merged data. Fetches run in parallel; reading and merging it happens under <see cref="MergeLock"/>.</summary>
@@ -32,6 +34,9 @@ internal sealed class ExecutionState : IDisposable
     public IReadOnlyDictionary<string, bool> Booleans { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; }
+
+    /// <summary>What the client sees of subgraph errors, and where the rest is logged.</summary>
+    public SubgraphErrorPolicy ErrorPolicy { get; }
 
     /// <summary>
     /// Keeps a subgraph answer (whose buffer the result's leaves point into) and the document of its errors alive

@@ -27,9 +27,10 @@ public sealed partial class OperationExecutor
         IReadOnlyDictionary<string, bool> booleans,
         IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
         IBufferWriter<byte> output,
+        SubgraphErrorPolicy errorPolicy,
         CancellationToken cancellationToken)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders);
+        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy);
         var event_ = PlanExecutor.ReadAnswer(answer, state);
         if (event_ is null)
         {
@@ -42,7 +43,7 @@ public sealed partial class OperationExecutor
                 ResultMerger.MergeOwned(state.Data, data);
             }
 
-            SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, state.Errors);
+            SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, errorPolicy, state.Errors);
             if (event_.Data is not null && plan.Rest is not null)
             {
                 await _plans.RunAsync(plan.Rest, state, state.Errors, cancellationToken).ConfigureAwait(false);
@@ -58,12 +59,13 @@ public sealed partial class OperationExecutor
     /// The JSON array of client errors for a subscription the subgraph ended with errors
     /// (<see cref="SubgraphEventKind.Error"/>) or whose transport failed (<see cref="SubgraphEventKind.Failed"/>).
     /// </summary>
-    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionPlan plan, SubgraphEvent ended)
+    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionPlan plan, SubgraphEvent ended, SubgraphErrorPolicy errorPolicy)
     {
         var errors = new List<GatewayError>();
         var response = ended.Response;
         if (response.Failure is not null)
         {
+            errorPolicy.LogFailure(plan.Primary.ServiceName, response);
             errors.Add(new GatewayError(response.Failure, null, response.FailureCode, plan.Primary.ServiceName));
         }
         else
@@ -73,7 +75,7 @@ public sealed partial class OperationExecutor
                 using var document = JsonDocument.Parse(response.Body);
                 if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("errors", out var list))
                 {
-                    SubgraphErrors.CollectRoot(list, plan.Primary, errors);
+                    SubgraphErrors.CollectRoot(list, plan.Primary, errorPolicy, errors);
                 }
 
                 return WriteErrors(errors, plan);

@@ -27,6 +27,7 @@ public sealed partial class OperationExecutor
 
     /// <param name="includeQueryPlan">Return the printed plan in <c>extensions.queryPlan.text</c>.</param>
     /// <param name="introspection">The introspection root fields as a UTF-8 JSON object, when the operation has any.</param>
+    /// <param name="errorPolicy">What the client sees of subgraph errors; all of them, unlogged, when null.</param>
     public async ValueTask ExecuteAsync(
         PreparedOperation operation,
         JsonElement variables,
@@ -35,9 +36,10 @@ public sealed partial class OperationExecutor
         IBufferWriter<byte> output,
         IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
         CancellationToken cancellationToken,
-        bool includeQueryPlan = false)
+        bool includeQueryPlan = false,
+        SubgraphErrorPolicy? errorPolicy = null)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders);
+        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy);
         if (operation.Plan.Root is not null)
         {
             await _plans.RunAsync(operation.Plan.Root, state, state.Errors, cancellationToken).ConfigureAwait(false);

@@ -106,7 +106,7 @@ internal sealed class PlanExecutor
             }
         }
 
-        SubgraphErrors.CollectRoot(answer.Errors, fetch, errors);
+        SubgraphErrors.CollectRoot(answer.Errors, fetch, state.ErrorPolicy, errors);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -146,7 +146,7 @@ internal sealed class PlanExecutor
             }
 
             // Under the lock: re-pathing walks the data again.
-            SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, errors);
+            SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, state.ErrorPolicy, errors);
         }
     }
 
@@ -169,12 +169,15 @@ internal sealed class PlanExecutor
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Clients report transport failures as values; an exception is a client bug, still not the caller's problem.
-            errors.Add(SubgraphErrors.FetchFailed(fetch, ex.Message, HttpError, failurePath));
+            // Its text stays in the log: it may name hosts and ports.
+            state.ErrorPolicy.LogClientException(fetch.ServiceName, ex);
+            errors.Add(SubgraphErrors.FetchFailed(fetch, "the subgraph client failed (see the gateway log)", HttpError, failurePath));
             return null;
         }
 
         if (response.Failure is not null)
         {
+            state.ErrorPolicy.LogFailure(fetch.ServiceName, response);
             errors.Add(SubgraphErrors.FetchFailed(fetch, response.Failure, response.FailureCode ?? HttpError, failurePath));
             response.Dispose();
             return null;

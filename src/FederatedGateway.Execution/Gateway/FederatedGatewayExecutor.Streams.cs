@@ -39,6 +39,11 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
         }
 
         var operation = prepared.Operation!;
+        if (operation.HasIntrospection && !AllowIntrospection)
+        {
+            return GatewayStream.Rejected(IntrospectionDisabled());
+        }
+
         if (operation.Kind != OperationKind.Subscription)
         {
             if (request.IsGet && operation.Kind == OperationKind.Mutation)
@@ -46,7 +51,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
                 return GatewayStream.Rejected(Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of("A mutation cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED")));
             }
 
-            return GatewayStream.Of(SingleResult(snapshot, prepared, request, cancellationToken));
+            return GatewayStream.Of(SingleResult(snapshot, prepared, request, SubgraphErrors, cancellationToken));
         }
 
         var plan = SubscriptionPlan.From(operation.Plan);
@@ -56,11 +61,13 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
                 "The subscription cannot be planned as one subscription to the subgraph that owns its root field.", "QUERY_PLANNING_FAILED")));
         }
 
-        return GatewayStream.Of(Events(snapshot.Executor, operation, prepared.BooleanVariables, plan, request, Subscriber ?? s_defaultSubscriber.Value, cancellationToken));
+        return GatewayStream.Of(Events(
+            snapshot.Executor, operation, prepared.BooleanVariables, plan, request, Subscriber ?? s_defaultSubscriber.Value, SubgraphErrors, cancellationToken));
     }
 
     private static async IAsyncEnumerable<GatewayMessage> SingleResult(
-        GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, SubgraphErrorPolicy errorPolicy,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var operation = prepared.Operation!;
         ReadOnlyMemory<byte> introspection = default;
@@ -70,7 +77,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
         }
 
         var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken).ConfigureAwait(false);
+        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, errorPolicy: errorPolicy).ConfigureAwait(false);
         yield return new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
     }
 
@@ -81,6 +88,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
         SubscriptionPlan plan,
         GatewayRequest request,
         ISubgraphSubscriber subscriber,
+        SubgraphErrorPolicy errorPolicy,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (url, _) = executor.Subgraphs.Get(plan.Primary.ServiceName);
@@ -93,12 +101,12 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
             {
                 if (received.Kind != SubgraphEventKind.Next)
                 {
-                    message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received));
+                    message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received, errorPolicy));
                 }
                 else
                 {
                     var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-                    await executor.ExecuteEventAsync(operation, plan, received.Response, request.Variables, booleans, request.ForwardHeaders, output, cancellationToken).ConfigureAwait(false);
+                    await executor.ExecuteEventAsync(operation, plan, received.Response, request.Variables, booleans, request.ForwardHeaders, output, errorPolicy, cancellationToken).ConfigureAwait(false);
                     message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
                 }
             }

@@ -27,6 +27,18 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
     /// </summary>
     public bool ExposeQueryPlan { get; init; }
 
+    /// <summary>
+    /// Whether operations may select <c>__schema</c> or <c>__type</c>; when not, they are refused with
+    /// <see cref="IntrospectionDisabledCode"/> (<c>__typename</c> always works). On unless the host turns it off.
+    /// </summary>
+    public bool AllowIntrospection { get; init; } = true;
+
+    /// <summary>What clients see of subgraph errors (masked or exposed) and where the rest is logged; all exposed unless set.</summary>
+    public SubgraphErrorPolicy SubgraphErrors { get; init; } = SubgraphErrorPolicy.ExposeAll;
+
+    /// <summary>The <c>extensions.code</c> of an operation refused because it selects introspection while that is off.</summary>
+    public const string IntrospectionDisabledCode = "INTROSPECTION_DISABLED";
+
     public GatewaySnapshot? Snapshot => _snapshot;
 
     /// <summary>Swaps in a new snapshot; requests in flight finish on the one they started with.</summary>
@@ -47,6 +59,11 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         }
 
         var operation = prepared.Operation!;
+        if (operation.HasIntrospection && !AllowIntrospection)
+        {
+            return IntrospectionDisabled();
+        }
+
         if (request.IsGet && operation.Kind != OperationKind.Query)
         {
             return Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of($"A {operation.Kind.ToString().ToLowerInvariant()} cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED"));
@@ -67,7 +84,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         try
         {
             var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
-            await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan).ConfigureAwait(false);
+            await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan, SubgraphErrors).ConfigureAwait(false);
         }
         catch
         {
@@ -83,6 +100,9 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         extensions.ValueKind == JsonValueKind.Object
         && extensions.TryGetProperty("queryPlan", out var value)
         && value.ValueKind == JsonValueKind.True;
+
+    private static GatewayResult IntrospectionDisabled() =>
+        Errors(GatewayResultKind.RequestError, RequestError.Of("Introspection is disabled on this gateway (Gateway:Introspection).", IntrospectionDisabledCode));
 
     private static GatewayResult Errors(GatewayResultKind kind, params RequestError[] errors)
     {

@@ -82,6 +82,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             AutomaticDecompression = DecompressionMethods.All,
             UseProxy = options.UseProxy,
             EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = options.ActivityHeadersPropagator,
         };
     }
 
@@ -97,7 +98,9 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         if (uri is null)
         {
             return SubgraphResponse.Failed(
-                $"Subgraph \"{request.ServiceName}\" has no valid http(s) URL: \"{request.Url}\".", SubgraphFailureCodes.HttpError);
+                $"Subgraph \"{request.ServiceName}\" has no valid http(s) URL.",
+                SubgraphFailureCodes.HttpError,
+                cause: new UriFormatException($"\"{request.Url}\" is not an absolute http or https URL."));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -115,21 +118,23 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         {
             // Only the caller's cancellation is an exception; everything else is a failed response.
             cancellationToken.ThrowIfCancellationRequested();
+            // The exception's own text names hosts and ports: it goes to the gateway's log, the client gets the kind of failure.
             return ex switch
             {
                 OperationCanceledException when timeout.IsCancellationRequested => SubgraphResponse.Failed(
                     $"Subgraph \"{request.ServiceName}\" did not answer within {FormatTimeout(_timeout)}.",
                     SubgraphFailureCodes.Timeout),
                 OperationCanceledException => SubgraphResponse.Failed(
-                    $"Subgraph \"{request.ServiceName}\" timed out: {ex.InnerException?.Message ?? ex.Message}",
-                    SubgraphFailureCodes.Timeout),
+                    $"Subgraph \"{request.ServiceName}\" timed out.", SubgraphFailureCodes.Timeout, cause: ex),
                 HttpRequestException http => SubgraphResponse.Failed(
-                    $"HTTP request to subgraph \"{request.ServiceName}\" failed: {ex.Message}",
+                    $"HTTP request to subgraph \"{request.ServiceName}\" failed: {TransportFailure.Describe(http.HttpRequestError)}.",
                     SubgraphFailureCodes.HttpError,
-                    http.StatusCode is { } status ? (int)status : 0),
+                    http.StatusCode is { } status ? (int)status : 0,
+                    ex),
                 _ => SubgraphResponse.Failed(
-                    $"HTTP request to subgraph \"{request.ServiceName}\" failed while reading the response: {ex.Message}",
-                    SubgraphFailureCodes.HttpError),
+                    $"HTTP request to subgraph \"{request.ServiceName}\" failed while reading the response.",
+                    SubgraphFailureCodes.HttpError,
+                    cause: ex),
             };
         }
     }

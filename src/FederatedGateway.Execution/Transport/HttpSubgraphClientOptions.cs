@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 
@@ -31,4 +32,13 @@ public sealed class HttpSubgraphClientOptions
 
     /// <summary>Whether the system proxy (HTTP_PROXY and friends) is used. Off: subgraphs are usually reached directly.</summary>
     public bool UseProxy { get; set; }
+
+    /// <summary>
+    /// What HttpClient writes into subgraph requests from the current <see cref="System.Diagnostics.Activity"/>
+    /// (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>). Nothing by default: ASP.NET Core builds that activity
+    /// from the client's own trace headers, so propagating it would forward them to every subgraph. This is the
+    /// hook for trace-context propagation (e.g. <see cref="DistributedContextPropagator.Current"/>) once the gateway
+    /// has its own telemetry; client headers are forwarded only when listed in <c>Gateway:ForwardedHeaders</c>.
+    /// </summary>
+    public DistributedContextPropagator ActivityHeadersPropagator { get; set; } = DistributedContextPropagator.CreateNoOutputPropagator();
 }

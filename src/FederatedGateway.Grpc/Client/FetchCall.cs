@@ -313,6 +313,14 @@ internal sealed class FetchCall
     internal GrpcCallError ToError(RpcBinding rpc, RpcException ex)
     {
         var detail = string.IsNullOrEmpty(ex.Status.Detail) ? ex.StatusCode.ToString() : ex.Status.Detail;
+        if (ex.Status.DebugException is not null)
+        {
+            // The status was made here, not by the subgraph (no connection, a broken stream): its text names the
+            // host and port, so it goes to the log and the client gets the status alone.
+            GrpcClientLog.CallFailedLocally(_client.Logger, rpc.FullMethod, _request.ServiceName, _request.Url, ex);
+            detail = $"{GrpcStatusCodes.Name(ex.StatusCode)} (the call did not complete; see the gateway log)";
+        }
+
         var message = ex.StatusCode == StatusCode.DeadlineExceeded
             ? $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" did not answer within its deadline."
             : $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" failed: {detail}";
