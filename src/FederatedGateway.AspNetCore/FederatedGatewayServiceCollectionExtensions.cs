@@ -1,6 +1,7 @@
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
+using FederatedGateway.AspNetCore.Memory;
 using FederatedGateway.AspNetCore.Subscriptions;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
@@ -60,6 +61,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.TryAddSingleton<GraphQLSseEndpoint>();
         services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<FederatedGatewayMarker>();
+        services.AddHostedService<IdleMemoryReclaimer>();
 
         if (configureExecution is not null)
         {

@@ -30,6 +30,12 @@ public sealed class GatewayOptions
     /// <summary>Time allowed for one subgraph request. Default 30 s.</summary>
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Give memory back to the operating system when the process is idle after a spike (one aggressive garbage
+    /// collection; see <c>IdleMemoryReclaimer</c>). Default on.
+    /// </summary>
+    public bool ReclaimMemoryWhenIdle { get; set; } = true;
+
     /// <summary>Largest accepted GraphQL request body in bytes; larger bodies get 413. Default 2 MiB.</summary>
     public long MaxRequestBodySize { get; set; } = 2 * 1024 * 1024;
 

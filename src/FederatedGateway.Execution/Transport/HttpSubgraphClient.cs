@@ -219,7 +219,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 return SubgraphResponse.FromBody(buffer, length, status);
             }
 
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            Execution.PooledArrays.Return(buffer);
         }
 
         var described = mediaType is null ? "no content type" : $"content type \"{mediaType}\"";
