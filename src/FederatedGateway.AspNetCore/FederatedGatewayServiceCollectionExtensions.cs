@@ -3,6 +3,7 @@ using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.AspNetCore.Memory;
 using FederatedGateway.AspNetCore.Subscriptions;
+using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Client;
@@ -47,6 +48,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.MaxRequestBodySize > 0, "Gateway:MaxRequestBodySize must be positive.")
             .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
+            .Validate(options => TimeLimit.IsValid(options.RequestTimeout), "Gateway:RequestTimeout must be zero (off), positive or Infinite.")
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .ValidateOnStart();
 

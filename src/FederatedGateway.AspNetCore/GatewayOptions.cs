@@ -31,6 +31,13 @@ public sealed class GatewayOptions
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Time allowed for a whole request, over all its fetches (each still bounded by <see cref="SubgraphTimeout"/>) and its
+    /// preparation: what is not fetched by then is null with a <c>REQUEST_TIMEOUT</c> error, the rest of the data is
+    /// returned. Each event of a subscription gets this much for its own fetches. Zero (or <c>Infinite</c>) turns it off. Default 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Give memory back to the operating system when the process is idle after a spike (one aggressive garbage
     /// collection; see <c>IdleMemoryReclaimer</c>). Default on.
     /// </summary>

@@ -49,6 +49,7 @@ public static class SupergraphFileServiceCollectionExtensions
             s.AddSingleton(provider => new FederatedGatewayExecutor
             {
                 ExposeQueryPlan = options.ExposeQueryPlan ?? provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+                RequestTimeout = options.RequestTimeout,
                 // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
                 Subscriber = new ProtocolRoutingSubgraphSubscriber(
                     new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),
