@@ -38,6 +38,12 @@ public sealed class GatewayOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Largest subgraph answer in bytes (HTTP body or gRPC message); a larger one is not read further and its fields are
+    /// null with a <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error. Zero means no limit (up to 2 GB). Default 32 MiB.
+    /// </summary>
+    public int MaxSubgraphResponseSize { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
     /// Give memory back to the operating system when the process is idle after a spike (one aggressive garbage
     /// collection; see <c>IdleMemoryReclaimer</c>). Default on.
     /// </summary>
@@ -73,10 +79,14 @@ public sealed class GatewayOptions
     /// <summary>Operations over WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events, subscriptions included.</summary>
     public SubscriptionSettings Subscriptions { get; set; } = new();
 
+    /// <summary><see cref="MaxSubgraphResponseSize"/> with zero (no limit) as the largest array .NET allocates.</summary>
+    public int SubgraphResponseLimit => MaxSubgraphResponseSize > 0 ? MaxSubgraphResponseSize : Array.MaxLength;
+
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {
         Timeout = SubgraphTimeout,
+        MaxResponseBodySize = SubgraphResponseLimit,
         MaxConnectionsPerServer = MaxConnectionsPerServer,
         PooledConnectionLifetime = PooledConnectionLifetime,
     };
