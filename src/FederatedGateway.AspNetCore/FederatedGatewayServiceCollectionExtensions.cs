@@ -49,6 +49,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
             .Validate(options => TimeLimit.IsValid(options.RequestTimeout), "Gateway:RequestTimeout must be zero (off), positive or Infinite.")
+            .Validate(options => ResponseWriteLimit.IsValid(options.ResponseWriteTimeout), "Gateway:ResponseWriteTimeout must be zero (off), Infinite or more than 1 s.")
             .Validate(options => options.MaxSubgraphResponseSize >= 0, "Gateway:MaxSubgraphResponseSize must be zero (no limit) or positive.")
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .ValidateOnStart();

@@ -44,6 +44,13 @@ public sealed class GatewayOptions
     public int MaxSubgraphResponseSize { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>
+    /// Time a client has to take its response, or each megabyte of a larger one (HTTP/1.x); a client that does not read
+    /// it by then is disconnected and the response's buffers are freed. More than 1 s, or zero (or <c>Infinite</c>) to
+    /// leave Kestrel's own minimum data rate in place. Default 30 s.
+    /// </summary>
+    public TimeSpan ResponseWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Give memory back to the operating system when the process is idle after a spike (one aggressive garbage
     /// collection; see <c>IdleMemoryReclaimer</c>). Default on.
     /// </summary>
