@@ -20,7 +20,7 @@ internal sealed class GraphQLHttpEndpoint
     public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLHttpEndpoint> logger)
     {
         _options = options;
-        _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout);
+        _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout, LargeBodyWriter.SingleWriteLimit);
         _logger = logger;
     }
 

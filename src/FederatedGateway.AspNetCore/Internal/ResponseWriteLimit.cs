@@ -6,20 +6,23 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 namespace FederatedGateway.AspNetCore.Internal;
 
 /// <summary>
-/// Disconnects a client that does not take its response (<c>Gateway:ResponseWriteTimeout</c>) through Kestrel's minimum
-/// response data rate, set on each GraphQL response: every write, up to <see cref="LargeBodyWriter.SingleWriteLimit"/>
-/// bytes (a larger body goes out in smaller pieces), must be taken within the timeout, or Kestrel aborts the connection,
-/// which ends the write and frees the response. Kestrel's default (240 bytes/s after 5 s, per write) gave a 70 MB body
-/// written at once three days, so 50 clients that never read held over a gigabyte. HTTP/1.x only: HTTP/2 streams have
-/// no per-request rate (the connection's limits apply).
+/// Disconnects a client that does not take what it is sent, through Kestrel's minimum response data rate set on its
+/// response: every write of up to a given size must be taken within a timeout, or Kestrel aborts the connection, which
+/// ends the write and frees what it held. For GraphQL responses (<c>Gateway:ResponseWriteTimeout</c>) the size is
+/// <see cref="LargeBodyWriter.SingleWriteLimit"/> (a larger body goes out in smaller pieces); for SSE streams, one
+/// event (<c>Gateway:Subscriptions:SendTimeout</c> and <c>MaxSendBacklog</c>). Kestrel's default (240 bytes/s after 5 s,
+/// per write) gave a 70 MB body written at once three days, so 50 clients that never read held over a gigabyte.
+/// HTTP/1.x only: HTTP/2 streams have no per-request rate (the connection's limits apply).
 /// </summary>
 internal sealed class ResponseWriteLimit
 {
     private readonly MinDataRate? _rate;
 
-    public ResponseWriteLimit(TimeSpan timeout)
+    /// <param name="timeout">The time one write may take; off (0 or Infinite) leaves Kestrel's default.</param>
+    /// <param name="bytesPerTimeout">The largest write that must be taken within <paramref name="timeout"/> (larger ones get proportionally more).</param>
+    public ResponseWriteLimit(TimeSpan timeout, int bytesPerTimeout)
     {
-        _rate = TimeLimit.IsOff(timeout) ? null : new MinDataRate(LargeBodyWriter.SingleWriteLimit / timeout.TotalSeconds, timeout);
+        _rate = TimeLimit.IsOff(timeout) ? null : new MinDataRate(bytesPerTimeout / timeout.TotalSeconds, timeout);
     }
 
     /// <summary>The shortest timeout Kestrel can enforce: its grace period must be longer than its 1 s heartbeat.</summary>
