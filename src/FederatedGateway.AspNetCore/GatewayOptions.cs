@@ -40,6 +40,32 @@ public sealed class GatewayOptions
     /// <summary>Time allowed for one subgraph request. Default 30 s.</summary>
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Time allowed for a whole request, over all its fetches (each still bounded by <see cref="SubgraphTimeout"/>) and its
+    /// preparation: what is not fetched by then is null with a <c>REQUEST_TIMEOUT</c> error, the rest of the data is
+    /// returned. Each event of a subscription gets this much for its own fetches. Zero (or <c>Infinite</c>) turns it off. Default 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Largest subgraph answer in bytes (HTTP body or gRPC message); a larger one is not read further and its fields are
+    /// null with a <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error. Zero means no limit (up to 2 GB). Default 32 MiB.
+    /// </summary>
+    public int MaxSubgraphResponseSize { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Time a client has to take its response, or each megabyte of a larger one (HTTP/1.x); a client that does not read
+    /// it by then is disconnected and the response's buffers are freed. More than 1 s, or zero (or <c>Infinite</c>) to
+    /// leave Kestrel's own minimum data rate in place. Default 30 s.
+    /// </summary>
+    public TimeSpan ResponseWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Give memory back to the operating system when the process is idle after a spike (one aggressive garbage
+    /// collection; see <c>IdleMemoryReclaimer</c>). Default on.
+    /// </summary>
+    public bool ReclaimMemoryWhenIdle { get; set; } = true;
+
     /// <summary>Largest accepted GraphQL request body in bytes; larger bodies get 413. Default 2 MiB.</summary>
     public long MaxRequestBodySize { get; set; } = 2 * 1024 * 1024;
 
@@ -77,10 +103,14 @@ public sealed class GatewayOptions
     /// <summary>Whether introspection is answered: <see cref="Introspection"/>, or by default in Development and when the IDE is enabled.</summary>
     public bool IsIntrospectionEnabled(bool isDevelopment) => Introspection ?? (isDevelopment || Ide.Enabled == true);
 
+    /// <summary><see cref="MaxSubgraphResponseSize"/> with zero (no limit) as the largest array .NET allocates.</summary>
+    public int SubgraphResponseLimit => MaxSubgraphResponseSize > 0 ? MaxSubgraphResponseSize : Array.MaxLength;
+
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {
         Timeout = SubgraphTimeout,
+        MaxResponseBodySize = SubgraphResponseLimit,
         MaxConnectionsPerServer = MaxConnectionsPerServer,
         PooledConnectionLifetime = PooledConnectionLifetime,
     };

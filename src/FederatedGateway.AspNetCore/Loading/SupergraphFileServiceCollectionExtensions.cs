@@ -55,6 +55,7 @@ public static class SupergraphFileServiceCollectionExtensions
                     ExposeQueryPlan = options.ExposeQueryPlan ?? isDevelopment,
                     AllowIntrospection = options.IsIntrospectionEnabled(isDevelopment),
                     SubgraphErrors = options.SubgraphErrors.ToPolicy(isDevelopment, provider.GetRequiredService<ILogger<FederatedGatewayExecutor>>()),
+                    RequestTimeout = options.RequestTimeout,
                     // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
                     Subscriber = new ProtocolRoutingSubgraphSubscriber(
                         new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),

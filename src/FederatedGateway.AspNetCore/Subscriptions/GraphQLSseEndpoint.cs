@@ -22,11 +22,14 @@ internal sealed class GraphQLSseEndpoint
     public const string EventStream = "text/event-stream";
 
     private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly ResponseWriteLimit _sendLimit;
     private readonly ILogger _logger;
 
     public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLSseEndpoint> logger)
     {
         _options = options;
+        var subscriptions = options.CurrentValue.Subscriptions;
+        _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSendBacklog);
         _logger = logger;
     }
 
@@ -136,6 +139,9 @@ internal sealed class GraphQLSseEndpoint
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        // A stream that stops being read is aborted by Kestrel after SendTimeout, which ends the operation.
+        _sendLimit.Apply(context);
         await response.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var events = new ServerSentEventWriter(response);

@@ -19,6 +19,7 @@ public sealed partial class OperationExecutor
     /// Merges one event of <paramref name="plan"/>'s primary subscription as if that fetch had answered it, runs the
     /// rest of the plan (entity fetches into other subgraphs) and writes the client response into <paramref name="output"/>.
     /// </summary>
+    /// <param name="deadline">Linked to <paramref name="cancellationToken"/>; fires when the event's fetches ran out of time.</param>
     internal async ValueTask ExecuteEventAsync(
         PreparedOperation operation,
         SubscriptionPlan plan,
@@ -28,9 +29,10 @@ public sealed partial class OperationExecutor
         IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
         IBufferWriter<byte> output,
         SubgraphErrorPolicy errorPolicy,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CancellationToken deadline)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy);
+        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy, cancellationToken);
         var event_ = PlanExecutor.ReadAnswer(answer, state);
         if (event_ is null)
         {
@@ -46,7 +48,7 @@ public sealed partial class OperationExecutor
             SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, errorPolicy, state.Errors);
             if (event_.Data is not null && plan.Rest is not null)
             {
-                await _plans.RunAsync(plan.Rest, state, state.Errors, cancellationToken).ConfigureAwait(false);
+                await _plans.RunAsync(plan.Rest, state, state.Errors, deadline).ConfigureAwait(false);
             }
         }
 

@@ -28,6 +28,11 @@ public sealed partial class OperationExecutor
     /// <param name="includeQueryPlan">Return the printed plan in <c>extensions.queryPlan.text</c>.</param>
     /// <param name="introspection">The introspection root fields as a UTF-8 JSON object, when the operation has any.</param>
     /// <param name="errorPolicy">What the client sees of subgraph errors; all of them, unlogged, when null.</param>
+    /// <param name="cancellationToken">The caller's token: when it fires, execution stops and throws.</param>
+    /// <param name="deadline">
+    /// Optional, linked to <paramref name="cancellationToken"/>: when it alone fires, what is not fetched yet is null with a
+    /// <c>REQUEST_TIMEOUT</c> error and the response is written with the data fetched so far.
+    /// </param>
     public async ValueTask ExecuteAsync(
         PreparedOperation operation,
         JsonElement variables,
@@ -37,12 +42,13 @@ public sealed partial class OperationExecutor
         IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
         CancellationToken cancellationToken,
         bool includeQueryPlan = false,
-        SubgraphErrorPolicy? errorPolicy = null)
+        SubgraphErrorPolicy? errorPolicy = null,
+        CancellationToken deadline = default)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy);
+        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy, cancellationToken);
         if (operation.Plan.Root is not null)
         {
-            await _plans.RunAsync(operation.Plan.Root, state, state.Errors, cancellationToken).ConfigureAwait(false);
+            await _plans.RunAsync(operation.Plan.Root, state, state.Errors, deadline.CanBeCanceled ? deadline : cancellationToken).ConfigureAwait(false);
         }
 
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);

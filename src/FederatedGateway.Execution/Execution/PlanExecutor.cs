@@ -9,8 +9,9 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// Runs plan nodes: sequences in order, parallel nodes at the same time, conditions by their Boolean variable,
 /// root fetches merged into the data's root, entity fetches flattened over the merged data. Expected failures
-/// (a subgraph down, garbage answers) become errors and the rest of the plan goes on; only the caller's
-/// cancellation is thrown.
+/// (a subgraph down, garbage answers) become errors and the rest of the plan goes on. The token given to
+/// <see cref="RunAsync"/> also fires at the request's deadline: fetches it cuts short (or that would start after it)
+/// become <c>REQUEST_TIMEOUT</c> errors; only the caller's cancellation (<see cref="ExecutionState.Aborted"/>) is thrown.
 /// </summary>
 internal sealed class PlanExecutor
 {
@@ -159,12 +160,24 @@ internal sealed class PlanExecutor
     private async ValueTask<SubgraphAnswer?> SendAsync(
         FetchNode fetch, ReadOnlyMemory<byte> body, ExecutionState state, List<GatewayError> errors, object[]? failurePath, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            state.Aborted.ThrowIfCancellationRequested();
+            errors.Add(DeadlineErrors.FetchCutShort(fetch, failurePath));
+            return null;
+        }
+
         var (url, client) = _subgraphs.Get(fetch.ServiceName);
         var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers };
         SubgraphResponse response;
         try
         {
             response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !state.Aborted.IsCancellationRequested)
+        {
+            errors.Add(DeadlineErrors.FetchCutShort(fetch, failurePath));
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

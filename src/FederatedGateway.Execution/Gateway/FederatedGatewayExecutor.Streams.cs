@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
@@ -13,6 +14,8 @@ namespace FederatedGateway.Execution.Gateway;
 /// <summary>
 /// Streaming transports: a subscription subscribes to the subgraph owning its root field and runs the rest of its
 /// plan for every event, on the snapshot it started with (a reload never changes a running subscription).
+/// A query or mutation streamed this way has <see cref="RequestTimeout"/> from the start; a subscription has no
+/// deadline, but each event's fetches do.
 /// </summary>
 public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
 {
@@ -32,7 +35,20 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
             return GatewayStream.Rejected(Errors(GatewayResultKind.RequestError, RequestError.Of("The gateway has no schema loaded yet.", "SCHEMA_NOT_LOADED")));
         }
 
-        var prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        PrepareResult prepared;
+        using (var deadline = StartDeadline(cancellationToken))
+        {
+            try
+            {
+                prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.HasPassed)
+            {
+                return GatewayStream.Rejected(TimedOut());
+            }
+        }
+
         if (!prepared.IsSuccess)
         {
             return GatewayStream.Rejected(Errors(GatewayResultKind.RequestError, prepared.Errors.ToArray()));
@@ -51,7 +67,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
                 return GatewayStream.Rejected(Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of("A mutation cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED")));
             }
 
-            return GatewayStream.Of(SingleResult(snapshot, prepared, request, SubgraphErrors, cancellationToken));
+            return GatewayStream.Of(SingleResult(snapshot, prepared, request, started, cancellationToken));
         }
 
         var plan = SubscriptionPlan.From(operation.Plan);
@@ -65,23 +81,37 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
             snapshot.Executor, operation, prepared.BooleanVariables, plan, request, Subscriber ?? s_defaultSubscriber.Value, SubgraphErrors, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<GatewayMessage> SingleResult(
-        GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, SubgraphErrorPolicy errorPolicy,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<GatewayMessage> SingleResult(
+        GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, long started, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var operation = prepared.Operation!;
-        ReadOnlyMemory<byte> introspection = default;
-        if (operation.HasIntrospection)
-        {
-            introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, cancellationToken).ConfigureAwait(false);
-        }
-
-        var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, errorPolicy: errorPolicy).ConfigureAwait(false);
-        yield return new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
+        yield return await ExecuteOnceAsync(snapshot, prepared, request, started, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async IAsyncEnumerable<GatewayMessage> Events(
+    /// <summary>Runs a streamed query or mutation with what is left of its deadline.</summary>
+    private async Task<GatewayMessage> ExecuteOnceAsync(GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, long started, CancellationToken cancellationToken)
+    {
+        var operation = prepared.Operation!;
+        using var deadline = StartDeadline(cancellationToken, Stopwatch.GetElapsedTime(started));
+        try
+        {
+            ReadOnlyMemory<byte> introspection = default;
+            if (operation.HasIntrospection)
+            {
+                introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, deadline.Token).ConfigureAwait(false);
+            }
+
+            var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
+            await snapshot.Executor.ExecuteAsync(
+                operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, errorPolicy: SubgraphErrors, deadline: deadline.Token).ConfigureAwait(false);
+            return new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
+        }
+        catch (OperationCanceledException) when (deadline.HasPassed)
+        {
+            return new GatewayMessage(GatewayMessageKind.Error, ErrorsOf(TimedOut()));
+        }
+    }
+
+    private async IAsyncEnumerable<GatewayMessage> Events(
         OperationExecutor executor,
         PreparedOperation operation,
         IReadOnlyDictionary<string, bool> booleans,
@@ -106,7 +136,9 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
                 else
                 {
                     var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-                    await executor.ExecuteEventAsync(operation, plan, received.Response, request.Variables, booleans, request.ForwardHeaders, output, errorPolicy, cancellationToken).ConfigureAwait(false);
+                    using var deadline = StartDeadline(cancellationToken);
+                    await executor.ExecuteEventAsync(
+                        operation, plan, received.Response, request.Variables, booleans, request.ForwardHeaders, output, errorPolicy, cancellationToken, deadline.Token).ConfigureAwait(false);
                     message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
                 }
             }

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Execution.Subscriptions;
@@ -313,7 +313,7 @@ internal sealed class UpstreamConnection : IAsyncDisposable
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
         var length = prefix.Length + raw.Length + suffix.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var rented = PooledArrays.Rent(length);
         prefix.CopyTo(rented);
         raw.CopyTo(rented.AsSpan(prefix.Length));
         suffix.CopyTo(rented.AsSpan(prefix.Length + raw.Length));

@@ -10,7 +10,9 @@ namespace FederatedGateway.Execution.Transport;
 /// <remarks>
 /// <para>Every request gets its own timeout (<see cref="HttpSubgraphClientOptions.Timeout"/>) covering the whole exchange.
 /// Transport failures are returned as <see cref="SubgraphResponse.Failed"/> with code
-/// <see cref="SubgraphFailureCodes.HttpError"/> or <see cref="SubgraphFailureCodes.Timeout"/>; only a cancellation of
+/// <see cref="SubgraphFailureCodes.HttpError"/>, <see cref="SubgraphFailureCodes.Timeout"/> or
+/// <see cref="SubgraphFailureCodes.ResponseTooLarge"/> (a body over <see cref="HttpSubgraphClientOptions.MaxResponseBodySize"/>,
+/// refused by its Content-Length or as soon as that many bytes arrived); only a cancellation of
 /// the caller's token throws (<see cref="OperationCanceledException"/>).</para>
 /// <para>A response of any status whose body is JSON (a JSON media type, or none, and a body starting with <c>{</c>)
 /// is returned as a body with its status code, so a 4xx/5xx GraphQL error response reaches the executor; a response
@@ -224,7 +226,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 return SubgraphResponse.FromBody(buffer, length, status);
             }
 
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            Execution.PooledArrays.Return(buffer);
         }
 
         var described = mediaType is null ? "no content type" : $"content type \"{mediaType}\"";
@@ -234,10 +236,11 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         return SubgraphResponse.Failed(message, SubgraphFailureCodes.HttpError, status);
     }
 
+    /// <summary>An answer over the limit: the rest of it is not read (the connection is drained briefly or dropped).</summary>
     private SubgraphResponse TooLarge(SubgraphRequest request, int status) =>
         SubgraphResponse.Failed(
             $"The response of subgraph \"{request.ServiceName}\" is larger than {_maxResponseBodySize} bytes.",
-            SubgraphFailureCodes.HttpError,
+            SubgraphFailureCodes.ResponseTooLarge,
             status);
 
     /// <summary>Absent, <c>application/json</c>, <c>application/graphql-response+json</c> or any <c>+json</c> type.</summary>

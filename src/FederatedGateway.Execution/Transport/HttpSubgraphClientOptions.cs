@@ -22,8 +22,8 @@ public sealed class HttpSubgraphClientOptions
     /// <summary>How long an idle pooled connection is kept.</summary>
     public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>The largest subgraph response body accepted (bytes).</summary>
-    public int MaxResponseBodySize { get; set; } = 64 * 1024 * 1024;
+    /// <summary>The largest subgraph response body accepted (bytes). Default 32 MiB.</summary>
+    public int MaxResponseBodySize { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>The HTTP version requested (1.1 by default; 2.0 with <see cref="VersionPolicy"/> exact for h2c).</summary>
     public Version HttpVersion { get; set; } = System.Net.HttpVersion.Version11;

@@ -1,10 +1,10 @@
-using System.Buffers;
+using FederatedGateway.Execution.Execution;
 
 namespace FederatedGateway.Execution.Transport;
 
 /// <summary>
 /// A subgraph's answer: either the UTF-8 JSON body of a GraphQL response, or a transport failure.
-/// The body is rented from <see cref="ArrayPool{T}.Shared"/>; call <see cref="Dispose"/> to return it.
+/// The body is rented from <see cref="PooledArrays"/> (or <see cref="System.Buffers.ArrayPool{T}.Shared"/>); call <see cref="Dispose"/> to return it.
 /// </summary>
 public sealed class SubgraphResponse : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class SubgraphResponse : IDisposable
         FailureCause = failureCause;
     }
 
-    /// <summary>A response body; <paramref name="rented"/> must come from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <summary>A response body; <paramref name="rented"/> must come from <see cref="PooledArrays"/> or <see cref="System.Buffers.ArrayPool{T}.Shared"/>.</summary>
     public static SubgraphResponse FromBody(byte[] rented, int length, int statusCode) =>
         new(rented, length, statusCode, null, null, null);
 
@@ -48,7 +48,7 @@ public sealed class SubgraphResponse : IDisposable
         var rented = Interlocked.Exchange(ref _rented, null);
         if (rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            PooledArrays.Return(rented);
         }
     }
 }

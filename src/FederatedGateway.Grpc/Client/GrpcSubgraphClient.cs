@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
@@ -143,7 +144,7 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
             write(json);
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.WrittenCount, 1));
+        var rented = PooledArrays.Rent(Math.Max(buffer.WrittenCount, 1));
         buffer.WrittenSpan.CopyTo(rented);
         return SubgraphResponse.FromBody(rented, buffer.WrittenCount, 200);
     }
