@@ -280,6 +280,7 @@ public sealed class HostileServerFixture : IAsyncLifetime
     public async Task<HostileMeasurement> RunAsync(HostileCase hostileCase)
     {
         await EnsureServerAsync();
+        await SettleAsync();
         var measurement = new HostileMeasurement(hostileCase) { StartNote = FreshStart ? LastStart : null };
         FreshStart = false;
         using var cancel = new CancellationTokenSource(hostileCase.HardTimeout * hostileCase.Attempts);
@@ -344,6 +345,24 @@ public sealed class HostileServerFixture : IAsyncLifetime
         }
 
         return measurement;
+    }
+
+    /// <summary>
+    /// Waits (at most 1.5 s) for a quiet 100 ms: the JIT recompiles hot methods in the background once the process
+    /// has been quiet for a moment, and that backlog belongs to no case.
+    /// </summary>
+    private async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(1.5);
+        while (DateTime.UtcNow < deadline)
+        {
+            var before = CpuTime();
+            await Task.Delay(IdleWindow);
+            if (CpuTime() - before <= TimeSpan.FromMilliseconds(10))
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Samples RSS while the case runs; kills the server (and cancels the case) above <see cref="HardRssCeiling"/>.</summary>
