@@ -130,8 +130,8 @@ public static class HostileCases
             Post("{ me { " + Repeat("name ", 4000) + "} }"), Expect.Ok()) { MaxCpu = TimeSpan.FromMilliseconds(200) });
         cases.Add(new("width-repeated-me-20000", "the issue's quadratic validation: { me { name } } repeated 20,000 times (80k tokens) costs < 200 ms CPU",
             Post("{ " + Repeat("me { name } ", 20_000) + "}"), Expect.Request(Limit)) { MaxCpu = TimeSpan.FromMilliseconds(200) });
-        cases.Add(new("width-repeated-me-1200-ok", "{ me { name } } repeated 1,200 times (inside every limit) executes in < 200 ms CPU",
-            Post("{ " + Repeat("me { name } ", 1200) + "}"), Expect.Ok()) { MaxCpu = TimeSpan.FromMilliseconds(200) });
+        cases.Add(new("width-repeated-subselections-1200-ok", "orders { id } repeated 1,200 times inside me (inside every limit): merging identical sub-selections is linear, < 200 ms CPU",
+            Post("{ me { " + Repeat("orders { id } ", 1200) + "} }"), Expect.Ok()) { MaxCpu = TimeSpan.FromMilliseconds(200) });
         cases.Add(new("width-2mib-of-fields", "a 2 MB document of repeated `name` (400k tokens) is refused by the token limit, not validated",
             Post("{ me { " + Repeat("name ", 399_000) + "} }"), Expect.Request(Limit)));
         cases.Add(new("width-unknown-fields-1000", "1,000 unknown fields give 1,000 validation errors: at most MaxErrors 100 are returned, then one TOO_MANY_ERRORS",
@@ -153,7 +153,7 @@ public static class HostileCases
         cases.Add(new("alias-distinct-200-ok", "200 distinct aliases are inside MaxAliases 256 and execute",
             Post("{ me { " + Numbered(200, i => $"a{i}: name ") + "} }"), Expect.Ok()));
         cases.Add(new("alias-alternating-200-conflicts", "200 alternating aliases inside the alias limit still conflict pairwise (10,000 errors): capped at MaxErrors",
-            Post(AlternatingAliases(200)), Expect.Request(Validation)) { Check = ErrorsCapped });
+            Post(AlternatingAliases(200)), Expect.Request(Validation)) { Check = AtMostMaxErrors });
         cases.Add(new("alias-conflict-one", "one alias conflict (x: name x: desk) is an ordinary validation error",
             Post("{ me { x: name x: desk } }"), Expect.Request(Validation)));
         cases.Add(new("alias-typename-root-400", "400 aliased __typename at the root exceed MaxAliases (and MaxRootFields)",
@@ -237,7 +237,7 @@ public static class HostileCases
             Post("{ me { " + new string('f', 100_000) + " } }"), Expect.Request(Validation)));
         cases.Add(new("string-operation-name-900kb", "a 900 KB operation name selected by operationName executes",
             (server, token) => Post("query " + new string('Q', 900_000) + " { __typename }", operationName: new string('Q', 900_000))(server, token), Expect.Ok()));
-        cases.Add(new("string-unterminated-1.9mb", "an unterminated 1.9 MB string is a parse error whose answer does not echo it",
+        cases.Add(new("string-unterminated-1.9mb", "an unterminated 1.9 MB string is a parse error whose answer does not echo it (GraphQL-Parser's error message alone is quadratic in the line: minutes of CPU)",
             Post(() => "{ trader(id: \"" + new string('x', 1_900_000) + " { id } }"), Expect.Request(Parse)) { MaxCpu = HugeDocumentCpu });
         cases.Add(new("string-block-1.9mb", "a 1.9 MB block string argument executes",
             Post(() => "{ trader(id: \"\"\"" + new string('x', 1_900_000) + "\"\"\") { id } }"), Expect.Ok()) { MaxCpu = HugeDocumentCpu });
@@ -264,7 +264,7 @@ public static class HostileCases
             Post(PlaceOrder, OrderInput("2147483648", "1")), Expect.Request(BadInput)));
         cases.Add(new("number-int-variable-10000-digits", "a 10,000-digit Int variable is rejected in coercion",
             Post(PlaceOrder, OrderInput("9" + new string('9', 9_999), "1")), Expect.Request(BadInput)));
-        cases.Add(new("number-int-variable-1m-digits", "a 1,000,000-digit Int variable is rejected without a super-linear big-integer parse",
+        cases.Add(new("number-int-variable-1m-digits", "a 1,000,000-digit Int variable is rejected without a super-linear big-integer parse (BigInteger.Parse takes 1.7 s for it)",
             Post(PlaceOrder, () => OrderInput("9" + new string('9', 999_999), "1")), Expect.Request(BadInput)));
         cases.Add(new("number-int-literal-2^31", "an Int literal 2147483648 is a validation error",
             Post("mutation { placeOrder(input: { traderId: \"t1\", symbol: \"AAPL\", side: BUY, quantity: 2147483648, limitPrice: 1 }) { id } }"), Expect.Request(Validation)));
@@ -403,6 +403,10 @@ public static class HostileCases
     {
         cases.Add(new("parse-unclosed-brace", "an unclosed selection set: parse error",
             Post("{ me { name }"), Expect.Request(Parse)));
+        cases.Add(new("parse-error-at-end-of-100kb-line", "a syntax error after a 100 KB name on one line: GraphQL-Parser builds its error message in time quadratic in the line (2 s here), so it must not be the one to find it",
+            Post("{ me { " + new string('a', 100_000) + " % } }"), Expect.Request(Parse)));
+        cases.Add(new("parse-bad-escape-after-100kb-string", "an invalid escape at the end of a 100 KB string: the same quadratic error message (4 s here)",
+            Post("{ trader(id: \"" + new string('x', 100_000) + "\\q\") { id } }"), Expect.Request(Parse)));
         cases.Add(new("parse-1.9mb-open-braces", "1.9 MB of '{': refused early (token or depth limit, or the parser's depth guard), never recursed",
             Post(() => new string('{', 1_900_000)), Expect.Request(Limit), Expect.Request(Parse)) { MaxCpu = HugeDocumentCpu });
         cases.Add(new("parse-1.9mb-comment-ok", "a 1.9 MB comment before a small query: comments are not tokens, the query executes",
@@ -647,9 +651,16 @@ public static class HostileCases
         return Task.CompletedTask;
     }
 
+    /// <summary>However many errors were found (the count depends on the algorithm), at most MaxErrors of them and one TOO_MANY_ERRORS come back.</summary>
     private static Task AtMostMaxErrors(HostileServerFixture server, HostileResponse response)
     {
-        Assert.True(response.Errors.Count <= 101, $"{response.Errors.Count} errors; at most MaxErrors 100 + 1 summary");
+        var errors = response.Errors;
+        Assert.True(errors.Count <= 101, $"{errors.Count} errors; at most MaxErrors 100 + 1 summary");
+        if (errors.Count == 101)
+        {
+            Assert.Equal("TOO_MANY_ERRORS", errors[^1].GetProperty("extensions").GetProperty("code").GetString());
+        }
+
         return Task.CompletedTask;
     }
 

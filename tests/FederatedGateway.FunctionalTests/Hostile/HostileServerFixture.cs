@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Runtime.InteropServices;
@@ -471,10 +470,9 @@ public sealed class HostileServerFixture : IAsyncLifetime
         {
             await stream.WriteAsync(request, cancellationToken);
         }
-        catch (IOException ex)
+        catch (IOException)
         {
             // The server answered and closed before taking everything: read what it said.
-            _ = ex;
         }
 
         if (afterWrite is not null && !await afterWrite(stream, cancellationToken))
