@@ -13,8 +13,8 @@ internal sealed class ExecutionState : IDisposable
         JsonElement variables,
         IReadOnlyDictionary<string, bool> booleans,
         IReadOnlyList<KeyValuePair<string, string>>? headers,
-        SubgraphErrorPolicy? errorPolicy,
-        CancellationToken aborted)
+        SubgraphErrorPolicy? errorPolicy = null,
+        CancellationToken aborted = default)
     {
         Variables = variables;
         Booleans = booleans;
