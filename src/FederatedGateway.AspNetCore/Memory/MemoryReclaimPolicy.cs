@@ -4,8 +4,10 @@ namespace FederatedGateway.AspNetCore.Memory;
 /// Decides, from periodic samples of the resident set size and of the bytes allocated since the previous sample,
 /// when an idle process should give memory back: when it allocates next to nothing (no traffic to speak of) and holds
 /// more than twice, and at least <see cref="MinimumExcess"/> more than, the least it ever held (the reference; see
-/// <see cref="Start"/>). After a reclaim the reference is at least what the process still holds, so memory that stays
-/// (caches filled on purpose) is not collected again until it doubles once more.
+/// <see cref="Start"/>). A reclaim that leaves the process still that far above (memory still in use, such as answers
+/// stuck on clients that do not read, or caches filled on purpose) holds the next one back for
+/// <see cref="FirstBackoff"/> samples, doubling each time up to <see cref="MaxBackoff"/>, so an idle process holding
+/// memory for good is not collected over and over.
 /// </summary>
 internal sealed class MemoryReclaimPolicy
 {
@@ -15,7 +17,15 @@ internal sealed class MemoryReclaimPolicy
     /// <summary>The smallest excess over the reference worth a full blocking collection.</summary>
     public const long MinimumExcess = 64L * 1024 * 1024;
 
+    /// <summary>Samples skipped after a reclaim that did not bring the process down (30 s at one sample per 5 s).</summary>
+    public const int FirstBackoff = 6;
+
+    /// <summary>The longest wait between two reclaims that do not help (30 min at one sample per 5 s).</summary>
+    public const int MaxBackoff = 360;
+
     private long _reference = long.MaxValue;
+    private int _backoff = FirstBackoff;
+    private int _skip;
 
     /// <summary>The resident size the process is compared with; 0 before the first sample.</summary>
     public long Reference => _reference == long.MaxValue ? 0 : _reference;
@@ -31,18 +41,34 @@ internal sealed class MemoryReclaimPolicy
         if (residentBytes < _reference)
         {
             _reference = residentBytes;
-            return false;
         }
 
-        if (allocatedBytes >= IdleAllocationBudget)
+        if (_skip > 0)
         {
+            _skip--;
             return false;
         }
 
-        var excess = residentBytes - _reference;
-        return excess >= MinimumExcess && excess > _reference;
+        return allocatedBytes < IdleAllocationBudget && IsFarAbove(residentBytes);
     }
 
     /// <summary>Records what the process holds after a reclaim.</summary>
-    public void Reclaimed(long residentBytes) => _reference = Math.Max(Reference, residentBytes);
+    public void Reclaimed(long residentBytes)
+    {
+        if (IsFarAbove(residentBytes))
+        {
+            _skip = _backoff;
+            _backoff = Math.Min(_backoff * 2, MaxBackoff);
+        }
+        else
+        {
+            _backoff = FirstBackoff;
+        }
+    }
+
+    private bool IsFarAbove(long residentBytes)
+    {
+        var excess = residentBytes - Reference;
+        return excess >= MinimumExcess && excess > Reference;
+    }
 }

@@ -271,8 +271,9 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             await send(_socket, message, _sending.Token).ConfigureAwait(false);
             _sending.CancelAfter(Timeout.InfiniteTimeSpan);
         }
-        catch (OperationCanceledException) when (!_connection.IsCancellationRequested)
+        catch (Exception) when (_sending.IsCancellationRequested && !_connection.IsCancellationRequested)
         {
+            // The timeout fired (the send ends with a cancellation or, racing the abort, a socket error).
             SubscriptionLog.SlowConsumerDropped(_logger, _settings.SendTimeout.TotalSeconds);
             CancelConnection();
             throw;

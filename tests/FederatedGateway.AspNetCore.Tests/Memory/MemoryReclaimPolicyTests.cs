@@ -2,7 +2,7 @@ using FederatedGateway.AspNetCore.Memory;
 
 namespace FederatedGateway.AspNetCore.Tests.Memory;
 
-/// <summary>When an idle gateway gives memory back: only after a spike, only when idle, and not again for memory that stays.</summary>
+/// <summary>When an idle gateway gives memory back: only after a spike, only when idle, and not over and over for memory that stays.</summary>
 public sealed class MemoryReclaimPolicyTests
 {
     private const long MB = 1024 * 1024;
@@ -34,9 +34,9 @@ public sealed class MemoryReclaimPolicyTests
     }
 
     [Theory]
-    [InlineData(150)] // less than twice the reference
-    [InlineData(159)]
-    public void Growth_under_twice_the_reference_is_left_alone(long residentMB)
+    [InlineData(150)]
+    [InlineData(160)]
+    public void Growth_up_to_twice_the_reference_is_left_alone(long residentMB)
     {
         var policy = StartedAt(80 * MB);
 
@@ -53,17 +53,54 @@ public sealed class MemoryReclaimPolicyTests
     }
 
     [Fact]
-    public void Memory_that_stays_after_a_reclaim_is_not_collected_again_until_it_doubles()
+    public void A_reclaim_that_brings_the_process_down_leaves_the_next_spike_free_to_be_reclaimed()
     {
         var policy = StartedAt(80 * MB);
         Assert.True(policy.ShouldReclaim(1200 * MB, Idle));
 
-        policy.Reclaimed(400 * MB);
+        policy.Reclaimed(100 * MB);
 
-        Assert.Equal(400 * MB, policy.Reference);
-        Assert.False(policy.ShouldReclaim(400 * MB, Idle));
-        Assert.False(policy.ShouldReclaim(700 * MB, Idle));
+        Assert.False(policy.ShouldReclaim(100 * MB, Idle));
         Assert.True(policy.ShouldReclaim(900 * MB, Idle));
+    }
+
+    [Fact]
+    public void Memory_that_stays_after_a_reclaim_is_tried_again_only_after_a_growing_wait()
+    {
+        var policy = StartedAt(80 * MB);
+
+        var waits = new List<int>();
+        for (var reclaim = 0; reclaim < 4; reclaim++)
+        {
+            var samples = 0;
+            while (!policy.ShouldReclaim(400 * MB, Idle))
+            {
+                samples++;
+            }
+
+            waits.Add(samples);
+            policy.Reclaimed(400 * MB);
+        }
+
+        Assert.Equal([0, MemoryReclaimPolicy.FirstBackoff, 2 * MemoryReclaimPolicy.FirstBackoff, 4 * MemoryReclaimPolicy.FirstBackoff], waits);
+    }
+
+    [Fact]
+    public void The_wait_never_exceeds_the_maximum_backoff()
+    {
+        var policy = StartedAt(80 * MB);
+        for (var reclaim = 0; reclaim < 20; reclaim++)
+        {
+            policy.Reclaimed(400 * MB);
+        }
+
+        var samples = 0;
+        while (!policy.ShouldReclaim(400 * MB, Idle))
+        {
+            samples++;
+        }
+
+        Assert.Equal(MemoryReclaimPolicy.MaxBackoff, samples);
     }
 
     [Fact]
