@@ -26,13 +26,16 @@ public readonly record struct DocumentScan(DocumentScanOutcome Outcome, string? 
 /// token's value: counting a document holding a 1.9 MB string argument allocated 3.8 MB with it, nothing here.
 /// The count equals the lexer's on any valid document (a test compares them).
 /// <para>
-/// Lexical errors are reported here, with their own line and column, because GraphQL-Parser 9.5.1 composes its
-/// exception's message (the source line highlighted at the error) in time quadratic in the line's length: measured on
-/// this machine, an unterminated string or bad escape after a 100 KB run on one line took 1-5 s of CPU in
-/// <c>Parser.Parse</c>, a 1.9 MB one minutes; found here, 0.1 ms and 1-2 ms. Only errors certain under the
-/// GraphQL grammar are reported (unterminated strings and block strings, invalid escapes, control characters,
-/// characters that start no token); anything else is left to the parser. Syntax errors (tokens in a wrong order)
-/// still come from the parser and still pay its message, bounded by the document size limits.
+/// Lexical errors are reported here, with their own line and column, because every <c>GraphQLParserException</c> of
+/// GraphQL-Parser 9.5.1 composes a message highlighting the source at the error, and pads the caret line by
+/// appending one space at a time to a string (<c>LeftPad</c> in <c>HighlightSourceAtLocation</c>): time quadratic in
+/// the error's column, plus a copy and split of the whole source. Measured (CPU, one thread) with the parser throwing
+/// after a run of one line: 100 KB 1.2-2.9 s, 200 KB 5.8-7.4 s, 400 KB 11.8-17.4 s, so minutes at 1.9 MB (an
+/// unterminated 1.9 MB string). Found here instead: 100 KB under 3 ms, 1.9 MB 9 ms, including the line/column count.
+/// Only errors certain under the GraphQL grammar are reported (unterminated strings and block strings, invalid
+/// escapes, control characters, characters that start no token, <c>.</c> or <c>..</c>); anything else is left to the
+/// parser. Syntax errors (valid tokens in a wrong order) still come from the parser and still pay its message at a
+/// large column; the parser has no option to skip it.
 /// </para>
 /// </summary>
 public static class TokenCounter
