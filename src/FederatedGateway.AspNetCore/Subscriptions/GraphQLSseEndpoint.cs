@@ -144,6 +144,10 @@ internal sealed class GraphQLSseEndpoint
         _sendLimit.Apply(context);
         await response.StartAsync(cancellationToken).ConfigureAwait(false);
 
+        // StartAsync only commits the headers: Kestrel sends them with the first body bytes. Flush now, so the client
+        // sees the 200 at once instead of with the first event or keep-alive (which can be many seconds away).
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+
         var events = new ServerSentEventWriter(response);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var keepAlive = KeepAliveAsync(events, options.Subscriptions.KeepAliveInterval, done.Token);

@@ -36,9 +36,18 @@ internal sealed class DocumentPreparation
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public (PreparedDocument Document, long EstimatedBytes) Prepare(string query, string? operationName, CancellationToken cancellationToken)
     {
-        if (_limits.MaxTokens > 0 && TokenCounter.Exceeds(query, _limits.MaxTokens))
+        // Lexical errors are found by the scanner, never by the parser, whose error message costs time quadratic in
+        // the line's length (see TokenCounter). Selection sets nested past ScanNesting are refused as MaxDepth before
+        // the parser's own recursion guard (which stays as a safety net) would call them a syntax error.
+        var scan = TokenCounter.Scan(query, _limits.MaxTokens, ScanNesting(_limits.MaxDepth));
+        switch (scan.Outcome)
         {
-            return Failed(LimitError.Create(nameof(_limits.MaxTokens), _limits.MaxTokens, $"The document has more than {_limits.MaxTokens} tokens"));
+            case DocumentScanOutcome.TooManyTokens:
+                return Failed(LimitError.Create(nameof(_limits.MaxTokens), _limits.MaxTokens, $"The document has more than {_limits.MaxTokens} tokens"));
+            case DocumentScanOutcome.TooDeep:
+                return Failed(LimitError.Create(nameof(_limits.MaxDepth), _limits.MaxDepth, $"The operation nests selections more than {_limits.MaxDepth} levels deep"));
+            case DocumentScanOutcome.LexicalError:
+                return Failed(new RequestError(scan.Message!, "GRAPHQL_PARSE_FAILED", new[] { (scan.Line, scan.Column) }));
         }
 
         // What the syntax tree and the plan hold is measured as what their construction allocated: an upper bound.
@@ -166,6 +175,14 @@ internal sealed class DocumentPreparation
 
     /// <summary>The parser's own nesting bound (in syntax nodes, two per selection level) is raised to let <see cref="OperationLimits.MaxDepth"/> speak first.</summary>
     private static int? ParserDepth(int maxDepth) => maxDepth > 0 ? Math.Max(128, (4 * maxDepth) + 16) : null;
+
+    /// <summary>
+    /// The brace nesting the scanner lets through: below the parser's guard (about half its node bound), and at least
+    /// twice <see cref="OperationLimits.MaxDepth"/>, because inline fragments nest braces without adding depth and
+    /// only the depth measurer (after parsing) knows which braces they are. So a document the scanner refuses is one
+    /// the parser's guard would have refused as a syntax error; the answer now names the limit instead.
+    /// </summary>
+    private static int ScanNesting(int maxDepth) => maxDepth > 0 ? (ParserDepth(maxDepth)!.Value / 2) - 8 : 0;
 
     private static Dictionary<string, GraphQLFragmentDefinition> Fragments(GraphQLDocument document)
     {

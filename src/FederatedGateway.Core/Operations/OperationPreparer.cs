@@ -146,6 +146,11 @@ public sealed class OperationPreparer
             return PrepareResult.Success(operation, booleans);
         }
 
+        if (LongNumberVariableCheck.Check(variables) is { } tooLong)
+        {
+            return PrepareResult.Failure(tooLong);
+        }
+
         Inputs inputs;
         try
         {
