@@ -1,7 +1,9 @@
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
+using FederatedGateway.AspNetCore.Memory;
 using FederatedGateway.AspNetCore.Subscriptions;
+using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Client;
@@ -46,7 +48,11 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.MaxRequestBodySize > 0, "Gateway:MaxRequestBodySize must be positive.")
             .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
+            .Validate(options => TimeLimit.IsValid(options.RequestTimeout), "Gateway:RequestTimeout must be zero (off), positive or Infinite.")
+            .Validate(options => ResponseWriteLimit.IsValid(options.ResponseWriteTimeout), "Gateway:ResponseWriteTimeout must be zero (off), Infinite or more than 1 s.")
+            .Validate(options => options.MaxSubgraphResponseSize >= 0, "Gateway:MaxSubgraphResponseSize must be zero (no limit) or positive.")
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
+            .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
             .ValidateOnStart();
 
         // grpc:// and grpcs:// subgraphs go to the gRPC client, the rest over HTTP.
@@ -60,6 +66,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.TryAddSingleton<GraphQLSseEndpoint>();
         services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<FederatedGatewayMarker>();
+        services.AddHostedService<IdleMemoryReclaimer>();
 
         if (configureExecution is not null)
         {

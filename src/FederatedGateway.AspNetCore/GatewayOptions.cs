@@ -24,11 +24,47 @@ public sealed class GatewayOptions
     /// </summary>
     public bool? ExposeQueryPlan { get; set; }
 
+    /// <summary>
+    /// Answer introspection (<c>__schema</c>, <c>__type</c>); when off, an operation selecting either gets
+    /// <c>INTROSPECTION_DISABLED</c> (<c>__typename</c> always works). Null (the default) means: on in the Development
+    /// environment and wherever the IDE is enabled (it reads the schema by introspection), off otherwise.
+    /// </summary>
+    public bool? Introspection { get; set; }
+
+    /// <summary>What clients see of subgraph errors: masked outside Development (see <see cref="SubgraphErrorSettings"/>).</summary>
+    public SubgraphErrorSettings SubgraphErrors { get; set; } = new();
+
     /// <summary>Reload the supergraph when its file changes (swapped atomically; an invalid file is rejected). Default on.</summary>
     public bool WatchSupergraph { get; set; } = true;
 
     /// <summary>Time allowed for one subgraph request. Default 30 s.</summary>
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Time allowed for a whole request, over all its fetches (each still bounded by <see cref="SubgraphTimeout"/>) and its
+    /// preparation: what is not fetched by then is null with a <c>REQUEST_TIMEOUT</c> error, the rest of the data is
+    /// returned. Each event of a subscription gets this much for its own fetches. Zero (or <c>Infinite</c>) turns it off. Default 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Largest subgraph answer in bytes (HTTP body or gRPC message); a larger one is not read further and its fields are
+    /// null with a <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error. Zero means no limit (up to 2 GB). Default 32 MiB.
+    /// </summary>
+    public int MaxSubgraphResponseSize { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Time a client has to take its response, or each megabyte of a larger one (HTTP/1.x); a client that does not read
+    /// it by then is disconnected and the response's buffers are freed. More than 1 s, or zero (or <c>Infinite</c>) to
+    /// leave Kestrel's own minimum data rate in place. Default 30 s.
+    /// </summary>
+    public TimeSpan ResponseWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Give memory back to the operating system when the process is idle after a spike (one aggressive garbage
+    /// collection; see <c>IdleMemoryReclaimer</c>). Default on.
+    /// </summary>
+    public bool ReclaimMemoryWhenIdle { get; set; } = true;
 
     /// <summary>Largest accepted GraphQL request body in bytes; larger bodies get 413. Default 2 MiB.</summary>
     public long MaxRequestBodySize { get; set; } = 2 * 1024 * 1024;
@@ -44,7 +80,8 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// Client request headers copied into <c>GatewayRequest.ForwardHeaders</c> (for forwarding to subgraphs),
-    /// e.g. <c>["Authorization"]</c>. Default none.
+    /// e.g. <c>["Authorization"]</c>. Default none: no client header reaches a subgraph unless listed here, the trace
+    /// headers (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) included.
     /// </summary>
     public List<string> ForwardedHeaders { get; set; } = [];
 
@@ -57,13 +94,23 @@ public sealed class GatewayOptions
     /// <summary>The built-in IDE served to browsers at the GraphQL endpoint (on in Development by default).</summary>
     public IdeSettings Ide { get; set; } = new();
 
+    /// <summary>Bounds on one GraphQL document and on the prepared-operation cache (<c>Gateway:Limits</c>).</summary>
+    public LimitSettings Limits { get; set; } = new();
+
     /// <summary>Operations over WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events, subscriptions included.</summary>
     public SubscriptionSettings Subscriptions { get; set; } = new();
+
+    /// <summary>Whether introspection is answered: <see cref="Introspection"/>, or by default in Development and when the IDE is enabled.</summary>
+    public bool IsIntrospectionEnabled(bool isDevelopment) => Introspection ?? (isDevelopment || Ide.Enabled == true);
+
+    /// <summary><see cref="MaxSubgraphResponseSize"/> with zero (no limit) as the largest array .NET allocates.</summary>
+    public int SubgraphResponseLimit => MaxSubgraphResponseSize > 0 ? MaxSubgraphResponseSize : Array.MaxLength;
 
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {
         Timeout = SubgraphTimeout,
+        MaxResponseBodySize = SubgraphResponseLimit,
         MaxConnectionsPerServer = MaxConnectionsPerServer,
         PooledConnectionLifetime = PooledConnectionLifetime,
     };

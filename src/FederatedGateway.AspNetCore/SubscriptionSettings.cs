@@ -29,12 +29,28 @@ public sealed class SubscriptionSettings
     /// <summary>Time to open a subscription on a subgraph (connect and <c>connection_ack</c>). Default 10 s.</summary>
     public TimeSpan SubgraphConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Time a client has to take one message (a WebSocket message or an SSE event, up to <see cref="MaxSendBacklog"/> bytes).
+    /// A WebSocket client that takes nothing for this long is dropped (no close frame can reach a socket that does not
+    /// read; its operations and their subgraph subscriptions end); an SSE stream is aborted. More than 1 s. Default 10 s.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Bytes of messages one WebSocket connection may have waiting to be sent (its operations' next messages behind the
+    /// one going out). A message that would go over it closes the connection with 1008 (policy violation, reason
+    /// "Slow consumer ...") and ends its operations; a single message larger than this is still sent when nothing waits.
+    /// For SSE, an event of this size must go out within <see cref="SendTimeout"/>. Default 1 MiB.
+    /// </summary>
+    public int MaxSendBacklog { get; set; } = 1024 * 1024;
+
     internal const string ValidationMessage =
-        "Gateway:Subscriptions needs positive ConnectionInitTimeout, SubgraphConnectTimeout, MaxSubscriptionsPerConnection, MaxMessageSize and MaxSubgraphMessageSize, and a KeepAliveInterval of zero (off) or more.";
+        "Gateway:Subscriptions needs positive ConnectionInitTimeout, SubgraphConnectTimeout, MaxSubscriptionsPerConnection, MaxMessageSize, MaxSubgraphMessageSize and MaxSendBacklog, a SendTimeout over 1 s, and a KeepAliveInterval of zero (off) or more.";
 
     internal bool IsValid() =>
         ConnectionInitTimeout > TimeSpan.Zero && SubgraphConnectTimeout > TimeSpan.Zero && KeepAliveInterval >= TimeSpan.Zero
-        && MaxSubscriptionsPerConnection > 0 && MaxMessageSize > 0 && MaxSubgraphMessageSize > 0;
+        && MaxSubscriptionsPerConnection > 0 && MaxMessageSize > 0 && MaxSubgraphMessageSize > 0
+        && SendTimeout > TimeSpan.FromSeconds(1) && MaxSendBacklog > 0;
 
     /// <summary>The subgraph subscription client these settings imply.</summary>
     public WebSocketSubgraphSubscriberOptions ToSubscriberOptions() => new()

@@ -40,9 +40,11 @@ public static class DemoGateway
             settings[$"Gateway:SubgraphUrlOverrides:{subgraph.Name}"] = subgraph.Url.ToString();
         }
 
-        // The demo is for trying the gateway out: the IDE and query plans are on unless the arguments turn them off.
+        // The demo is for trying the gateway out: the IDE (and so introspection), query plans and the subgraphs' own
+        // error messages are on unless the arguments turn them off. A production gateway has all of them off.
         settings["Gateway:Ide:Enabled"] = builder.Configuration["Gateway:Ide:Enabled"] ?? "true";
         settings["Gateway:ExposeQueryPlan"] = builder.Configuration["Gateway:ExposeQueryPlan"] ?? "true";
+        settings["Gateway:SubgraphErrors:Expose"] = builder.Configuration["Gateway:SubgraphErrors:Expose"] ?? "true";
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

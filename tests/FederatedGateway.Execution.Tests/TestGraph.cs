@@ -145,7 +145,8 @@ internal static class TestGraph
         FakeSubgraphs subgraphs,
         string variables = "{}",
         string? introspection = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        SubgraphErrorPolicy? errorPolicy = null)
     {
         using var vars = JsonDocument.Parse(variables);
         var booleans = new Dictionary<string, bool>();
@@ -164,10 +165,10 @@ internal static class TestGraph
         // pooled one (the gateway's path: one pass, starting over with the check when a null or error shows up).
         // Both must give the same bytes; the second run's subgraph requests are not kept.
         var checkedOutput = new ArrayBufferWriter<byte>();
-        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, checkedOutput, null, cancellationToken);
+        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, checkedOutput, null, cancellationToken, errorPolicy: errorPolicy);
         var requests = subgraphs.Requests.Count;
         using var output = new PooledBufferWriter(256);
-        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, output, null, cancellationToken);
+        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, output, null, cancellationToken, errorPolicy: errorPolicy);
         subgraphs.Requests.RemoveRange(requests, subgraphs.Requests.Count - requests);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(checkedOutput.WrittenSpan), System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
 

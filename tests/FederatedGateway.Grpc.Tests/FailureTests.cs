@@ -5,6 +5,8 @@ using FederatedGateway.Grpc.Sources;
 using FederatedGateway.Grpc.Tests.Infrastructure;
 using FederatedGateway.Grpc.Tests.Services;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace FederatedGateway.Grpc.Tests;
 
@@ -23,6 +25,29 @@ public sealed class FailureTests
         Assert.Equal(14, error.GetProperty("extensions").GetProperty("grpcStatus").GetInt32());
         Assert.Equal("[\"getQuote\"]", error.GetProperty("path").GetRawText());
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("data").GetProperty("getQuote").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_unreachable_services_address_is_logged_never_answered()
+    {
+        var port = FreePort();
+        var url = "grpc://127.0.0.1:" + port;
+        var schema = TestSchemas.Market();
+        var log = new FakeLogger();
+        using var gateway = new TestGateway(
+            [GrpcSubgraphSources.Create("market", url, schema), PortfolioSubgraph.Source], new GrpcSourceRegistry().Add("market", schema, url), PortfolioSubgraph.Client(),
+            new GrpcSubgraphClientOptions { MaxRetries = 0 }, log);
+
+        var answer = await gateway.QueryAsync("{ getQuote(symbol: \"X\") { bid } }");
+
+        var message = SingleError(answer).GetProperty("message").GetString()!;
+        Assert.Contains("UNAVAILABLE", message);
+        Assert.DoesNotContain("127.0.0.1", answer.GetRawText());
+        Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.GetRawText());
+        var logged = Assert.Single(log.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Contains(url, logged.Message);
+        Assert.IsType<global::Grpc.Core.RpcException>(logged.Exception);
     }
 
     [Fact]

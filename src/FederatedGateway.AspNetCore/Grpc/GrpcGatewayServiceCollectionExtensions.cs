@@ -7,6 +7,7 @@ using FederatedGateway.Grpc.Translation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FederatedGateway.AspNetCore.Grpc;
@@ -27,9 +28,14 @@ public static class GrpcGatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(_ => CreateRegistry(configuration));
         services.TryAddSingleton<IGrpcSchemaProvider>(provider => provider.GetRequiredService<GrpcSourceRegistry>());
-        services.TryAddSingleton(provider => new GrpcSubgraphClient(
-            provider.GetRequiredService<IGrpcSchemaProvider>(),
-            new GrpcSubgraphClientOptions { Timeout = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.SubgraphTimeout }));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new GrpcSubgraphClient(
+                provider.GetRequiredService<IGrpcSchemaProvider>(),
+                new GrpcSubgraphClientOptions { Timeout = options.SubgraphTimeout, MaxReceiveMessageSize = options.SubgraphResponseLimit },
+                logger: provider.GetService<ILogger<GrpcSubgraphClient>>());
+        });
         services.TryAddSingleton<GrpcSchemaResolver>(provider =>
         {
             var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];

@@ -27,7 +27,12 @@ internal sealed class IdeEndpoint
         }
 
         IsEnabled = wanted && built;
-        _queryPlanExposed = services.GetService<FederatedGatewayExecutor>()?.ExposeQueryPlan;
+        var executor = services.GetService<FederatedGatewayExecutor>();
+        _queryPlanExposed = executor?.ExposeQueryPlan;
+        if (IsEnabled && executor is { AllowIntrospection: false })
+        {
+            IdeLog.IntrospectionOff(logger);
+        }
     }
 
     public bool IsEnabled { get; }

@@ -14,11 +14,13 @@ namespace FederatedGateway.AspNetCore.Internal;
 internal sealed class GraphQLHttpEndpoint
 {
     private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly ResponseWriteLimit _writeLimit;
     private readonly ILogger _logger;
 
     public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLHttpEndpoint> logger)
     {
         _options = options;
+        _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout, LargeBodyWriter.SingleWriteLimit);
         _logger = logger;
     }
 
@@ -138,6 +140,7 @@ internal sealed class GraphQLHttpEndpoint
 
             try
             {
+                _writeLimit.Apply(context);
                 await ResponseWriter.WriteBodyAsync(response, statusCode, MediaTypes.ContentType(mediaType), result.Body).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsClientGone(ex, cancellationToken))

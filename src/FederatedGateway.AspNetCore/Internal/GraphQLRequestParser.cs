@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -11,7 +12,7 @@ internal static class GraphQLRequestParser
 {
     private const int InitialBufferSize = 4096;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+    private const int MaxJsonDepth = 128;
 
     /// <summary>Reads and parses a POST body (UTF-8 JSON object). The content type was checked by the caller.</summary>
     public static async ValueTask<(ParsedGraphQLRequest? Request, EnvelopeError Error)> ParsePostAsync(
@@ -78,14 +79,9 @@ internal static class GraphQLRequestParser
                 return (null, new EnvelopeError(StatusCodes.Status400BadRequest, "The request body is empty."));
             }
 
-            JsonDocument document;
-            try
+            if (ClientJson.Parse(json, MaxJsonDepth, out var problem) is not { } document)
             {
-                document = JsonDocument.Parse(json, DocumentOptions);
-            }
-            catch (JsonException)
-            {
-                return (null, new EnvelopeError(StatusCodes.Status400BadRequest, "The request body is not valid JSON."));
+                return (null, BadRequest(Sentence("The request body", problem!)));
             }
 
             var request = new ParsedGraphQLRequest();
@@ -212,9 +208,9 @@ internal static class GraphQLRequestParser
 
         if (!string.IsNullOrEmpty(variables))
         {
-            if (ParseJsonParameter(variables) is not { } parsed)
+            if (ParseJsonParameter("variables", variables, out error) is not { } parsed)
             {
-                return BadRequest("The \"variables\" parameter must be a JSON-encoded object.");
+                return error;
             }
 
             request.OwnVariables(parsed);
@@ -228,9 +224,9 @@ internal static class GraphQLRequestParser
 
         if (!string.IsNullOrEmpty(extensions))
         {
-            if (ParseJsonParameter(extensions) is not { } parsed)
+            if (ParseJsonParameter("extensions", extensions, out error) is not { } parsed)
             {
-                return BadRequest("The \"extensions\" parameter must be a JSON-encoded object.");
+                return error;
             }
 
             request.OwnExtensions(parsed);
@@ -240,25 +236,24 @@ internal static class GraphQLRequestParser
         return null;
     }
 
-    /// <summary>Parses a JSON-encoded query-string parameter; null unless it is an object or <c>null</c>.</summary>
-    private static JsonDocument? ParseJsonParameter(string value)
+    /// <summary>Parses a JSON-encoded query-string parameter; null (and the error) unless it is an object or <c>null</c>.</summary>
+    private static JsonDocument? ParseJsonParameter(string name, string value, out EnvelopeError? error)
     {
-        JsonDocument document;
-        try
+        var document = ClientJson.Parse(Encoding.UTF8.GetBytes(value), MaxJsonDepth, out var problem);
+        if (document is null)
         {
-            document = JsonDocument.Parse(value, DocumentOptions);
-        }
-        catch (JsonException)
-        {
+            error = BadRequest(Sentence($"The \"{name}\" parameter", problem!));
             return null;
         }
 
         if (document.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
         {
+            error = null;
             return document;
         }
 
         document.Dispose();
+        error = BadRequest($"The \"{name}\" parameter must be a JSON-encoded object.");
         return null;
     }
 
@@ -278,6 +273,9 @@ internal static class GraphQLRequestParser
     }
 
     private static EnvelopeError BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    /// <summary><paramref name="subject"/> followed by what is wrong with it, ending with one full stop.</summary>
+    private static string Sentence(string subject, string problem) => $"{subject} {problem.TrimEnd('.')}.";
 
     private static EnvelopeError TooLarge(long maxBodySize) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {maxBodySize} bytes.");

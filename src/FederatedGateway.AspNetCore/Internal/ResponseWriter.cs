@@ -25,7 +25,7 @@ internal static class ResponseWriter
         }
 
         response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body).ConfigureAwait(false);
+        await LargeBodyWriter.WriteAsync(response.Body, body).ConfigureAwait(false);
     }
 
     /// <summary>Writes <c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c>.</summary>

@@ -119,7 +119,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         GatewaySnapshot snapshot;
         try
         {
-            snapshot = GatewaySnapshot.Build(sdl, _client, _options.SubgraphUrlOverrides);
+            snapshot = GatewaySnapshot.Build(sdl, _client, _options.SubgraphUrlOverrides, _options.Limits.ToOperationLimits(), _options.Limits.ToCacheOptions());
         }
         catch (SupergraphException ex)
         {

@@ -6,6 +6,7 @@ using FederatedGateway.Grpc.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.AspNetCore.Loading;
 
@@ -46,12 +47,19 @@ public static class SupergraphFileServiceCollectionExtensions
 
         services.AddFederatedGateway(configuration, (s, options) =>
         {
-            s.AddSingleton(provider => new FederatedGatewayExecutor
+            s.AddSingleton(provider =>
             {
-                ExposeQueryPlan = options.ExposeQueryPlan ?? provider.GetRequiredService<IHostEnvironment>().IsDevelopment(),
-                // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
-                Subscriber = new ProtocolRoutingSubgraphSubscriber(
-                    new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),
+                var isDevelopment = provider.GetRequiredService<IHostEnvironment>().IsDevelopment();
+                return new FederatedGatewayExecutor
+                {
+                    ExposeQueryPlan = options.ExposeQueryPlan ?? isDevelopment,
+                    AllowIntrospection = options.IsIntrospectionEnabled(isDevelopment),
+                    SubgraphErrors = options.SubgraphErrors.ToPolicy(isDevelopment, provider.GetRequiredService<ILogger<FederatedGatewayExecutor>>()),
+                    RequestTimeout = options.RequestTimeout,
+                    // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
+                    Subscriber = new ProtocolRoutingSubgraphSubscriber(
+                        new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),
+                };
             });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());
             s.AddHostedService<SupergraphFileLoader>();

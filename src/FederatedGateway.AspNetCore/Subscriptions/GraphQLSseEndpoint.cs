@@ -22,11 +22,14 @@ internal sealed class GraphQLSseEndpoint
     public const string EventStream = "text/event-stream";
 
     private readonly IOptionsMonitor<GatewayOptions> _options;
+    private readonly ResponseWriteLimit _sendLimit;
     private readonly ILogger _logger;
 
     public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLSseEndpoint> logger)
     {
         _options = options;
+        var subscriptions = options.CurrentValue.Subscriptions;
+        _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSendBacklog);
         _logger = logger;
     }
 
@@ -136,7 +139,14 @@ internal sealed class GraphQLSseEndpoint
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        // A stream that stops being read is aborted by Kestrel after SendTimeout, which ends the operation.
+        _sendLimit.Apply(context);
         await response.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // StartAsync only commits the headers: Kestrel sends them with the first body bytes. Flush now, so the client
+        // sees the 200 at once instead of with the first event or keep-alive (which can be many seconds away).
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var events = new ServerSentEventWriter(response);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
+using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Subscriptions;
 using Microsoft.Extensions.Logging;
@@ -10,14 +11,23 @@ namespace FederatedGateway.AspNetCore.Subscriptions;
 /// <summary>
 /// The server side of one <c>graphql-transport-ws</c> connection: initialisation (with timeout), ping/pong and
 /// keep-alive pings, operations by id (capped per connection), graceful completion. Sends are serialised by one lock;
-/// whatever ends the connection (client close, broken socket, protocol violation, server shutdown) cancels every
-/// operation, which ends their subgraph subscriptions.
+/// whatever ends the connection (client close, broken socket, protocol violation, server shutdown, a slow consumer)
+/// cancels every operation, which ends their subgraph subscriptions.
 /// </summary>
+/// <remarks>
+/// A client that does not keep up is disconnected (<see cref="SubscriptionSettings"/>): when its operations' messages
+/// waiting to be sent would exceed <c>MaxSendBacklog</c> bytes, the connection is closed with
+/// <see cref="SlowConsumerCloseStatus"/> (1008); when one message is not taken within <c>SendTimeout</c>, the socket
+/// is aborted (a close frame cannot reach a client that reads nothing).
+/// </remarks>
 internal sealed partial class GraphQLWebSocketSession : IDisposable
 {
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan OperationsDrainTimeout = TimeSpan.FromSeconds(5);
-    private static readonly JsonDocumentOptions MessageOptions = new() { MaxDepth = 64 };
+    private const int MaxMessageDepth = 64;
+
+    /// <summary>The close code for a client that lets too many messages wait (1008, policy violation).</summary>
+    public const WebSocketCloseStatus SlowConsumerCloseStatus = WebSocketCloseStatus.PolicyViolation;
 
     private readonly WebSocket _socket;
     private readonly IGatewayExecutor _executor;
@@ -25,6 +35,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly IReadOnlyList<KeyValuePair<string, string>>? _forwardHeaders;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _connection = new();
+    private readonly CancellationTokenSource _sending;
+    private readonly SendBacklog _backlog;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +52,10 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         _settings = settings;
         _forwardHeaders = forwardHeaders;
         _logger = logger;
+
+        // Cancels a send when the connection ends or when it takes longer than SendTimeout (re-armed for each send).
+        _sending = CancellationTokenSource.CreateLinkedTokenSource(_connection.Token);
+        _backlog = new SendBacklog(settings.MaxSendBacklog);
     }
 
     /// <summary>Serves the connection until it closes; returns once every operation has ended.</summary>
@@ -91,18 +107,24 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _sending.Dispose();
+        _connection.Dispose();
+    }
 
     private async Task HandleAsync(ReadOnlyMemory<byte> utf8)
     {
-        JsonDocument document;
-        try
+        if (ClientJson.Parse(utf8, MaxMessageDepth, out var problem) is not { } document)
         {
-            document = JsonDocument.Parse(utf8, MessageOptions);
-        }
-        catch (JsonException)
-        {
-            await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: not JSON").ConfigureAwait(false);
+            // A close reason has at most 123 bytes: the short form of the problem.
+            var reason = problem switch
+            {
+                ClientJson.NotUtf8 => "not UTF-8",
+                ClientJson.LoneSurrogate => "lone surrogate escape",
+                _ => "not JSON, or a key repeated",
+            };
+            await CloseAsync((WebSocketCloseStatus)TransportWs.BadRequest, "Invalid message received: " + reason).ConfigureAwait(false);
             return;
         }
 
@@ -181,7 +203,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
-    /// <summary>Sends one text message; false when the connection is closing or broken.</summary>
+    /// <summary>Sends one text message; false when the connection is closing, broken or too slow.</summary>
     private async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> message)
     {
         if (_closeSent)
@@ -189,8 +211,27 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return false;
         }
 
+        if (!_backlog.TryAdd(message.Length))
+        {
+            await CloseSlowConsumerAsync($"Slow consumer: more than {_settings.MaxSendBacklog} bytes waiting to be sent").ConfigureAwait(false);
+            return false;
+        }
+
         try
         {
+            return await SendInTurnAsync(message).ConfigureAwait(false);
+        }
+        finally
+        {
+            _backlog.Remove(message.Length);
+        }
+    }
+
+    private async ValueTask<bool> SendInTurnAsync(ReadOnlyMemory<byte> message)
+    {
+        try
+        {
+            // Bounded: whoever holds the lock gives up after SendTimeout.
             await _sendLock.WaitAsync(_connection.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
@@ -205,7 +246,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
                 return false;
             }
 
-            await _socket.SendAsync(message, WebSocketMessageType.Text, true, _connection.Token).ConfigureAwait(false);
+            await SendWithinTimeoutAsync(message, static (socket, message, token) => socket.SendAsync(message, WebSocketMessageType.Text, true, token)).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
@@ -216,6 +257,34 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         {
             _sendLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs one send (holding the send lock) with <c>SendTimeout</c>. A send cancelled by the timeout aborts the socket
+    /// (WebSocket sends cannot be resumed): the client took nothing for that long, so the connection ends.
+    /// </summary>
+    private async ValueTask SendWithinTimeoutAsync(ReadOnlyMemory<byte> message, Func<WebSocket, ReadOnlyMemory<byte>, CancellationToken, ValueTask> send)
+    {
+        _sending.CancelAfter(_settings.SendTimeout);
+        try
+        {
+            await send(_socket, message, _sending.Token).ConfigureAwait(false);
+            _sending.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (Exception) when (_sending.IsCancellationRequested && !_connection.IsCancellationRequested)
+        {
+            // The timeout fired (the send ends with a cancellation or, racing the abort, a socket error).
+            SubscriptionLog.SlowConsumerDropped(_logger, _settings.SendTimeout.TotalSeconds);
+            CancelConnection();
+            throw;
+        }
+    }
+
+    /// <summary>Closes with <see cref="SlowConsumerCloseStatus"/>: the close frame goes out after the message being sent, if that one is taken in time.</summary>
+    private Task CloseSlowConsumerAsync(string reason)
+    {
+        SubscriptionLog.SlowConsumerClosed(_logger, reason);
+        return CloseAsync(SlowConsumerCloseStatus, reason);
     }
 
     /// <summary>Sends a close frame (once), stops every operation and gives the client a moment to answer.</summary>
@@ -246,7 +315,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             _closeSent = true;
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await _socket.CloseOutputAsync(status, reason, _connection.Token).ConfigureAwait(false);
+                await SendWithinTimeoutAsync(default, (socket, _, token) => new ValueTask(socket.CloseOutputAsync(status, reason, token))).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)

@@ -1,40 +1,63 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Schema;
 using GraphQL;
 using GraphQL.Validation;
-using GraphQLParser.AST;
-using GraphQLParser.Visitors;
 
 namespace FederatedGateway.Core.Operations;
 
 /// <summary>
-/// Parses, validates (every rule of the GraphQL spec, via GraphQL.NET's validator over the API schema),
-/// normalizes and plans operations, caching the result per document and operation name.
-/// Variables are coerced per request.
+/// Prepares operations: the document limits, parse, validation (every rule of the GraphQL spec, via GraphQL.NET's
+/// validator over the API schema, field merging by <see cref="FieldMergeValidator"/>), normalization and planning
+/// (see <see cref="DocumentPreparation"/>), cached per document and operation name in a bounded
+/// <see cref="OperationCache"/>. Variables are coerced per request.
+/// <para>
+/// Concurrent requests for a document in preparation wait for it, each on its own cancellation token. Only
+/// successes are cached. A preparation stops when its request's token is cancelled; the entry is then removed and
+/// requests still waiting for it start over, so one client leaving never fails another's request.
+/// </para>
 /// </summary>
 public sealed class OperationPreparer
 {
-    private readonly FederatedSchema _schema;
-    private readonly QueryPlanner _planner;
     private readonly GraphQL.Types.ISchema _apiSchema;
-    private readonly ConcurrentDictionary<(string Query, string? Name), Lazy<CachedDocument>> _cache = new();
-    private readonly int _maxCacheEntries;
+    private readonly DocumentPreparation _preparation;
+    private readonly OperationCache _cache;
+    private readonly OperationLimits _limits;
+    private readonly int _maxCachedDocumentLength;
     private readonly GraphQL.SystemTextJson.GraphQLSerializer _serializer = new();
 
-    /// <param name="maxCacheEntries">Prepared operations kept; the cache starts over when it is full.</param>
+    /// <param name="limits">The document limits; <see cref="OperationLimits.Default"/> when null.</param>
+    /// <param name="cache">The cache's bounds; <see cref="OperationCacheOptions.Default"/> when null.</param>
     /// <param name="maxPlanningSteps">The planner's budget per operation (see <see cref="QueryPlanner.MaxSteps"/>).</param>
-    public OperationPreparer(FederatedSchema schema, GraphQL.Types.ISchema apiSchema, int maxCacheEntries = 2048, int maxPlanningSteps = 200_000)
+    public OperationPreparer(
+        FederatedSchema schema,
+        GraphQL.Types.ISchema apiSchema,
+        OperationLimits? limits = null,
+        OperationCacheOptions? cache = null,
+        int maxPlanningSteps = 200_000)
     {
-        _schema = schema;
         _apiSchema = apiSchema;
-        _planner = new QueryPlanner(schema, maxPlanningSteps);
-        _maxCacheEntries = maxCacheEntries;
+        _limits = limits ?? OperationLimits.Default;
+        cache ??= OperationCacheOptions.Default;
+        _cache = new OperationCache(cache);
+        _maxCachedDocumentLength = cache.MaxDocumentLength <= 0 ? int.MaxValue : cache.MaxDocumentLength;
+        _preparation = new DocumentPreparation(schema, apiSchema, new QueryPlanner(schema, maxPlanningSteps), _limits);
     }
 
     public GraphQL.Types.ISchema ApiSchema => _apiSchema;
 
+    public OperationLimits Limits => _limits;
+
+    /// <summary>Operations cached now.</summary>
+    public int CachedCount => _cache.Count;
+
+    /// <summary>The estimated bytes the cached operations hold.</summary>
+    public long CachedBytes => _cache.EstimatedBytes;
+
+    /// <summary>Whether the document is cached (prepared or in preparation) for this operation name.</summary>
+    public bool IsCached(string query, string? operationName) => _cache.Contains(new OperationKey(query, operationName));
+
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<PrepareResult> PrepareAsync(string? query, string? operationName, JsonElement variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
@@ -42,110 +65,90 @@ public sealed class OperationPreparer
             return PrepareResult.Failure(RequestError.Of("The request has no query.", "BAD_REQUEST"));
         }
 
-        if (_cache.Count >= _maxCacheEntries)
+        var prepared = query.Length > _maxCachedDocumentLength
+            ? _preparation.Prepare(query, operationName, cancellationToken).Document
+            : await GetOrPrepareAsync(new OperationKey(query, operationName), cancellationToken).ConfigureAwait(false);
+        if (prepared.Errors is not null)
         {
-            _cache.Clear();
+            return PrepareResult.Failure(prepared.Errors);
         }
 
-        var cached = _cache.GetOrAdd((query, operationName), key => new Lazy<CachedDocument>(() => Prepare(key.Query, key.Name))).Value;
-        if (cached.Errors is not null)
-        {
-            return PrepareResult.Failure(cached.Errors);
-        }
-
-        return await CoerceVariablesAsync(cached, variables, cancellationToken).ConfigureAwait(false);
+        return await CoerceVariablesAsync(prepared, variables, cancellationToken).ConfigureAwait(false);
     }
 
-    private CachedDocument Prepare(string query, string? operationName)
+    private async ValueTask<PreparedDocument> GetOrPrepareAsync(OperationKey key, CancellationToken cancellationToken)
     {
-        GraphQLDocument document;
-        try
+        while (true)
         {
-            document = GraphQLParser.Parser.Parse(query);
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException ex)
-        {
-            // Syntax errors, and documents nested deeper than the parser allows.
-            return CachedDocument.Fail(new RequestError(ex.Description, "GRAPHQL_PARSE_FAILED", new[] { (ex.Location.Line, ex.Location.Column) }));
-        }
+            if (_cache.TryGet(key, out var entry))
+            {
+                var completion = entry.Completion;
+                if (completion.IsCompletedSuccessfully)
+                {
+                    return completion.Result;
+                }
 
-        var operation = SelectOperation(document, operationName, out var selectionError);
-        if (operation is null)
-        {
-            return CachedDocument.Fail(selectionError!);
-        }
+                try
+                {
+                    return await completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The request preparing it left: prepare it for this one.
+                    continue;
+                }
+            }
 
-        // Preparation runs once per document inside the cache's Lazy; the core rules complete synchronously.
-        var validation = new DocumentValidator().ValidateAsync(new ValidationOptions
-        {
-            Schema = _apiSchema,
-            Document = document,
-            Operation = operation,
-            Rules = DocumentValidator.CoreRules,
-            Variables = Inputs.Empty,
-            Extensions = Inputs.Empty,
-            UserContext = new Dictionary<string, object?>(),
-            RequestServices = null!,
-        }).GetAwaiter().GetResult();
-
-        var documentErrors = validation.Errors
-            .Where(e => e is not InvalidVariableError)
-            .Select(ToRequestError)
-            .ToList();
-        if (documentErrors.Count > 0)
-        {
-            return CachedDocument.Fail(documentErrors.ToArray());
-        }
-
-        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
-        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
-        {
-            fragments[fragment.FragmentName.Name.StringValue] = fragment;
-        }
-
-        var kind = operation.Operation switch
-        {
-            OperationType.Mutation => OperationKind.Mutation,
-            OperationType.Subscription => OperationKind.Subscription,
-            _ => OperationKind.Query,
-        };
-        var rootType = kind switch
-        {
-            OperationKind.Mutation => _schema.MutationType,
-            OperationKind.Subscription => _schema.SubscriptionType,
-            _ => _schema.QueryType,
-        };
-        if (rootType is null)
-        {
-            // The validator lets an operation through when the schema lacks its root type altogether.
-            return CachedDocument.Fail(RequestError.Of($"The schema has no {kind.ToString().ToLowerInvariant()} type.", "GRAPHQL_VALIDATION_FAILED"));
-        }
-
-        var variables = VariableDefinitions(operation);
-        var name = operation.Name?.StringValue;
-        try
-        {
-            var root = new SelectionSetBuilder(_schema, fragments).Build(rootType, operation.SelectionSet);
-            var plan = _planner.Plan(kind, name, root, variables);
-            return new CachedDocument(new PreparedOperation(kind, name, rootType, root, variables, document, operation, plan), null);
-        }
-        catch (PlanningException ex)
-        {
-            return CachedDocument.Fail(RequestError.Of(ex.Message, "QUERY_PLANNING_FAILED"));
-        }
-        catch (OperationTooLargeException ex)
-        {
-            return CachedDocument.Fail(RequestError.Of(ex.Message, "OPERATION_TOO_LARGE"));
+            if (_cache.TryAdd(key, out entry))
+            {
+                return PrepareInto(key, entry, cancellationToken);
+            }
         }
     }
 
-    private async ValueTask<PrepareResult> CoerceVariablesAsync(CachedDocument cached, JsonElement variables, CancellationToken cancellationToken)
+    private PreparedDocument PrepareInto(OperationKey key, OperationCacheEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (document, bytes) = _preparation.Prepare(key.Query, key.OperationName, cancellationToken);
+            if (document.Errors is null)
+            {
+                _cache.Commit(key, entry, bytes);
+            }
+            else
+            {
+                _cache.Remove(key, entry);
+            }
+
+            entry.Complete(document);
+            return document;
+        }
+        catch (OperationCanceledException)
+        {
+            _cache.Remove(key, entry);
+            entry.Cancel();
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _cache.Remove(key, entry);
+            entry.Fail(ex);
+            throw;
+        }
+    }
+
+    private async ValueTask<PrepareResult> CoerceVariablesAsync(PreparedDocument cached, JsonElement variables, CancellationToken cancellationToken)
     {
         var operation = cached.Operation!;
         var booleans = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (operation.Variables.Count == 0)
         {
             return PrepareResult.Success(operation, booleans);
+        }
+
+        if (LongNumberVariableCheck.Check(variables) is { } tooLong)
+        {
+            return PrepareResult.Failure(tooLong);
         }
 
         Inputs inputs;
@@ -178,6 +181,11 @@ public sealed class OperationPreparer
             return PrepareResult.Failure(validation.Errors.Select(e => ToRequestError(e) with { Code = "BAD_USER_INPUT" }).ToArray());
         }
 
+        if (NonFiniteVariableCheck.Check(validation.Variables) is { } outOfRange)
+        {
+            return PrepareResult.Failure(outOfRange);
+        }
+
         if (validation.Variables is not null)
         {
             foreach (var variable in validation.Variables)
@@ -192,63 +200,8 @@ public sealed class OperationPreparer
         return PrepareResult.Success(operation, booleans);
     }
 
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName, out RequestError? error)
-    {
-        error = null;
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        if (operations.Count == 0)
-        {
-            error = RequestError.Of("The document contains no operation.", "GRAPHQL_VALIDATION_FAILED");
-            return null;
-        }
-
-        if (string.IsNullOrEmpty(operationName))
-        {
-            if (operations.Count > 1)
-            {
-                error = RequestError.Of("The document contains several operations: give operationName.", "GRAPHQL_VALIDATION_FAILED");
-                return null;
-            }
-
-            return operations[0];
-        }
-
-        var match = operations.Find(o => o.Name?.StringValue == operationName);
-        if (match is null)
-        {
-            error = RequestError.Of($"Unknown operation named \"{operationName}\".", "GRAPHQL_VALIDATION_FAILED");
-        }
-
-        return match;
-    }
-
-    private static List<VariableDefinition> VariableDefinitions(GraphQLOperationDefinition operation)
-    {
-        var list = new List<VariableDefinition>();
-        if (operation.Variables is null)
-        {
-            return list;
-        }
-
-        var printer = new GraphQLParser.Visitors.SDLPrinter();
-        foreach (var variable in operation.Variables.Items)
-        {
-            list.Add(new VariableDefinition(
-                variable.Variable.Name.StringValue,
-                printer.Print(variable.Type),
-                variable.DefaultValue is null ? null : printer.Print(variable.DefaultValue)));
-        }
-
-        return list;
-    }
-
     private static RequestError ToRequestError(ExecutionError error) => new(
         error.Message,
         "GRAPHQL_VALIDATION_FAILED",
         error.Locations?.Select(l => (l.Line, l.Column)).ToArray() ?? Array.Empty<(int, int)>());
-
-    private sealed record CachedDocument(PreparedOperation? Operation, RequestError[]? Errors)
-    {
-        public static CachedDocument Fail(params RequestError[] errors) => new(null, errors);
-    }
 }

@@ -8,11 +8,19 @@ internal sealed class ExecutionState : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
 
-    public ExecutionState(JsonElement variables, IReadOnlyDictionary<string, bool> booleans, IReadOnlyList<KeyValuePair<string, string>>? headers)
+    /// <param name="aborted">The caller's token: cancelled when the client left (then execution stops and throws).</param>
+    public ExecutionState(
+        JsonElement variables,
+        IReadOnlyDictionary<string, bool> booleans,
+        IReadOnlyList<KeyValuePair<string, string>>? headers,
+        SubgraphErrorPolicy? errorPolicy = null,
+        CancellationToken aborted = default)
     {
         Variables = variables;
         Booleans = booleans;
         Headers = headers;
+        ErrorPolicy = errorPolicy ?? SubgraphErrorPolicy.ExposeAll;
+        Aborted = aborted;
     }
 
     /// <summary>The merged data. Fetches run in parallel; reading and merging it happens under <see cref="MergeLock"/>.</summary>
@@ -32,6 +40,15 @@ internal sealed class ExecutionState : IDisposable
     public IReadOnlyDictionary<string, bool> Booleans { get; }
 
     public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; }
+
+    /// <summary>What the client sees of subgraph errors, and where the rest is logged.</summary>
+    public SubgraphErrorPolicy ErrorPolicy { get; }
+
+    /// <summary>
+    /// The caller's token. Fetches run on a token that also fires at the request's deadline; a fetch cancelled while
+    /// this one is not was cut short by the deadline.
+    /// </summary>
+    public CancellationToken Aborted { get; }
 
     /// <summary>
     /// Keeps a subgraph answer (whose buffer the result's leaves point into) and the document of its errors alive

@@ -5,13 +5,19 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>An error of the client response: message, optional path, extensions.</summary>
 internal sealed class GatewayError
 {
-    public GatewayError(string message, object[]? path, string? code, string? serviceName, JsonElement extensions = default)
+    /// <param name="passedExtensions">
+    /// The keys of <paramref name="extensions"/> written (its <c>code</c> then never is: <paramref name="code"/> is);
+    /// null writes them all.
+    /// </param>
+    public GatewayError(
+        string message, object[]? path, string? code, string? serviceName, JsonElement extensions = default, IReadOnlySet<string>? passedExtensions = null)
     {
         Message = message;
         Path = path;
         Code = code;
         ServiceName = serviceName;
         Extensions = extensions;
+        PassedExtensions = passedExtensions;
     }
 
     public string Message { get; }
@@ -24,6 +30,9 @@ internal sealed class GatewayError
 
     /// <summary>The subgraph's own <c>extensions</c> object, kept as is (undefined when none).</summary>
     public JsonElement Extensions { get; }
+
+    /// <summary>Which keys of <see cref="Extensions"/> reach the client (a masked subgraph error); null: all.</summary>
+    public IReadOnlySet<string>? PassedExtensions { get; }
 
     public void Write(Utf8JsonWriter writer)
     {
@@ -53,7 +62,8 @@ internal sealed class GatewayError
         {
             foreach (var property in Extensions.EnumerateObject())
             {
-                if (property.NameEquals("serviceName"))
+                if (property.NameEquals("serviceName")
+                    || (PassedExtensions is not null && (property.NameEquals("code") || !PassedExtensions.Contains(property.Name))))
                 {
                     continue;
                 }

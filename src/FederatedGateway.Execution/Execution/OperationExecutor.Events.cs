@@ -19,6 +19,7 @@ public sealed partial class OperationExecutor
     /// Merges one event of <paramref name="plan"/>'s primary subscription as if that fetch had answered it, runs the
     /// rest of the plan (entity fetches into other subgraphs) and writes the client response into <paramref name="output"/>.
     /// </summary>
+    /// <param name="deadline">Linked to <paramref name="cancellationToken"/>; fires when the event's fetches ran out of time.</param>
     internal async ValueTask ExecuteEventAsync(
         PreparedOperation operation,
         SubscriptionPlan plan,
@@ -27,9 +28,11 @@ public sealed partial class OperationExecutor
         IReadOnlyDictionary<string, bool> booleans,
         IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
         IBufferWriter<byte> output,
-        CancellationToken cancellationToken)
+        SubgraphErrorPolicy errorPolicy,
+        CancellationToken cancellationToken,
+        CancellationToken deadline)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders);
+        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy, cancellationToken);
         var event_ = PlanExecutor.ReadAnswer(answer, state);
         if (event_ is null)
         {
@@ -42,15 +45,15 @@ public sealed partial class OperationExecutor
                 ResultMerger.MergeOwned(state.Data, data);
             }
 
-            SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, state.Errors);
+            SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, errorPolicy, state.Errors);
             if (event_.Data is not null && plan.Rest is not null)
             {
-                await _plans.RunAsync(plan.Rest, state, state.Errors, cancellationToken).ConfigureAwait(false);
+                await _plans.RunAsync(plan.Rest, state, state.Errors, deadline).ConfigureAwait(false);
             }
         }
 
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans)).Write(writer, operation, state.Data, default);
+        new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans), MaxErrors).Write(writer, operation, state.Data, default);
         writer.Flush();
     }
 
@@ -58,12 +61,13 @@ public sealed partial class OperationExecutor
     /// The JSON array of client errors for a subscription the subgraph ended with errors
     /// (<see cref="SubgraphEventKind.Error"/>) or whose transport failed (<see cref="SubgraphEventKind.Failed"/>).
     /// </summary>
-    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionPlan plan, SubgraphEvent ended)
+    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionPlan plan, SubgraphEvent ended, SubgraphErrorPolicy errorPolicy)
     {
         var errors = new List<GatewayError>();
         var response = ended.Response;
         if (response.Failure is not null)
         {
+            errorPolicy.LogFailure(plan.Primary.ServiceName, response);
             errors.Add(new GatewayError(response.Failure, null, response.FailureCode, plan.Primary.ServiceName));
         }
         else
@@ -73,7 +77,7 @@ public sealed partial class OperationExecutor
                 using var document = JsonDocument.Parse(response.Body);
                 if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("errors", out var list))
                 {
-                    SubgraphErrors.CollectRoot(list, plan.Primary, errors);
+                    SubgraphErrors.CollectRoot(list, plan.Primary, errorPolicy, errors);
                 }
 
                 return WriteErrors(errors, plan);

@@ -9,8 +9,9 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// Runs plan nodes: sequences in order, parallel nodes at the same time, conditions by their Boolean variable,
 /// root fetches merged into the data's root, entity fetches flattened over the merged data. Expected failures
-/// (a subgraph down, garbage answers) become errors and the rest of the plan goes on; only the caller's
-/// cancellation is thrown.
+/// (a subgraph down, garbage answers) become errors and the rest of the plan goes on. The token given to
+/// <see cref="RunAsync"/> also fires at the request's deadline: fetches it cuts short (or that would start after it)
+/// become <c>REQUEST_TIMEOUT</c> errors; only the caller's cancellation (<see cref="ExecutionState.Aborted"/>) is thrown.
 /// </summary>
 internal sealed class PlanExecutor
 {
@@ -106,7 +107,7 @@ internal sealed class PlanExecutor
             }
         }
 
-        SubgraphErrors.CollectRoot(answer.Errors, fetch, errors);
+        SubgraphErrors.CollectRoot(answer.Errors, fetch, state.ErrorPolicy, errors);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -146,7 +147,7 @@ internal sealed class PlanExecutor
             }
 
             // Under the lock: re-pathing walks the data again.
-            SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, errors);
+            SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, state.ErrorPolicy, errors);
         }
     }
 
@@ -160,6 +161,13 @@ internal sealed class PlanExecutor
     private async ValueTask<SubgraphAnswer?> SendAsync(
         FetchNode fetch, ReadOnlyMemory<byte> body, ExecutionState state, List<GatewayError> errors, EntityBatch? batch, object[]? failurePath, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            state.Aborted.ThrowIfCancellationRequested();
+            errors.Add(DeadlineErrors.FetchCutShort(fetch, failurePath));
+            return null;
+        }
+
         var (url, client) = _subgraphs.Get(fetch.ServiceName);
         var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers };
         SubgraphResponse response;
@@ -167,15 +175,23 @@ internal sealed class PlanExecutor
         {
             response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !state.Aborted.IsCancellationRequested)
+        {
+            errors.Add(DeadlineErrors.FetchCutShort(fetch, failurePath));
+            return null;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Clients report transport failures as values; an exception is a client bug, still not the caller's problem.
-            FailedFetchErrors.Add(errors, fetch, ex.Message, HttpError, state, _schema, batch, failurePath);
+            // Its text stays in the log: it may name hosts and ports.
+            state.ErrorPolicy.LogClientException(fetch.ServiceName, ex);
+            FailedFetchErrors.Add(errors, fetch, "the subgraph client failed (see the gateway log)", HttpError, state, _schema, batch, failurePath);
             return null;
         }
 
         if (response.Failure is not null)
         {
+            state.ErrorPolicy.LogFailure(fetch.ServiceName, response);
             FailedFetchErrors.Add(errors, fetch, response.Failure, response.FailureCode ?? HttpError, state, _schema, batch, failurePath);
             response.Dispose();
             return null;

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
-/// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>: a response body of
+/// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="PooledArrays"/>: a response body of
 /// 100 KB is written without a fresh large-object-heap array per request (each one would invite a gen2 collection).
 /// <see cref="Dispose"/> returns the array; the written memory must not be used after that.
 /// </summary>
@@ -17,7 +17,7 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public PooledBufferWriter(int initialCapacity)
     {
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, MinimumGrowth));
+        _buffer = PooledArrays.Rent(Math.Max(initialCapacity, MinimumGrowth));
     }
 
     public int WrittenCount => _written;
@@ -68,7 +68,7 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var buffer = _buffer;
         _buffer = [];
         _written = 0;
-        ArrayPool<byte>.Shared.Return(buffer);
+        PooledArrays.Return(buffer);
     }
 
     private void Ensure(int sizeHint)
@@ -81,11 +81,11 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
         ObjectDisposedException.ThrowIf(_disposed, this);
         var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_written + Math.Max(needed, MinimumGrowth)));
-        var larger = ArrayPool<byte>.Shared.Rent(size);
+        var larger = PooledArrays.Rent(size);
         _buffer.AsSpan(0, _written).CopyTo(larger);
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            PooledArrays.Return(_buffer);
         }
 
         _buffer = larger;

@@ -17,6 +17,7 @@ internal sealed class ResponseWriter
     private readonly FederatedSchema _schema;
     private readonly IReadOnlyDictionary<string, bool> _booleans;
     private readonly List<GatewayError> _errors;
+    private readonly int _maxErrors;
 
     private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly PathStack _path = new();
@@ -26,11 +27,13 @@ internal sealed class ResponseWriter
     private bool _optimistic;
 
     /// <param name="shapes">The operation's shared shapes (<see cref="ResponseShapes.For"/>); null computes them for this response alone.</param>
-    public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors, ResponseShapes? shapes = null)
+    /// <param name="maxErrors">Errors written at most; the rest are dropped for one <c>TOO_MANY_ERRORS</c> error. 0: all.</param>
+    public ResponseWriter(FederatedSchema schema, IReadOnlyDictionary<string, bool> booleans, List<GatewayError> errors, ResponseShapes? shapes = null, int maxErrors = 0)
     {
         _schema = schema;
         _booleans = booleans;
         _errors = errors;
+        _maxErrors = maxErrors <= 0 ? int.MaxValue : maxErrors;
         _shapes = shapes ?? new ResponseShapes();
     }
 
@@ -78,9 +81,15 @@ internal sealed class ResponseWriter
         if (_errors.Count > 0)
         {
             writer.WriteStartArray("errors");
-            foreach (var error in _errors)
+            for (var i = 0; i < _errors.Count && i < _maxErrors; i++)
             {
-                error.Write(writer);
+                _errors[i].Write(writer);
+            }
+
+            if (_errors.Count > _maxErrors)
+            {
+                var summary = ErrorCap.Summary(_maxErrors);
+                new GatewayError(summary.Message, null, summary.Code, null).Write(writer);
             }
 
             writer.WriteEndArray();

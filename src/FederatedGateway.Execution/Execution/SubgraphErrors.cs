@@ -5,8 +5,9 @@ using FederatedGateway.Core.Planning.Nodes;
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
-/// Turns a subgraph's <c>errors</c> into client errors: message and extensions kept (<c>locations</c> dropped,
-/// <c>serviceName</c> added), paths re-pathed from the subgraph's document to the client's response.
+/// Turns a subgraph's <c>errors</c> into client errors: message and extensions kept or masked as the
+/// <see cref="SubgraphErrorPolicy"/> says (<c>locations</c> dropped, <c>serviceName</c> added), paths re-pathed from
+/// the subgraph's document to the client's response.
 /// </summary>
 internal static class SubgraphErrors
 {
@@ -14,17 +15,18 @@ internal static class SubgraphErrors
 
     /// <summary>The errors of a root fetch: their paths already are response paths.</summary>
     /// <param name="list">The answer's <c>errors</c> (nothing happens unless it is an array).</param>
-    public static void CollectRoot(JsonElement list, FetchNode fetch, List<GatewayError> errors)
+    public static void CollectRoot(JsonElement list, FetchNode fetch, SubgraphErrorPolicy policy, List<GatewayError> errors)
     {
         if (list.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
+        policy.LogHidden(fetch.ServiceName, list);
         foreach (var error in list.EnumerateArray())
         {
             var path = error.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.Array ? ReadPath(p, 0) : null;
-            errors.Add(Create(error, path, fetch));
+            errors.Add(policy.FromSubgraph(error, path, fetch.ServiceName));
         }
     }
 
@@ -34,13 +36,15 @@ internal static class SubgraphErrors
     /// Call it holding the merge lock.
     /// </summary>
     /// <param name="list">The answer's <c>errors</c> (nothing happens unless it is an array).</param>
-    public static void CollectEntities(JsonElement list, FetchNode fetch, EntityBatch batch, object[]? flattenPoint, List<GatewayError> errors)
+    public static void CollectEntities(
+        JsonElement list, FetchNode fetch, EntityBatch batch, object[]? flattenPoint, SubgraphErrorPolicy policy, List<GatewayError> errors)
     {
         if (list.ValueKind != JsonValueKind.Array)
         {
             return;
         }
 
+        policy.LogHidden(fetch.ServiceName, list);
         foreach (var error in list.EnumerateArray())
         {
             if (error.TryGetProperty("path", out var p) && EntityIndex(p, batch.Representations.Count) is { } representation)
@@ -51,14 +55,14 @@ internal static class SubgraphErrors
                     for (var t = batch.FirstTarget(representation); t >= 0; t = batch.NextTarget(t))
                     {
                         var targetPath = batch.TargetPath(t);
-                        errors.Add(Create(error, targetPath is null ? flattenPoint : Concat(targetPath, rest), fetch));
+                        errors.Add(policy.FromSubgraph(error, targetPath is null ? flattenPoint : Concat(targetPath, rest), fetch.ServiceName));
                     }
 
                     continue;
                 }
             }
 
-            errors.Add(Create(error, flattenPoint, fetch));
+            errors.Add(policy.FromSubgraph(error, flattenPoint, fetch.ServiceName));
         }
     }
 
@@ -92,13 +96,6 @@ internal static class SubgraphErrors
         }
 
         return result;
-    }
-
-    private static GatewayError Create(JsonElement error, object[]? path, FetchNode fetch)
-    {
-        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Subgraph error";
-        var extensions = error.TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
-        return new GatewayError(message, path, DownstreamServiceError, fetch.ServiceName, extensions);
     }
 
     private static int? EntityIndex(JsonElement path, int representations) =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
@@ -13,6 +14,8 @@ namespace FederatedGateway.Execution.Gateway;
 /// <summary>
 /// Streaming transports: a subscription subscribes to the subgraph owning its root field and runs the rest of its
 /// plan for every event, on the snapshot it started with (a reload never changes a running subscription).
+/// A query or mutation streamed this way has <see cref="RequestTimeout"/> from the start; a subscription has no
+/// deadline, but each event's fetches do.
 /// </summary>
 public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
 {
@@ -32,13 +35,31 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
             return GatewayStream.Rejected(Errors(GatewayResultKind.RequestError, RequestError.Of("The gateway has no schema loaded yet.", "SCHEMA_NOT_LOADED")));
         }
 
-        var prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        PrepareResult prepared;
+        using (var deadline = StartDeadline(cancellationToken))
+        {
+            try
+            {
+                prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.HasPassed)
+            {
+                return GatewayStream.Rejected(TimedOut());
+            }
+        }
+
         if (!prepared.IsSuccess)
         {
             return GatewayStream.Rejected(Errors(GatewayResultKind.RequestError, prepared.Errors.ToArray()));
         }
 
         var operation = prepared.Operation!;
+        if (operation.HasIntrospection && !AllowIntrospection)
+        {
+            return GatewayStream.Rejected(IntrospectionDisabled());
+        }
+
         if (operation.Kind != OperationKind.Subscription)
         {
             if (request.IsGet && operation.Kind == OperationKind.Mutation)
@@ -46,7 +67,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
                 return GatewayStream.Rejected(Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of("A mutation cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED")));
             }
 
-            return GatewayStream.Of(SingleResult(snapshot, prepared, request, cancellationToken));
+            return GatewayStream.Of(SingleResult(snapshot, prepared, request, started, cancellationToken));
         }
 
         var plan = SubscriptionPlan.From(operation.Plan);
@@ -56,31 +77,48 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
                 "The subscription cannot be planned as one subscription to the subgraph that owns its root field.", "QUERY_PLANNING_FAILED")));
         }
 
-        return GatewayStream.Of(Events(snapshot.Executor, operation, prepared.BooleanVariables, plan, request, Subscriber ?? s_defaultSubscriber.Value, cancellationToken));
+        return GatewayStream.Of(Events(
+            snapshot.Executor, operation, prepared.BooleanVariables, plan, request, Subscriber ?? s_defaultSubscriber.Value, SubgraphErrors, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<GatewayMessage> SingleResult(
-        GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<GatewayMessage> SingleResult(
+        GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, long started, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await ExecuteOnceAsync(snapshot, prepared, request, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a streamed query or mutation with what is left of its deadline.</summary>
+    private async Task<GatewayMessage> ExecuteOnceAsync(GatewaySnapshot snapshot, PrepareResult prepared, GatewayRequest request, long started, CancellationToken cancellationToken)
     {
         var operation = prepared.Operation!;
-        ReadOnlyMemory<byte> introspection = default;
-        if (operation.HasIntrospection)
+        using var deadline = StartDeadline(cancellationToken, Stopwatch.GetElapsedTime(started));
+        try
         {
-            introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, cancellationToken).ConfigureAwait(false);
-        }
+            ReadOnlyMemory<byte> introspection = default;
+            if (operation.HasIntrospection)
+            {
+                introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, deadline.Token).ConfigureAwait(false);
+            }
 
-        var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-        await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken).ConfigureAwait(false);
-        yield return new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
+            var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
+            await snapshot.Executor.ExecuteAsync(
+                operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, errorPolicy: SubgraphErrors, deadline: deadline.Token).ConfigureAwait(false);
+            return new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
+        }
+        catch (OperationCanceledException) when (deadline.HasPassed)
+        {
+            return new GatewayMessage(GatewayMessageKind.Error, ErrorsOf(TimedOut()));
+        }
     }
 
-    private static async IAsyncEnumerable<GatewayMessage> Events(
+    private async IAsyncEnumerable<GatewayMessage> Events(
         OperationExecutor executor,
         PreparedOperation operation,
         IReadOnlyDictionary<string, bool> booleans,
         SubscriptionPlan plan,
         GatewayRequest request,
         ISubgraphSubscriber subscriber,
+        SubgraphErrorPolicy errorPolicy,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (url, _) = executor.Subgraphs.Get(plan.Primary.ServiceName);
@@ -93,12 +131,14 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
             {
                 if (received.Kind != SubgraphEventKind.Next)
                 {
-                    message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received));
+                    message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received, errorPolicy));
                 }
                 else
                 {
                     var output = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
-                    await executor.ExecuteEventAsync(operation, plan, received.Response, request.Variables, booleans, request.ForwardHeaders, output, cancellationToken).ConfigureAwait(false);
+                    using var deadline = StartDeadline(cancellationToken);
+                    await executor.ExecuteEventAsync(
+                        operation, plan, received.Response, request.Variables, booleans, request.ForwardHeaders, output, errorPolicy, cancellationToken, deadline.Token).ConfigureAwait(false);
                     message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
                 }
             }

@@ -27,6 +27,26 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
     /// </summary>
     public bool ExposeQueryPlan { get; init; }
 
+    /// <summary>
+    /// Whether operations may select <c>__schema</c> or <c>__type</c>; when not, they are refused with
+    /// <see cref="IntrospectionDisabledCode"/> (<c>__typename</c> always works). On unless the host turns it off.
+    /// </summary>
+    public bool AllowIntrospection { get; init; } = true;
+
+    /// <summary>What clients see of subgraph errors (masked or exposed) and where the rest is logged; all exposed unless set.</summary>
+    public SubgraphErrorPolicy SubgraphErrors { get; init; } = SubgraphErrorPolicy.ExposeAll;
+
+    /// <summary>The <c>extensions.code</c> of an operation refused because it selects introspection while that is off.</summary>
+    public const string IntrospectionDisabledCode = "INTROSPECTION_DISABLED";
+
+    /// <summary>
+    /// Time allowed for a whole request: preparation and every fetch (each also bounded by the subgraph client's own
+    /// timeout). What is not fetched when it passes is null with a <c>REQUEST_TIMEOUT</c> error; the rest of the data is
+    /// returned. A subscription is not bounded, but each of its events gets this much for its own fetches. Zero or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off. Default 30 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public GatewaySnapshot? Snapshot => _snapshot;
 
     /// <summary>Swaps in a new snapshot; requests in flight finish on the one they started with.</summary>
@@ -40,49 +60,74 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
             return Errors(GatewayResultKind.RequestError, RequestError.Of("The gateway has no schema loaded yet.", "SCHEMA_NOT_LOADED"));
         }
 
-        var prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, cancellationToken).ConfigureAwait(false);
-        if (!prepared.IsSuccess)
-        {
-            return Errors(GatewayResultKind.RequestError, prepared.Errors.ToArray());
-        }
-
-        var operation = prepared.Operation!;
-        if (request.IsGet && operation.Kind != OperationKind.Query)
-        {
-            return Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of($"A {operation.Kind.ToString().ToLowerInvariant()} cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED"));
-        }
-
-        if (operation.Kind == OperationKind.Subscription)
-        {
-            return Errors(GatewayResultKind.RequestError, RequestError.Of("Subscriptions are not served over a single HTTP response: subscribe over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream).", "SUBSCRIPTIONS_NOT_SUPPORTED"));
-        }
-
-        ReadOnlyMemory<byte> introspection = default;
-        if (operation.HasIntrospection)
-        {
-            introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, cancellationToken).ConfigureAwait(false);
-        }
-
-        var output = new PooledBufferWriter(operation.ResponseSizeHint);
+        using var deadline = StartDeadline(cancellationToken);
         try
         {
-            var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
-            await snapshot.Executor.ExecuteAsync(operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan).ConfigureAwait(false);
-        }
-        catch
-        {
-            output.Dispose();
-            throw;
-        }
+            var prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, deadline.Token).ConfigureAwait(false);
+            if (!prepared.IsSuccess)
+            {
+                return Errors(GatewayResultKind.RequestError, prepared.Errors.ToArray());
+            }
 
-        operation.ResponseSizeHint = Math.Max(256, output.WrittenCount + (output.WrittenCount / 8));
-        return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory, output);
+            var operation = prepared.Operation!;
+            if (operation.HasIntrospection && !AllowIntrospection)
+            {
+                return IntrospectionDisabled();
+            }
+
+            if (request.IsGet && operation.Kind != OperationKind.Query)
+            {
+                return Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of($"A {operation.Kind.ToString().ToLowerInvariant()} cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED"));
+            }
+
+            if (operation.Kind == OperationKind.Subscription)
+            {
+                return Errors(GatewayResultKind.RequestError, RequestError.Of("Subscriptions are not served over a single HTTP response: subscribe over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream).", "SUBSCRIPTIONS_NOT_SUPPORTED"));
+            }
+
+            ReadOnlyMemory<byte> introspection = default;
+            if (operation.HasIntrospection)
+            {
+                introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, deadline.Token).ConfigureAwait(false);
+            }
+
+            var output = new PooledBufferWriter(operation.ResponseSizeHint);
+            try
+            {
+                var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
+                await snapshot.Executor.ExecuteAsync(
+                    operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan, SubgraphErrors, deadline.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                output.Dispose();
+                throw;
+            }
+
+            operation.ResponseSizeHint = Math.Max(256, output.WrittenCount + (output.WrittenCount / 8));
+            return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory, output);
+        }
+        catch (OperationCanceledException) when (deadline.HasPassed)
+        {
+            // Preparation or introspection ran out of time (fetches cut short are errors in the data instead).
+            return TimedOut();
+        }
     }
+
+    /// <summary>The deadline of a request starting now (none when <see cref="RequestTimeout"/> is off).</summary>
+    private RequestDeadline StartDeadline(CancellationToken cancellationToken, TimeSpan elapsed = default) =>
+        RequestDeadline.Start(TimeLimit.IsOff(RequestTimeout) ? null : RequestTimeout - elapsed, cancellationToken);
+
+    private static GatewayResult TimedOut() =>
+        Errors(GatewayResultKind.RequestError, RequestError.Of(DeadlineErrors.RequestMessage, DeadlineErrors.Code));
 
     private static bool AsksForQueryPlan(JsonElement extensions) =>
         extensions.ValueKind == JsonValueKind.Object
         && extensions.TryGetProperty("queryPlan", out var value)
         && value.ValueKind == JsonValueKind.True;
+
+    private static GatewayResult IntrospectionDisabled() =>
+        Errors(GatewayResultKind.RequestError, RequestError.Of("Introspection is disabled on this gateway (Gateway:Introspection).", IntrospectionDisabledCode));
 
     private static GatewayResult Errors(GatewayResultKind kind, params RequestError[] errors)
     {
@@ -109,9 +154,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
                     writer.WriteEndArray();
                 }
 
-                writer.WriteStartObject("extensions");
-                writer.WriteString("code", error.Code);
-                writer.WriteEndObject();
+                WriteExtensions(writer, error);
                 writer.WriteEndObject();
             }
 
@@ -120,5 +163,46 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         }
 
         return new GatewayResult(kind, output.WrittenMemory);
+    }
+
+    private static void WriteExtensions(Utf8JsonWriter writer, RequestError error)
+    {
+        writer.WriteStartObject("extensions");
+        writer.WriteString("code", error.Code);
+        if (error.Extensions is not null)
+        {
+            foreach (var (name, value) in error.Extensions)
+            {
+                if (name == "code")
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(name);
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNullValue();
+                        break;
+                    case bool b:
+                        writer.WriteBooleanValue(b);
+                        break;
+                    case int i:
+                        writer.WriteNumberValue(i);
+                        break;
+                    case long l:
+                        writer.WriteNumberValue(l);
+                        break;
+                    case double d:
+                        writer.WriteNumberValue(d);
+                        break;
+                    default:
+                        writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                }
+            }
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -32,8 +32,15 @@ public sealed class GatewaySnapshot
 
     public OperationExecutor Executor { get; }
 
+    /// <param name="limits">The document limits; <see cref="OperationLimits.Default"/> when null.</param>
+    /// <param name="cache">The operation cache's bounds; <see cref="OperationCacheOptions.Default"/> when null.</param>
     /// <exception cref="SupergraphException">The supergraph cannot be loaded.</exception>
-    public static GatewaySnapshot Build(string supergraphSdl, ISubgraphClient client, IReadOnlyDictionary<string, string>? urlOverrides = null)
+    public static GatewaySnapshot Build(
+        string supergraphSdl,
+        ISubgraphClient client,
+        IReadOnlyDictionary<string, string>? urlOverrides = null,
+        OperationLimits? limits = null,
+        OperationCacheOptions? cache = null)
     {
         var schema = SupergraphReader.Read(supergraphSdl);
         var apiSdl = ApiSchemaPrinter.Print(schema);
@@ -50,8 +57,8 @@ public sealed class GatewaySnapshot
         return new GatewaySnapshot(
             schema,
             apiSdl,
-            new OperationPreparer(schema, api),
+            new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
-            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)));
+            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)) { MaxErrors = (limits ?? OperationLimits.Default).MaxErrors });
     }
 }

@@ -15,7 +15,10 @@ public sealed class SubgraphEvent : IDisposable
 
     public SubgraphResponse Response { get; }
 
-    public static SubgraphEvent Failed(string message, string code) => new(SubgraphEventKind.Failed, SubgraphResponse.Failed(message, code));
+    /// <param name="message">What the client is told: it must not name hosts, ports or addresses.</param>
+    /// <param name="cause">The exception behind it, for the gateway's log only.</param>
+    public static SubgraphEvent Failed(string message, string code, Exception? cause = null) =>
+        new(SubgraphEventKind.Failed, SubgraphResponse.Failed(message, code, cause: cause));
 
     public void Dispose() => Response.Dispose();
 }

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Execution.Subscriptions;
@@ -37,7 +37,8 @@ internal sealed class UpstreamConnection : IAsyncDisposable
     }
 
     /// <summary>Connects, initialises and subscribes; returns a failure event, or null when subscribed.</summary>
-    public async ValueTask<SubgraphEvent?> OpenAsync(Uri uri, SubgraphRequest request, CancellationToken cancellationToken)
+    /// <param name="handshakes">Sends the WebSocket handshake (its handler's settings apply).</param>
+    public async ValueTask<SubgraphEvent?> OpenAsync(Uri uri, HttpMessageInvoker handshakes, SubgraphRequest request, CancellationToken cancellationToken)
     {
         foreach (var (name, value) in request.Headers ?? [])
         {
@@ -55,7 +56,7 @@ internal sealed class UpstreamConnection : IAsyncDisposable
         timeout.CancelAfter(_options.ConnectTimeout);
         try
         {
-            await _socket.ConnectAsync(uri, timeout.Token).ConfigureAwait(false);
+            await _socket.ConnectAsync(uri, handshakes, timeout.Token).ConfigureAwait(false);
             if (_socket.SubProtocol != TransportWs.Subprotocol)
             {
                 return Fail("the subgraph does not speak graphql-transport-ws");
@@ -79,7 +80,8 @@ internal sealed class UpstreamConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException)
         {
-            return Fail(ex.Message);
+            // The exception's text names the host: it is logged, the client hears what kind of failure it was.
+            return Fail(ex is HttpRequestException http ? TransportFailure.Describe(http.HttpRequestError) : "no connection could be made", ex);
         }
 
         _registration = cancellationToken.Register(static state => ((UpstreamConnection)state!).BeginEnd(), this);
@@ -98,7 +100,7 @@ internal sealed class UpstreamConnection : IAsyncDisposable
             }
             catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
             {
-                return cancellationToken.IsCancellationRequested || _ending != 0 ? null : Fail("the connection was lost: " + ex.Message);
+                return cancellationToken.IsCancellationRequested || _ending != 0 ? null : Fail("the connection was lost", ex);
             }
 
             switch (read)
@@ -311,13 +313,13 @@ internal sealed class UpstreamConnection : IAsyncDisposable
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
         var length = prefix.Length + raw.Length + suffix.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var rented = PooledArrays.Rent(length);
         prefix.CopyTo(rented);
         raw.CopyTo(rented.AsSpan(prefix.Length));
         suffix.CopyTo(rented.AsSpan(prefix.Length + raw.Length));
         return SubgraphResponse.FromBody(rented, length, 200);
     }
 
-    private SubgraphEvent Fail(string reason) =>
-        SubgraphEvent.Failed($"Subscription to '{_serviceName}' failed: {reason}", WebSocketSubgraphSubscriber.FailureCode);
+    private SubgraphEvent Fail(string reason, Exception? cause = null) =>
+        SubgraphEvent.Failed($"Subscription to '{_serviceName}' failed: {reason}", WebSocketSubgraphSubscriber.FailureCode, cause);
 }

@@ -8,17 +8,23 @@ namespace FederatedGateway.Execution.Subscriptions;
 /// with <c>http</c>→<c>ws</c> (<c>https</c>→<c>wss</c>). Forwarded headers go on the WebSocket handshake.
 /// Ending the stream sends <c>complete</c> and closes the socket (aborted if the subgraph does not close in time).
 /// </summary>
-public sealed class WebSocketSubgraphSubscriber : ISubgraphSubscriber
+public sealed class WebSocketSubgraphSubscriber : ISubgraphSubscriber, IDisposable
 {
     /// <summary>The <c>extensions.code</c> of a subscription whose transport to the subgraph failed.</summary>
     public const string FailureCode = "SUBSCRIPTION_SUBGRAPH_FAILED";
 
     private readonly WebSocketSubgraphSubscriberOptions _options;
 
+    /// <summary>The handshakes' handler: the one place the activity propagator is set (a ClientWebSocket alone would propagate).</summary>
+    private readonly HttpMessageInvoker _handshakes;
+
     public WebSocketSubgraphSubscriber(WebSocketSubgraphSubscriberOptions? options = null)
     {
         _options = options ?? new WebSocketSubgraphSubscriberOptions();
+        _handshakes = new HttpMessageInvoker(new SocketsHttpHandler { ActivityHeadersPropagator = _options.ActivityHeadersPropagator });
     }
+
+    public void Dispose() => _handshakes.Dispose();
 
     public async IAsyncEnumerable<SubgraphEvent> SubscribeAsync(SubgraphRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -32,7 +38,7 @@ public sealed class WebSocketSubgraphSubscriber : ISubgraphSubscriber
         var connection = new UpstreamConnection(_options, request.ServiceName);
         try
         {
-            var failure = await connection.OpenAsync(uri, request, cancellationToken).ConfigureAwait(false);
+            var failure = await connection.OpenAsync(uri, _handshakes, request, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 yield return failure;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace FederatedGateway.Execution.Subscriptions;
 
 /// <summary>Settings of <see cref="WebSocketSubgraphSubscriber"/>.</summary>
@@ -11,4 +13,11 @@ public sealed class WebSocketSubgraphSubscriberOptions
 
     /// <summary>How long ending a subscription may wait for the subgraph to close the socket. Default 2 s.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// What the WebSocket handshake writes from the current activity (<c>traceparent</c>, <c>tracestate</c>,
+    /// <c>baggage</c>): nothing by default, as for subgraph fetches (see
+    /// <see cref="Transport.HttpSubgraphClientOptions.ActivityHeadersPropagator"/>).
+    /// </summary>
+    public DistributedContextPropagator ActivityHeadersPropagator { get; init; } = DistributedContextPropagator.CreateNoOutputPropagator();
 }

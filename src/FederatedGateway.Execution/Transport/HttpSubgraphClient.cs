@@ -10,7 +10,9 @@ namespace FederatedGateway.Execution.Transport;
 /// <remarks>
 /// <para>Every request gets its own timeout (<see cref="HttpSubgraphClientOptions.Timeout"/>) covering the whole exchange.
 /// Transport failures are returned as <see cref="SubgraphResponse.Failed"/> with code
-/// <see cref="SubgraphFailureCodes.HttpError"/> or <see cref="SubgraphFailureCodes.Timeout"/>; only a cancellation of
+/// <see cref="SubgraphFailureCodes.HttpError"/>, <see cref="SubgraphFailureCodes.Timeout"/> or
+/// <see cref="SubgraphFailureCodes.ResponseTooLarge"/> (a body over <see cref="HttpSubgraphClientOptions.MaxResponseBodySize"/>,
+/// refused by its Content-Length or as soon as that many bytes arrived); only a cancellation of
 /// the caller's token throws (<see cref="OperationCanceledException"/>).</para>
 /// <para>A response of any status whose body is JSON (a JSON media type, or none, and a body starting with <c>{</c>)
 /// is returned as a body with its status code, so a 4xx/5xx GraphQL error response reaches the executor; a response
@@ -82,6 +84,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             AutomaticDecompression = DecompressionMethods.All,
             UseProxy = options.UseProxy,
             EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = options.ActivityHeadersPropagator,
         };
     }
 
@@ -97,7 +100,9 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         if (uri is null)
         {
             return SubgraphResponse.Failed(
-                $"Subgraph \"{request.ServiceName}\" has no valid http(s) URL: \"{request.Url}\".", SubgraphFailureCodes.HttpError);
+                $"Subgraph \"{request.ServiceName}\" has no valid http(s) URL.",
+                SubgraphFailureCodes.HttpError,
+                cause: new UriFormatException($"\"{request.Url}\" is not an absolute http or https URL."));
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -115,21 +120,23 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         {
             // Only the caller's cancellation is an exception; everything else is a failed response.
             cancellationToken.ThrowIfCancellationRequested();
+            // The exception's own text names hosts and ports: it goes to the gateway's log, the client gets the kind of failure.
             return ex switch
             {
                 OperationCanceledException when timeout.IsCancellationRequested => SubgraphResponse.Failed(
                     $"Subgraph \"{request.ServiceName}\" did not answer within {FormatTimeout(_timeout)}.",
                     SubgraphFailureCodes.Timeout),
                 OperationCanceledException => SubgraphResponse.Failed(
-                    $"Subgraph \"{request.ServiceName}\" timed out: {ex.InnerException?.Message ?? ex.Message}",
-                    SubgraphFailureCodes.Timeout),
+                    $"Subgraph \"{request.ServiceName}\" timed out.", SubgraphFailureCodes.Timeout, cause: ex),
                 HttpRequestException http => SubgraphResponse.Failed(
-                    $"HTTP request to subgraph \"{request.ServiceName}\" failed: {ex.Message}",
+                    $"HTTP request to subgraph \"{request.ServiceName}\" failed: {TransportFailure.Describe(http.HttpRequestError)}.",
                     SubgraphFailureCodes.HttpError,
-                    http.StatusCode is { } status ? (int)status : 0),
+                    http.StatusCode is { } status ? (int)status : 0,
+                    ex),
                 _ => SubgraphResponse.Failed(
-                    $"HTTP request to subgraph \"{request.ServiceName}\" failed while reading the response: {ex.Message}",
-                    SubgraphFailureCodes.HttpError),
+                    $"HTTP request to subgraph \"{request.ServiceName}\" failed while reading the response.",
+                    SubgraphFailureCodes.HttpError,
+                    cause: ex),
             };
         }
     }
@@ -219,7 +226,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 return SubgraphResponse.FromBody(buffer, length, status);
             }
 
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            Execution.PooledArrays.Return(buffer);
         }
 
         var described = mediaType is null ? "no content type" : $"content type \"{mediaType}\"";
@@ -229,10 +236,11 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         return SubgraphResponse.Failed(message, SubgraphFailureCodes.HttpError, status);
     }
 
+    /// <summary>An answer over the limit: the rest of it is not read (the connection is drained briefly or dropped).</summary>
     private SubgraphResponse TooLarge(SubgraphRequest request, int status) =>
         SubgraphResponse.Failed(
             $"The response of subgraph \"{request.ServiceName}\" is larger than {_maxResponseBodySize} bytes.",
-            SubgraphFailureCodes.HttpError,
+            SubgraphFailureCodes.ResponseTooLarge,
             status);
 
     /// <summary>Absent, <c>application/json</c>, <c>application/graphql-response+json</c> or any <c>+json</c> type.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 
@@ -21,8 +22,8 @@ public sealed class HttpSubgraphClientOptions
     /// <summary>How long an idle pooled connection is kept.</summary>
     public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>The largest subgraph response body accepted (bytes).</summary>
-    public int MaxResponseBodySize { get; set; } = 64 * 1024 * 1024;
+    /// <summary>The largest subgraph response body accepted (bytes). Default 32 MiB.</summary>
+    public int MaxResponseBodySize { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>The HTTP version requested (1.1 by default; 2.0 with <see cref="VersionPolicy"/> exact for h2c).</summary>
     public Version HttpVersion { get; set; } = System.Net.HttpVersion.Version11;
@@ -31,4 +32,13 @@ public sealed class HttpSubgraphClientOptions
 
     /// <summary>Whether the system proxy (HTTP_PROXY and friends) is used. Off: subgraphs are usually reached directly.</summary>
     public bool UseProxy { get; set; }
+
+    /// <summary>
+    /// What HttpClient writes into subgraph requests from the current <see cref="System.Diagnostics.Activity"/>
+    /// (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>). Nothing by default: ASP.NET Core builds that activity
+    /// from the client's own trace headers, so propagating it would forward them to every subgraph. This is the
+    /// hook for trace-context propagation (e.g. <see cref="DistributedContextPropagator.Current"/>) once the gateway
+    /// has its own telemetry; client headers are forwarded only when listed in <c>Gateway:ForwardedHeaders</c>.
+    /// </summary>
+    public DistributedContextPropagator ActivityHeadersPropagator { get; set; } = DistributedContextPropagator.CreateNoOutputPropagator();
 }

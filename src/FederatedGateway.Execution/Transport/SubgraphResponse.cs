@@ -1,32 +1,35 @@
-using System.Buffers;
+using FederatedGateway.Execution.Execution;
 
 namespace FederatedGateway.Execution.Transport;
 
 /// <summary>
 /// A subgraph's answer: either the UTF-8 JSON body of a GraphQL response, or a transport failure.
-/// The body is rented from <see cref="ArrayPool{T}.Shared"/>; call <see cref="Dispose"/> to return it.
+/// The body is rented from <see cref="PooledArrays"/> (or <see cref="System.Buffers.ArrayPool{T}.Shared"/>); call <see cref="Dispose"/> to return it.
 /// </summary>
 public sealed class SubgraphResponse : IDisposable
 {
     private byte[]? _rented;
     private readonly int _length;
 
-    private SubgraphResponse(byte[]? rented, int length, int statusCode, string? failure, string? failureCode)
+    private SubgraphResponse(byte[]? rented, int length, int statusCode, string? failure, string? failureCode, Exception? failureCause)
     {
         _rented = rented;
         _length = length;
         StatusCode = statusCode;
         Failure = failure;
         FailureCode = failureCode;
+        FailureCause = failureCause;
     }
 
-    /// <summary>A response body; <paramref name="rented"/> must come from <see cref="ArrayPool{T}.Shared"/>.</summary>
+    /// <summary>A response body; <paramref name="rented"/> must come from <see cref="PooledArrays"/> or <see cref="System.Buffers.ArrayPool{T}.Shared"/>.</summary>
     public static SubgraphResponse FromBody(byte[] rented, int length, int statusCode) =>
-        new(rented, length, statusCode, null, null);
+        new(rented, length, statusCode, null, null, null);
 
     /// <summary>A transport failure with a human message and a stable code (e.g. SUBREQUEST_HTTP_ERROR).</summary>
-    public static SubgraphResponse Failed(string message, string code, int statusCode = 0) =>
-        new(null, 0, statusCode, message, code);
+    /// <param name="message">What the client is told: it must not name hosts, ports or addresses.</param>
+    /// <param name="cause">The exception behind it, for the gateway's log only.</param>
+    public static SubgraphResponse Failed(string message, string code, int statusCode = 0, Exception? cause = null) =>
+        new(null, 0, statusCode, message, code, cause);
 
     public int StatusCode { get; }
 
@@ -35,6 +38,9 @@ public sealed class SubgraphResponse : IDisposable
 
     public string? FailureCode { get; }
 
+    /// <summary>The exception behind <see cref="Failure"/>, logged by the gateway, never shown to clients.</summary>
+    public Exception? FailureCause { get; }
+
     public ReadOnlyMemory<byte> Body => _rented is null ? ReadOnlyMemory<byte>.Empty : _rented.AsMemory(0, _length);
 
     public void Dispose()
@@ -42,7 +48,7 @@ public sealed class SubgraphResponse : IDisposable
         var rented = Interlocked.Exchange(ref _rented, null);
         if (rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            PooledArrays.Return(rented);
         }
     }
 }

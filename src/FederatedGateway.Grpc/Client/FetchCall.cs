@@ -272,6 +272,14 @@ internal sealed class FetchCall
         }
     }
 
+    /// <summary>
+    /// The client refused an answer over <see cref="GrpcSubgraphClientOptions.MaxReceiveMessageSize"/> (from its length prefix,
+    /// before reading it); a RESOURCE_EXHAUSTED status the service sent itself is reported as such.
+    /// </summary>
+    private static bool IsOverReceiveLimit(RpcException ex) =>
+        ex.StatusCode == StatusCode.ResourceExhausted
+        && ex.Status.Detail.StartsWith("Received message exceeds the maximum configured message size", StringComparison.Ordinal);
+
     private static void Fail(EntityItem[] items, List<int> indexes, GrpcCallError error)
     {
         foreach (var i in indexes)
@@ -312,7 +320,22 @@ internal sealed class FetchCall
 
     internal GrpcCallError ToError(RpcBinding rpc, RpcException ex)
     {
+        if (IsOverReceiveLimit(ex))
+        {
+            return new GrpcCallError(
+                $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" answered a message larger than {_client.Options.MaxReceiveMessageSize} bytes.",
+                SubgraphFailureCodes.ResponseTooLarge, (int)ex.StatusCode, rpc.FullMethod);
+        }
+
         var detail = string.IsNullOrEmpty(ex.Status.Detail) ? ex.StatusCode.ToString() : ex.Status.Detail;
+        if (ex.Status.DebugException is not null)
+        {
+            // The status was made here, not by the subgraph (no connection, a broken stream): its text names the
+            // host and port, so it goes to the log and the client gets the status alone.
+            GrpcClientLog.CallFailedLocally(_client.Logger, rpc.FullMethod, _request.ServiceName, _request.Url, ex);
+            detail = $"{GrpcStatusCodes.Name(ex.StatusCode)} (the call did not complete; see the gateway log)";
+        }
+
         var message = ex.StatusCode == StatusCode.DeadlineExceeded
             ? $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" did not answer within its deadline."
             : $"gRPC {rpc.FullMethod} of subgraph \"{_request.ServiceName}\" failed: {detail}";

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using FederatedGateway.Grpc.Descriptors;
 using Grpc.Net.Client;
 
@@ -28,6 +29,9 @@ public sealed class GrpcChannelPool : IDisposable
             KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
             ConnectTimeout = _options.Timeout,
             UseProxy = false,
+            // No trace headers from the current activity: ASP.NET Core builds it from the client's traceparent and
+            // baggage, which reach a subgraph only through Gateway:ForwardedHeaders (ConfigureHandler may set one).
+            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         };
         _options.ConfigureHandler?.Invoke(handler);
         return GrpcChannel.ForAddress(GrpcAddress.ToHttpAddress(url), new GrpcChannelOptions

@@ -79,8 +79,13 @@ public sealed partial class GrpcSubgraphClient
         }
         catch (Exception ex) when (ex is GrpcSourceException or GrpcPlanException or JsonException)
         {
-            var code = ex is GrpcSourceException ? SourceUnavailable : GrpcStatusCodes.PlanFailed;
-            return (null, null, default, new GrpcCallError($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", code));
+            if (ex is GrpcSourceException)
+            {
+                GrpcClientLog.SourceUnavailable(Logger, request.ServiceName, ex);
+                return (null, null, default, new GrpcCallError(SourceUnavailableMessage(request), SourceUnavailable));
+            }
+
+            return (null, null, default, new GrpcCallError($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", GrpcStatusCodes.PlanFailed));
         }
     }
 }

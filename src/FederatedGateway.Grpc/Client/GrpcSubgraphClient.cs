@@ -2,12 +2,15 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Descriptors;
 using FederatedGateway.Grpc.Translation;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FederatedGateway.Grpc.Client;
 
@@ -29,9 +32,11 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
     private readonly ConcurrentDictionary<string, Method<byte[], byte[]>> _methods = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<GrpcSchema, ConcurrentDictionary<string, GrpcCallPlan>> _plans = new();
 
-    public GrpcSubgraphClient(IGrpcSchemaProvider schemas, GrpcSubgraphClientOptions? options = null, GrpcChannelPool? channels = null)
+    /// <param name="logger">Where failures whose text is kept from clients (hosts, ports) are logged.</param>
+    public GrpcSubgraphClient(IGrpcSchemaProvider schemas, GrpcSubgraphClientOptions? options = null, GrpcChannelPool? channels = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(schemas);
+        Logger = logger ?? NullLogger.Instance;
         _schemas = schemas;
         _options = options ?? new GrpcSubgraphClientOptions();
         _ownsChannels = channels is null;
@@ -48,7 +53,8 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
         }
         catch (GrpcSourceException ex)
         {
-            return SubgraphResponse.Failed($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", SourceUnavailable);
+            // Its text may name the reflection server's address: logged by the executor, not shown.
+            return SubgraphResponse.Failed(SourceUnavailableMessage(request), SourceUnavailable, cause: ex);
         }
 
         JsonDocument document;
@@ -125,6 +131,11 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
 
     internal GrpcSubgraphClientOptions Options => _options;
 
+    internal ILogger Logger { get; }
+
+    internal static string SourceUnavailableMessage(SubgraphRequest request) =>
+        $"gRPC subgraph \"{request.ServiceName}\": its service descriptors could not be loaded (see the gateway log).";
+
     private static SubgraphResponse Respond(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -133,7 +144,7 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
             write(json);
         }
 
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.WrittenCount, 1));
+        var rented = PooledArrays.Rent(Math.Max(buffer.WrittenCount, 1));
         buffer.WrittenSpan.CopyTo(rented);
         return SubgraphResponse.FromBody(rented, buffer.WrittenCount, 200);
     }

@@ -18,6 +18,9 @@ public sealed class GrpcSubgraphClientOptions
     /// <summary>How long a pooled HTTP/2 connection is kept idle.</summary>
     public TimeSpan PooledConnectionIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Adjusts each channel's handler (client certificates, certificate validation for grpcs).</summary>
+    /// <summary>
+    /// Adjusts each channel's handler (client certificates, certificate validation for grpcs; the
+    /// <see cref="SocketsHttpHandler.ActivityHeadersPropagator"/>, which writes no trace headers by default).
+    /// </summary>
     public Action<SocketsHttpHandler>? ConfigureHandler { get; set; }
 }

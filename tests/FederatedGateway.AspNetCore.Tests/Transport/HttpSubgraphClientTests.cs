@@ -135,8 +135,10 @@ public sealed class HttpSubgraphClientTests : IClassFixture<HttpSubgraphClientTe
             new SubgraphRequest("accounts", $"http://127.0.0.1:{port}/graphql", RequestBody), CancellationToken.None);
 
         Assert.Equal(SubgraphFailureCodes.HttpError, response.FailureCode);
-        Assert.False(string.IsNullOrEmpty(response.Failure));
+        Assert.Equal("HTTP request to subgraph \"accounts\" failed: no connection could be made.", response.Failure);
         Assert.Equal(0, response.StatusCode);
+        // The address is the log's (the cause), never the client's (the failure message).
+        Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), response.FailureCause!.ToString());
     }
 
     [Theory]
@@ -149,6 +151,21 @@ public sealed class HttpSubgraphClientTests : IClassFixture<HttpSubgraphClientTe
         using var response = await client.SendAsync(new SubgraphRequest("accounts", url, RequestBody), CancellationToken.None);
 
         Assert.Equal(SubgraphFailureCodes.HttpError, response.FailureCode);
+        Assert.DoesNotContain(url, response.Failure);
+        Assert.Contains(url, response.FailureCause!.Message);
+    }
+
+    [Fact]
+    public void The_handler_writes_no_trace_headers_unless_given_a_propagator()
+    {
+        using var handler = HttpSubgraphClient.CreateHandler(new HttpSubgraphClientOptions());
+        var headers = new List<string>();
+
+        using var activity = new System.Diagnostics.Activity("incoming").SetParentId("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").Start();
+        handler.ActivityHeadersPropagator!.Inject(activity, null, (_, name, _) => headers.Add(name));
+
+        Assert.Empty(headers);
+        Assert.NotSame(System.Diagnostics.DistributedContextPropagator.Current, handler.ActivityHeadersPropagator);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class GeneratedOperationPlanningTests(Xunit.Abstractions.ITestOutp
     public async Task GeneratedOperationsPlanSoundly(string graph)
     {
         var schema = SupergraphReader.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Goldens", graph, "supergraph.graphql")));
-        var preparer = new OperationPreparer(schema, ApiSchemaFactory.Create(schema, ApiSchemaPrinter.Print(schema)), maxCacheEntries: 100_000);
+        var preparer = new OperationPreparer(schema, ApiSchemaFactory.Create(schema, ApiSchemaPrinter.Print(schema)), cache: new OperationCacheOptions { MaxEntries = 100_000 });
         var generator = new OperationGenerator(new ApiModel(schema), seed: 20261128);
         GeneratedOperation? last = null;
         for (var i = 0; i < 2000; i++)

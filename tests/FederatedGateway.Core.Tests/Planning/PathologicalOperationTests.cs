@@ -6,13 +6,16 @@ using FederatedGateway.Core.Supergraph;
 
 namespace FederatedGateway.Core.Tests.Planning;
 
-/// <summary>Operations built to exhaust the planner get a clear error, not unbounded CPU or memory.</summary>
+/// <summary>
+/// Operations built to exhaust the planner get a clear error, not unbounded CPU or memory. The document limits
+/// (which refuse all of these first) are off here: the normalizer's and planner's own bounds must hold without them.
+/// </summary>
 public sealed class PathologicalOperationTests
 {
     private static OperationPreparer Preparer(int maxPlanningSteps = 200_000)
     {
         var schema = SupergraphReader.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Goldens", "bench", "supergraph.graphql")));
-        return new OperationPreparer(schema, ApiSchemaFactory.Create(schema, ApiSchemaPrinter.Print(schema)), maxPlanningSteps: maxPlanningSteps);
+        return new OperationPreparer(schema, ApiSchemaFactory.Create(schema, ApiSchemaPrinter.Print(schema)), OperationLimits.None, maxPlanningSteps: maxPlanningSteps);
     }
 
     private static async Task<PrepareResult> Prepare(string query) =>

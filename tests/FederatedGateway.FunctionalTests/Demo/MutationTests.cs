@@ -62,6 +62,23 @@ public sealed class MutationTests(DemoHttpFixture demo) : IClassFixture<DemoHttp
     }
 
     [Fact]
+    public async Task AFloatVariableBeyondTheRangeOfADoubleNeverReachesPlaceOrder()
+    {
+        const string Orders = """{ trader(id: "t1") { orders { id } } }""";
+        var before = (await demo.PostAsync(Orders)).Data.GetProperty("trader").GetProperty("orders").GetArrayLength();
+
+        // 1e400 reads as Infinity; written in the document the same literal is refused, so it must be as a variable.
+        var response = await GraphQLHttp.PostBytesAsync(demo.Http, demo.Endpoint, System.Text.Encoding.UTF8.GetBytes("""
+            {"query":"mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }",
+             "variables":{"input":{"traderId":"t1","symbol":"AAPL","side":"BUY","quantity":1,"limitPrice":1e400}}}
+            """), GraphQLHttp.GraphQLResponseJson);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("BAD_USER_INPUT", Assert.Single(response.Errors).GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(before, (await demo.PostAsync(Orders)).Data.GetProperty("trader").GetProperty("orders").GetArrayLength());
+    }
+
+    [Fact]
     public async Task AliasedMutationFieldsRunInOrderAndKeepTheirAliases()
     {
         // The second cancel sees the first one: mutation root fields run one after the other.

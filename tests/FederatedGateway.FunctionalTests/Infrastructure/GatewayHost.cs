@@ -28,14 +28,15 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a gateway whose subgraph URLs are <paramref name="subgraphUrls"/> (name → URL), plus any other
-    /// <c>Gateway:*</c> settings (keys without the <c>Gateway:</c> prefix).
+    /// <c>Gateway:*</c> settings (keys without the <c>Gateway:</c> prefix), in <paramref name="environment"/>.
     /// </summary>
-    public static async Task<GatewayHost> StartAsync(IReadOnlyDictionary<string, string> subgraphUrls, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<GatewayHost> StartAsync(
+        IReadOnlyDictionary<string, string> subgraphUrls, IReadOnlyDictionary<string, string>? settings = null, string environment = "Production")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
+            EnvironmentName = environment,
         });
         builder.Configuration.Sources.Clear();
         var configuration = new Dictionary<string, string?>
@@ -65,6 +66,10 @@ public sealed class GatewayHost : IAsyncDisposable
         await app.StartAsync();
         return new GatewayHost(app, logs);
     }
+
+    /// <summary>Every demo subgraph served from <paramref name="url"/> (the tests' queries reach only the one they script).</summary>
+    public static Dictionary<string, string> AllAt(string url) =>
+        DemoSubgraphNames.All.ToDictionary(name => name, _ => url);
 
     /// <summary>The demo subgraphs' real URLs, with some replaced.</summary>
     public static Dictionary<string, string> DemoUrls(DemoSubgraphHost subgraphs, params (string Name, string Url)[] replacements)

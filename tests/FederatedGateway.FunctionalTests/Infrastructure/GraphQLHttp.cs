@@ -26,6 +26,24 @@ public static class GraphQLHttp
         return await SendAsync(http, request);
     }
 
+    /// <summary>POSTs <paramref name="body"/> exactly as given (bytes the JSON serializer would never write).</summary>
+    public static async Task<GraphQLHttpResponse> PostBytesAsync(
+        HttpClient http, string endpoint, byte[] body, string accept = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        return await SendAsync(http, request);
+    }
+
+    /// <summary>GETs <paramref name="endpoint"/> with <paramref name="queryString"/> (already escaped) appended.</summary>
+    public static async Task<GraphQLHttpResponse> GetRawAsync(HttpClient http, string endpoint, string queryString, string accept = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint + "?" + queryString);
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        return await SendAsync(http, request);
+    }
+
     public static async Task<GraphQLHttpResponse> GetAsync(
         HttpClient http, string endpoint, string query, object? variables = null, string accept = "application/json")
     {

@@ -26,7 +26,7 @@ public sealed class SubscriptionLifecycleTests : IClassFixture<SubscriptionFixtu
             var original = await File.ReadAllTextAsync(DemoGateway.SupergraphPath);
             await File.WriteAllTextAsync(supergraph, original);
             await using var gateway = await GatewayHost.StartAsync(GatewayHost.DemoUrls(_demo.Subgraphs),
-                new Dictionary<string, string> { ["SupergraphPath"] = supergraph, ["WatchSupergraph"] = "true" });
+                new Dictionary<string, string> { ["SupergraphPath"] = supergraph, ["WatchSupergraph"] = "true", ["Introspection"] = "true" });
 
             await using var client = await TransportWsClient.ConnectAndInitAsync(gateway.Endpoint);
             await client.SubscribeAsync("kept", SubscriptionFixture.OrderUpdates, new { trader = "t1" });
@@ -85,6 +85,7 @@ public sealed class SubscriptionLifecycleTests : IClassFixture<SubscriptionFixtu
         await _demo.WaitForOrdersSubscriptionsAsync(0);
     }
 
+    /// <summary>Asks by introspection (on in that test's gateway: a Production host has it off by default).</summary>
     private async Task<bool> SubscriptionTypeIsGoneAsync(string endpoint)
     {
         var response = await GraphQLHttp.PostAsync(_demo.Http, endpoint, "{ __schema { subscriptionType { name } } }");

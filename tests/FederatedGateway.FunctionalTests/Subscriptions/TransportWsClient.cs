@@ -19,12 +19,18 @@ public sealed class TransportWsClient : IAsyncDisposable
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
-    public static async Task<TransportWsClient> ConnectAsync(string httpEndpoint, string? subprotocol = "graphql-transport-ws")
+    public static async Task<TransportWsClient> ConnectAsync(
+        string httpEndpoint, string? subprotocol = "graphql-transport-ws", IReadOnlyDictionary<string, string>? headers = null)
     {
         var client = new TransportWsClient();
         if (subprotocol is not null)
         {
             client._socket.Options.AddSubProtocol(subprotocol);
+        }
+
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            client._socket.Options.SetRequestHeader(name, value);
         }
 
         using var timeout = new CancellationTokenSource(Wait);
@@ -33,9 +39,9 @@ public sealed class TransportWsClient : IAsyncDisposable
     }
 
     /// <summary>Connects and completes the connection_init / connection_ack handshake.</summary>
-    public static async Task<TransportWsClient> ConnectAndInitAsync(string httpEndpoint)
+    public static async Task<TransportWsClient> ConnectAndInitAsync(string httpEndpoint, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var client = await ConnectAsync(httpEndpoint);
+        var client = await ConnectAsync(httpEndpoint, headers: headers);
         await client.SendAsync(new { type = "connection_init" });
         var ack = await client.ReceiveAsync();
         Assert.Equal("connection_ack", ack.GetProperty("type").GetString());
@@ -44,10 +50,13 @@ public sealed class TransportWsClient : IAsyncDisposable
 
     public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
 
-    public async Task SendTextAsync(string text)
+    public Task SendTextAsync(string text) => SendTextAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Sends <paramref name="utf8"/> as one text message, whether or not it is valid UTF-8.</summary>
+    public async Task SendTextAsync(byte[] utf8)
     {
         using var timeout = new CancellationTokenSource(Wait);
-        await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, timeout.Token);
+        await _socket.SendAsync(utf8, WebSocketMessageType.Text, true, timeout.Token);
     }
 
     public Task SubscribeAsync(string id, string query, object? variables = null) =>

@@ -5,6 +5,7 @@ using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Client;
 using FederatedGateway.Grpc.Sources;
+using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Grpc.Tests.Infrastructure;
 
@@ -14,12 +15,13 @@ public sealed class TestGateway : IDisposable
     private readonly FederatedGatewayExecutor _executor;
     private readonly GrpcSubgraphClient _grpc;
 
-    public TestGateway(IReadOnlyList<SubgraphSource> subgraphs, GrpcSourceRegistry sources, ISubgraphClient? http = null, GrpcSubgraphClientOptions? options = null)
+    public TestGateway(
+        IReadOnlyList<SubgraphSource> subgraphs, GrpcSourceRegistry sources, ISubgraphClient? http = null, GrpcSubgraphClientOptions? options = null, ILogger? logger = null)
     {
         var composed = SupergraphComposer.Compose(subgraphs);
         Assert.True(composed.Succeeded, string.Join("\n", composed.Errors.Select(e => e.ToString())));
         Supergraph = composed.SupergraphSdl!;
-        _grpc = new GrpcSubgraphClient(sources, options);
+        _grpc = new GrpcSubgraphClient(sources, options, logger: logger);
         var client = new ProtocolRoutingSubgraphClient(http ?? new HttpSubgraphClient(), _grpc);
         _executor = new FederatedGatewayExecutor(GatewaySnapshot.Build(Supergraph, client)) { ExposeQueryPlan = true };
     }
