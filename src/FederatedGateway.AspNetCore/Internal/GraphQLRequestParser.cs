@@ -1,3 +1,4 @@
+using FederatedGateway.Execution.Execution;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -33,7 +34,7 @@ internal static class GraphQLRequestParser
         }
 
         var limit = (int)Math.Min(maxBodySize, Array.MaxLength - 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(
+        var buffer = PooledArrays.Rent(
             httpRequest.ContentLength is { } declared ? (int)Math.Max(declared, 1) : Math.Min(InitialBufferSize, limit + 1));
         var length = 0;
         var owned = false;
@@ -49,9 +50,9 @@ internal static class GraphQLRequestParser
                         return (null, TooLarge(maxBodySize));
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
+                    var larger = PooledArrays.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    PooledArrays.Return(buffer);
                     buffer = larger;
                 }
 
@@ -108,7 +109,7 @@ internal static class GraphQLRequestParser
         {
             if (!owned)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                PooledArrays.Return(buffer);
             }
         }
     }

@@ -1,3 +1,4 @@
+using FederatedGateway.Execution.Execution;
 using System.Buffers;
 using System.Text.Json;
 
@@ -44,7 +45,7 @@ internal sealed class ParsedGraphQLRequest : IDisposable
         _extensionsDocument = null;
         if (_rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(_rented);
+            PooledArrays.Return(_rented);
             _rented = null;
         }
     }
