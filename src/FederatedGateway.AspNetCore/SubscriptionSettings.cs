@@ -30,19 +30,21 @@ public sealed class SubscriptionSettings
     public TimeSpan SubgraphConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Time a client has to take one message (a WebSocket message or an SSE event, up to <see cref="MaxSendBacklog"/> bytes).
-    /// A WebSocket client that takes nothing for this long is dropped (no close frame can reach a socket that does not
-    /// read; its operations and their subgraph subscriptions end); an SSE stream is aborted. More than 1 s. Default 10 s.
+    /// Time a client has to take one message (a WebSocket message; an SSE event of up to <see cref="MaxSubgraphMessageSize"/>
+    /// bytes, larger ones get proportionally more). A WebSocket client that takes nothing for this long is dropped (no
+    /// close frame can reach a socket that does not read); an SSE stream is aborted. Either way its operations and their
+    /// subgraph subscriptions end. More than 1 s. Default 10 s.
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Bytes of messages one WebSocket connection may have waiting to be sent (its operations' next messages behind the
-    /// one going out). A message that would go over it closes the connection with 1008 (policy violation, reason
-    /// "Slow consumer ...") and ends its operations; a single message larger than this is still sent when nothing waits.
-    /// For SSE, an event of this size must go out within <see cref="SendTimeout"/>. Default 1 MiB.
+    /// Bytes of messages one WebSocket connection may hold waiting to be sent, the one going out included. Each operation
+    /// has at most one message waiting (it reads its next event once that one is sent), so this bounds the memory of a
+    /// connection whose operations produce large messages faster than the client reads them. A message that would go
+    /// over it closes the connection with 1008 (policy violation, reason "Slow consumer ...") and ends its operations; a
+    /// single message larger than this is still sent when nothing waits. Default 4 MiB.
     /// </summary>
-    public int MaxSendBacklog { get; set; } = 1024 * 1024;
+    public int MaxSendBacklog { get; set; } = 4 * 1024 * 1024;
 
     internal const string ValidationMessage =
         "Gateway:Subscriptions needs positive ConnectionInitTimeout, SubgraphConnectTimeout, MaxSubscriptionsPerConnection, MaxMessageSize, MaxSubgraphMessageSize and MaxSendBacklog, a SendTimeout over 1 s, and a KeepAliveInterval of zero (off) or more.";

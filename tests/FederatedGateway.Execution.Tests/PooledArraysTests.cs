@@ -71,6 +71,22 @@ public sealed class PooledArraysTests
         Assert.True(stream.Position <= (2 * PooledArrays.MaxPooledLength) + (64 * 1024), $"read {stream.Position} bytes of a body over the limit");
     }
 
+    [Fact]
+    public async Task One_huge_response_does_not_make_later_requests_of_the_operation_reserve_that_much()
+    {
+        var name = new string('x', 3 * PooledArrays.MaxPooledLength);
+        var snapshot = Gateway.GatewaySnapshot.Build(TestGraph.Sdl, new FakeSubgraphs().On("a", "{\"data\":{\"dog\":{\"name\":\"" + name + "\"}}}"));
+        var gateway = new Gateway.FederatedGatewayExecutor(snapshot);
+
+        using (var result = await gateway.ExecuteAsync(new Requests.GatewayRequest { Query = "{ dog { name } }" }, CancellationToken.None))
+        {
+            Assert.True(result.Body.Length > name.Length);
+        }
+
+        var prepared = await snapshot.Preparer.PrepareAsync("{ dog { name } }", null, default, CancellationToken.None);
+        Assert.InRange(prepared.Operation!.ResponseSizeHint, 256, PooledArrays.MaxPooledLength);
+    }
+
     /// <summary>Gives at most <c>chunk</c> bytes per read and records how much room each read offered.</summary>
     private sealed class TricklingStream(byte[] content, int chunk) : MemoryStream(content)
     {

@@ -10,7 +10,7 @@ namespace FederatedGateway.AspNetCore.Internal;
 /// response: every write of up to a given size must be taken within a timeout, or Kestrel aborts the connection, which
 /// ends the write and frees what it held. For GraphQL responses (<c>Gateway:ResponseWriteTimeout</c>) the size is
 /// <see cref="LargeBodyWriter.SingleWriteLimit"/> (a larger body goes out in smaller pieces); for SSE streams, one
-/// event (<c>Gateway:Subscriptions:SendTimeout</c> and <c>MaxSendBacklog</c>). Kestrel's default (240 bytes/s after 5 s,
+/// event (<c>Gateway:Subscriptions:SendTimeout</c> for <c>MaxSubgraphMessageSize</c> bytes). Kestrel's default (240 bytes/s after 5 s,
 /// per write) gave a 70 MB body written at once three days, so 50 clients that never read held over a gigabyte.
 /// HTTP/1.x only: HTTP/2 streams have no per-request rate (the connection's limits apply).
 /// </summary>

@@ -29,7 +29,7 @@ internal sealed class GraphQLSseEndpoint
     {
         _options = options;
         var subscriptions = options.CurrentValue.Subscriptions;
-        _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSendBacklog);
+        _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSubgraphMessageSize);
         _logger = logger;
     }
 

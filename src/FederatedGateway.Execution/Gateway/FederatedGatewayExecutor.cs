@@ -104,7 +104,8 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
                 throw;
             }
 
-            operation.ResponseSizeHint = Math.Max(256, output.WrittenCount + (output.WrittenCount / 8));
+            // At most what is pooled: one huge answer must not make every later request of this operation allocate that much up front.
+            operation.ResponseSizeHint = Math.Clamp(output.WrittenCount + (output.WrittenCount / 8), 256, PooledArrays.MaxPooledLength);
             return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory, output);
         }
         catch (OperationCanceledException) when (deadline.HasPassed)

@@ -59,7 +59,9 @@ public sealed class WebSocketSlowConsumerTests
     {
         var socket = new ScriptedWebSocket();
         var streams = new EndlessStreams(MessageSize);
-        var settings = new SubscriptionSettings { MaxSendBacklog = 1024 * 1024, SendTimeout = Bound, KeepAliveInterval = TimeSpan.Zero };
+
+        // Three operations have at most one message each waiting: 1.2 MB, within the default backlog.
+        var settings = new SubscriptionSettings { SendTimeout = Bound, KeepAliveInterval = TimeSpan.Zero };
         using var session = new GraphQLWebSocketSession(socket, streams, settings, null, NullLogger.Instance);
         var running = session.RunAsync(CancellationToken.None, CancellationToken.None);
         await InitAsync(socket);

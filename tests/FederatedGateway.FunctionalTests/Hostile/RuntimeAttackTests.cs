@@ -14,6 +14,7 @@ namespace FederatedGateway.FunctionalTests.Hostile;
 /// Attacks on time and memory against the gateway executable (Production): hung subgraphs, huge answers, clients that
 /// never read (HTTP, WebSocket, SSE). Each test starts its own gateway process with the settings it needs.
 /// </summary>
+[Collection(RuntimeAttackCollection.Name)]
 public sealed class RuntimeAttackTests(DemoSubgraphsFixture demo, ITestOutputHelper output) : IClassFixture<DemoSubgraphsFixture>, IDisposable
 {
     private const string Accounts = DemoSubgraphNames.Accounts;
