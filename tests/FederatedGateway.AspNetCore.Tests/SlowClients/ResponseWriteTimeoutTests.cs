@@ -1,5 +1,6 @@
 using FederatedGateway.AspNetCore.Tests.Infrastructure;
 using FederatedGateway.Execution.Requests;
+using FederatedGateway.Testing.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FederatedGateway.AspNetCore.Tests.SlowClients;
@@ -21,7 +22,7 @@ public sealed class ResponseWriteTimeoutTests
     {
         var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await StartAsync(released);
-        using var client = await StalledHttpClient.SendAsync(new Uri(host.BaseAddress, "/graphql"), """{"query":"{ huge }"}""");
+        using var client = await StalledClient.PostAsync(new Uri(host.BaseAddress, "/graphql"), """{"query":"{ huge }"}""");
 
         await released.Task.WaitAsync(Bound);
         var (bytes, ended) = await client.DrainAsync(Bound);

@@ -3,7 +3,7 @@ using FederatedGateway.DifferentialTests.Hosting;
 namespace FederatedGateway.DifferentialTests.Bench;
 
 /// <summary>
-/// The benchmark graph (tests/FederatedGateway.Core.Tests/Goldens/bench/supergraph.graphql, copied as
+/// The benchmark graph (tests/FederatedGateway.Core.Tests/Goldens/bench/supergraph.graphql, linked as
 /// bench.supergraph.graphql) served by four GraphQL.NET federation subgraphs.
 /// </summary>
 public static class BenchSubgraphs

@@ -6,6 +6,7 @@ using FederatedGateway.Demo;
 using FederatedGateway.FunctionalTests.Hostile.Runtime;
 using FederatedGateway.FunctionalTests.Infrastructure;
 using FederatedGateway.FunctionalTests.Subscriptions;
+using FederatedGateway.Testing.Http;
 using Xunit.Abstractions;
 
 namespace FederatedGateway.FunctionalTests.Hostile;
