@@ -12,7 +12,7 @@ namespace FederatedGateway.FunctionalTests.Hostile;
 /// <param name="Name">Unique, stable name (the theory's row): category-what.</param>
 /// <param name="Reason">One line: what the attack is and why the answer must be the expected one.</param>
 /// <param name="Send">Sends the attack and returns what came back.</param>
-/// <param name="Outcomes">The accepted outcomes (usually one; more only where the contract leaves the choice open).</param>
+/// <param name="Outcomes">The accepted outcomes (usually one; more only where the README leaves the choice open).</param>
 public sealed record HostileCase(
     string Name, string Reason, Func<HostileServerFixture, CancellationToken, Task<HostileResponse>> Send, params Expect[] Outcomes)
 {
