@@ -1,3 +1,4 @@
+using FederatedGateway.Core.Operations.Parsing;
 using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Schema;
 using GraphQL;
@@ -52,15 +53,10 @@ internal sealed class DocumentPreparation
 
         // What the syntax tree and the plan hold is measured as what their construction allocated: an upper bound.
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        GraphQLDocument document;
-        try
+        var document = DocumentParser.Parse(query, ParserDepth(_limits.MaxDepth), out var syntaxError);
+        if (document is null)
         {
-            document = GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = ParserDepth(_limits.MaxDepth) });
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException ex)
-        {
-            // Syntax errors, and documents nested deeper than the parser allows.
-            return Failed(new RequestError(ex.Description, "GRAPHQL_PARSE_FAILED", new[] { (ex.Location.Line, ex.Location.Column) }));
+            return Failed(syntaxError!);
         }
 
         var parsedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;

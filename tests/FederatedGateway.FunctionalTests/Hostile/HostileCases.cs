@@ -405,6 +405,12 @@ public static class HostileCases
             Post("{ me { name }"), Expect.Request(Parse)));
         cases.Add(new("parse-error-at-end-of-100kb-line", "a syntax error after a 100 KB name on one line: GraphQL-Parser builds its error message in time quadratic in the line (2 s here), so it must not be the one to find it",
             Post("{ me { " + new string('a', 100_000) + " % } }"), Expect.Request(Parse)));
+        cases.Add(new("parse-error-stray-brace-after-100kb-name", "a stray '}' after a 100 KB name on one line: a syntax error only the parser finds; it is found on the document's short-lined skeleton (the parser alone: 1-3 s)",
+            Post("{ me { " + new string('a', 100_000) + " } } }"), Expect.Request(Parse)));
+        cases.Add(new("parse-error-stray-brace-after-1.9mb-string", "a stray '}' after a 1.9 MB string argument: found on the skeleton (the parser alone: minutes)",
+            Post(() => "{ trader(id: \"" + new string('x', 1_900_000) + "\") { id } } }"), Expect.Request(Parse)) { MaxCpu = HugeDocumentCpu });
+        cases.Add(new("parse-error-number-then-name-on-100kb-line", "123abc after a 100 KB name on one line: an invalid number the parser reports, on the skeleton",
+            Post("{ me { " + new string('a', 100_000) + "(x: 123abc) } }"), Expect.Request(Parse)));
         cases.Add(new("parse-bad-escape-after-100kb-string", "an invalid escape at the end of a 100 KB string: the same quadratic error message (4 s here)",
             Post("{ trader(id: \"" + new string('x', 100_000) + "\\q\") { id } }"), Expect.Request(Parse)));
         cases.Add(new("parse-1.9mb-open-braces", "1.9 MB of '{': refused early (token or depth limit, or the parser's depth guard), never recursed",
