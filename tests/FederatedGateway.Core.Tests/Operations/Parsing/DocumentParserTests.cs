@@ -24,37 +24,60 @@ public sealed class DocumentParserTests
 
     public DocumentParserTests(ITestOutputHelper output) => _output = output;
 
-    public static TheoryData<string> BrokenDocuments => new()
-    {
-        "{ me { " + Long + " } } }",
-        "{ me { " + Long + " }",
-        "{ me { " + Long + "(x: 123abc) } }",
-        "{ me { " + Long + "(x: 0123) } }",
-        "{ me { " + Long + "(x: 1e) } }",
-        "{ me { " + Long + "(x: " + LongNumber + "abc) } }",
-        "{ me { " + Long + "(x: " + LongNumber + ".) } }",
-        "{ me { " + Long + "(x: " + LongString + " y) } }",
-        "{ me { " + Long + "(x: \"\"\"" + new string('b', 5000) + "\"\"\" y) } }",
-        "{ me { " + Long + "(x: " + LongString + ") name( } }",
-        "query ($v: Int = 1.5.5) { " + Long + " }",
-        "{ me { " + Long + " @ } }",
-        "{ me { " + Long + " ... } }",
-        "fragment on on T { " + Long + " }\n{ me { ...on } }",
-        "{ me {\n  " + Long + "\n  name: } }",
-        "{ me {\r\n " + Long + ",,, name\r\n(a: $) } }",
-        "{ me { " + Long + "(x: \"\\u{1F600}" + new string('u', 5000) + "\") } }",
-        "{ me { name(x: 1" + new string(' ', 5000) + "abc) } }",
-        "{ me { " + Long + "}}}",
-        "{ me { " + Long + " } } " + Long,
-        Long,
-    };
+    /// <summary>
+    /// What makes a line long: one long name (so the line-broken copy still has a long line, and the skeleton is
+    /// used), or many names of 1,000 characters (the line-broken copy has short lines).
+    /// </summary>
+    private static readonly string[] Lines = [Long, string.Join(' ', Enumerable.Range(0, 10).Select(i => (char)('b' + i) + new string('n', 1000)))];
 
-    public static TheoryData<string> ValidDocuments => new()
+    public static TheoryData<string> BrokenDocuments
     {
-        "{ me { " + Long + " } }",
-        "query Q($v: Int = " + LongNumber + ", $f: Float = " + LongNumber + ".5e-3) { me { " + Long + "(x: " + LongString + ", y: \"\"\"" + new string('b', 5000) + "\"\"\") } }",
-        "{ me { name(x: 1" + new string(' ', 5000) + ", y: abc) } }",
-    };
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var L in Lines)
+            {
+                data.Add("{ me { " + L + " } } }");
+                data.Add("{ me { " + L + " }");
+                data.Add("{ me { " + L + "(x: 123abc) } }");
+                data.Add("{ me { " + L + "(x: 0123) } }");
+                data.Add("{ me { " + L + "(x: 1e) } }");
+                data.Add("{ me { " + L + "(x: " + LongNumber + "abc) } }");
+                data.Add("{ me { " + L + "(x: " + LongNumber + ".) } }");
+                data.Add("{ me { " + L + "(x: " + LongString + " y) } }");
+                data.Add("{ me { " + L + "(x: \"\"\"" + new string('b', 5000) + "\"\"\" y) } }");
+                data.Add("{ me { " + L + "(x: " + LongString + ") name( } }");
+                data.Add("query ($v: Int = 1.5.5) { " + L + " }");
+                data.Add("{ me { " + L + " @ } }");
+                data.Add("{ me { " + L + " ... } }");
+                data.Add("fragment on on T { " + L + " }\n{ me { ...on } }");
+                data.Add("{ me {\n  " + L + "\n  name: } }");
+                data.Add("{ me {\r\n " + L + ",,, name # comment\r\n(a: $) } }");
+                data.Add("{ me { " + L + "(x: \"\\u{1F600}" + new string('u', 5000) + "\") } }");
+                data.Add("{ me { " + L + "}}}");
+                data.Add("{ me { " + L + " } } " + L);
+                data.Add(L);
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<string> ValidDocuments
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var L in Lines)
+            {
+                data.Add("{ me { " + L + " } }");
+                data.Add("query Q($v: Int = " + LongNumber + ", $f: Float = " + LongNumber + ".5e-3) { me { " + L + "(x: " + LongString + ", y: \"\"\"" + new string('b', 5000) + "\"\"\") } }");
+                data.Add("{ me { " + L + " # a comment\n name(x: 1" + new string(' ', 5000) + ", y: abc) } }");
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(BrokenDocuments))]
@@ -83,6 +106,17 @@ public sealed class DocumentParserTests
         Assert.Null(error);
         Assert.NotNull(parsed);
         Assert.Equal(Parser.Parse(document).Definitions.Count, parsed.Definitions.Count);
+    }
+
+    [Fact]
+    public async Task ValidationErrorsOnALongLineAreLocatedInTheDocument()
+    {
+        // The line-broken copy has other lines; the syntax tree's source is the document again.
+        var query = "{ me {" + new string(' ', 5000) + "nope } }";
+        var result = await DemoPreparer.Create().PrepareAsync(query);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", error.Code);
+        Assert.Equal((1, 5007), Assert.Single(error.Locations));
     }
 
     [Fact]
