@@ -108,7 +108,7 @@ public sealed class DeadlineTests
     {
         var executor = new OperationExecutor(Schema, new SubgraphRegistry(Schema, subgraphs));
         var output = new ArrayBufferWriter<byte>();
-        await executor.ExecuteAsync(Prepare(query, plan), default, new Dictionary<string, bool>(), default, output, null, caller, deadline: deadline);
+        await executor.ExecuteAsync(new ExecutionInput { Operation = Prepare(query, plan), Booleans = new Dictionary<string, bool>(), Aborted = caller, Deadline = deadline }, output);
         using var response = JsonDocument.Parse(output.WrittenMemory);
         return response.RootElement.Clone();
     }

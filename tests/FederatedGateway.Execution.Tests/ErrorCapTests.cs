@@ -18,7 +18,7 @@ public sealed class ErrorCapTests
         var executor = new OperationExecutor(Schema, new SubgraphRegistry(Schema, fake)) { MaxErrors = maxErrors };
         var output = new ArrayBufferWriter<byte>();
         using var variables = JsonDocument.Parse("{}");
-        await executor.ExecuteAsync(Prepare("{ dog { name weight } }", Root("a", "{dog{name weight}}")), variables.RootElement, new Dictionary<string, bool>(), default, output, null, CancellationToken.None);
+        await executor.ExecuteAsync(new ExecutionInput { Operation = Prepare("{ dog { name weight } }", Root("a", "{dog{name weight}}")), Variables = variables.RootElement, Booleans = new Dictionary<string, bool>() }, output);
         using var response = JsonDocument.Parse(output.WrittenMemory);
         return Errors(response.RootElement.Clone());
     }

@@ -164,11 +164,15 @@ internal static class TestGraph
         // Twice: into a plain buffer (the response writer always runs its null-checking pass first), then into a
         // pooled one (the gateway's path: one pass, starting over with the check when a null or error shows up).
         // Both must give the same bytes; the second run's subgraph requests are not kept.
+        var input = new ExecutionInput
+        {
+            Operation = operation, Variables = vars.RootElement, Booleans = booleans, Introspection = introspectionBytes, ErrorPolicy = errorPolicy, Aborted = cancellationToken,
+        };
         var checkedOutput = new ArrayBufferWriter<byte>();
-        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, checkedOutput, null, cancellationToken, errorPolicy: errorPolicy);
+        await executor.ExecuteAsync(input, checkedOutput);
         var requests = subgraphs.Requests.Count;
         using var output = new PooledBufferWriter(256);
-        await executor.ExecuteAsync(operation, vars.RootElement, booleans, introspectionBytes, output, null, cancellationToken, errorPolicy: errorPolicy);
+        await executor.ExecuteAsync(input, output);
         subgraphs.Requests.RemoveRange(requests, subgraphs.Requests.Count - requests);
         Assert.Equal(System.Text.Encoding.UTF8.GetString(checkedOutput.WrittenSpan), System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
 

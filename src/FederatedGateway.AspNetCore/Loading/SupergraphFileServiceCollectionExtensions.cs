@@ -1,5 +1,6 @@
 using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Execution.Gateway;
+using FederatedGateway.Execution.Pipeline;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Grpc.Client;
@@ -56,6 +57,9 @@ public static class SupergraphFileServiceCollectionExtensions
                     AllowIntrospection = options.IsIntrospectionEnabled(isDevelopment),
                     SubgraphErrors = options.SubgraphErrors.ToPolicy(isDevelopment, provider.GetRequiredService<ILogger<FederatedGatewayExecutor>>()),
                     RequestTimeout = options.RequestTimeout,
+
+                    // Stages registered as IRequestStage services (identity, persisted documents, authorization…) join the request path at their order.
+                    AdditionalStages = provider.GetServices<IRequestStage>().ToArray(),
                     // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
                     Subscriber = new ProtocolRoutingSubgraphSubscriber(
                         new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),

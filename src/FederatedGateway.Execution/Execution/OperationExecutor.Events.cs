@@ -19,20 +19,11 @@ public sealed partial class OperationExecutor
     /// Merges one event of <paramref name="plan"/>'s primary subscription as if that fetch had answered it, runs the
     /// rest of the plan (entity fetches into other subgraphs) and writes the client response into <paramref name="output"/>.
     /// </summary>
-    /// <param name="deadline">Linked to <paramref name="cancellationToken"/>; fires when the event's fetches ran out of time.</param>
-    internal async ValueTask ExecuteEventAsync(
-        PreparedOperation operation,
-        SubscriptionPlan plan,
-        SubgraphResponse answer,
-        JsonElement variables,
-        IReadOnlyDictionary<string, bool> booleans,
-        IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
-        IBufferWriter<byte> output,
-        SubgraphErrorPolicy errorPolicy,
-        CancellationToken cancellationToken,
-        CancellationToken deadline)
+    /// <param name="input">The request (its <see cref="ExecutionInput.Deadline"/> the event's own).</param>
+    internal async ValueTask ExecuteEventAsync(ExecutionInput input, SubscriptionPlan plan, SubgraphResponse answer, IBufferWriter<byte> output)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy, cancellationToken);
+        var errorPolicy = input.ErrorPolicy ?? SubgraphErrorPolicy.ExposeAll;
+        using var state = new ExecutionState(input.Variables, input.Booleans, input.Headers, errorPolicy, input.Aborted);
         var event_ = PlanExecutor.ReadAnswer(answer, state);
         if (event_ is null)
         {
@@ -48,12 +39,12 @@ public sealed partial class OperationExecutor
             SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, errorPolicy, state.Errors);
             if (event_.Data is not null && plan.Rest is not null)
             {
-                await _plans.RunAsync(plan.Rest, state, state.Errors, deadline).ConfigureAwait(false);
+                await _plans.RunAsync(plan.Rest, state, state.Errors, input.FetchToken).ConfigureAwait(false);
             }
         }
 
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans), MaxErrors).Write(writer, operation, state.Data, default);
+        new ResponseWriter(_schema, input.Booleans, state.Errors, ResponseShapes.For(input.Operation, input.Booleans), MaxErrors).Write(writer, input.Operation, state.Data, default);
         writer.Flush();
     }
 

@@ -25,37 +25,23 @@ public sealed partial class OperationExecutor
         _plans = new PlanExecutor(schema, subgraphs);
     }
 
-    /// <param name="includeQueryPlan">Return the printed plan in <c>extensions.queryPlan.text</c>.</param>
-    /// <param name="introspection">The introspection root fields as a UTF-8 JSON object, when the operation has any.</param>
-    /// <param name="errorPolicy">What the client sees of subgraph errors; all of them, unlogged, when null.</param>
-    /// <param name="cancellationToken">The caller's token: when it fires, execution stops and throws.</param>
-    /// <param name="deadline">
-    /// Optional, linked to <paramref name="cancellationToken"/>: when it alone fires, what is not fetched yet is null with a
-    /// <c>REQUEST_TIMEOUT</c> error and the response is written with the data fetched so far.
-    /// </param>
-    public async ValueTask ExecuteAsync(
-        PreparedOperation operation,
-        JsonElement variables,
-        IReadOnlyDictionary<string, bool> booleans,
-        ReadOnlyMemory<byte> introspection,
-        IBufferWriter<byte> output,
-        IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
-        CancellationToken cancellationToken,
-        bool includeQueryPlan = false,
-        SubgraphErrorPolicy? errorPolicy = null,
-        CancellationToken deadline = default)
+    /// <summary>Runs <paramref name="input"/>'s plan and writes the client response into <paramref name="output"/>.</summary>
+    public async ValueTask ExecuteAsync(ExecutionInput input, IBufferWriter<byte> output)
     {
-        using var state = new ExecutionState(variables, booleans, forwardHeaders, errorPolicy, cancellationToken);
+        var operation = input.Operation;
+        var booleans = input.Booleans;
+        using var state = new ExecutionState(input.Variables, booleans, input.Headers, input.ErrorPolicy, input.Aborted);
         if (operation.Plan.Root is not null)
         {
-            await _plans.RunAsync(operation.Plan.Root, state, state.Errors, deadline.CanBeCanceled ? deadline : cancellationToken).ConfigureAwait(false);
+            await _plans.RunAsync(operation.Plan.Root, state, state.Errors, input.FetchToken).ConfigureAwait(false);
         }
 
+        var introspection = input.Introspection;
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
         var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans), MaxErrors);
         var introspectionRoot = introspectionDocument?.RootElement ?? default;
-        var queryPlan = includeQueryPlan ? operation.Plan.Printed : null;
+        var queryPlan = input.IncludeQueryPlan ? operation.Plan.Printed : null;
         if (output is PooledBufferWriter rewindable)
         {
             // Most responses have no error and no null to propagate: write them in one pass, and only when that

@@ -1,18 +1,20 @@
-using System.Buffers;
-using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Execution.Execution;
+using FederatedGateway.Execution.Pipeline;
+using FederatedGateway.Execution.Pipeline.Stages;
 using FederatedGateway.Execution.Requests;
 
 namespace FederatedGateway.Execution.Gateway;
 
 /// <summary>
-/// The request pipeline behind the HTTP endpoint: prepare (cached), check the HTTP method, answer
-/// introspection, execute the plan, write the response. Reads the current snapshot once per request.
+/// The gateway behind the HTTP, WebSocket and SSE endpoints: reads the current snapshot once per request and runs the
+/// request through the <see cref="RequestPipeline"/> (deadline, prepare, operation policy, [subscription,] execute,
+/// plus any <see cref="AdditionalStages"/> in their places). The settings below configure the gateway's own stages.
 /// </summary>
 public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
 {
     private volatile GatewaySnapshot? _snapshot;
+    private RequestPipeline? _pipeline;
 
     public FederatedGatewayExecutor(GatewaySnapshot? snapshot = null)
     {
@@ -37,7 +39,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
     public SubgraphErrorPolicy SubgraphErrors { get; init; } = SubgraphErrorPolicy.ExposeAll;
 
     /// <summary>The <c>extensions.code</c> of an operation refused because it selects introspection while that is off.</summary>
-    public const string IntrospectionDisabledCode = "INTROSPECTION_DISABLED";
+    public const string IntrospectionDisabledCode = OperationPolicyStage.IntrospectionDisabledCode;
 
     /// <summary>
     /// Time allowed for a whole request: preparation and every fetch (each also bounded by the subgraph client's own
@@ -47,7 +49,13 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Stages added to the gateway's own (identity, persisted documents, authorization, cost…), placed by their order.</summary>
+    public IReadOnlyList<IRequestStage> AdditionalStages { get; init; } = [];
+
     public GatewaySnapshot? Snapshot => _snapshot;
+
+    /// <summary>The request path, built on first use from the settings above.</summary>
+    public RequestPipeline Pipeline => _pipeline ??= BuildPipeline();
 
     /// <summary>Swaps in a new snapshot; requests in flight finish on the one they started with.</summary>
     public void Swap(GatewaySnapshot snapshot) => _snapshot = snapshot;
@@ -57,153 +65,28 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         var snapshot = _snapshot;
         if (snapshot is null)
         {
-            return Errors(GatewayResultKind.RequestError, RequestError.Of("The gateway has no schema loaded yet.", "SCHEMA_NOT_LOADED"));
+            return NotLoaded();
         }
 
-        using var deadline = StartDeadline(cancellationToken);
-        try
-        {
-            var prepared = await snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, deadline.Token).ConfigureAwait(false);
-            if (!prepared.IsSuccess)
-            {
-                return Errors(GatewayResultKind.RequestError, prepared.Errors.ToArray());
-            }
-
-            var operation = prepared.Operation!;
-            if (operation.HasIntrospection && !AllowIntrospection)
-            {
-                return IntrospectionDisabled();
-            }
-
-            if (request.IsGet && operation.Kind != OperationKind.Query)
-            {
-                return Errors(GatewayResultKind.MethodNotAllowed, RequestError.Of($"A {operation.Kind.ToString().ToLowerInvariant()} cannot run over HTTP GET; use POST.", "METHOD_NOT_ALLOWED"));
-            }
-
-            if (operation.Kind == OperationKind.Subscription)
-            {
-                return Errors(GatewayResultKind.RequestError, RequestError.Of("Subscriptions are not served over a single HTTP response: subscribe over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream).", "SUBSCRIPTIONS_NOT_SUPPORTED"));
-            }
-
-            ReadOnlyMemory<byte> introspection = default;
-            if (operation.HasIntrospection)
-            {
-                introspection = await snapshot.Introspection.ExecuteAsync(operation, request.Variables, deadline.Token).ConfigureAwait(false);
-            }
-
-            var output = new PooledBufferWriter(operation.ResponseSizeHint);
-            try
-            {
-                var includePlan = ExposeQueryPlan && AsksForQueryPlan(request.Extensions);
-                await snapshot.Executor.ExecuteAsync(
-                    operation, request.Variables, prepared.BooleanVariables, introspection, output, request.ForwardHeaders, cancellationToken, includePlan, SubgraphErrors, deadline.Token).ConfigureAwait(false);
-            }
-            catch
-            {
-                output.Dispose();
-                throw;
-            }
-
-            // At most what is pooled: one huge answer must not make every later request of this operation allocate that much up front.
-            operation.ResponseSizeHint = Math.Clamp(output.WrittenCount + (output.WrittenCount / 8), 256, PooledArrays.MaxPooledLength);
-            return new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory, output);
-        }
-        catch (OperationCanceledException) when (deadline.HasPassed)
-        {
-            // Preparation or introspection ran out of time (fetches cut short are errors in the data instead).
-            return TimedOut();
-        }
+        var context = new RequestContext(request, snapshot, RequestMode.Single, cancellationToken) { ErrorPolicy = SubgraphErrors };
+        await Pipeline.InvokeAsync(context).ConfigureAwait(false);
+        return context.Result!;
     }
 
-    /// <summary>The deadline of a request starting now (none when <see cref="RequestTimeout"/> is off).</summary>
-    private RequestDeadline StartDeadline(CancellationToken cancellationToken, TimeSpan elapsed = default) =>
-        RequestDeadline.Start(TimeLimit.IsOff(RequestTimeout) ? null : RequestTimeout - elapsed, cancellationToken);
-
-    private static GatewayResult TimedOut() =>
-        Errors(GatewayResultKind.RequestError, RequestError.Of(DeadlineErrors.RequestMessage, DeadlineErrors.Code));
-
-    private static bool AsksForQueryPlan(JsonElement extensions) =>
-        extensions.ValueKind == JsonValueKind.Object
-        && extensions.TryGetProperty("queryPlan", out var value)
-        && value.ValueKind == JsonValueKind.True;
-
-    private static GatewayResult IntrospectionDisabled() =>
-        Errors(GatewayResultKind.RequestError, RequestError.Of("Introspection is disabled on this gateway (Gateway:Introspection).", IntrospectionDisabledCode));
-
-    private static GatewayResult Errors(GatewayResultKind kind, params RequestError[] errors)
+    private RequestPipeline BuildPipeline()
     {
-        var output = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("errors");
-            foreach (var error in errors)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("message", error.Message);
-                if (error.Locations.Count > 0)
-                {
-                    writer.WriteStartArray("locations");
-                    foreach (var (line, column) in error.Locations)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteNumber("line", line);
-                        writer.WriteNumber("column", column);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                WriteExtensions(writer, error);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return new GatewayResult(kind, output.WrittenMemory);
+        var timeout = TimeLimit.IsOff(RequestTimeout) ? (TimeSpan?)null : RequestTimeout;
+        IRequestStage[] own =
+        [
+            new DeadlineStage(RequestTimeout),
+            new PrepareStage(),
+            new OperationPolicyStage(AllowIntrospection),
+            new SubscriptionStage(Subscriber ?? s_defaultSubscriber.Value, timeout),
+            new ExecuteStage(ExposeQueryPlan),
+        ];
+        return new RequestPipeline(own.Concat(AdditionalStages));
     }
 
-    private static void WriteExtensions(Utf8JsonWriter writer, RequestError error)
-    {
-        writer.WriteStartObject("extensions");
-        writer.WriteString("code", error.Code);
-        if (error.Extensions is not null)
-        {
-            foreach (var (name, value) in error.Extensions)
-            {
-                if (name == "code")
-                {
-                    continue;
-                }
-
-                writer.WritePropertyName(name);
-                switch (value)
-                {
-                    case null:
-                        writer.WriteNullValue();
-                        break;
-                    case bool b:
-                        writer.WriteBooleanValue(b);
-                        break;
-                    case int i:
-                        writer.WriteNumberValue(i);
-                        break;
-                    case long l:
-                        writer.WriteNumberValue(l);
-                        break;
-                    case double d:
-                        writer.WriteNumberValue(d);
-                        break;
-                    default:
-                        writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-                        break;
-                }
-            }
-        }
-
-        writer.WriteEndObject();
-    }
+    private static GatewayResult NotLoaded() =>
+        GatewayErrors.Result(GatewayResultKind.RequestError, RequestError.Of("The gateway has no schema loaded yet.", "SCHEMA_NOT_LOADED"));
 }

@@ -13,8 +13,9 @@ namespace FederatedGateway.Execution.Gateway;
 /// </summary>
 public sealed class GatewaySnapshot
 {
-    private GatewaySnapshot(FederatedSchema schema, string apiSdl, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
+    private GatewaySnapshot(FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
     {
+        Limits = limits;
         Schema = schema;
         ApiSdl = apiSdl;
         Preparer = preparer;
@@ -27,6 +28,9 @@ public sealed class GatewaySnapshot
     public string ApiSdl { get; }
 
     public OperationPreparer Preparer { get; }
+
+    /// <summary>The document limits requests are held to.</summary>
+    public OperationLimits Limits { get; }
 
     public IntrospectionExecutor Introspection { get; }
 
@@ -54,11 +58,13 @@ public sealed class GatewaySnapshot
             throw new SupergraphException("The API schema derived from the supergraph is invalid: " + ex.Message);
         }
 
+        limits ??= OperationLimits.Default;
         return new GatewaySnapshot(
             schema,
             apiSdl,
+            limits,
             new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
-            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)) { MaxErrors = (limits ?? OperationLimits.Default).MaxErrors });
+            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)) { MaxErrors = limits.MaxErrors });
     }
 }

@@ -1,0 +1,32 @@
+namespace FederatedGateway.Execution.Pipeline;
+
+/// <summary>
+/// The places of the request path, in order. The gateway's own stages use these values; a stage added later
+/// (identity, persisted documents, authorization, cost) takes its named place, or a value between two.
+/// </summary>
+public static class RequestStageOrder
+{
+    /// <summary>Starts the whole-request deadline and answers <c>REQUEST_TIMEOUT</c> when it passes before anything else does.</summary>
+    public const int Deadline = 0;
+
+    /// <summary>Establishes who is asking (<see cref="RequestContext.User"/>).</summary>
+    public const int Identity = 100;
+
+    /// <summary>Replaces a document id by the stored document, or refuses documents that are not trusted.</summary>
+    public const int PersistedDocuments = 200;
+
+    /// <summary>Parse, limits, validation, variable coercion and planning (cached per document).</summary>
+    public const int Prepare = 300;
+
+    /// <summary>Checks the prepared operation against the gateway's rules: introspection switch, HTTP method, transport.</summary>
+    public const int OperationPolicy = 400;
+
+    /// <summary>Field authorization on the prepared operation, before anything is fetched.</summary>
+    public const int Authorize = 500;
+
+    /// <summary>Demand control: the operation's cost against its budget.</summary>
+    public const int Cost = 600;
+
+    /// <summary>Runs introspection and the plan, and writes the response.</summary>
+    public const int Execute = 700;
+}

@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning;
+using FederatedGateway.Execution.Execution;
+using FederatedGateway.Execution.Gateway;
+using FederatedGateway.Execution.Subscriptions;
+using FederatedGateway.Execution.Transport;
+
+namespace FederatedGateway.Execution.Pipeline.Stages;
+
+/// <summary>
+/// Runs a subscription: subscribes to the subgraph that owns its root field, and completes each event with the rest
+/// of the plan (entity fetches into other subgraphs), each event under its own deadline. Other operations go on to
+/// the next stage. The stream is not bounded by the request's deadline (it ends when either side ends it).
+/// </summary>
+public sealed class SubscriptionStage : IRequestStage
+{
+    private readonly ISubgraphSubscriber _subscriber;
+    private readonly TimeSpan? _eventTimeout;
+
+    /// <param name="subscriber">Opens the upstream subscriptions.</param>
+    /// <param name="eventTimeout">The time each event's fetches get; null for no limit.</param>
+    public SubscriptionStage(ISubgraphSubscriber subscriber, TimeSpan? eventTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        _subscriber = subscriber;
+        _eventTimeout = eventTimeout;
+    }
+
+    // Just before the execute stage, which it stands in for.
+    public int Order => RequestStageOrder.Execute - 1;
+
+    public ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
+    {
+        var operation = context.Operation!;
+        if (operation.Kind != OperationKind.Subscription)
+        {
+            return next(context);
+        }
+
+        var plan = SubscriptionPlan.From(operation.Plan);
+        if (plan is null)
+        {
+            context.Reject(RequestError.Of("The subscription cannot be planned as one subscription to the subgraph that owns its root field.", "QUERY_PLANNING_FAILED"));
+            return ValueTask.CompletedTask;
+        }
+
+        context.Stream = GatewayStream.Of(Events(context, ExecuteStage.Input(context), plan, context.RequestAborted));
+        return ValueTask.CompletedTask;
+    }
+
+    private async IAsyncEnumerable<GatewayMessage> Events(RequestContext context, ExecutionInput input, SubscriptionPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var executor = context.Snapshot.Executor;
+        var errorPolicy = context.ErrorPolicy;
+        var (url, _) = executor.Subgraphs.Get(plan.Primary.ServiceName);
+        var body = SubgraphRequestBody.Write(plan.Primary, input.Variables, null, 0);
+        var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers };
+        await foreach (var received in _subscriber.SubscribeAsync(upstream, cancellationToken).ConfigureAwait(false))
+        {
+            GatewayMessage message;
+            using (received)
+            {
+                if (received.Kind != SubgraphEventKind.Next)
+                {
+                    message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received, errorPolicy));
+                }
+                else
+                {
+                    var output = new ArrayBufferWriter<byte>(input.Operation.ResponseSizeHint);
+                    using var deadline = RequestDeadline.Start(_eventTimeout, cancellationToken);
+                    await executor.ExecuteEventAsync(input with { Aborted = cancellationToken, Deadline = deadline.Token }, plan, received.Response, output).ConfigureAwait(false);
+                    message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
+                }
+            }
+
+            yield return message;
+            if (message.Kind == GatewayMessageKind.Error)
+            {
+                yield break;
+            }
+        }
+    }
+}
