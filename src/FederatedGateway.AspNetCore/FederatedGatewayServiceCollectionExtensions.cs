@@ -5,8 +5,7 @@ using FederatedGateway.AspNetCore.Memory;
 using FederatedGateway.AspNetCore.Subscriptions;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
-using FederatedGateway.Execution.Transport;
-using FederatedGateway.Grpc.Client;
+using FederatedGateway.Execution.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,11 +54,14 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
             .ValidateOnStart();
 
-        // grpc:// and grpcs:// subgraphs go to the gRPC client, the rest over HTTP.
+        // The source kinds: http(s):// subgraphs are GraphQL over HTTP, grpc(s):// ones gRPC services. Each snapshot
+        // asks them in order; a source's client is created only when a subgraph uses it.
+        services.AddSingleton<ISubgraphClientFactory>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            return new HttpSubgraphClientFactory(options.ToSubgraphClientOptions(), options.Subscriptions.ToSubscriberOptions());
+        });
         services.AddFederatedGatewayGrpc(configuration);
-        services.TryAddSingleton<ISubgraphClient>(provider => new ProtocolRoutingSubgraphClient(
-            new HttpSubgraphClient(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.ToSubgraphClientOptions()),
-            provider.GetRequiredService<GrpcSubgraphClient>()));
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<IdeEndpoint>();
         services.TryAddSingleton<GraphQLWebSocketEndpoint>();

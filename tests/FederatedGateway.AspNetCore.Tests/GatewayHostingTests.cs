@@ -165,8 +165,16 @@ public sealed class GatewayHostingTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.SubgraphTimeout);
         Assert.Equal(4096, options.MaxRequestBodySize);
         Assert.Equal("http://127.0.0.1:15101/graphql", options.SubgraphUrlOverrides["accounts"]);
-        // http(s) subgraphs go to the HttpSubgraphClient, grpc(s) ones to the gRPC client.
-        Assert.IsType<FederatedGateway.Grpc.Client.ProtocolRoutingSubgraphClient>(provider.GetRequiredService<ISubgraphClient>());
+        // Two source kinds: http(s) subgraphs are GraphQL over HTTP, grpc(s) ones gRPC services; nothing else is claimed.
+        var sources = provider.GetServices<FederatedGateway.Execution.Sources.ISubgraphClientFactory>().ToArray();
+        Assert.Equal(["graphql-http", "grpc"], sources.Select(s => s.Kind));
+        var http = new FederatedGateway.Execution.Sources.SubgraphEndpoint("a", "http://127.0.0.1:1/graphql");
+        var grpc = new FederatedGateway.Execution.Sources.SubgraphEndpoint("b", "grpc://127.0.0.1:1");
+        var other = new FederatedGateway.Execution.Sources.SubgraphEndpoint("c", "ftp://127.0.0.1:1");
+        Assert.Equal([true, false, false], new[] { http, grpc, other }.Select(sources[0].CanHandle));
+        Assert.Equal([false, true, false], new[] { http, grpc, other }.Select(sources[1].CanHandle));
+        Assert.IsType<HttpSubgraphClient>(sources[0].GetClient(http));
+        Assert.IsType<FederatedGateway.Grpc.Client.GrpcSubgraphClient>(sources[1].GetClient(grpc));
     }
 
     [Fact]

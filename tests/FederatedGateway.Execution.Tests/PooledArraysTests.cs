@@ -84,7 +84,7 @@ public sealed class PooledArraysTests
         }
 
         var prepared = await snapshot.Preparer.PrepareAsync("{ dog { name } }", null, default, CancellationToken.None);
-        Assert.InRange(prepared.Operation!.ResponseSizeHint, 256, PooledArrays.MaxPooledLength);
+        Assert.InRange(snapshot.Executor.Compile(prepared.Operation!).ResponseSizeHint, 256, PooledArrays.MaxPooledLength);
     }
 
     /// <summary>Gives at most <c>chunk</c> bytes per read and records how much room each read offered.</summary>

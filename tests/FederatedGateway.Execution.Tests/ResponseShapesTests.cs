@@ -1,20 +1,22 @@
-using FederatedGateway.Execution.Execution;
+using FederatedGateway.Execution.Compilation;
 using static FederatedGateway.Execution.Tests.TestGraph;
 
 namespace FederatedGateway.Execution.Tests;
 
-/// <summary>Response shapes computed once per prepared operation and shared by its requests, when that is safe.</summary>
+/// <summary>Response shapes computed once per compiled operation (per snapshot) and shared by its requests, when that is safe.</summary>
 public sealed class ResponseShapesTests
 {
     [Fact]
     public void AnOperationKeepsOneSetOfShapesUnlessVariablesDecideItsShape()
     {
+        var compiler = new OperationCompiler();
         var operation = Prepare("{ animals { name } }", Root("a", "{...}"));
-        var shared = ResponseShapes.For(operation, new Dictionary<string, bool>());
+        var shared = compiler.Compile(operation).ShapesFor(new Dictionary<string, bool>());
         Assert.NotNull(shared);
-        Assert.Same(shared, ResponseShapes.For(operation, new Dictionary<string, bool>()));
-        Assert.NotSame(shared, ResponseShapes.For(Prepare("{ animals { name } }", Root("a", "{...}")), new Dictionary<string, bool>()));
-        Assert.Null(ResponseShapes.For(operation, new Dictionary<string, bool> { ["on"] = true }));
+        Assert.Same(shared, compiler.Compile(operation).ShapesFor(new Dictionary<string, bool>()));
+        Assert.NotSame(shared, compiler.Compile(Prepare("{ animals { name } }", Root("a", "{...}"))).ShapesFor(new Dictionary<string, bool>()));
+        Assert.NotSame(shared, new OperationCompiler().Compile(operation).ShapesFor(new Dictionary<string, bool>()));
+        Assert.Null(compiler.Compile(operation).ShapesFor(new Dictionary<string, bool> { ["on"] = true }));
     }
 
     [Fact]

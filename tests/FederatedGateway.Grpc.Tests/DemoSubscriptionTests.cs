@@ -3,6 +3,7 @@ using System.Text.Json;
 using FederatedGateway.Demo;
 using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Execution.Gateway;
+using FederatedGateway.Execution.Sources;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
@@ -29,9 +30,10 @@ public sealed class DemoSubscriptionTests : IAsyncLifetime
 
         _client = new GrpcSubgraphClient(sources);
         var overrides = _grpc.Services.ToDictionary(s => s.Name, s => s.Url.ToString());
-        var routing = new ProtocolRoutingSubgraphClient(new HttpSubgraphClient(), _client);
-        var snapshot = GatewaySnapshot.Build(await File.ReadAllTextAsync(DemoGateway.SupergraphWithGrpcPath), routing, overrides);
-        _executor = new FederatedGatewayExecutor(snapshot) { Subscriber = new ProtocolRoutingSubgraphSubscriber(new WebSocketSubgraphSubscriber(), _client) };
+        var client = _client;
+        var snapshot = GatewaySnapshot.Build(
+            await File.ReadAllTextAsync(DemoGateway.SupergraphWithGrpcPath), [new HttpSubgraphClientFactory(), new GrpcSubgraphClientFactory(() => client)], overrides);
+        _executor = new FederatedGatewayExecutor(snapshot);
     }
 
     public async Task DisposeAsync()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
+using FederatedGateway.Execution.Compilation;
 using FederatedGateway.Execution.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -47,7 +48,7 @@ public class RequestStageBenchmarks
 
         // Run the plan once against the recorded subgraph answers; the merged data stays in _state for WriteResponse.
         var subgraphs = new SubgraphRegistry(_schema, ReplayingSubgraphClient.Load(BenchGraph.DataFile("answers.json")));
-        _state = new ExecutionState(default, NoBooleans, null, aborted: CancellationToken.None);
+        _state = new ExecutionState(new OperationCompiler().Compile(_prepared), default, NoBooleans, null, aborted: CancellationToken.None);
         new PlanExecutor(_schema, subgraphs).RunAsync(_prepared.Plan.Root!, _state, _state.Errors, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         if (_state.Errors.Count > 0 || WriteResponse() == 0 || !BenchGraph.MatchesExpected(_output.WrittenSpan))
         {

@@ -1,3 +1,4 @@
+using FederatedGateway.Execution.Sources;
 using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Grpc.Client;
@@ -36,6 +37,7 @@ public static class GrpcGatewayServiceCollectionExtensions
                 new GrpcSubgraphClientOptions { Timeout = options.SubgraphTimeout, MaxReceiveMessageSize = options.SubgraphResponseLimit },
                 logger: provider.GetService<ILogger<GrpcSubgraphClient>>());
         });
+        services.AddSingleton<ISubgraphClientFactory>(provider => new GrpcSubgraphClientFactory(provider.GetRequiredService<GrpcSubgraphClient>));
         services.TryAddSingleton<GrpcSchemaResolver>(provider =>
         {
             var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];

@@ -1,6 +1,6 @@
 using FederatedGateway.Core.Supergraph;
 using FederatedGateway.Execution.Gateway;
-using FederatedGateway.Execution.Transport;
+using FederatedGateway.Execution.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,15 +24,15 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     private string? _loadedSdl;
 
     private readonly FederatedGatewayExecutor _executor;
-    private readonly ISubgraphClient _client;
+    private readonly IReadOnlyList<ISubgraphClientFactory> _sources;
     private readonly GatewayOptions _options;
     private readonly ISupergraphSource _source;
     private readonly ILogger<SupergraphFileLoader> _logger;
 
-    public SupergraphFileLoader(FederatedGatewayExecutor executor, ISubgraphClient client, IOptions<GatewayOptions> options, ISupergraphSource source, ILogger<SupergraphFileLoader> logger)
+    public SupergraphFileLoader(FederatedGatewayExecutor executor, IEnumerable<ISubgraphClientFactory> sources, IOptions<GatewayOptions> options, ISupergraphSource source, ILogger<SupergraphFileLoader> logger)
     {
         _executor = executor;
-        _client = client;
+        _sources = sources.ToArray();
         _options = options.Value;
         _source = source;
         _logger = logger;
@@ -119,7 +119,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         GatewaySnapshot snapshot;
         try
         {
-            snapshot = GatewaySnapshot.Build(sdl, _client, _options.SubgraphUrlOverrides, _options.Limits.ToOperationLimits(), _options.Limits.ToCacheOptions());
+            snapshot = GatewaySnapshot.Build(sdl, _sources, _options.SubgraphUrlOverrides, _options.Limits.ToOperationLimits(), _options.Limits.ToCacheOptions());
         }
         catch (SupergraphException ex)
         {

@@ -60,9 +60,6 @@ public static class SupergraphFileServiceCollectionExtensions
 
                     // Stages registered as IRequestStage services (identity, persisted documents, authorization…) join the request path at their order.
                     AdditionalStages = provider.GetServices<IRequestStage>().ToArray(),
-                    // grpc:// subgraphs subscribe through server-streaming RPCs, the others over graphql-transport-ws.
-                    Subscriber = new ProtocolRoutingSubgraphSubscriber(
-                        new WebSocketSubgraphSubscriber(options.Subscriptions.ToSubscriberOptions()), provider.GetRequiredService<GrpcSubgraphClient>()),
                 };
             });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());

@@ -47,12 +47,6 @@ public sealed class PreparedOperation
 
     public QueryPlan Plan { get; }
 
-    /// <summary>
-    /// The size of the last response written for this operation: the next one's buffer starts there instead of
-    /// growing (and copying) from small. A hint only; races between requests are harmless.
-    /// </summary>
-    public int ResponseSizeHint { get; set; } = 4096;
-
     /// <summary>True when the root selection asks for <c>__schema</c> or <c>__type</c>.</summary>
     public bool HasIntrospection { get; }
 

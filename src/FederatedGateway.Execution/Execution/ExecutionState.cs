@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FederatedGateway.Execution.Compilation;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Execution.Execution;
@@ -10,12 +11,14 @@ internal sealed class ExecutionState : IDisposable
 
     /// <param name="aborted">The caller's token: cancelled when the client left (then execution stops and throws).</param>
     public ExecutionState(
+        CompiledOperation compiled,
         JsonElement variables,
         IReadOnlyDictionary<string, bool> booleans,
         IReadOnlyList<KeyValuePair<string, string>>? headers,
         SubgraphErrorPolicy? errorPolicy = null,
         CancellationToken aborted = default)
     {
+        Compiled = compiled;
         Variables = variables;
         Booleans = booleans;
         Headers = headers;
@@ -34,6 +37,9 @@ internal sealed class ExecutionState : IDisposable
     /// branch order, so the order does not depend on which subgraph answered first.
     /// </summary>
     public List<GatewayError> Errors { get; } = new();
+
+    /// <summary>The operation's compiled fetches and shapes.</summary>
+    public CompiledOperation Compiled { get; }
 
     public JsonElement Variables { get; }
 

@@ -23,7 +23,8 @@ public sealed partial class OperationExecutor
     internal async ValueTask ExecuteEventAsync(ExecutionInput input, SubscriptionPlan plan, SubgraphResponse answer, IBufferWriter<byte> output)
     {
         var errorPolicy = input.ErrorPolicy ?? SubgraphErrorPolicy.ExposeAll;
-        using var state = new ExecutionState(input.Variables, input.Booleans, input.Headers, errorPolicy, input.Aborted);
+        var compiled = _compiler.Compile(input.Operation);
+        using var state = new ExecutionState(compiled, input.Variables, input.Booleans, input.Headers, errorPolicy, input.Aborted);
         var event_ = PlanExecutor.ReadAnswer(answer, state);
         if (event_ is null)
         {
@@ -44,7 +45,7 @@ public sealed partial class OperationExecutor
         }
 
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        new ResponseWriter(_schema, input.Booleans, state.Errors, ResponseShapes.For(input.Operation, input.Booleans), MaxErrors).Write(writer, input.Operation, state.Data, default);
+        new ResponseWriter(_schema, input.Booleans, state.Errors, compiled.ShapesFor(input.Booleans), MaxErrors).Write(writer, input.Operation, state.Data, default);
         writer.Flush();
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
+using FederatedGateway.Execution.Compilation;
 
 namespace FederatedGateway.Execution.Execution;
 
@@ -14,9 +15,13 @@ public sealed partial class OperationExecutor
     private readonly FederatedSchema _schema;
     private readonly SubgraphRegistry _subgraphs;
     private readonly PlanExecutor _plans;
+    private readonly OperationCompiler _compiler = new();
 
     /// <summary>Errors one response carries at most (<see cref="OperationLimits.MaxErrors"/>); 0 writes them all.</summary>
     public int MaxErrors { get; init; }
+
+    /// <summary>The compiled form of <paramref name="operation"/> for this executor's snapshot (compiled once, kept while the operation lives).</summary>
+    public CompiledOperation Compile(PreparedOperation operation) => _compiler.Compile(operation);
 
     public OperationExecutor(FederatedSchema schema, SubgraphRegistry subgraphs)
     {
@@ -30,7 +35,8 @@ public sealed partial class OperationExecutor
     {
         var operation = input.Operation;
         var booleans = input.Booleans;
-        using var state = new ExecutionState(input.Variables, booleans, input.Headers, input.ErrorPolicy, input.Aborted);
+        var compiled = _compiler.Compile(operation);
+        using var state = new ExecutionState(compiled, input.Variables, booleans, input.Headers, input.ErrorPolicy, input.Aborted);
         if (operation.Plan.Root is not null)
         {
             await _plans.RunAsync(operation.Plan.Root, state, state.Errors, input.FetchToken).ConfigureAwait(false);
@@ -39,7 +45,7 @@ public sealed partial class OperationExecutor
         var introspection = input.Introspection;
         using var introspectionDocument = introspection.IsEmpty ? null : JsonDocument.Parse(introspection);
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
-        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, ResponseShapes.For(operation, booleans), MaxErrors);
+        var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, compiled.ShapesFor(booleans), MaxErrors);
         var introspectionRoot = introspectionDocument?.RootElement ?? default;
         var queryPlan = input.IncludeQueryPlan ? operation.Plan.Printed : null;
         if (output is PooledBufferWriter rewindable)

@@ -92,7 +92,7 @@ internal sealed class PlanExecutor
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RootFetchAsync(FetchNode fetch, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
     {
-        var body = SubgraphRequestBody.Write(fetch, state.Variables, null, 0);
+        var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, null, 0);
         var answer = await SendAsync(fetch, body, state, errors, null, null, cancellationToken).ConfigureAwait(false);
         if (answer is null)
         {
@@ -131,7 +131,7 @@ internal sealed class PlanExecutor
             return;
         }
 
-        var body = SubgraphRequestBody.Write(fetch, state.Variables, batch.Representations, batch.RepresentationBytes);
+        var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.Representations, batch.RepresentationBytes);
         var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
         var answer = await SendAsync(fetch, body, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
         if (answer is null)
@@ -169,7 +169,7 @@ internal sealed class PlanExecutor
         }
 
         var (url, client) = _subgraphs.Get(fetch.ServiceName);
-        var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers };
+        var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers, Fetch = state.Compiled.Fetch(fetch) };
         SubgraphResponse response;
         try
         {

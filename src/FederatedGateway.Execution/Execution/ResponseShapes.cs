@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using FederatedGateway.Core.Operations;
 
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
-/// The fields the response writer collects per (selection, runtime type), kept with a prepared operation and shared
+/// The fields the response writer collects per (selection, runtime type), kept with a compiled operation and shared
 /// by all its requests whose shape cannot differ: those without <c>@skip</c>/<c>@include</c> variables. The nested
 /// selections of a cached entry are its own node lists, so a whole response shape is computed once per operation.
 /// Bounded: past <see cref="MaxEntries"/> entries (a very wide operation) new shapes are computed per request.
@@ -14,15 +12,10 @@ internal sealed class ResponseShapes
 {
     private const int MaxEntries = 4096;
 
-    private static readonly ConditionalWeakTable<PreparedOperation, ResponseShapes> s_byOperation = new();
 
     private readonly ConcurrentDictionary<object, CollectedFields> _byKey = new(ReferenceEqualityComparer.Instance);
     private readonly Lock _writeLock = new();
     private int _count;
-
-    /// <summary>The shared shapes of <paramref name="operation"/>, or null when this request's variables decide its shape.</summary>
-    public static ResponseShapes? For(PreparedOperation operation, IReadOnlyDictionary<string, bool> booleans) =>
-        booleans.Count == 0 ? s_byOperation.GetValue(operation, static _ => new ResponseShapes()) : null;
 
     public CollectedFields? Find(object key, string runtimeType)
     {

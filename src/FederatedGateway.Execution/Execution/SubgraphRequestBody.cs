@@ -1,33 +1,31 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Execution.Compilation;
 
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
 /// Writes the GraphQL-over-HTTP body of a fetch: <c>{"query":…,"variables":{"representations":[…],…}}</c>.
-/// The operation text is JSON-encoded once per plan node (plans are cached), not once per request.
+/// The operation text is JSON-encoded once per compiled fetch (see <see cref="CompiledFetch"/>), not once per request.
 /// </summary>
 internal static class SubgraphRequestBody
 {
     private static readonly JsonEncodedText s_query = JsonEncodedText.Encode("query");
     private static readonly JsonEncodedText s_variables = JsonEncodedText.Encode("variables");
     private static readonly JsonEncodedText s_representations = JsonEncodedText.Encode("representations");
-    private static readonly ConditionalWeakTable<FetchNode, EncodedOperation> s_operations = new();
 
     /// <param name="representations">The distinct representations of an entity fetch; null for a root fetch.</param>
     /// <param name="representationBytes">Their total size (sizes the buffer).</param>
-    public static ReadOnlyMemory<byte> Write(FetchNode fetch, JsonElement variables, List<byte[]>? representations, int representationBytes)
+    public static ReadOnlyMemory<byte> Write(CompiledFetch compiled, JsonElement variables, List<byte[]>? representations, int representationBytes)
     {
-        var operation = s_operations.GetValue(fetch, static f => new EncodedOperation(f.Operation));
+        var fetch = compiled.Node;
         var usesVariables = fetch.VariableUsages.Count > 0 && variables.ValueKind == JsonValueKind.Object;
-        var capacity = operation.Utf8Length + representationBytes + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
+        var capacity = compiled.EncodedOperationLength + representationBytes + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
         var buffer = new ArrayBufferWriter<byte>(capacity);
         using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartObject();
-        writer.WriteString(s_query, operation.Text);
+        writer.WriteString(s_query, compiled.EncodedOperation);
         if (representations is not null || fetch.VariableUsages.Count > 0)
         {
             writer.WriteStartObject(s_variables);
@@ -62,18 +60,5 @@ internal static class SubgraphRequestBody
         writer.WriteEndObject();
         writer.Flush();
         return buffer.WrittenMemory;
-    }
-
-    private sealed class EncodedOperation
-    {
-        public EncodedOperation(string operation)
-        {
-            Text = JsonEncodedText.Encode(operation);
-            Utf8Length = Text.EncodedUtf8Bytes.Length;
-        }
-
-        public JsonEncodedText Text { get; }
-
-        public int Utf8Length { get; }
     }
 }

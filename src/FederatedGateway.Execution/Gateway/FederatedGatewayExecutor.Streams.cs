@@ -7,11 +7,6 @@ namespace FederatedGateway.Execution.Gateway;
 /// <summary>Streams (WebSocket, SSE): the same pipeline, answered with a stream of messages.</summary>
 public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
 {
-    private static readonly Lazy<ISubgraphSubscriber> s_defaultSubscriber = new(() => new WebSocketSubgraphSubscriber());
-
-    /// <summary>Opens subscriptions upstream; graphql-transport-ws over WebSocket unless set.</summary>
-    public ISubgraphSubscriber? Subscriber { get; init; }
-
     public async ValueTask<GatewayStream> StartAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

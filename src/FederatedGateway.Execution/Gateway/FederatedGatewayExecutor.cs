@@ -81,7 +81,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
             new DeadlineStage(RequestTimeout),
             new PrepareStage(),
             new OperationPolicyStage(AllowIntrospection),
-            new SubscriptionStage(Subscriber ?? s_defaultSubscriber.Value, timeout),
+            new SubscriptionStage(timeout),
             new ExecuteStage(ExposeQueryPlan),
         ];
         return new RequestPipeline(own.Concat(AdditionalStages));

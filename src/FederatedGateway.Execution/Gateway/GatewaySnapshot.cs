@@ -3,6 +3,7 @@ using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Introspection;
+using FederatedGateway.Execution.Sources;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Execution.Gateway;
@@ -44,6 +45,15 @@ public sealed class GatewaySnapshot
         ISubgraphClient client,
         IReadOnlyDictionary<string, string>? urlOverrides = null,
         OperationLimits? limits = null,
+        OperationCacheOptions? cache = null) =>
+        Build(supergraphSdl, [new SingleClientFactory(client)], urlOverrides, limits, cache);
+
+    /// <summary>A snapshot whose subgraphs are each served by the first of <paramref name="sources"/> that can handle it.</summary>
+    public static GatewaySnapshot Build(
+        string supergraphSdl,
+        IReadOnlyList<ISubgraphClientFactory> sources,
+        IReadOnlyDictionary<string, string>? urlOverrides = null,
+        OperationLimits? limits = null,
         OperationCacheOptions? cache = null)
     {
         var schema = SupergraphReader.Read(supergraphSdl);
@@ -65,6 +75,6 @@ public sealed class GatewaySnapshot
             limits,
             new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
-            new OperationExecutor(schema, new SubgraphRegistry(schema, client, urlOverrides)) { MaxErrors = limits.MaxErrors });
+            new OperationExecutor(schema, new SubgraphRegistry(schema, sources, urlOverrides)) { MaxErrors = limits.MaxErrors });
     }
 }

@@ -1,3 +1,5 @@
+using FederatedGateway.Execution.Compilation;
+
 namespace FederatedGateway.Execution.Transport;
 
 /// <summary>One request to a subgraph: the GraphQL-over-HTTP JSON body, already encoded as UTF-8.</summary>
@@ -21,4 +23,10 @@ public sealed class SubgraphRequest
 
     /// <summary>Headers to forward (already filtered by policy); may be null.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+
+    /// <summary>
+    /// The compiled fetch this request is for (null for requests made outside a plan): a source may keep what it
+    /// compiles for the fetch in its <see cref="CompiledFetch.SourceState"/>.
+    /// </summary>
+    public CompiledFetch? Fetch { get; init; }
 }

@@ -69,7 +69,7 @@ public sealed partial class GrpcSubgraphClient
             var root = document.RootElement;
             var query = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()! : "";
             var variables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("variables", out var v) ? v.Clone() : default;
-            var plan = GetPlan(schema, query);
+            var plan = GetPlan(schema, request, query);
             if (plan.Kind != RootKind.Subscription || plan.Roots.Count != 1 || plan.Roots[0].Rpc is not { Method.IsServerStreaming: true })
             {
                 return (null, null, default, new GrpcCallError("A gRPC subscription must select exactly one field of a server-streaming RPC.", GrpcStatusCodes.PlanFailed));

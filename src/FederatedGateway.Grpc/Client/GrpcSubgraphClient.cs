@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FederatedGateway.Execution.Compilation;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
@@ -16,7 +16,7 @@ namespace FederatedGateway.Grpc.Client;
 
 /// <summary>
 /// Answers subgraph fetches of gRPC sources: the GraphQL operation the planner wrote for the subgraph (root fields or
-/// <c>_entities</c>) is compiled once per query text into RPC calls, the calls go out over a pooled HTTP/2 channel
+/// <c>_entities</c>) is compiled once per compiled fetch into RPC calls, the calls go out over a pooled HTTP/2 channel
 /// (batched entity lookups take every representation of a fetch in one call), and the answers are written as the
 /// GraphQL JSON response the executor merges. Failures become GraphQL errors whose <c>extensions.code</c> is the gRPC
 /// status name; reads are retried on UNAVAILABLE within the fetch's deadline.
@@ -30,7 +30,6 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
     private readonly GrpcChannelPool _channels;
     private readonly bool _ownsChannels;
     private readonly ConcurrentDictionary<string, Method<byte[], byte[]>> _methods = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<GrpcSchema, ConcurrentDictionary<string, GrpcCallPlan>> _plans = new();
 
     /// <param name="logger">Where failures whose text is kept from clients (hosts, ports) are logged.</param>
     public GrpcSubgraphClient(IGrpcSchemaProvider schemas, GrpcSubgraphClientOptions? options = null, GrpcChannelPool? channels = null, ILogger? logger = null)
@@ -75,7 +74,7 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
             GrpcCallPlan plan;
             try
             {
-                plan = GetPlan(schema, query);
+                plan = GetPlan(schema, request, query);
             }
             catch (GrpcPlanException ex)
             {
@@ -121,9 +120,27 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
         }
     }
 
-    internal GrpcCallPlan GetPlan(GrpcSchema schema, string query) =>
-        _plans.GetValue(schema, static _ => new ConcurrentDictionary<string, GrpcCallPlan>(StringComparer.Ordinal))
-            .GetOrAdd(query, static (text, s) => GrpcCallPlanCompiler.Compile(s, text), schema);
+    /// <summary>
+    /// The calls of a fetch: compiled once per compiled fetch (kept in its <see cref="CompiledFetch.SourceState"/> with
+    /// the descriptors they were compiled against, and compiled again when those change), so they live and die with
+    /// the prepared operation. A request made outside a plan is compiled for itself.
+    /// </summary>
+    internal static GrpcCallPlan GetPlan(GrpcSchema schema, SubgraphRequest request, string query)
+    {
+        if (request.Fetch is not { } fetch)
+        {
+            return GrpcCallPlanCompiler.Compile(schema, query);
+        }
+
+        if (fetch.SourceState is CompiledGrpcFetch compiled && ReferenceEquals(compiled.Schema, schema))
+        {
+            return compiled.Plan;
+        }
+
+        var plan = GrpcCallPlanCompiler.Compile(schema, fetch.Node.Operation);
+        fetch.SourceState = new CompiledGrpcFetch(schema, plan);
+        return plan;
+    }
 
     internal Method<byte[], byte[]> MethodOf(RpcBinding rpc) =>
         _methods.GetOrAdd(rpc.FullMethod, static (_, r) => new Method<byte[], byte[]>(

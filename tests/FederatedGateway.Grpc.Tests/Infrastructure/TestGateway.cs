@@ -2,6 +2,8 @@ using System.Text.Json;
 using FederatedGateway.Core.Composition;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Sources;
+using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Client;
 using FederatedGateway.Grpc.Sources;
@@ -22,8 +24,9 @@ public sealed class TestGateway : IDisposable
         Assert.True(composed.Succeeded, string.Join("\n", composed.Errors.Select(e => e.ToString())));
         Supergraph = composed.SupergraphSdl!;
         _grpc = new GrpcSubgraphClient(sources, options, logger: logger);
-        var client = new ProtocolRoutingSubgraphClient(http ?? new HttpSubgraphClient(), _grpc);
-        _executor = new FederatedGatewayExecutor(GatewaySnapshot.Build(Supergraph, client)) { ExposeQueryPlan = true };
+        var grpc = _grpc;
+        ISubgraphClientFactory[] kinds = [new HttpSubgraphClientFactory(() => http ?? new HttpSubgraphClient(), () => new WebSocketSubgraphSubscriber()), new GrpcSubgraphClientFactory(() => grpc)];
+        _executor = new FederatedGatewayExecutor(GatewaySnapshot.Build(Supergraph, kinds)) { ExposeQueryPlan = true };
     }
 
     public string Supergraph { get; }

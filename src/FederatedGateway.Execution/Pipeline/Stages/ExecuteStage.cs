@@ -33,16 +33,17 @@ public sealed class ExecuteStage : IRequestStage
 
         context.IncludeQueryPlan = _exposeQueryPlan && AsksForQueryPlan(context.Request.Extensions);
         var input = Input(context);
+        var compiled = snapshot.Executor.Compile(operation);
         if (context.Mode == RequestMode.Stream)
         {
             // A stream's message outlives this call, so its buffer is not pooled.
-            var message = new ArrayBufferWriter<byte>(operation.ResponseSizeHint);
+            var message = new ArrayBufferWriter<byte>(compiled.ResponseSizeHint);
             await snapshot.Executor.ExecuteAsync(input, message).ConfigureAwait(false);
             context.Stream = GatewayStream.Of(DeadlineStage.Single(new GatewayMessage(GatewayMessageKind.Next, message.WrittenMemory)));
             return;
         }
 
-        var output = new PooledBufferWriter(operation.ResponseSizeHint);
+        var output = new PooledBufferWriter(compiled.ResponseSizeHint);
         try
         {
             await snapshot.Executor.ExecuteAsync(input, output).ConfigureAwait(false);
@@ -54,7 +55,7 @@ public sealed class ExecuteStage : IRequestStage
         }
 
         // At most what is pooled: one huge answer must not make every later request of this operation allocate that much up front.
-        operation.ResponseSizeHint = Math.Clamp(output.WrittenCount + (output.WrittenCount / 8), 256, PooledArrays.MaxPooledLength);
+        compiled.ResponseSizeHint = Math.Clamp(output.WrittenCount + (output.WrittenCount / 8), 256, PooledArrays.MaxPooledLength);
         context.Result = new GatewayResult(GatewayResultKind.Executed, output.WrittenMemory, output);
     }
 

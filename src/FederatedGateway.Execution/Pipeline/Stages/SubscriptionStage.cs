@@ -16,15 +16,11 @@ namespace FederatedGateway.Execution.Pipeline.Stages;
 /// </summary>
 public sealed class SubscriptionStage : IRequestStage
 {
-    private readonly ISubgraphSubscriber _subscriber;
     private readonly TimeSpan? _eventTimeout;
 
-    /// <param name="subscriber">Opens the upstream subscriptions.</param>
     /// <param name="eventTimeout">The time each event's fetches get; null for no limit.</param>
-    public SubscriptionStage(ISubgraphSubscriber subscriber, TimeSpan? eventTimeout)
+    public SubscriptionStage(TimeSpan? eventTimeout)
     {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        _subscriber = subscriber;
         _eventTimeout = eventTimeout;
     }
 
@@ -46,18 +42,27 @@ public sealed class SubscriptionStage : IRequestStage
             return ValueTask.CompletedTask;
         }
 
-        context.Stream = GatewayStream.Of(Events(context, ExecuteStage.Input(context), plan, context.RequestAborted));
+        var route = context.Snapshot.Executor.Subgraphs.Route(plan.Primary.ServiceName);
+        if (route.Subscriber is not { } subscriber)
+        {
+            context.Reject(RequestError.Of($"Subgraph \"{plan.Primary.ServiceName}\" is served by a source without subscriptions ({route.SourceKind}).", "SUBSCRIPTIONS_NOT_SUPPORTED"));
+            return ValueTask.CompletedTask;
+        }
+
+        context.Stream = GatewayStream.Of(Events(context, ExecuteStage.Input(context), plan, route.Url, subscriber, context.RequestAborted));
         return ValueTask.CompletedTask;
     }
 
-    private async IAsyncEnumerable<GatewayMessage> Events(RequestContext context, ExecutionInput input, SubscriptionPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<GatewayMessage> Events(
+        RequestContext context, ExecutionInput input, SubscriptionPlan plan, string url, ISubgraphSubscriber subscriber, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var executor = context.Snapshot.Executor;
         var errorPolicy = context.ErrorPolicy;
-        var (url, _) = executor.Subgraphs.Get(plan.Primary.ServiceName);
-        var body = SubgraphRequestBody.Write(plan.Primary, input.Variables, null, 0);
-        var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers };
-        await foreach (var received in _subscriber.SubscribeAsync(upstream, cancellationToken).ConfigureAwait(false))
+        var compiled = executor.Compile(input.Operation);
+        var primary = compiled.Fetch(plan.Primary);
+        var body = SubgraphRequestBody.Write(primary, input.Variables, null, 0);
+        var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers, Fetch = primary };
+        await foreach (var received in subscriber.SubscribeAsync(upstream, cancellationToken).ConfigureAwait(false))
         {
             GatewayMessage message;
             using (received)
@@ -68,7 +73,7 @@ public sealed class SubscriptionStage : IRequestStage
                 }
                 else
                 {
-                    var output = new ArrayBufferWriter<byte>(input.Operation.ResponseSizeHint);
+                    var output = new ArrayBufferWriter<byte>(compiled.ResponseSizeHint);
                     using var deadline = RequestDeadline.Start(_eventTimeout, cancellationToken);
                     await executor.ExecuteEventAsync(input with { Aborted = cancellationToken, Deadline = deadline.Token }, plan, received.Response, output).ConfigureAwait(false);
                     message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);

@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Execution.Execution;
+
+namespace FederatedGateway.Execution.Compilation;
+
+/// <summary>
+/// What execution keeps per prepared operation (per snapshot, see <see cref="OperationCompiler"/>): each fetch compiled
+/// (<see cref="CompiledFetch"/>), the response shapes shared by requests without <c>@skip</c>/<c>@include</c>
+/// variables, and the size of the last response (the next one's buffer starts there). Core's prepared operation
+/// stays immutable.
+/// </summary>
+public sealed class CompiledOperation
+{
+    private readonly FrozenDictionary<FetchNode, CompiledFetch> _fetches;
+    private readonly ResponseShapes _shapes = new();
+    private int _responseSizeHint = 4096;
+
+    internal CompiledOperation(PreparedOperation operation, FrozenDictionary<FetchNode, CompiledFetch> fetches)
+    {
+        Operation = operation;
+        _fetches = fetches;
+    }
+
+    public PreparedOperation Operation { get; }
+
+    /// <summary>The compiled fetches, in no particular order.</summary>
+    public IEnumerable<CompiledFetch> Fetches => _fetches.Values;
+
+    /// <summary>
+    /// The size of the last response written for this operation: the next one's buffer starts there instead of
+    /// growing (and copying) from small. A hint only; races between requests are harmless.
+    /// </summary>
+    public int ResponseSizeHint
+    {
+        get => Volatile.Read(ref _responseSizeHint);
+        set => Volatile.Write(ref _responseSizeHint, value);
+    }
+
+    /// <summary>The compiled form of one of the plan's fetches.</summary>
+    /// <exception cref="InvalidOperationException">The node is not part of this operation's plan.</exception>
+    public CompiledFetch Fetch(FetchNode node) =>
+        _fetches.TryGetValue(node, out var compiled)
+            ? compiled
+            : throw new InvalidOperationException($"The fetch to \"{node.ServiceName}\" is not part of the compiled plan.");
+
+    /// <summary>The shared response shapes, or null when this request's Boolean variables decide its shape.</summary>
+    internal ResponseShapes? ShapesFor(IReadOnlyDictionary<string, bool> booleans) => booleans.Count == 0 ? _shapes : null;
+}
