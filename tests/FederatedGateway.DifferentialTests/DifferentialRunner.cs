@@ -49,6 +49,20 @@ public sealed class DifferentialRunner : IDisposable
         return JsonNode.Parse(result.Body.Span)!.AsObject();
     }
 
+    /// <summary>The first <paramref name="count"/> operations the generator makes from <paramref name="seed"/>.</summary>
+    public IEnumerable<GeneratedOperation> Generate(int seed, int count)
+    {
+        var generator = new OperationGenerator(_model, seed, _maxDepth);
+        for (var i = 0; i < count; i++)
+        {
+            yield return generator.Next();
+        }
+    }
+
+    /// <summary>The monolith's answer.</summary>
+    public async Task<JsonObject> MonolithAsync(string query, JsonObject variables) =>
+        JsonNode.Parse(await _monolith.ExecuteAsync(query, variables))!.AsObject();
+
     public async Task<(int Count, List<string> Mismatches)> RunAsync(int seed, int count)
     {
         var generator = new OperationGenerator(_model, seed, _maxDepth);
