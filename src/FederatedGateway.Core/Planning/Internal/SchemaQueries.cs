@@ -1,17 +1,36 @@
+using System.Collections.Frozen;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
 
 namespace FederatedGateway.Core.Planning.Internal;
 
-/// <summary>Questions the planner asks of the schema about one subgraph.</summary>
+/// <summary>
+/// Questions the planner asks of the schema about one subgraph. Immutable once built (what is worth precomputing is
+/// computed in the constructor), so one instance serves every request planning at the same time.
+/// </summary>
 internal sealed class SchemaQueries
 {
     private readonly FederatedSchema _schema;
-    private readonly Dictionary<(string, string), IReadOnlyList<string>> _possibleIn = new();
+    private readonly FrozenDictionary<(string Subgraph, string Type), IReadOnlyList<string>> _possibleIn;
 
     public SchemaQueries(FederatedSchema schema)
     {
         _schema = schema;
+        var possibleIn = new Dictionary<(string, string), IReadOnlyList<string>>();
+        foreach (var type in schema.Types.Values)
+        {
+            if (!type.IsAbstract)
+            {
+                continue;
+            }
+
+            foreach (var subgraph in schema.Subgraphs)
+            {
+                possibleIn[(subgraph.Name, type.Name)] = ComputePossibleTypesIn(subgraph.Name, type.Name);
+            }
+        }
+
+        _possibleIn = possibleIn.ToFrozenDictionary();
     }
 
     public FederatedSchema Schema => _schema;
@@ -33,13 +52,11 @@ internal sealed class SchemaQueries
     }
 
     /// <summary>Object types the subgraph may return for an abstract type (as the subgraph declares it).</summary>
-    public IReadOnlyList<string> PossibleTypesIn(string subgraph, string abstractType)
-    {
-        if (_possibleIn.TryGetValue((subgraph, abstractType), out var cached))
-        {
-            return cached;
-        }
+    public IReadOnlyList<string> PossibleTypesIn(string subgraph, string abstractType) =>
+        _possibleIn.TryGetValue((subgraph, abstractType), out var known) ? known : ComputePossibleTypesIn(subgraph, abstractType);
 
+    private List<string> ComputePossibleTypesIn(string subgraph, string abstractType)
+    {
         var result = new List<string>();
         var type = _schema.GetType(abstractType);
         if (type.Kind == TypeKind.Union)
@@ -68,7 +85,6 @@ internal sealed class SchemaQueries
         }
 
         result.Sort(StringComparer.Ordinal);
-        _possibleIn[(subgraph, abstractType)] = result;
         return result;
     }
 
