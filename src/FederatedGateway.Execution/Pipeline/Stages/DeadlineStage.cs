@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Gateway;
@@ -27,6 +28,7 @@ public sealed class DeadlineStage : IRequestStage
     /// <summary>The time each request gets; null when there is no deadline.</summary>
     public TimeSpan? Timeout => _timeout;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
     {
         using var deadline = RequestDeadline.Start(_timeout, context.RequestAborted);

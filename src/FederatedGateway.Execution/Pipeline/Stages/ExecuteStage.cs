@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text.Json;
 using FederatedGateway.Execution.Execution;
@@ -22,6 +23,7 @@ public sealed class ExecuteStage : IRequestStage
 
     public int Order => RequestStageOrder.Execute;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
     {
         var operation = context.Operation!;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FederatedGateway.Execution.Pipeline.Stages;
 
 /// <summary>
@@ -8,6 +9,7 @@ public sealed class PrepareStage : IRequestStage
 {
     public int Order => RequestStageOrder.Prepare;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
     {
         var request = context.Request;
