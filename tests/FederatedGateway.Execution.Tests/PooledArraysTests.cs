@@ -75,8 +75,8 @@ public sealed class PooledArraysTests
     public async Task One_huge_response_does_not_make_later_requests_of_the_operation_reserve_that_much()
     {
         var name = new string('x', 3 * PooledArrays.MaxPooledLength);
-        var snapshot = Gateway.GatewaySnapshot.Build(TestGraph.Sdl, new FakeSubgraphs().On("a", "{\"data\":{\"dog\":{\"name\":\"" + name + "\"}}}"));
-        var gateway = new Gateway.FederatedGatewayExecutor(snapshot);
+        var snapshot = FederatedGateway.Execution.Gateway.GatewaySnapshot.Build(TestGraph.Sdl, new FakeSubgraphs().On("a", "{\"data\":{\"dog\":{\"name\":\"" + name + "\"}}}"));
+        var gateway = new FederatedGateway.Execution.Gateway.FederatedGatewayExecutor(snapshot);
 
         using (var result = await gateway.ExecuteAsync(new Requests.GatewayRequest { Query = "{ dog { name } }" }, CancellationToken.None))
         {

@@ -40,6 +40,7 @@ internal sealed class DocumentPreparation
         // Lexical errors are found by the scanner, never by the parser, whose error message costs time quadratic in
         // the line's length (see TokenCounter). Selection sets nested past ScanNesting are refused as MaxDepth before
         // the parser's own recursion guard (which stays as a safety net) would call them a syntax error.
+        cancellationToken.ThrowIfCancellationRequested();
         var scan = TokenCounter.Scan(query, _limits.MaxTokens, ScanNesting(_limits.MaxDepth));
         switch (scan.Outcome)
         {

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using FederatedGateway.Core.Tests.Execution;
+using FederatedGateway.Testing.Execution;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 
-namespace FederatedGateway.Core.Tests.Schema;
+namespace FederatedGateway.Execution.Tests.Introspection;
 
 /// <summary>
 /// Issue 14, class F: introspection as the October 2021 specification has it, plus <c>@oneOf</c>, validated and

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 
-namespace FederatedGateway.Core.Tests.Execution;
+namespace FederatedGateway.Execution.Tests.Gateway;
 
 /// <summary>Projection, merging, null propagation and error handling over in-memory subgraphs.</summary>
 public sealed class ExecutorTests

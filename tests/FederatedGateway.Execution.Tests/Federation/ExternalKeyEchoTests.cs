@@ -1,6 +1,6 @@
-using FederatedGateway.Core.Tests.Execution;
+using FederatedGateway.Testing.Execution;
 
-namespace FederatedGateway.Core.Tests.Federation;
+namespace FederatedGateway.Execution.Tests.Federation;
 
 /// <summary>
 /// A subgraph that declares a key field <c>@external</c> answers it only where it was sent the value: at the root of

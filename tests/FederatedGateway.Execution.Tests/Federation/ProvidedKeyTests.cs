@@ -1,6 +1,6 @@
-using FederatedGateway.Core.Tests.Execution;
+using FederatedGateway.Testing.Execution;
 
-namespace FederatedGateway.Core.Tests.Federation;
+namespace FederatedGateway.Execution.Tests.Federation;
 
 /// <summary>
 /// A key a subgraph only has through <c>@provides</c> is good for an entity jump from under the providing field:

@@ -1,6 +1,6 @@
-using FederatedGateway.Core.Tests.Execution;
+using FederatedGateway.Testing.Execution;
 
-namespace FederatedGateway.Core.Tests.Federation;
+namespace FederatedGateway.Execution.Tests.Federation;
 
 /// <summary>
 /// A subgraph may return an enum value the API schema hides (<c>@inaccessible</c>). The client must never see it:

@@ -1,6 +1,6 @@
-using FederatedGateway.Core.Tests.Execution;
+using FederatedGateway.Testing.Execution;
 
-namespace FederatedGateway.Core.Tests.Federation;
+namespace FederatedGateway.Execution.Tests.Federation;
 
 /// <summary>
 /// A subgraph that sees an interface only as an <c>@interfaceObject</c> answers with the interface's name; when the

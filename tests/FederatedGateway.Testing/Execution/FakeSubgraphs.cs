@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using FederatedGateway.Execution.Transport;
 
-namespace FederatedGateway.Execution.Tests;
+namespace FederatedGateway.Testing.Execution;
 
 /// <summary>
 /// In-memory subgraphs: each answers with a function of the request body (as text, so tests write JSON
 /// literally), optionally after a delay; a service without a handler is "down".
 /// </summary>
-internal sealed class FakeSubgraphs : ISubgraphClient
+public sealed class FakeSubgraphs : ISubgraphClient
 {
     private readonly Dictionary<string, Func<JsonElement, string>> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _delays = new(StringComparer.Ordinal);

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using FederatedGateway.Core.Tests.Execution;
+using FederatedGateway.Testing.Execution;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
 
-namespace FederatedGateway.Core.Tests.Federation;
+namespace FederatedGateway.Execution.Tests.Federation;
 
 /// <summary>Builds a small join v0.3 supergraph from its graphs and types, and runs operations over fake subgraphs.</summary>
 internal static class TinySupergraph
