@@ -17,6 +17,17 @@ public sealed class SubscriptionSettings
     /// <summary>How often the server pings WebSocket clients and writes an SSE comment to idle streams; zero turns it off. Default 12 s.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(12);
 
+    /// <summary>
+    /// How often the server sends a WebSocket protocol ping frame; zero turns liveness checks off. Default 15 s. Unlike
+    /// the graphql-transport-ws <c>ping</c> message (<see cref="KeepAliveInterval"/>), a ping frame must be answered by
+    /// the client's WebSocket stack, which only does so while it reads: a client that stopped reading is found out even
+    /// when too little traffic goes to it to fill the socket buffers.
+    /// </summary>
+    public TimeSpan WebSocketPingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Time a client has to answer a ping frame with a pong before its connection is aborted and its operations end. Default 15 s.</summary>
+    public TimeSpan WebSocketPongTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Operations one WebSocket connection may run at once; more get an <c>error</c> message. Default 100.</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 100;
 
@@ -47,12 +58,13 @@ public sealed class SubscriptionSettings
     public int MaxSendBacklog { get; set; } = 4 * 1024 * 1024;
 
     internal const string ValidationMessage =
-        "Gateway:Subscriptions needs positive ConnectionInitTimeout, SubgraphConnectTimeout, MaxSubscriptionsPerConnection, MaxMessageSize, MaxSubgraphMessageSize and MaxSendBacklog, a SendTimeout over 1 s, and a KeepAliveInterval of zero (off) or more.";
+        "Gateway:Subscriptions needs positive ConnectionInitTimeout, SubgraphConnectTimeout, MaxSubscriptionsPerConnection, MaxMessageSize, MaxSubgraphMessageSize and MaxSendBacklog, a SendTimeout over 1 s, a KeepAliveInterval and a WebSocketPingInterval of zero (off) or more, and a positive WebSocketPongTimeout.";
 
     internal bool IsValid() =>
         ConnectionInitTimeout > TimeSpan.Zero && SubgraphConnectTimeout > TimeSpan.Zero && KeepAliveInterval >= TimeSpan.Zero
         && MaxSubscriptionsPerConnection > 0 && MaxMessageSize > 0 && MaxSubgraphMessageSize > 0
-        && SendTimeout > TimeSpan.FromSeconds(1) && MaxSendBacklog > 0;
+        && SendTimeout > TimeSpan.FromSeconds(1) && MaxSendBacklog > 0
+        && WebSocketPingInterval >= TimeSpan.Zero && WebSocketPongTimeout > TimeSpan.Zero;
 
     /// <summary>The subgraph subscription client these settings imply.</summary>
     public WebSocketSubgraphSubscriberOptions ToSubscriberOptions() => new()

@@ -7,7 +7,9 @@ namespace FederatedGateway.AspNetCore.Memory;
 /// <see cref="Start"/>). A reclaim that leaves the process still that far above (memory still in use, such as answers
 /// stuck on clients that do not read, or caches filled on purpose) holds the next one back for
 /// <see cref="FirstBackoff"/> samples, doubling each time up to <see cref="MaxBackoff"/>, so an idle process holding
-/// memory for good is not collected over and over.
+/// memory for good is not collected over and over. A reclaim that still freed at least <see cref="MinimumExcess"/>
+/// is no sign of memory held for good (pools let go of buffers only once they have aged), so the wait after it does
+/// not grow.
 /// </summary>
 internal sealed class MemoryReclaimPolicy
 {
@@ -52,13 +54,14 @@ internal sealed class MemoryReclaimPolicy
         return allocatedBytes < IdleAllocationBudget && IsFarAbove(residentBytes);
     }
 
-    /// <summary>Records what the process holds after a reclaim.</summary>
-    public void Reclaimed(long residentBytes)
+    /// <summary>Records what a reclaim freed: what the process held before it and holds after it.</summary>
+    public void Reclaimed(long residentBefore, long residentBytes)
     {
         if (IsFarAbove(residentBytes))
         {
             _skip = _backoff;
-            _backoff = Math.Min(_backoff * 2, MaxBackoff);
+            var freedMuch = residentBefore - residentBytes >= MinimumExcess;
+            _backoff = freedMuch ? FirstBackoff : Math.Min(_backoff * 2, MaxBackoff);
         }
         else
         {

@@ -34,9 +34,13 @@ internal static class SubscriptionTransports
             return GraphQLSseEndpoint.AcceptsEventStream(context.Request.Headers.Accept) ? sse.HandleAsync(context) : handler(context);
         };
 
-        // WebSocket protocol keep-alive is left to graphql-transport-ws pings.
+        // Protocol ping frames with a pong deadline find clients that stopped reading (see SubscriptionSettings).
         var pipeline = endpoints.CreateApplicationBuilder();
-        pipeline.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        pipeline.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = settings.WebSocketPingInterval,
+            KeepAliveTimeout = settings.WebSocketPingInterval > TimeSpan.Zero ? settings.WebSocketPongTimeout : Timeout.InfiniteTimeSpan,
+        });
         pipeline.Run(dispatch);
         return pipeline.Build();
     }

@@ -58,7 +58,7 @@ public sealed class MemoryReclaimPolicyTests
         var policy = StartedAt(80 * MB);
         Assert.True(policy.ShouldReclaim(1200 * MB, Idle));
 
-        policy.Reclaimed(100 * MB);
+        policy.Reclaimed(1200 * MB, 100 * MB);
 
         Assert.False(policy.ShouldReclaim(100 * MB, Idle));
         Assert.True(policy.ShouldReclaim(900 * MB, Idle));
@@ -79,10 +79,33 @@ public sealed class MemoryReclaimPolicyTests
             }
 
             waits.Add(samples);
-            policy.Reclaimed(400 * MB);
+            policy.Reclaimed(400 * MB, 400 * MB);
         }
 
         Assert.Equal([0, MemoryReclaimPolicy.FirstBackoff, 2 * MemoryReclaimPolicy.FirstBackoff, 4 * MemoryReclaimPolicy.FirstBackoff], waits);
+    }
+
+    [Fact]
+    public void A_reclaim_that_frees_much_but_not_enough_is_tried_again_after_the_first_wait()
+    {
+        var policy = StartedAt(80 * MB);
+
+        var waits = new List<int>();
+        var resident = 1200 * MB;
+        for (var reclaim = 0; reclaim < 3; reclaim++)
+        {
+            var samples = 0;
+            while (!policy.ShouldReclaim(resident, Idle))
+            {
+                samples++;
+            }
+
+            waits.Add(samples);
+            policy.Reclaimed(resident, resident - MemoryReclaimPolicy.MinimumExcess);
+            resident -= MemoryReclaimPolicy.MinimumExcess;
+        }
+
+        Assert.Equal([0, MemoryReclaimPolicy.FirstBackoff, MemoryReclaimPolicy.FirstBackoff], waits);
     }
 
     [Fact]
@@ -91,7 +114,7 @@ public sealed class MemoryReclaimPolicyTests
         var policy = StartedAt(80 * MB);
         for (var reclaim = 0; reclaim < 20; reclaim++)
         {
-            policy.Reclaimed(400 * MB);
+            policy.Reclaimed(400 * MB, 400 * MB);
         }
 
         var samples = 0;

@@ -116,18 +116,18 @@ public sealed class LimitsAttackTests(LimitsServerFixture gateway, ITestOutputHe
         // when it last ran), so the second hundred's growth is no measure of retention; what is left once idle is.
         Assert.True(rssAfter < 600L * 1024 * 1024, $"RSS {rssAfter / (1024 * 1024)} MB right after the 200 documents");
 
-        // What the documents leave behind once the server is idle. Issue 13 asks for < 300 MB; measured 278-371 MB
-        // after 30 s idle, so that target is still open. The bound here guards against retention: caching these
-        // documents took RSS to 3.96 GB.
+        // What the documents leave behind once the server is idle: issue 13 asks for < 300 MB within 60 s. Most of what
+        // stays after the first idle reclaim is ArrayPool.Shared's buffers, which the pool gives back only once they
+        // have aged, so the reclaimer retries while it frees memory (see IdleMemoryReclaimer).
         var settled = Stopwatch.StartNew();
         var rssLeft = gateway.ServerResidentBytes();
-        while (rssLeft >= 300L * 1024 * 1024 && settled.Elapsed < TimeSpan.FromSeconds(30))
+        while (rssLeft >= 300L * 1024 * 1024 && settled.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(500);
             rssLeft = gateway.ServerResidentBytes();
         }
 
         output.WriteLine($"server RSS {rssLeft / (1024 * 1024)} MB after {settled.Elapsed.TotalSeconds:F1} s idle");
-        Assert.True(rssLeft < 500L * 1024 * 1024, $"RSS {rssLeft / (1024 * 1024)} MB after 30 s idle");
+        Assert.True(rssLeft < 300L * 1024 * 1024, $"RSS {rssLeft / (1024 * 1024)} MB after 60 s idle");
     }
 }
