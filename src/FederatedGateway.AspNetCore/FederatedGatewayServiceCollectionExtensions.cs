@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
@@ -53,6 +54,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, AuthenticationSettingsValidator>();
 
         // The source kinds: http(s):// subgraphs are GraphQL over HTTP, grpc(s):// ones gRPC services. Each snapshot
         // asks them in order; a source's client is created only when a subgraph uses it.
@@ -69,13 +71,11 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton<FederatedGatewayMarker>();
         services.AddHostedService<IdleMemoryReclaimer>();
+        var settings = new GatewayOptions();
+        Bind(configuration, settings);
+        services.AddGatewayAuthentication(settings.Authentication);
 
-        if (configureExecution is not null)
-        {
-            var snapshot = new GatewayOptions();
-            Bind(configuration, snapshot);
-            configureExecution(services, snapshot);
-        }
+        configureExecution?.Invoke(services, settings);
 
         services.TryAddSingleton<IGatewayExecutor, UnconfiguredGatewayExecutor>();
         return services;

@@ -100,6 +100,9 @@ public sealed class GatewayOptions
     /// <summary>Operations over WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events, subscriptions included.</summary>
     public SubscriptionSettings Subscriptions { get; set; } = new();
 
+    /// <summary>JWT bearer tokens and API keys (<c>Gateway:Authentication</c>).</summary>
+    public Authentication.AuthenticationSettings Authentication { get; set; } = new();
+
     /// <summary>Whether introspection is answered: <see cref="Introspection"/>, or by default in Development and when the IDE is enabled.</summary>
     public bool IsIntrospectionEnabled(bool isDevelopment) => Introspection ?? (isDevelopment || Ide.Enabled == true);
 

@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.Execution.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,10 +17,12 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly ResponseWriteLimit _writeLimit;
     private readonly ILogger _logger;
+    private readonly GatewayAuthenticator _authenticator;
 
-    public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLHttpEndpoint> logger)
+    public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ILogger<GraphQLHttpEndpoint> logger)
     {
         _options = options;
+        _authenticator = authenticator;
         _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout, LargeBodyWriter.SingleWriteLimit);
         _logger = logger;
     }
@@ -85,6 +88,7 @@ internal sealed class GraphQLHttpEndpoint
 
         using (parsed)
         {
+            var identity = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false);
             var gatewayRequest = new GatewayRequest
             {
                 Query = parsed.Query,
@@ -93,6 +97,7 @@ internal sealed class GraphQLHttpEndpoint
                 Extensions = parsed.Extensions,
                 IsGet = isGet,
                 ForwardHeaders = CollectForwardHeaders(request, options.ForwardedHeaders),
+                Identity = identity,
             };
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
@@ -132,6 +137,10 @@ internal sealed class GraphQLHttpEndpoint
                 case GatewayResultKind.MethodNotAllowed:
                     statusCode = StatusCodes.Status405MethodNotAllowed;
                     response.Headers.Allow = "POST";
+                    break;
+                case GatewayResultKind.Unauthenticated:
+                    statusCode = StatusCodes.Status401Unauthorized;
+                    response.Headers.WWWAuthenticate = "Bearer";
                     break;
                 default:
                     statusCode = StatusCodes.Status500InternalServerError;

@@ -57,6 +57,7 @@ public static class SupergraphFileServiceCollectionExtensions
                     AllowIntrospection = options.IsIntrospectionEnabled(isDevelopment),
                     SubgraphErrors = options.SubgraphErrors.ToPolicy(isDevelopment, provider.GetRequiredService<ILogger<FederatedGatewayExecutor>>()),
                     RequestTimeout = options.RequestTimeout,
+                    RequireAuthentication = options.Authentication.Required,
 
                     // Stages registered as IRequestStage services (identity, persisted documents, authorization…) join the request path at their order.
                     AdditionalStages = provider.GetServices<IRequestStage>().ToArray(),

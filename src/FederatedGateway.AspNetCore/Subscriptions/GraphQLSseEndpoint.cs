@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
@@ -24,10 +25,12 @@ internal sealed class GraphQLSseEndpoint
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly ResponseWriteLimit _sendLimit;
     private readonly ILogger _logger;
+    private readonly GatewayAuthenticator _authenticator;
 
-    public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLSseEndpoint> logger)
+    public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ILogger<GraphQLSseEndpoint> logger)
     {
         _options = options;
+        _authenticator = authenticator;
         var subscriptions = options.CurrentValue.Subscriptions;
         _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSubgraphMessageSize);
         _logger = logger;
@@ -100,6 +103,7 @@ internal sealed class GraphQLSseEndpoint
                     Extensions = parsed.Extensions,
                     IsGet = isGet,
                     ForwardHeaders = ForwardHeaders.Collect(request, options.ForwardedHeaders),
+                    Identity = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false),
                 }).ConfigureAwait(false);
             }
         }
@@ -128,6 +132,11 @@ internal sealed class GraphQLSseEndpoint
             {
                 status = StatusCodes.Status405MethodNotAllowed;
                 response.Headers.Allow = "POST";
+            }
+            else if (rejection.Kind == GatewayResultKind.Unauthenticated)
+            {
+                status = StatusCodes.Status401Unauthorized;
+                response.Headers.WWWAuthenticate = "Bearer";
             }
 
             await ResponseWriter.WriteBodyAsync(response, status, MediaTypes.JsonUtf8, rejection.Body).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System.Net.WebSockets;
+using FederatedGateway.AspNetCore.Authentication;
+using FederatedGateway.Execution.Pipeline.Stages;
 using FederatedGateway.Execution.Requests;
 using FederatedGateway.Execution.Subscriptions;
 using Microsoft.AspNetCore.Http;
@@ -15,10 +17,13 @@ internal sealed class GraphQLWebSocketEndpoint
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger _logger;
+    private readonly GatewayAuthenticator _authenticator;
 
-    public GraphQLWebSocketEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLWebSocketEndpoint> logger, IHostApplicationLifetime? lifetime = null)
+    public GraphQLWebSocketEndpoint(
+        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ILogger<GraphQLWebSocketEndpoint> logger, IHostApplicationLifetime? lifetime = null)
     {
         _options = options;
+        _authenticator = authenticator;
         _logger = logger;
         _lifetime = lifetime;
     }
@@ -26,6 +31,18 @@ internal sealed class GraphQLWebSocketEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var options = _options.CurrentValue;
+
+        // Credentials come with the upgrade request: refused ones (or none, where required) get 401 and no socket.
+        var identity = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false);
+        if (identity?.Failure is { } failure || (_authenticator.IsRequired && identity?.IsAuthenticated != true))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await Internal.ResponseWriter.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, Internal.ResponseMediaType.Json,
+                identity?.Failure is { } reason ? "Authentication failed: " + reason : "Authentication required: send a bearer token or an API key.",
+                IdentityStage.UnauthenticatedCode).ConfigureAwait(false);
+            return;
+        }
+
         var requested = context.WebSockets.WebSocketRequestedProtocols;
         var speaksProtocol = requested.Contains(TransportWs.Subprotocol, StringComparer.Ordinal);
         WebSocket socket;
@@ -48,7 +65,7 @@ internal sealed class GraphQLWebSocketEndpoint
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
             using var session = new GraphQLWebSocketSession(
-                socket, executor, options.Subscriptions, ForwardHeaders.Collect(context.Request, options.ForwardedHeaders), _logger);
+                socket, executor, options.Subscriptions, ForwardHeaders.Collect(context.Request, options.ForwardedHeaders), identity, _logger);
             await session.RunAsync(context.RequestAborted, _lifetime?.ApplicationStopping ?? CancellationToken.None).ConfigureAwait(false);
         }
     }

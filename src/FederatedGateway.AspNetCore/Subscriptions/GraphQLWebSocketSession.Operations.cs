@@ -135,6 +135,7 @@ internal sealed partial class GraphQLWebSocketSession
         Variables = payload.TryGetProperty("variables"u8, out var variables) && variables.ValueKind == JsonValueKind.Object ? variables : default,
         Extensions = payload.TryGetProperty("extensions"u8, out var extensions) && extensions.ValueKind == JsonValueKind.Object ? extensions : default,
         ForwardHeaders = _forwardHeaders,
+        Identity = _identity,
     };
 
     private static bool TryReadId(JsonElement message, out string id)

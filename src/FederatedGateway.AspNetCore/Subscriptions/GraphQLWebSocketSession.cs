@@ -37,6 +37,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly CancellationTokenSource _connection = new();
     private readonly CancellationTokenSource _sending;
     private readonly SendBacklog _backlog;
+    private readonly ClientIdentity? _identity;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,8 +46,10 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private volatile bool _shuttingDown;
 
     public GraphQLWebSocketSession(
-        WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders, ILogger logger)
+        WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
+        ClientIdentity? identity, ILogger logger)
     {
+        _identity = identity;
         _socket = socket;
         _executor = executor;
         _settings = settings;

@@ -52,6 +52,9 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
     /// <summary>Stages added to the gateway's own (identity, persisted documents, authorization, cost…), placed by their order.</summary>
     public IReadOnlyList<IRequestStage> AdditionalStages { get; init; } = [];
 
+    /// <summary>Whether requests that carry no credentials are refused with <c>UNAUTHENTICATED</c>.</summary>
+    public bool RequireAuthentication { get; init; }
+
     public GatewaySnapshot? Snapshot => _snapshot;
 
     /// <summary>The request path, built on first use from the settings above.</summary>
@@ -79,6 +82,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         IRequestStage[] own =
         [
             new DeadlineStage(RequestTimeout),
+            new IdentityStage(RequireAuthentication),
             new PrepareStage(),
             new OperationPolicyStage(AllowIntrospection),
             new SubscriptionStage(timeout),

@@ -20,4 +20,7 @@ public sealed class GatewayRequest
 
     /// <summary>Client headers the gateway may forward to subgraphs.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? ForwardHeaders { get; init; }
+
+    /// <summary>Who the host found behind the request; null when the host authenticates nobody.</summary>
+    public ClientIdentity? Identity { get; init; }
 }

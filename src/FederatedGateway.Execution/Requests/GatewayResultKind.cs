@@ -11,4 +11,7 @@ public enum GatewayResultKind
 
     /// <summary>A mutation (or subscription) was sent with HTTP GET.</summary>
     MethodNotAllowed,
+
+    /// <summary>The client's credentials were refused, or none were sent where they are required (HTTP 401).</summary>
+    Unauthenticated,
 }
