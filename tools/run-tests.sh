@@ -8,14 +8,18 @@ cd "$(dirname "$(realpath "$0")")/.."
 command -v node >/dev/null || { echo "error: node (Node.js 20+) is required by the graphql-http audit test" >&2; exit 2; }
 npm ci --prefix tests/graphql-http-audit --no-audit --no-fund --loglevel=error
 
-# The IDE browser test drives /usr/bin/chromium with Playwright (Playwright's own browsers cannot be downloaded).
-if [ ! -x /usr/bin/chromium ]; then
+# Debian packages the tests start themselves: chromium (the IDE browser test drives /usr/bin/chromium with Playwright,
+# whose own browsers cannot be downloaded) and redis-server (APQ and shared limits against a real Redis).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "warning: /usr/bin/chromium is missing and cannot be installed here (needs root and apt-get); the IDE browser test will fail" >&2
+    echo "warning: ${missing[*]} missing and cannot be installed here (needs root and apt-get); the tests that use them will fail" >&2
   fi
 fi
 

@@ -3,6 +3,7 @@ using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.AspNetCore.Memory;
+using FederatedGateway.AspNetCore.PersistedDocuments;
 using FederatedGateway.AspNetCore.Subscriptions;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;
@@ -54,7 +55,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GatewayOptions>, AuthenticationSettingsValidator>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, SecuritySettingsValidator>();
 
         // The source kinds: http(s):// subgraphs are GraphQL over HTTP, grpc(s):// ones gRPC services. Each snapshot
         // asks them in order; a source's client is created only when a subgraph uses it.
@@ -74,6 +75,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         var settings = new GatewayOptions();
         Bind(configuration, settings);
         services.AddGatewayAuthentication(settings.Authentication);
+        services.AddPersistedDocuments(settings.PersistedDocuments);
 
         configureExecution?.Invoke(services, settings);
 

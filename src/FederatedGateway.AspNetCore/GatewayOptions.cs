@@ -103,6 +103,9 @@ public sealed class GatewayOptions
     /// <summary>JWT bearer tokens and API keys (<c>Gateway:Authentication</c>).</summary>
     public Authentication.AuthenticationSettings Authentication { get; set; } = new();
 
+    /// <summary>Trusted documents and automatic persisted queries (<c>Gateway:PersistedDocuments</c>).</summary>
+    public PersistedDocuments.PersistedDocumentSettings PersistedDocuments { get; set; } = new();
+
     /// <summary>Whether introspection is answered: <see cref="Introspection"/>, or by default in Development and when the IDE is enabled.</summary>
     public bool IsIntrospectionEnabled(bool isDevelopment) => Introspection ?? (isDevelopment || Ide.Enabled == true);
 

@@ -178,19 +178,18 @@ internal static class GraphQLRequestParser
             }
         }
 
-        return hasQuery ? null : BadRequest("The \"query\" parameter is required.");
+        return hasQuery || NamesPersistedDocument(request) ? null : BadRequest("The \"query\" parameter is required.");
     }
+
+    /// <summary>Whether the request names its document by <c>extensions.persistedQuery</c> instead of sending it.</summary>
+    private static bool NamesPersistedDocument(ParsedGraphQLRequest request) =>
+        request.Extensions.ValueKind == JsonValueKind.Object && request.Extensions.TryGetProperty("persistedQuery"u8, out _);
 
     private static EnvelopeError? ReadQueryStringParameters(IQueryCollection queryString, ParsedGraphQLRequest request)
     {
         if (!TryGetSingle(queryString, "query", out var query, out var error))
         {
             return error;
-        }
-
-        if (query is null)
-        {
-            return BadRequest("The \"query\" parameter is required.");
         }
 
         request.Query = query;
@@ -234,7 +233,7 @@ internal static class GraphQLRequestParser
             request.Extensions = parsed.RootElement.ValueKind == JsonValueKind.Object ? parsed.RootElement : default;
         }
 
-        return null;
+        return request.Query is not null || NamesPersistedDocument(request) ? null : BadRequest("The \"query\" parameter is required.");
     }
 
     /// <summary>Parses a JSON-encoded query-string parameter; null (and the error) unless it is an object or <c>null</c>.</summary>

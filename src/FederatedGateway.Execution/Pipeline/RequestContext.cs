@@ -29,11 +29,18 @@ public sealed class RequestContext
         RequestAborted = requestAborted;
         Deadline = requestAborted;
         Limits = snapshot.Limits;
+        Document = request.Query;
         Started = Stopwatch.GetTimestamp();
     }
 
     /// <summary>What the client sent.</summary>
     public GatewayRequest Request { get; }
+
+    /// <summary>
+    /// The GraphQL document to run: the client's <see cref="GatewayRequest.Query"/>, or what a stage put in its place
+    /// (the stored document behind a persisted-document id).
+    /// </summary>
+    public string? Document { get; set; }
 
     /// <summary>The schema, preparer and executor this request runs against from start to end.</summary>
     public GatewaySnapshot Snapshot { get; }

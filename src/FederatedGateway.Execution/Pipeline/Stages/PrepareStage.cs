@@ -13,7 +13,7 @@ public sealed class PrepareStage : IRequestStage
     public async ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
     {
         var request = context.Request;
-        var prepared = await context.Snapshot.Preparer.PrepareAsync(request.Query, request.OperationName, request.Variables, context.Deadline).ConfigureAwait(false);
+        var prepared = await context.Snapshot.Preparer.PrepareAsync(context.Document, request.OperationName, request.Variables, context.Deadline).ConfigureAwait(false);
         if (!prepared.IsSuccess)
         {
             context.Reject(prepared.Errors);

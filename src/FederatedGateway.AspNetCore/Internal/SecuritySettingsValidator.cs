@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+
+namespace FederatedGateway.AspNetCore.Internal;
+
+/// <summary>Refuses to start with <c>Gateway:Authentication</c> or <c>Gateway:PersistedDocuments</c> settings that are incomplete or unsafe, naming each problem.</summary>
+internal sealed class SecuritySettingsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        var problems = options.Authentication.Problems().Concat(options.PersistedDocuments.Problems()).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
