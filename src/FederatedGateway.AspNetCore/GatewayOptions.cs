@@ -103,6 +103,9 @@ public sealed class GatewayOptions
     /// <summary>JWT bearer tokens and API keys (<c>Gateway:Authentication</c>).</summary>
     public Authentication.AuthenticationSettings Authentication { get; set; } = new();
 
+    /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
+    public CsrfSettings Csrf { get; set; } = new();
+
     /// <summary>Trusted documents and automatic persisted queries (<c>Gateway:PersistedDocuments</c>).</summary>
     public PersistedDocuments.PersistedDocumentSettings PersistedDocuments { get; set; } = new();
 

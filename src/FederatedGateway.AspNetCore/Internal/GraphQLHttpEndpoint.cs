@@ -37,6 +37,11 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
+        if (await CsrfGuard.RefuseAsync(context, _options.CurrentValue).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             response.Headers.Allow = "GET, POST";

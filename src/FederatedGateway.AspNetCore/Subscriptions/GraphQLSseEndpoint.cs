@@ -63,6 +63,11 @@ internal sealed class GraphQLSseEndpoint
             return;
         }
 
+        if (await CsrfGuard.RefuseAsync(context, options).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var request = context.Request;
         var response = context.Response;
         var isGet = HttpMethods.IsGet(request.Method);
