@@ -1,4 +1,5 @@
 using FederatedGateway.AspNetCore.Authentication;
+using FederatedGateway.AspNetCore.Headers;
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
@@ -76,6 +77,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         Bind(configuration, settings);
         services.AddGatewayAuthentication(settings.Authentication);
         services.AddPersistedDocuments(settings.PersistedDocuments);
+        services.AddHeaderPropagation(settings);
 
         configureExecution?.Invoke(services, settings);
 

@@ -103,6 +103,9 @@ public sealed class GatewayOptions
     /// <summary>JWT bearer tokens and API keys (<c>Gateway:Authentication</c>).</summary>
     public Authentication.AuthenticationSettings Authentication { get; set; } = new();
 
+    /// <summary>Header propagation to subgraphs, per subgraph (<c>Gateway:Headers</c>).</summary>
+    public Headers.HeaderSettings Headers { get; set; } = new();
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 

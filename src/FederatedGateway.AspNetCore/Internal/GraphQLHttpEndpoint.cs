@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Headers;
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.Execution.Requests;
 using Microsoft.AspNetCore.Http;
@@ -18,9 +19,12 @@ internal sealed class GraphQLHttpEndpoint
     private readonly ResponseWriteLimit _writeLimit;
     private readonly ILogger _logger;
     private readonly GatewayAuthenticator _authenticator;
+    private readonly ClientHeaderCollector _headers;
 
-    public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ILogger<GraphQLHttpEndpoint> logger)
+    public GraphQLHttpEndpoint(
+        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ClientHeaderCollector headers, ILogger<GraphQLHttpEndpoint> logger)
     {
+        _headers = headers;
         _options = options;
         _authenticator = authenticator;
         _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout, LargeBodyWriter.SingleWriteLimit);
@@ -101,7 +105,7 @@ internal sealed class GraphQLHttpEndpoint
                 Variables = parsed.Variables,
                 Extensions = parsed.Extensions,
                 IsGet = isGet,
-                ForwardHeaders = CollectForwardHeaders(request, options.ForwardedHeaders),
+                ForwardHeaders = _headers.Collect(request),
                 Identity = identity,
             };
 
@@ -172,28 +176,4 @@ internal sealed class GraphQLHttpEndpoint
     private static bool IsClientGone(Exception exception, CancellationToken requestAborted) =>
         requestAborted.IsCancellationRequested && exception is OperationCanceledException or IOException;
 
-    private static List<KeyValuePair<string, string>>? CollectForwardHeaders(HttpRequest request, List<string> names)
-    {
-        if (names.Count == 0)
-        {
-            return null;
-        }
-
-        List<KeyValuePair<string, string>>? headers = null;
-        foreach (var name in names)
-        {
-            if (request.Headers.TryGetValue(name, out var values))
-            {
-                foreach (var value in values)
-                {
-                    if (value is not null)
-                    {
-                        (headers ??= []).Add(new(name, value));
-                    }
-                }
-            }
-        }
-
-        return headers;
-    }
 }

@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Headers;
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.Execution.Gateway;
@@ -26,9 +27,12 @@ internal sealed class GraphQLSseEndpoint
     private readonly ResponseWriteLimit _sendLimit;
     private readonly ILogger _logger;
     private readonly GatewayAuthenticator _authenticator;
+    private readonly ClientHeaderCollector _headers;
 
-    public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ILogger<GraphQLSseEndpoint> logger)
+    public GraphQLSseEndpoint(
+        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ClientHeaderCollector headers, ILogger<GraphQLSseEndpoint> logger)
     {
+        _headers = headers;
         _options = options;
         _authenticator = authenticator;
         var subscriptions = options.CurrentValue.Subscriptions;
@@ -107,7 +111,7 @@ internal sealed class GraphQLSseEndpoint
                     Variables = parsed.Variables,
                     Extensions = parsed.Extensions,
                     IsGet = isGet,
-                    ForwardHeaders = ForwardHeaders.Collect(request, options.ForwardedHeaders),
+                    ForwardHeaders = _headers.Collect(request),
                     Identity = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false),
                 }).ConfigureAwait(false);
             }

@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Headers;
 using System.Net.WebSockets;
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.Execution.Pipeline.Stages;
@@ -18,10 +19,13 @@ internal sealed class GraphQLWebSocketEndpoint
     private readonly IHostApplicationLifetime? _lifetime;
     private readonly ILogger _logger;
     private readonly GatewayAuthenticator _authenticator;
+    private readonly ClientHeaderCollector _headers;
 
     public GraphQLWebSocketEndpoint(
-        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ILogger<GraphQLWebSocketEndpoint> logger, IHostApplicationLifetime? lifetime = null)
+        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ClientHeaderCollector headers,
+        ILogger<GraphQLWebSocketEndpoint> logger, IHostApplicationLifetime? lifetime = null)
     {
+        _headers = headers;
         _options = options;
         _authenticator = authenticator;
         _logger = logger;
@@ -65,7 +69,7 @@ internal sealed class GraphQLWebSocketEndpoint
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
             using var session = new GraphQLWebSocketSession(
-                socket, executor, options.Subscriptions, ForwardHeaders.Collect(context.Request, options.ForwardedHeaders), identity, _logger);
+                socket, executor, options.Subscriptions, _headers.Collect(context.Request), identity, _logger);
             await session.RunAsync(context.RequestAborted, _lifetime?.ApplicationStopping ?? CancellationToken.None).ConfigureAwait(false);
         }
     }

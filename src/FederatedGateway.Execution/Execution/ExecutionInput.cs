@@ -18,7 +18,7 @@ public readonly record struct ExecutionInput
     public ReadOnlyMemory<byte> Introspection { get; init; }
 
     /// <summary>Headers forwarded to the subgraphs.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+    public Headers.SubgraphHeaders? Headers { get; init; }
 
     /// <summary>Return the printed plan in <c>extensions.queryPlan.text</c>.</summary>
     public bool IncludeQueryPlan { get; init; }

@@ -14,14 +14,14 @@ internal sealed class ExecutionState : IDisposable
         CompiledOperation compiled,
         JsonElement variables,
         IReadOnlyDictionary<string, bool> booleans,
-        IReadOnlyList<KeyValuePair<string, string>>? headers,
+        Headers.SubgraphHeaders? headers,
         SubgraphErrorPolicy? errorPolicy = null,
         CancellationToken aborted = default)
     {
         Compiled = compiled;
         Variables = variables;
         Booleans = booleans;
-        Headers = headers;
+        Headers = headers ?? FederatedGateway.Execution.Headers.SubgraphHeaders.None;
         ErrorPolicy = errorPolicy ?? SubgraphErrorPolicy.ExposeAll;
         Aborted = aborted;
     }
@@ -45,7 +45,7 @@ internal sealed class ExecutionState : IDisposable
 
     public IReadOnlyDictionary<string, bool> Booleans { get; }
 
-    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; }
+    public Headers.SubgraphHeaders Headers { get; }
 
     /// <summary>What the client sees of subgraph errors, and where the rest is logged.</summary>
     public SubgraphErrorPolicy ErrorPolicy { get; }

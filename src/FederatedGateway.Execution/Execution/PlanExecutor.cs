@@ -169,7 +169,7 @@ internal sealed class PlanExecutor
         }
 
         var (url, client) = _subgraphs.Get(fetch.ServiceName);
-        var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers, Fetch = state.Compiled.Fetch(fetch) };
+        var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers.For(fetch.ServiceName), Fetch = state.Compiled.Fetch(fetch) };
         SubgraphResponse response;
         try
         {

@@ -18,6 +18,7 @@ namespace FederatedGateway.Execution.Pipeline;
 public sealed class RequestContext
 {
     private Dictionary<object, object?>? _items;
+    private Headers.SubgraphHeaders? _subgraphHeaders;
 
     public RequestContext(GatewayRequest request, GatewaySnapshot snapshot, RequestMode mode, CancellationToken requestAborted)
     {
@@ -72,8 +73,12 @@ public sealed class RequestContext
     /// <summary>What clients see of subgraph errors, and where the rest is logged.</summary>
     public SubgraphErrorPolicy ErrorPolicy { get; set; } = SubgraphErrorPolicy.ExposeAll;
 
-    /// <summary>Headers forwarded to subgraphs.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>>? ForwardHeaders => Request.ForwardHeaders;
+    /// <summary>The headers each subgraph gets; until a stage sets them, the collected client headers, to every subgraph.</summary>
+    public Headers.SubgraphHeaders SubgraphHeaders
+    {
+        get => _subgraphHeaders ??= Headers.SubgraphHeaders.Same(Request.ForwardHeaders);
+        set => _subgraphHeaders = value;
+    }
 
     /// <summary>The prepared operation with its coerced boolean variables; set by the prepare stage.</summary>
     public PrepareResult? Prepared { get; set; }

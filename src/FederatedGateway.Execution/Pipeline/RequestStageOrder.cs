@@ -27,6 +27,9 @@ public static class RequestStageOrder
     /// <summary>Demand control: the operation's cost against its budget.</summary>
     public const int Cost = 600;
 
+    /// <summary>Works out the headers each subgraph gets from the client's headers and identity.</summary>
+    public const int Headers = 650;
+
     /// <summary>Runs introspection and the plan, and writes the response.</summary>
     public const int Execute = 700;
 }

@@ -21,6 +21,7 @@ public sealed class CountingGateway : IAsyncDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly List<string> _subgraphBodies = [];
+    private readonly List<Dictionary<string, string>> _subgraphHeaders = [];
     private WebApplication? _subgraph;
     private WebApplication? _gateway;
 
@@ -41,6 +42,18 @@ public sealed class CountingGateway : IAsyncDisposable
     }
 
     public string Endpoint { get; private set; } = "";
+
+    /// <summary>The headers of the last request the subgraph got (names in lower case).</summary>
+    public IReadOnlyDictionary<string, string> LastSubgraphHeaders
+    {
+        get
+        {
+            lock (_subgraphBodies)
+            {
+                return _subgraphHeaders[^1];
+            }
+        }
+    }
 
     /// <summary>Starts the subgraph and a gateway with <paramref name="settings"/> (from <paramref name="configure"/>, which may write files into the folder first).</summary>
     public static async Task<CountingGateway> StartAsync(
@@ -75,6 +88,7 @@ public sealed class CountingGateway : IAsyncDisposable
             lock (_subgraphBodies)
             {
                 _subgraphBodies.Add(body);
+                _subgraphHeaders.Add(context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()));
             }
 
             context.Response.ContentType = "application/json";

@@ -43,7 +43,7 @@ public sealed class RequestPipelineTests
         var orders = gateway.Pipeline.Stages.Select(stage => stage.Order).ToArray();
         Assert.Equal(orders.Order().ToArray(), orders);
         Assert.Equal(
-            ["DeadlineStage", "PrepareStage", "OperationPolicyStage", "SubscriptionStage", "ExecuteStage"],
+            ["DeadlineStage", "IdentityStage", "PrepareStage", "OperationPolicyStage", "SubscriptionStage", "ExecuteStage"],
             gateway.Pipeline.Stages.Select(stage => stage.GetType().Name));
     }
 

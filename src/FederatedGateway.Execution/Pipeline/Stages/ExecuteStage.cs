@@ -68,7 +68,7 @@ public sealed class ExecuteStage : IRequestStage
         Variables = context.Request.Variables,
         Booleans = context.Prepared!.BooleanVariables,
         Introspection = context.Introspection,
-        Headers = context.ForwardHeaders,
+        Headers = context.SubgraphHeaders,
         IncludeQueryPlan = context.IncludeQueryPlan,
         ErrorPolicy = context.ErrorPolicy,
         Aborted = context.RequestAborted,

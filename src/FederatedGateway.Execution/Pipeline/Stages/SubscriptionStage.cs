@@ -61,7 +61,7 @@ public sealed class SubscriptionStage : IRequestStage
         var compiled = executor.Compile(input.Operation);
         var primary = compiled.Fetch(plan.Primary);
         var body = SubgraphRequestBody.Write(primary, input.Variables, null, 0);
-        var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers, Fetch = primary };
+        var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers?.For(plan.Primary.ServiceName), Fetch = primary };
         await foreach (var received in subscriber.SubscribeAsync(upstream, cancellationToken).ConfigureAwait(false))
         {
             GatewayMessage message;
