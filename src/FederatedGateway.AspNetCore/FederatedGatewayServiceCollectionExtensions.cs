@@ -1,6 +1,7 @@
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Headers;
 using FederatedGateway.AspNetCore.Ide;
+using FederatedGateway.AspNetCore.Tls;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.AspNetCore.Memory;
@@ -12,6 +13,7 @@ using FederatedGateway.Execution.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FederatedGateway.AspNetCore;
@@ -63,7 +65,11 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddSingleton<ISubgraphClientFactory>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
-            return new HttpSubgraphClientFactory(options.ToSubgraphClientOptions(), options.Subscriptions.ToSubscriberOptions());
+            var isProduction = provider.GetService<IHostEnvironment>()?.IsProduction() ?? true;
+            return new HttpSubgraphClientFactory(
+                options.ToSubgraphClientOptions(), options.Subscriptions.ToSubscriberOptions(),
+                options.Tls.LoadIfValid(),
+                PlainTextCredentialCheck.For(options, isProduction));
         });
         services.AddFederatedGatewayGrpc(configuration);
         services.TryAddSingleton<GraphQLHttpEndpoint>();

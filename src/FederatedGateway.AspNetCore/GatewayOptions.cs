@@ -106,6 +106,9 @@ public sealed class GatewayOptions
     /// <summary>Header propagation to subgraphs, per subgraph (<c>Gateway:Headers</c>).</summary>
     public Headers.HeaderSettings Headers { get; set; } = new();
 
+    /// <summary>TLS towards subgraphs: client certificates, private CAs, plain-text credential check (<c>Gateway:Tls</c>).</summary>
+    public Tls.TlsSettings Tls { get; set; } = new();
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 

@@ -34,7 +34,12 @@ public static class GrpcGatewayServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
             return new GrpcSubgraphClient(
                 provider.GetRequiredService<IGrpcSchemaProvider>(),
-                new GrpcSubgraphClientOptions { Timeout = options.SubgraphTimeout, MaxReceiveMessageSize = options.SubgraphResponseLimit },
+                new GrpcSubgraphClientOptions
+                {
+                    Timeout = options.SubgraphTimeout,
+                    MaxReceiveMessageSize = options.SubgraphResponseLimit,
+                    TlsBySubgraph = options.Tls.LoadIfValid(),
+                },
                 logger: provider.GetService<ILogger<GrpcSubgraphClient>>());
         });
         services.AddSingleton<ISubgraphClientFactory>(provider => new GrpcSubgraphClientFactory(provider.GetRequiredService<GrpcSubgraphClient>));

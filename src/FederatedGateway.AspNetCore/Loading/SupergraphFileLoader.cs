@@ -121,7 +121,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         {
             snapshot = GatewaySnapshot.Build(sdl, _sources, _options.SubgraphUrlOverrides, _options.Limits.ToOperationLimits(), _options.Limits.ToCacheOptions());
         }
-        catch (SupergraphException ex)
+        catch (Exception ex) when (ex is SupergraphException or Execution.Sources.SubgraphRefusedException)
         {
             throw new SupergraphLoadException($"The supergraph from \"{path}\" cannot be loaded: {ex.Message}", ex);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 
@@ -11,6 +12,9 @@ public sealed class HttpSubgraphClientFactory : ISubgraphClientFactory, IDisposa
 {
     private readonly Lazy<ISubgraphClient> _client;
     private readonly Lazy<ISubgraphSubscriber> _subscriber;
+    private readonly Func<SubgraphEndpoint, ISubgraphClient?>? _dedicated;
+    private readonly Action<SubgraphEndpoint>? _check;
+    private readonly ConcurrentDictionary<string, Lazy<HttpSubgraphClient>> _tlsClients = new(StringComparer.Ordinal);
 
     public HttpSubgraphClientFactory(Func<ISubgraphClient> client, Func<ISubgraphSubscriber> subscriber)
     {
@@ -25,17 +29,50 @@ public sealed class HttpSubgraphClientFactory : ISubgraphClientFactory, IDisposa
     {
     }
 
+    /// <summary>
+    /// Subgraphs over HTTP(S) with their own TLS settings: a subgraph named in <paramref name="tlsBySubgraph"/> gets a
+    /// client (and connection pool) of its own with that client certificate and those trusted roots.
+    /// <paramref name="check"/> sees every subgraph before it is served and may refuse it by throwing
+    /// <see cref="InvalidOperationException"/> (e.g. credentials that would travel in plain text).
+    /// </summary>
+    public HttpSubgraphClientFactory(
+        HttpSubgraphClientOptions options, WebSocketSubgraphSubscriberOptions? subscriptions,
+        IReadOnlyDictionary<string, SubgraphTls> tlsBySubgraph, Action<SubgraphEndpoint>? check = null)
+        : this(options, subscriptions)
+    {
+        ArgumentNullException.ThrowIfNull(tlsBySubgraph);
+        _check = check;
+        if (tlsBySubgraph.Count > 0)
+        {
+            _dedicated = endpoint => tlsBySubgraph.TryGetValue(endpoint.Name, out var tls)
+                ? _tlsClients.GetOrAdd(endpoint.Name, _ => new Lazy<HttpSubgraphClient>(() => new HttpSubgraphClient(options.WithTls(tls)))).Value
+                : null;
+        }
+    }
+
     public string Kind => "graphql-http";
 
     public bool CanHandle(SubgraphEndpoint subgraph) =>
         Uri.TryCreate(subgraph.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    public ISubgraphClient GetClient(SubgraphEndpoint subgraph) => _client.Value;
+    public ISubgraphClient GetClient(SubgraphEndpoint subgraph)
+    {
+        _check?.Invoke(subgraph);
+        return _dedicated?.Invoke(subgraph) ?? _client.Value;
+    }
 
     public ISubgraphSubscriber? GetSubscriber(SubgraphEndpoint subgraph) => _subscriber.Value;
 
     public void Dispose()
     {
+        foreach (var client in _tlsClients.Values)
+        {
+            if (client.IsValueCreated)
+            {
+                client.Value.Dispose();
+            }
+        }
+
         if (_client.IsValueCreated)
         {
             (_client.Value as IDisposable)?.Dispose();

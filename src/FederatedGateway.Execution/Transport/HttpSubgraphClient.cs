@@ -73,7 +73,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             connectTimeout = options.Timeout;
         }
 
-        return new SocketsHttpHandler
+        var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = options.PooledConnectionLifetime,
             PooledConnectionIdleTimeout = options.PooledConnectionIdleTimeout,
@@ -86,6 +86,8 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = options.ActivityHeadersPropagator,
         };
+        options.Tls?.Apply(handler);
+        return handler;
     }
 
     public async ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)

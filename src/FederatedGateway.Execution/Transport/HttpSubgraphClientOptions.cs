@@ -41,4 +41,15 @@ public sealed class HttpSubgraphClientOptions
     /// has its own telemetry; client headers are forwarded only when listed in <c>Gateway:ForwardedHeaders</c>.
     /// </summary>
     public DistributedContextPropagator ActivityHeadersPropagator { get; set; } = DistributedContextPropagator.CreateNoOutputPropagator();
+
+    /// <summary>Client certificate and trusted roots for TLS; null uses the system's roots and no client certificate.</summary>
+    public SubgraphTls? Tls { get; set; }
+
+    /// <summary>A copy of these options with <paramref name="tls"/>.</summary>
+    public HttpSubgraphClientOptions WithTls(SubgraphTls tls)
+    {
+        var copy = (HttpSubgraphClientOptions)MemberwiseClone();
+        copy.Tls = tls;
+        return copy;
+    }
 }

@@ -16,10 +16,12 @@ public sealed class GrpcChannelPool : IDisposable
         _options = options ?? new GrpcSubgraphClientOptions();
     }
 
+    /// <summary>The channel to <paramref name="url"/>, with <paramref name="serviceName"/>'s TLS settings when it has any.</summary>
     /// <exception cref="GrpcSourceException">The URL is not a gRPC URL.</exception>
-    public GrpcChannel Get(string url) => _channels.GetOrAdd(url, u => new Lazy<GrpcChannel>(() => Create(u))).Value;
+    public GrpcChannel Get(string url, string? serviceName = null) =>
+        _channels.GetOrAdd(serviceName is null ? url : serviceName + " " + url, _ => new Lazy<GrpcChannel>(() => Create(url, serviceName))).Value;
 
-    private GrpcChannel Create(string url)
+    private GrpcChannel Create(string url, string? serviceName)
     {
         var handler = new SocketsHttpHandler
         {
@@ -34,6 +36,11 @@ public sealed class GrpcChannelPool : IDisposable
             ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         };
         _options.ConfigureHandler?.Invoke(handler);
+        if (serviceName is not null && _options.TlsBySubgraph.TryGetValue(serviceName, out var tls))
+        {
+            tls.Apply(handler);
+        }
+
         return GrpcChannel.ForAddress(GrpcAddress.ToHttpAddress(url), new GrpcChannelOptions
         {
             HttpHandler = handler,

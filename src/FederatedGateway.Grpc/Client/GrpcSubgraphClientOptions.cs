@@ -23,4 +23,8 @@ public sealed class GrpcSubgraphClientOptions
     /// <see cref="SocketsHttpHandler.ActivityHeadersPropagator"/>, which writes no trace headers by default).
     /// </summary>
     public Action<SocketsHttpHandler>? ConfigureHandler { get; set; }
+
+    /// <summary>TLS per subgraph name (client certificate, private CA) for grpcs:// sources; applied after <see cref="ConfigureHandler"/>.</summary>
+    public IReadOnlyDictionary<string, FederatedGateway.Execution.Transport.SubgraphTls> TlsBySubgraph { get; set; } =
+        new Dictionary<string, FederatedGateway.Execution.Transport.SubgraphTls>();
 }

@@ -45,9 +45,9 @@ internal sealed class AuthenticatedGateway : IAsyncDisposable
             return context.Response.WriteAsync(Idp.Jwks());
         }));
 
-        _gateway = await CountingGateway.StartAsync(async directory =>
+        _gateway = await CountingGateway.StartAsync(async gateway =>
         {
-            var partnerJwks = Path.Combine(directory, "partner-jwks.json");
+            var partnerJwks = Path.Combine(gateway.Directory, "partner-jwks.json");
             await File.WriteAllTextAsync(partnerJwks, Partner.Jwks());
             return new Dictionary<string, string?>
             {

@@ -43,6 +43,9 @@ public sealed class CountingGateway : IAsyncDisposable
 
     public string Endpoint { get; private set; } = "";
 
+    /// <summary>The subgraph URL the supergraph names, when not the subgraph's own (set in the configure callback: e.g. an address never reached).</summary>
+    public string? SubgraphUrl { get; set; }
+
     /// <summary>The headers of the last request the subgraph got (names in lower case).</summary>
     public IReadOnlyDictionary<string, string> LastSubgraphHeaders
     {
@@ -55,12 +58,23 @@ public sealed class CountingGateway : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the subgraph and a gateway with <paramref name="settings"/> (from <paramref name="configure"/>, which may write files into the folder first).</summary>
+    /// <summary>Starts the subgraph and a gateway with the settings <paramref name="configure"/> returns (it may write files into <see cref="Directory"/> first).</summary>
+    /// <param name="subgraphHttps">When set, the subgraph serves HTTPS only (Kestrel's HTTPS settings: certificate, client certificates).</param>
     public static async Task<CountingGateway> StartAsync(
-        Func<string, Task<Dictionary<string, string?>>> configure, IRequestStage? stage = null)
+        Func<CountingGateway, Task<Dictionary<string, string?>>> configure, IRequestStage? stage = null,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions>? subgraphHttps = null)
     {
         var gateway = new CountingGateway(System.IO.Directory.CreateTempSubdirectory("fgw-counting-").FullName);
-        await gateway.InitializeAsync(await configure(gateway.Directory), stage);
+        try
+        {
+            await gateway.InitializeAsync(await configure(gateway), stage, subgraphHttps);
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+
         return gateway;
     }
 
@@ -68,10 +82,21 @@ public sealed class CountingGateway : IAsyncDisposable
         StartAsync(_ => Task.FromResult(settings), stage);
 
     /// <summary>A Kestrel app on a free loopback port, started.</summary>
-    public static async Task<WebApplication> StartAppAsync(Action<WebApplication> map)
+    public static async Task<WebApplication> StartAppAsync(
+        Action<WebApplication> map, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions>? https = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (https is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseUrls("https://127.0.0.1:0");
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https));
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         map(app);
@@ -79,7 +104,8 @@ public sealed class CountingGateway : IAsyncDisposable
         return app;
     }
 
-    private async Task InitializeAsync(Dictionary<string, string?> settings, IRequestStage? stage)
+    private async Task InitializeAsync(
+        Dictionary<string, string?> settings, IRequestStage? stage, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions>? subgraphHttps)
     {
         _subgraph = await StartAppAsync(app => app.MapPost("/graphql", async context =>
         {
@@ -93,11 +119,11 @@ public sealed class CountingGateway : IAsyncDisposable
 
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"data":{"hello":"world"}}""");
-        }));
+        }), subgraphHttps);
 
         await File.WriteAllTextAsync(Path.Combine(Directory, "hello.graphql"), "type Query { hello: String }\n");
         await File.WriteAllTextAsync(Path.Combine(Directory, "supergraph.yaml"),
-            $"subgraphs:\n  hello:\n    routing_url: {_subgraph.Urls.First()}/graphql\n    schema:\n      file: hello.graphql\n");
+            $"subgraphs:\n  hello:\n    routing_url: {SubgraphUrl ?? _subgraph.Urls.First() + "/graphql"}\n    schema:\n      file: hello.graphql\n");
 
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["config"] = Path.Combine(Directory, "supergraph.yaml") });

@@ -15,9 +15,9 @@ public sealed class PersistedDocumentsTests
     private static object WithDocument(string query, string hash) => new { query, extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } } };
 
     private static Task<CountingGateway> StartAsync(string mode, bool allowFullText = true, bool apolloFormat = true) =>
-        CountingGateway.StartAsync(async directory =>
+        CountingGateway.StartAsync(async gateway =>
         {
-            var manifest = Path.Combine(directory, "manifest.json");
+            var manifest = Path.Combine(gateway.Directory, "manifest.json");
             var id = PersistedDocumentManifest.Sha256(Listed);
             await File.WriteAllTextAsync(manifest, apolloFormat
                 ? JsonSerializer.Serialize(new { format = "apollo-persisted-query-manifest", version = 1, operations = new[] { new { id, name = "Hello", type = "query", body = Listed } } })
