@@ -2,6 +2,7 @@ using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Headers;
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.AspNetCore.Tls;
+using FederatedGateway.AspNetCore.Traffic;
 using FederatedGateway.AspNetCore.Grpc;
 using FederatedGateway.AspNetCore.Internal;
 using FederatedGateway.AspNetCore.Memory;
@@ -84,6 +85,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddGatewayAuthentication(settings.Authentication);
         services.AddPersistedDocuments(settings.PersistedDocuments);
         services.AddHeaderPropagation(settings);
+        services.AddRateLimits(settings.RateLimits);
 
         configureExecution?.Invoke(services, settings);
 

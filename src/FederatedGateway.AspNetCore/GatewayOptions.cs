@@ -109,6 +109,9 @@ public sealed class GatewayOptions
     /// <summary>TLS towards subgraphs: client certificates, private CAs, plain-text credential check (<c>Gateway:Tls</c>).</summary>
     public Tls.TlsSettings Tls { get; set; } = new();
 
+    /// <summary>Rate limits per client, operation or globally, shared through Redis when configured (<c>Gateway:RateLimits</c>).</summary>
+    public Traffic.RateLimitSettings RateLimits { get; set; } = new();
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 

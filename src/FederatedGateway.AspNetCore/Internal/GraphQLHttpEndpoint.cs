@@ -107,6 +107,8 @@ internal sealed class GraphQLHttpEndpoint
                 IsGet = isGet,
                 ForwardHeaders = _headers.Collect(request),
                 Identity = identity,
+                RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
+                ClientName = ClientHeaders.Name(request),
             };
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
@@ -150,6 +152,14 @@ internal sealed class GraphQLHttpEndpoint
                 case GatewayResultKind.Unauthenticated:
                     statusCode = StatusCodes.Status401Unauthorized;
                     response.Headers.WWWAuthenticate = "Bearer";
+                    break;
+                case GatewayResultKind.RateLimited:
+                    statusCode = StatusCodes.Status429TooManyRequests;
+                    ClientHeaders.SetRetryAfter(response, result.RetryAfter);
+                    break;
+                case GatewayResultKind.Overloaded:
+                    statusCode = StatusCodes.Status503ServiceUnavailable;
+                    ClientHeaders.SetRetryAfter(response, result.RetryAfter);
                     break;
                 default:
                     statusCode = StatusCodes.Status500InternalServerError;

@@ -113,6 +113,8 @@ internal sealed class GraphQLSseEndpoint
                     IsGet = isGet,
                     ForwardHeaders = _headers.Collect(request),
                     Identity = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false),
+                    RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
+                    ClientName = ClientHeaders.Name(request),
                 }).ConfigureAwait(false);
             }
         }
@@ -146,6 +148,11 @@ internal sealed class GraphQLSseEndpoint
             {
                 status = StatusCodes.Status401Unauthorized;
                 response.Headers.WWWAuthenticate = "Bearer";
+            }
+            else if (rejection.Kind is GatewayResultKind.RateLimited or GatewayResultKind.Overloaded)
+            {
+                status = rejection.Kind == GatewayResultKind.RateLimited ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
+                ClientHeaders.SetRetryAfter(response, rejection.RetryAfter);
             }
 
             await ResponseWriter.WriteBodyAsync(response, status, MediaTypes.JsonUtf8, rejection.Body).ConfigureAwait(false);

@@ -69,7 +69,9 @@ internal sealed class GraphQLWebSocketEndpoint
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
             using var session = new GraphQLWebSocketSession(
-                socket, executor, options.Subscriptions, _headers.Collect(context.Request), identity, _logger);
+                socket, executor, options.Subscriptions,
+                new WebSocketClient(_headers.Collect(context.Request), identity, context.Connection.RemoteIpAddress?.ToString(), Internal.ClientHeaders.Name(context.Request)),
+                _logger);
             await session.RunAsync(context.RequestAborted, _lifetime?.ApplicationStopping ?? CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -134,8 +134,10 @@ internal sealed partial class GraphQLWebSocketSession
         OperationName = payload.TryGetProperty("operationName"u8, out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
         Variables = payload.TryGetProperty("variables"u8, out var variables) && variables.ValueKind == JsonValueKind.Object ? variables : default,
         Extensions = payload.TryGetProperty("extensions"u8, out var extensions) && extensions.ValueKind == JsonValueKind.Object ? extensions : default,
-        ForwardHeaders = _forwardHeaders,
-        Identity = _identity,
+        ForwardHeaders = _client.ForwardHeaders,
+        Identity = _client.Identity,
+        RemoteAddress = _client.RemoteAddress,
+        ClientName = _client.ClientName,
     };
 
     private static bool TryReadId(JsonElement message, out string id)

@@ -32,12 +32,11 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly WebSocket _socket;
     private readonly IGatewayExecutor _executor;
     private readonly SubscriptionSettings _settings;
-    private readonly IReadOnlyList<KeyValuePair<string, string>>? _forwardHeaders;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _connection = new();
     private readonly CancellationTokenSource _sending;
     private readonly SendBacklog _backlog;
-    private readonly ClientIdentity? _identity;
+    private readonly WebSocketClient _client;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,14 +45,12 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private volatile bool _shuttingDown;
 
     public GraphQLWebSocketSession(
-        WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, IReadOnlyList<KeyValuePair<string, string>>? forwardHeaders,
-        ClientIdentity? identity, ILogger logger)
+        WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, WebSocketClient? client, ILogger logger)
     {
-        _identity = identity;
+        _client = client ?? new WebSocketClient(null, null, null, null);
         _socket = socket;
         _executor = executor;
         _settings = settings;
-        _forwardHeaders = forwardHeaders;
         _logger = logger;
 
         // Cancels a send when the connection ends or when it takes longer than SendTimeout (re-armed for each send).

@@ -12,11 +12,17 @@ public static class RequestStageOrder
     /// <summary>Establishes who is asking (<see cref="RequestContext.User"/>).</summary>
     public const int Identity = 100;
 
+    /// <summary>Rate limits per client, operation name or globally, before any parsing.</summary>
+    public const int RateLimit = 150;
+
     /// <summary>Replaces a document id by the stored document, or refuses documents that are not trusted.</summary>
     public const int PersistedDocuments = 200;
 
     /// <summary>Parse, limits, validation, variable coercion and planning (cached per document).</summary>
     public const int Prepare = 300;
+
+    /// <summary>Rate limits per operation name, once the operation (and so its real name) is known.</summary>
+    public const int OperationRateLimit = 350;
 
     /// <summary>Checks the prepared operation against the gateway's rules: introspection switch, HTTP method, transport.</summary>
     public const int OperationPolicy = 400;

@@ -21,6 +21,12 @@ public sealed class GatewayRequest
     /// <summary>Client headers the gateway may forward to subgraphs.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? ForwardHeaders { get; init; }
 
+    /// <summary>The client's network address (for per-address rate limits); null when unknown.</summary>
+    public string? RemoteAddress { get; init; }
+
+    /// <summary>The client application's name as it says (<c>apollographql-client-name</c>); null when not sent.</summary>
+    public string? ClientName { get; init; }
+
     /// <summary>Who the host found behind the request; null when the host authenticates nobody.</summary>
     public ClientIdentity? Identity { get; init; }
 }

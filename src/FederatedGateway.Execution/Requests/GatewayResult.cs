@@ -28,6 +28,9 @@ public sealed class GatewayResult : IDisposable
 
     public ReadOnlyMemory<byte> Body { get; private set; }
 
+    /// <summary>When the client may try again (a rate limit or overload answer), sent as <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; set; }
+
     public void Dispose()
     {
         Body = ReadOnlyMemory<byte>.Empty;

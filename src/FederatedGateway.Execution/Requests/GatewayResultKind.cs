@@ -14,4 +14,10 @@ public enum GatewayResultKind
 
     /// <summary>The client's credentials were refused, or none were sent where they are required (HTTP 401).</summary>
     Unauthenticated,
+
+    /// <summary>A rate limit refused the request (HTTP 429 with <c>Retry-After</c>).</summary>
+    RateLimited,
+
+    /// <summary>The gateway is overloaded and sheds the request (HTTP 503 with <c>Retry-After</c>).</summary>
+    Overloaded,
 }

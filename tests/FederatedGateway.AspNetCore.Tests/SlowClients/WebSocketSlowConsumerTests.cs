@@ -19,7 +19,7 @@ public sealed class WebSocketSlowConsumerTests
         var socket = new ScriptedWebSocket();
         var streams = new EndlessStreams(MessageSize);
         var settings = new SubscriptionSettings { MaxSendBacklog = 1024 * 1024, SendTimeout = Bound, KeepAliveInterval = TimeSpan.Zero };
-        using var session = new GraphQLWebSocketSession(socket, streams, settings, null, null, NullLogger.Instance);
+        using var session = new GraphQLWebSocketSession(socket, streams, settings, null, NullLogger.Instance);
         var running = session.RunAsync(CancellationToken.None, CancellationToken.None);
         await InitAsync(socket);
 
@@ -41,7 +41,7 @@ public sealed class WebSocketSlowConsumerTests
         var socket = new ScriptedWebSocket();
         var streams = new EndlessStreams(MessageSize);
         var settings = new SubscriptionSettings { SendTimeout = TimeSpan.FromMilliseconds(300), KeepAliveInterval = TimeSpan.Zero };
-        using var session = new GraphQLWebSocketSession(socket, streams, settings, null, null, NullLogger.Instance);
+        using var session = new GraphQLWebSocketSession(socket, streams, settings, null, NullLogger.Instance);
         var running = session.RunAsync(CancellationToken.None, CancellationToken.None);
         await InitAsync(socket);
 
@@ -62,7 +62,7 @@ public sealed class WebSocketSlowConsumerTests
 
         // Three operations have at most one message each waiting: 1.2 MB, within the default backlog.
         var settings = new SubscriptionSettings { SendTimeout = Bound, KeepAliveInterval = TimeSpan.Zero };
-        using var session = new GraphQLWebSocketSession(socket, streams, settings, null, null, NullLogger.Instance);
+        using var session = new GraphQLWebSocketSession(socket, streams, settings, null, NullLogger.Instance);
         var running = session.RunAsync(CancellationToken.None, CancellationToken.None);
         await InitAsync(socket);
 

@@ -1,0 +1,76 @@
+using FederatedGateway.Execution.Traffic;
+
+namespace FederatedGateway.AspNetCore.Traffic;
+
+/// <summary>Rate limits, configuration <c>Gateway:RateLimits</c>: a list of limits, shared through Redis when configured.</summary>
+public sealed class RateLimitSettings
+{
+    public List<RateLimitPolicySettings> Policies { get; set; } = [];
+
+    /// <summary>A StackExchange.Redis configuration string: replicas then share one budget per limit and client.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>The longest a Redis call may take before the local limit decides instead. Default 250 ms.</summary>
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    internal IEnumerable<string> Problems()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Policies.Count; i++)
+        {
+            var policy = Policies[i];
+            var path = $"Gateway:RateLimits:Policies:{i}";
+            if (string.IsNullOrWhiteSpace(policy.Name) || !names.Add(policy.Name))
+            {
+                yield return path + ":Name is required and must be unique.";
+            }
+
+            if (policy.Limit <= 0 || policy.Window <= TimeSpan.Zero)
+            {
+                yield return path + " needs a positive Limit and Window.";
+            }
+
+            if (policy.Scope == RateLimitScope.Client)
+            {
+                foreach (var source in policy.ClientKey)
+                {
+                    if (ClientKey.Parse(source) is null)
+                    {
+                        yield return $"{path}:ClientKey '{source}' is not claim:<type>, client-name or ip.";
+                    }
+                }
+            }
+        }
+
+        if (RedisTimeout <= TimeSpan.Zero)
+        {
+            yield return "Gateway:RateLimits:RedisTimeout must be positive.";
+        }
+    }
+}
+
+/// <summary>One limit: <see cref="Limit"/> requests per <see cref="Window"/>, counted per <see cref="Scope"/>.</summary>
+public sealed class RateLimitPolicySettings
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Client (default), Operation or Global.</summary>
+    public RateLimitScope Scope { get; set; } = RateLimitScope.Client;
+
+    /// <summary>Where a per-client limit finds the client, tried in order. Default <c>claim:sub</c>, <c>client-name</c>, <c>ip</c>.</summary>
+    public List<string> ClientKey { get; set; } = ["claim:sub", "client-name", "ip"];
+
+    /// <summary>Requests allowed per window.</summary>
+    public int Limit { get; set; }
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>SlidingWindow (default: the limit holds over any window-long span) or TokenBucket (bursts up to the limit, refilled evenly).</summary>
+    public RateLimitAlgorithm Algorithm { get; set; } = RateLimitAlgorithm.SlidingWindow;
+}
+
+public enum RateLimitAlgorithm
+{
+    SlidingWindow,
+    TokenBucket,
+}
