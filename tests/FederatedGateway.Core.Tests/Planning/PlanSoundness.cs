@@ -195,6 +195,10 @@ internal static class PlanSoundness
                 Collect(c.IfClause, fetches, order);
                 Collect(c.ElseClause, fetches, order);
                 break;
+            case SubscriptionNode s:
+                fetches.Add((s.Primary, order));
+                Collect(s.Rest, fetches, order + 1);
+                break;
         }
     }
 
