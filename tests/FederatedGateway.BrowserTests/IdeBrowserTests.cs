@@ -56,6 +56,9 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
             await Expect(tree).ToContainTextAsync("Sequence");
             await Expect(tree).ToContainTextAsync("Flatten");
             await tree.Locator(".fgw-plan-fetch[data-service=portfolio] summary").ClickAsync();
+            var portfolio = tree.Locator(".fgw-plan-fetch[data-service=portfolio]");
+            await Expect(portfolio).ToContainTextAsync("... on Trader {");
+            await Expect(portfolio).ToContainTextAsync("query TraderPositions__portfolio__");
             await SaveScreenshotAsync(page, "ide.png");
 
             await panel.GetByRole(AriaRole.Tab, new() { Name = "Text" }).ClickAsync();

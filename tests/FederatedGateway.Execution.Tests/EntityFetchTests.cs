@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FederatedGateway.Core.Operations;
 using static FederatedGateway.Execution.Tests.TestGraph;
 
 namespace FederatedGateway.Execution.Tests;
@@ -17,15 +18,15 @@ public sealed class EntityFetchTests
         var fake = new FakeSubgraphs().On("b", """{"data":{"count":3}}""");
         var response = await Run("{ count }", Root("b", "{count}"), fake, """{"unused":1}""");
         Assert.Equal("""{"count":3}""", Data(response));
-        Assert.Equal("""{"query":"{count}"}""", Assert.Single(fake.Requests).Body);
+        Assert.Equal("""{"query":"query{count}"}""", Assert.Single(fake.Requests).Body);
     }
 
     [Fact]
     public async Task RootFetchForwardsOnlyTheVariablesItUsesAsTheClientSentThem()
     {
         var fake = new FakeSubgraphs().On("b", """{"data":{"count":3}}""");
-        await Run("{ count }", Root("b", "query($x:Int,$y:[String],$z:Int){count}", "x", "y", "z"), fake, """{"x":1.50,"y":["a",null],"other":true}""");
-        Assert.Equal("""{"query":"query($x:Int,$y:[String],$z:Int){count}","variables":{"x":1.50,"y":["a",null]}}""", Assert.Single(fake.Requests).Body);
+        await Run("{ count }", Root("b", "query($x:Int,$y:[String],$z:Int){count}"), fake, """{"x":1.50,"y":["a",null],"other":true}""");
+        Assert.Equal("""{"query":"query($x: Int, $y: [String], $z: Int){count}","variables":{"x":1.50,"y":["a",null]}}""", Assert.Single(fake.Requests).Body);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class EntityFetchTests
         var fake = new FakeSubgraphs()
             .On("a", """{"data":{"animals":[{"id":"1"},{"__typename":"Dog"},{"__typename":"Dog","id":null},{"__typename":"Cat","name":"Tom"},{"__typename":"Dog","id":"4"}]}}""")
             .On("b", """{"data":{"_entities":[{"owner":"dan"}]}}""");
-        var plan = Sequence(Root("a", "{animals{...}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "animals.@"));
+        var plan = Sequence(Root("a", "{animals{__typename}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "animals.@"));
         var response = await Run("{ animals { ... on Dog { owner } } }", plan, fake);
         Assert.Equal("""[{"__typename":"Dog","id":"4"}]""", Representations(fake.BodiesFor("b").Single()));
         Assert.Equal("""{"owner":"dan"}""", response.GetProperty("data").GetProperty("animals")[4].GetRawText());
@@ -129,7 +130,7 @@ public sealed class EntityFetchTests
             .On("b", """{"data":{"_entities":[{"owner":"ann"}]}}""");
 
         // The requirement (on Animal) would take cats too; the path's type filter does not.
-        var plan = Sequence(Root("a", "{pets{...}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Animal", "name")), "pets.@|[Dog]"));
+        var plan = Sequence(Root("a", "{pets{__typename}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Animal", "name")), "pets.@|[Dog]"));
         var response = await Run("{ pets { ... on Dog { owner } ... on Cat { name } } }", plan, fake);
         Assert.Equal("""[{"__typename":"Dog","name":"Rex"}]""", Representations(fake.BodiesFor("b").Single()));
         Assert.Equal("""{"pets":[{"name":"Tom"},{"owner":"ann"},null]}""", Data(response));
@@ -169,7 +170,7 @@ public sealed class EntityFetchTests
             .On("b", """{"data":{"_entities":[{"owner":"ann"}]}}""");
         var plan = Sequence(
             Root("a", "{dog{__typename id}}"),
-            Flatten(EntitiesWithVariables("b", "...on Dog{owner}", new[] { "v" }, Requirement("Dog", "id")), "dog"));
+            Flatten(EntitiesWithVariables("b", "...on Dog{owner}", new[] { new VariableDefinition("v", "String", null) }, Requirement("Dog", "id")), "dog"));
         await Run("{ dog { owner } }", plan, fake, """{"v":"x","w":"y"}""");
         var body = fake.BodiesFor("b").Single();
         Assert.Equal("""{"representations":[{"__typename":"Dog","id":"1"}],"v":"x"}""", body.GetProperty("variables").GetRawText());
@@ -181,7 +182,7 @@ public sealed class EntityFetchTests
         var fake = new FakeSubgraphs()
             .On("a", """{"data":{"dog":{"__typename":"Dog","id":"1","friends":[{"__typename":"Dog","id":"2","name":"Fido"}]}}}""")
             .On("b", """{"data":{"_entities":[{"owner":"ann","friends":[{"barks":true}]}]}}""");
-        var plan = Sequence(Root("a", "{dog{...}}"), Flatten(Entities("b", "...", Requirement("Dog", "id")), "dog"));
+        var plan = Sequence(Root("a", "{dog{__typename}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "dog"));
         var response = await Run("{ dog { owner friends { name barks } } }", plan, fake);
         Assert.Equal("""{"dog":{"owner":"ann","friends":[{"name":"Fido","barks":true}]}}""", Data(response));
     }

@@ -96,7 +96,7 @@ public sealed class ErrorTests
     [Fact]
     public async Task AFailedRootFetchPutsAnErrorAtEachIncludedRootFieldUnderTheClientsName()
     {
-        var plan = Root("b", "query($s:Boolean!){n: count total: count @skip(if: $s) __fgw_c___typename: count __fgw_p_hidden: count}", "s");
+        var plan = Root("b", "query($s:Boolean!){n: count total: count @skip(if: $s) __fgw_c___typename: count __fgw_p_hidden: count}");
         var response = await Run("query($s: Boolean!) { n: count total: count @skip(if: $s) __typename: count }", plan, new FakeSubgraphs(), """{"s":true}""");
         Assert.Equal(new[] { """["n"]""", """["__typename"]""" }, Errors(response).Select(Path));
     }

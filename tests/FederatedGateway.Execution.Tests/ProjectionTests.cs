@@ -21,7 +21,7 @@ public sealed class ProjectionTests
             }
             fragment PetDog on Dog { name }
             """,
-            Root("a", "{...}"),
+            Root("a", "{__typename}"),
             new FakeSubgraphs().On("a", Zoo.Replace("\"animals\"", "\"beasts\"", StringComparison.Ordinal).Replace("\"weight\"", "\"heavy\"", StringComparison.Ordinal)));
         Assert.Equal(
             """{"beasts":[{"kind":"Dog","name":"Rex","heavy":30},{"kind":"Cat","name":"Tom","lives":9}],"pets":[{"__typename":"Cat","lives":9},{"__typename":"Dog","name":"Rex"},null]}""",
@@ -31,7 +31,7 @@ public sealed class ProjectionTests
     [Fact]
     public async Task KeysAndTypenamesThePlannerAddedDoNotLeak()
     {
-        var response = await Run("{ animals { name } }", Root("a", "{...}"), ZooSubgraph());
+        var response = await Run("{ animals { name } }", Root("a", "{__typename}"), ZooSubgraph());
         Assert.Equal("""{"animals":[{"name":"Rex"},{"name":"Tom"}]}""", Data(response));
     }
 
@@ -41,7 +41,7 @@ public sealed class ProjectionTests
         var fake = new FakeSubgraphs().On("a", """{"data":{"dog":{"weight":30,"id":"1","name":"Rex","__typename":"Dog"}}}""");
         var response = await Run(
             "{ dog { ... on Dog { name } id ... on Animal { name } weight ... on Dog { id } } __typename }",
-            Root("a", "{...}"),
+            Root("a", "{__typename}"),
             fake);
         Assert.Equal("""{"dog":{"name":"Rex","id":"1","weight":30},"__typename":"Query"}""", Data(response));
     }
@@ -50,7 +50,7 @@ public sealed class ProjectionTests
     public async Task WithoutTypenameTheDeclaredObjectTypeDecidesFragments()
     {
         var fake = new FakeSubgraphs().On("a", """{"data":{"dog":{"name":"Rex"}}}""");
-        var response = await Run("{ dog { t: __typename ... on Dog { name } ... on Cat { lives } } }", Root("a", "{...}"), fake);
+        var response = await Run("{ dog { t: __typename ... on Dog { name } ... on Cat { lives } } }", Root("a", "{__typename}"), fake);
         Assert.Equal("""{"dog":{"t":"Dog","name":"Rex"}}""", Data(response));
     }
 
@@ -58,9 +58,9 @@ public sealed class ProjectionTests
     public async Task SkipAndIncludeFollowTheBooleanVariables()
     {
         const string query = "query($on: Boolean!) { animals { name @skip(if: $on) t: __typename @include(if: $on) ... on Dog @include(if: $on) { weight } } }";
-        var on = await Run(Prepare(query, Root("a", "{...}")), ZooSubgraph(), """{"on":true}""");
+        var on = await Run(Prepare(query, Root("a", "{__typename}")), ZooSubgraph(), """{"on":true}""");
         Assert.Equal("""{"animals":[{"t":"Dog","weight":30},{"t":"Cat"}]}""", Data(on));
-        var off = await Run(Prepare(query, Root("a", "{...}")), ZooSubgraph(), """{"on":false}""");
+        var off = await Run(Prepare(query, Root("a", "{__typename}")), ZooSubgraph(), """{"on":false}""");
         Assert.Equal("""{"animals":[{"name":"Rex"},{"name":"Tom"}]}""", Data(off));
     }
 
@@ -68,7 +68,7 @@ public sealed class ProjectionTests
     public async Task NestedListsAndNullsAreProjectedItemByItem()
     {
         var fake = new FakeSubgraphs().On("a", """{"data":{"dog":{"tags":[["a",null],null,[]]},"grid":[[{"name":"Rex","id":"1"}],[null]]}}""");
-        var response = await Run("{ dog { tags } grid { name } }", Root("a", "{...}"), fake);
+        var response = await Run("{ dog { tags } grid { name } }", Root("a", "{__typename}"), fake);
         Assert.Equal("""{"dog":{"tags":[["a",null],null,[]]},"grid":[[{"name":"Rex"}],[null]]}""", Data(response));
     }
 
@@ -76,7 +76,7 @@ public sealed class ProjectionTests
     public async Task FieldsNoSubgraphAnsweredAreNull()
     {
         var fake = new FakeSubgraphs().On("a", """{"data":{"dog":{"name":"Rex"}}}""");
-        var response = await Run("{ dog { name owner } pets { __typename } }", Root("a", "{...}"), fake);
+        var response = await Run("{ dog { name owner } pets { __typename } }", Root("a", "{__typename}"), fake);
         Assert.Equal("""{"dog":{"name":"Rex","owner":null},"pets":null}""", Data(response));
     }
 
@@ -104,7 +104,7 @@ public sealed class ProjectionTests
     public async Task PlanNodesRunInOrderInParallelAndByCondition()
     {
         var fake = new FakeSubgraphs()
-            .On("a", body => body.GetProperty("query").GetString() == "{dog{name}}" ? """{"data":{"dog":{"name":"Rex"}}}""" : """{"data":{"dog":{"weight":1}}}""")
+            .On("a", body => body.GetProperty("query").GetString() == "query{dog{name}}" ? """{"data":{"dog":{"name":"Rex"}}}""" : """{"data":{"dog":{"weight":1}}}""")
             .On("b", """{"data":{"count":3}}""");
         var plan = Parallel(
             new Core.Planning.Nodes.ConditionNode("heavy", Root("a", "{dog{weight}}"), Root("a", "{dog{name}}")),
@@ -123,7 +123,7 @@ public sealed class ProjectionTests
         var fake = new FakeSubgraphs()
             .On("a", """{"data":{"dog":{"name":"Rex","friends":[{"name":"Fido"}]}}}""")
             .On("b", """{"data":{"dog":{"owner":"ann","friends":[{"owner":"bob"}]}}}""");
-        var response = await Run("{ dog { name owner friends { name owner } } }", Parallel(Root("a", "{...}"), Root("b", "{...}")), fake);
+        var response = await Run("{ dog { name owner friends { name owner } } }", Parallel(Root("a", "{__typename}"), Root("b", "{__typename}")), fake);
         Assert.Equal("""{"dog":{"name":"Rex","owner":"ann","friends":[{"name":"Fido","owner":"bob"}]}}""", Data(response));
     }
 
@@ -131,7 +131,7 @@ public sealed class ProjectionTests
     public async Task ObjectsOfTypesTheSchemaDoesNotKnowAreNull()
     {
         var fake = new FakeSubgraphs().On("a", """{"data":{"pets":[{"__typename":"Secret","name":"x"},{"__typename":"Cat","name":"Tom"}]}}""");
-        var response = await Run("{ pets { ... on Cat { name } } }", Root("a", "{...}"), fake);
+        var response = await Run("{ pets { ... on Cat { name } } }", Root("a", "{__typename}"), fake);
         Assert.Equal("""{"pets":[null,{"name":"Tom"}]}""", Data(response));
     }
 
@@ -139,12 +139,12 @@ public sealed class ProjectionTests
     public async Task ScalarsWhereObjectsOrListsBelongAreNull()
     {
         var fake = new FakeSubgraphs().On("a", """{"data":{"dog":"oops","pets":3,"grid":[["x"]]}}""");
-        var response = await Run("{ dog { name } pets { __typename } grid { name } }", Root("a", "{...}"), fake);
+        var response = await Run("{ dog { name } pets { __typename } grid { name } }", Root("a", "{__typename}"), fake);
         Assert.Equal("""{"dog":null,"pets":null,"grid":[[null]]}""", Data(response));
         Assert.Empty(Errors(response));
 
         fake = new FakeSubgraphs().On("a", """{"data":{"mustDog":"oops"}}""");
-        response = await Run("{ mustDog { name } }", Root("a", "{...}"), fake);
+        response = await Run("{ mustDog { name } }", Root("a", "{__typename}"), fake);
         Assert.Equal("null", Data(response));
         Assert.Equal("""["mustDog"]""", Path(Assert.Single(Errors(response))));
     }

@@ -3,10 +3,12 @@ using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Planning.Selections;
 using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
 using FederatedGateway.Execution.Execution;
 using GraphQLParser.AST;
+using GraphQLParser.Visitors;
 
 namespace FederatedGateway.Execution.Tests;
 
@@ -83,25 +85,33 @@ internal static class TestGraph
         return new PreparedOperation(OperationKind.Query, null, "Query", root, Array.Empty<VariableDefinition>(), document, operation, new QueryPlan(plan));
     }
 
-    public static FetchNode Root(string service, string operation, params string[] variableUsages) =>
-        new(service, operation, "query", variableUsages, Array.Empty<EntityRequirement>(), operation, null);
+    /// <summary>A root fetch of <paramref name="operation"/>: a selection (<c>{dog{name}}</c>), or a query declaring the variables it forwards.</summary>
+    public static FetchNode Root(string service, string operation)
+    {
+        var definition = GraphQLParser.Parser.Parse(operation).Definitions.OfType<GraphQLOperationDefinition>().Single();
+        var printer = new SDLPrinter();
+        var variables = definition.Variables?.Items
+            .Select(v => new VariableDefinition(v.Variable.Name.StringValue, printer.Print(v.Type), v.DefaultValue is null ? null : printer.Print(v.DefaultValue)))
+            .ToArray() ?? [];
+        return new FetchNode(service, OperationKind.Query, null, variables, Array.Empty<EntityRequirement>(), PlanSelectionReader.Read(Schema, "Query", definition.SelectionSet));
+    }
 
     public static FetchNode Entities(string service, string selection, params EntityRequirement[] requirements) =>
-        EntitiesWithVariables(service, selection, Array.Empty<string>(), requirements);
+        EntitiesWithVariables(service, selection, Array.Empty<VariableDefinition>(), requirements);
 
-    public static FetchNode EntitiesWithVariables(string service, string selection, string[] variableUsages, params EntityRequirement[] requirements) =>
-        new(
-            service,
-            "query($representations:[_Any!]!){_entities(representations:$representations){" + selection + "}}",
-            "query",
-            variableUsages,
-            requirements,
-            selection,
-            "requirements");
+    /// <param name="selection">What is selected under <c>_entities</c>: <c>...on Dog{owner}</c>.</param>
+    public static FetchNode EntitiesWithVariables(string service, string selection, VariableDefinition[] variables, params EntityRequirement[] requirements) =>
+        new(service, OperationKind.Query, null, variables, requirements, PlanSelectionReader.Read(Schema, "_Entity", SelectionSet(selection)));
 
     /// <summary>Objects of <paramref name="type"/> are sent with <paramref name="fields"/> (a field set on that type).</summary>
-    public static EntityRequirement Requirement(string type, string fields, string? representationTypename = null) =>
-        new(type, representationTypename, SelectionSetBuilder.ParseFieldSet(Schema, type, fields));
+    public static EntityRequirement Requirement(string type, string fields, string? representationTypename = null)
+    {
+        var shown = PlanSelectionReader.Read(Schema, type, SelectionSet("__typename " + fields));
+        return new(type, representationTypename, SelectionSetBuilder.ParseFieldSet(Schema, type, fields), new PlanInlineFragment(type, default, shown));
+    }
+
+    private static GraphQLSelectionSet SelectionSet(string selection) =>
+        GraphQLParser.Parser.Parse("{" + selection + "}").Definitions.OfType<GraphQLOperationDefinition>().Single().SelectionSet;
 
     /// <summary>A flatten node over paths written like the plan printer: <c>animals.@|[Dog]</c>.</summary>
     public static FlattenNode Flatten(FetchNode fetch, params string[] paths)

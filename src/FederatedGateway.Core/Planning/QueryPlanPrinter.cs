@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Planning.Selections;
 
 namespace FederatedGateway.Core.Planning;
 
@@ -73,18 +75,45 @@ public static class QueryPlanPrinter
 
                 break;
             case FetchNode fetch:
-                sb.Append(indent).Append("Fetch(service: \"").Append(fetch.ServiceName).Append("\") {\n");
-                var inner = indent + "  ";
-                if (fetch.PrintedRequirements is not null)
+                Fetch(sb, fetch, indent);
+                break;
+            case SubscriptionNode subscription:
+                sb.Append(indent).Append("Subscription {\n");
+                sb.Append(indent).Append("  Primary: {\n");
+                Fetch(sb, subscription.Primary, indent + "    ");
+                sb.Append('\n').Append(indent).Append("  }");
+                if (subscription.Rest is not null)
                 {
-                    Lines(sb, inner, fetch.PrintedRequirements);
-                    sb.Append(" =>\n");
+                    sb.Append(",\n").Append(indent).Append("  Rest: {\n");
+                    Node(sb, subscription.Rest, depth + 2);
+                    sb.Append('\n').Append(indent).Append("  }");
                 }
 
-                Lines(sb, inner, fetch.PrintedSelection);
                 sb.Append('\n').Append(indent).Append('}');
                 break;
         }
+    }
+
+    private static void Fetch(StringBuilder sb, FetchNode fetch, string indent)
+    {
+        sb.Append(indent).Append("Fetch(service: \"").Append(fetch.ServiceName).Append("\") {\n");
+        var margin = indent.Length + 2;
+        if (fetch.IsEntityFetch)
+        {
+            var requirements = new PlanSelection[fetch.Requirements.Count];
+            for (var i = 0; i < requirements.Length; i++)
+            {
+                requirements[i] = fetch.Requirements[i].Selection;
+            }
+
+            sb.Append(' ', margin);
+            PlanSelectionPrinter.PrintIndented(sb, new PlanSelectionSet("_Entity", ImmutableCollectionsMarshal.AsImmutableArray(requirements)), margin);
+            sb.Append(" =>\n");
+        }
+
+        sb.Append(' ', margin);
+        PlanSelectionPrinter.PrintIndented(sb, fetch.SelectionSet, margin);
+        sb.Append('\n').Append(indent).Append('}');
     }
 
     private static void Block(StringBuilder sb, string indent, string name, IReadOnlyList<PlanNode> nodes, int depth)
@@ -97,19 +126,5 @@ public static class QueryPlanPrinter
         }
 
         sb.Append(indent).Append('}');
-    }
-
-    private static void Lines(StringBuilder sb, string indent, string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                sb.Append('\n');
-            }
-
-            sb.Append(indent).Append(lines[i]);
-        }
     }
 }

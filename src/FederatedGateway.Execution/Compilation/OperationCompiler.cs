@@ -72,6 +72,14 @@ public sealed class OperationCompiler
                 }
 
                 break;
+            case SubscriptionNode subscription:
+                Collect(subscription.Primary, fetches);
+                if (subscription.Rest is not null)
+                {
+                    Collect(subscription.Rest, fetches);
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"Unknown plan node {node.GetType().Name}.");
         }

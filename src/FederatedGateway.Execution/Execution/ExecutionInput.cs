@@ -20,7 +20,7 @@ public readonly record struct ExecutionInput
     /// <summary>Headers forwarded to the subgraphs.</summary>
     public Headers.SubgraphHeaders? Headers { get; init; }
 
-    /// <summary>Return the printed plan in <c>extensions.queryPlan.text</c>.</summary>
+    /// <summary>Return the plan in <c>extensions.queryPlan</c> (<c>text</c>: printed, <c>object</c>: its JSON form).</summary>
     public bool IncludeQueryPlan { get; init; }
 
     /// <summary>What the client sees of subgraph errors; all of them, unlogged, when null.</summary>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
-using FederatedGateway.Core.Planning;
+using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
 
@@ -20,7 +20,7 @@ public sealed partial class OperationExecutor
     /// rest of the plan (entity fetches into other subgraphs) and writes the client response into <paramref name="output"/>.
     /// </summary>
     /// <param name="input">The request (its <see cref="ExecutionInput.Deadline"/> the event's own).</param>
-    internal async ValueTask ExecuteEventAsync(ExecutionInput input, SubscriptionPlan plan, SubgraphResponse answer, IBufferWriter<byte> output)
+    internal async ValueTask ExecuteEventAsync(ExecutionInput input, SubscriptionNode plan, SubgraphResponse answer, IBufferWriter<byte> output)
     {
         var errorPolicy = input.ErrorPolicy ?? SubgraphErrorPolicy.ExposeAll;
         var compiled = _compiler.Compile(input.Operation);
@@ -53,7 +53,7 @@ public sealed partial class OperationExecutor
     /// The JSON array of client errors for a subscription the subgraph ended with errors
     /// (<see cref="SubgraphEventKind.Error"/>) or whose transport failed (<see cref="SubgraphEventKind.Failed"/>).
     /// </summary>
-    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionPlan plan, SubgraphEvent ended, SubgraphErrorPolicy errorPolicy)
+    internal static ReadOnlyMemory<byte> EventErrors(SubscriptionNode plan, SubgraphEvent ended, SubgraphErrorPolicy errorPolicy)
     {
         var errors = new List<GatewayError>();
         var response = ended.Response;
@@ -83,7 +83,7 @@ public sealed partial class OperationExecutor
         return WriteErrors(errors, plan);
     }
 
-    private static ReadOnlyMemory<byte> WriteErrors(List<GatewayError> errors, SubscriptionPlan plan)
+    private static ReadOnlyMemory<byte> WriteErrors(List<GatewayError> errors, SubscriptionNode plan)
     {
         if (errors.Count == 0)
         {

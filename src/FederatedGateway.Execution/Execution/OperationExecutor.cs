@@ -47,7 +47,7 @@ public sealed partial class OperationExecutor
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
         var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, compiled.ShapesFor(booleans), MaxErrors);
         var introspectionRoot = introspectionDocument?.RootElement ?? default;
-        var queryPlan = input.IncludeQueryPlan ? operation.Plan.Printed : null;
+        var queryPlan = input.IncludeQueryPlan ? operation.Plan : null;
         if (output is PooledBufferWriter rewindable)
         {
             // Most responses have no error and no null to propagate: write them in one pass, and only when that

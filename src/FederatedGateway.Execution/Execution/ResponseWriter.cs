@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Schema;
 
 namespace FederatedGateway.Execution.Execution;
@@ -42,8 +43,8 @@ internal sealed class ResponseWriter
     /// null (or unrepresentable value) in a non-null position. Returns false as soon as something does; the
     /// caller then discards what was written and calls <see cref="Write"/>, which checks first.
     /// </summary>
-    /// <param name="queryPlan">When set, the printed plan is returned in <c>extensions.queryPlan</c>.</param>
-    public bool TryWriteWithoutNulls(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, string? queryPlan = null)
+    /// <param name="queryPlan">When set, the plan is returned in <c>extensions.queryPlan</c> (see <see cref="WriteExtensions"/>).</param>
+    public bool TryWriteWithoutNulls(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, QueryPlan? queryPlan = null)
     {
         if (_errors.Count > 0)
         {
@@ -71,8 +72,8 @@ internal sealed class ResponseWriter
         }
     }
 
-    /// <param name="queryPlan">When set, the printed plan is returned in <c>extensions.queryPlan</c>.</param>
-    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, string? queryPlan = null)
+    /// <param name="queryPlan">When set, the plan is returned in <c>extensions.queryPlan</c> (see <see cref="WriteExtensions"/>).</param>
+    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, QueryPlan? queryPlan = null)
     {
         var root = operation.RootSelection;
         var rootNull = CheckObject(data, operation.RootType, root, null, root);
@@ -109,13 +110,19 @@ internal sealed class ResponseWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteExtensions(Utf8JsonWriter writer, string? queryPlan)
+    /// <summary>
+    /// <c>"extensions": {"queryPlan": {"text": printed, "object": JSON}}</c>: the plan as <see cref="QueryPlanPrinter"/>
+    /// prints it and as <see cref="QueryPlanJson"/> writes it (both computed once per plan).
+    /// </summary>
+    private static void WriteExtensions(Utf8JsonWriter writer, QueryPlan? queryPlan)
     {
         if (queryPlan is not null)
         {
             writer.WriteStartObject("extensions");
             writer.WriteStartObject("queryPlan");
-            writer.WriteString("text", queryPlan);
+            writer.WriteString("text", queryPlan.Printed);
+            writer.WritePropertyName("object");
+            writer.WriteRawValue(queryPlan.Json.Span, skipInputValidation: true);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

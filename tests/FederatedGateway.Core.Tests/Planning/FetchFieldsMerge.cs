@@ -1,19 +1,19 @@
 using FederatedGateway.Core.Schema;
-using GraphQLParser.AST;
+using FederatedGateway.Core.Planning.Selections;
 using GraphQLParser.Visitors;
 
 namespace FederatedGateway.Core.Tests.Planning;
 
 /// <summary>
-/// A subgraph document's fields of one response name must merge (GraphQL's "field selection merging"), at every
+/// A fetch's fields of one response name must merge (GraphQL's "field selection merging"), at every
 /// depth: on one parent type they are the same field with the same arguments; on any parent types they have the
 /// same type (the response shape), and so have their merged sub-selections.
 /// </summary>
 internal static class FetchFieldsMerge
 {
-    public static void Check(FederatedSchema schema, string service, IReadOnlyList<(string ParentType, GraphQLSelectionSet Set)> sets)
+    public static void Check(FederatedSchema schema, string service, IReadOnlyList<(string ParentType, PlanSelectionSet Set)> sets)
     {
-        var fields = new List<(string Scope, GraphQLField Field)>();
+        var fields = new List<(string Scope, PlanField Field)>();
         foreach (var (parentType, set) in sets)
         {
             Collect(set, parentType, fields);
@@ -27,7 +27,7 @@ internal static class FetchFieldsMerge
                 foreach (var (_, other) in onOneType.Skip(1))
                 {
                     Assert.True(
-                        first.Name.StringValue == other.Name.StringValue && Arguments(first) == Arguments(other),
+                        first.Name == other.Name && Arguments(first) == Arguments(other),
                         $"{service}: on {onOneType.Key}, response name \"{group.Key}\" is both {first.Name}{Arguments(first)} and {other.Name}{Arguments(other)}");
                 }
             }
@@ -45,27 +45,27 @@ internal static class FetchFieldsMerge
         }
     }
 
-    private static string ResponseName(GraphQLField field) => (field.Alias?.Name ?? field.Name).StringValue;
+    private static string ResponseName(PlanField field) => field.ResponseName;
 
-    private static TypeRef? TypeOf(FederatedSchema schema, string parentType, GraphQLField field) =>
-        field.Name.StringValue == "__typename" ? null : schema.FindType(parentType)?.FindField(field.Name.StringValue)?.Type;
+    private static TypeRef? TypeOf(FederatedSchema schema, string parentType, PlanField field) =>
+        field.IsTypename ? null : schema.FindType(parentType)?.FindField(field.Name)?.Type;
 
-    private static void Collect(GraphQLSelectionSet set, string scope, List<(string, GraphQLField)> fields)
+    private static void Collect(PlanSelectionSet set, string scope, List<(string, PlanField)> fields)
     {
         foreach (var selection in set.Selections)
         {
             switch (selection)
             {
-                case GraphQLField field:
+                case PlanField field:
                     fields.Add((scope, field));
                     break;
-                case GraphQLInlineFragment fragment:
-                    Collect(fragment.SelectionSet, fragment.TypeCondition?.Type.Name.StringValue ?? scope, fields);
+                case PlanInlineFragment fragment:
+                    Collect(fragment.SelectionSet, fragment.TypeCondition ?? scope, fields);
                     break;
             }
         }
     }
 
-    private static string Arguments(GraphQLField field) =>
-        field.Arguments is { Count: > 0 } arguments ? "(" + string.Join(", ", arguments.Items.Select(a => new SDLPrinter().Print(a))) + ")" : string.Empty;
+    private static string Arguments(PlanField field) =>
+        field.Arguments.IsEmpty ? string.Empty : "(" + string.Join(", ", field.Arguments.Select(a => a.Name + ": " + new SDLPrinter().Print(a.Value))) + ")";
 }

@@ -6,8 +6,9 @@ using FederatedGateway.Core.Supergraph;
 namespace FederatedGateway.Core.Tests.Planning;
 
 /// <summary>
-/// Every <c>Goldens/&lt;graph&gt;/&lt;case&gt;.graphql</c> is planned over <c>Goldens/&lt;graph&gt;/supergraph.graphql</c> and its
-/// printed plan compared with <c>&lt;case&gt;.plan</c>. Set UPDATE_GOLDENS=1 to rewrite them (in the source tree).
+/// Every <c>Goldens/&lt;graph&gt;/&lt;case&gt;.graphql</c> is planned over <c>Goldens/&lt;graph&gt;/supergraph.graphql</c>; its
+/// printed plan is compared with <c>&lt;case&gt;.plan</c> and its JSON form with <c>&lt;case&gt;.plan.json</c>. Set
+/// UPDATE_GOLDENS=1 to rewrite them (in the source tree).
 /// </summary>
 public sealed class PlanGoldenTests
 {
@@ -25,7 +26,7 @@ public sealed class PlanGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task PrintedPlanMatchesGolden(string relative)
+    public async Task PlanMatchesGoldens(string relative)
     {
         var root = Path.Combine(AppContext.BaseDirectory, "Goldens");
         var file = Path.Combine(root, relative);
@@ -35,19 +36,31 @@ public sealed class PlanGoldenTests
         using var variables = System.Text.Json.JsonDocument.Parse(File.Exists(variablesFile) ? File.ReadAllText(variablesFile) : "{}");
         var result = await preparer.PrepareAsync(File.ReadAllText(file), null, variables.RootElement, CancellationToken.None);
         Assert.True(result.IsSuccess, string.Join("\n", result.Errors.Select(e => e.Code + ": " + e.Message)));
-        var printed = QueryPlanPrinter.Print(result.Operation!.Plan) + "\n";
+        var plan = result.Operation!.Plan;
+        var printed = QueryPlanPrinter.Print(plan) + "\n";
+        var json = System.Text.Encoding.UTF8.GetString(QueryPlanJson.ToUtf8(plan, QueryPlanJson.IndentedOptions)) + "\n";
         PlanSoundness.Check(schema, result.Operation);
 
-        var goldenPath = Path.ChangeExtension(file, ".plan");
-        var sourceGolden = Path.Combine(SourceGoldens(), Path.ChangeExtension(relative, ".plan"));
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1")
         {
-            File.WriteAllText(sourceGolden, printed);
+            File.WriteAllText(Path.Combine(SourceGoldens(), Path.ChangeExtension(relative, ".plan")), printed);
+            File.WriteAllText(Path.Combine(SourceGoldens(), Path.ChangeExtension(relative, ".plan.json")), json);
             return;
         }
 
-        Assert.True(File.Exists(goldenPath), $"No golden for {relative}; run with UPDATE_GOLDENS=1 and review {sourceGolden}.\n{printed}");
-        Assert.Equal(File.ReadAllText(goldenPath).ReplaceLineEndings("\n"), printed);
+        AssertGolden(Path.ChangeExtension(file, ".plan"), relative, printed);
+        AssertGolden(Path.ChangeExtension(file, ".plan.json"), relative, json);
+
+        // The served form is the same JSON, compact.
+        using var served = System.Text.Json.JsonDocument.Parse(plan.Json);
+        using var golden = System.Text.Json.JsonDocument.Parse(json);
+        Assert.True(System.Text.Json.JsonElement.DeepEquals(served.RootElement, golden.RootElement), "The served JSON differs from the golden's.");
+    }
+
+    private static void AssertGolden(string goldenPath, string relative, string actual)
+    {
+        Assert.True(File.Exists(goldenPath), $"No golden {Path.GetFileName(goldenPath)} for {relative}; run with UPDATE_GOLDENS=1 and review it in {SourceGoldens()}.\n{actual}");
+        Assert.Equal(File.ReadAllText(goldenPath).ReplaceLineEndings("\n"), actual);
     }
 
     private static string SourceGoldens([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>

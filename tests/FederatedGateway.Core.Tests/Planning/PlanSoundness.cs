@@ -1,11 +1,12 @@
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Planning.Selections;
 using FederatedGateway.Core.Schema;
 
 namespace FederatedGateway.Core.Tests.Planning;
 
 /// <summary>
-/// Checks a plan's soundness: every fetch document is valid for its subgraph (each selected field is one the
+/// Checks a plan's soundness from its structure: every fetch's selection is valid for its subgraph (each selected field is one the
 /// subgraph declares), a field with <c>@requires</c> is only fetched with its requirements in the representation,
 /// entity fetches come after the fetch that produced their objects, and every field the operation selects is
 /// fetched by some subgraph.
@@ -18,32 +19,27 @@ internal static class PlanSoundness
         Collect(operation.Plan.Root, fetches, 0);
         foreach (var (fetch, _) in fetches)
         {
-            var document = GraphQLParser.Parser.Parse(fetch.Operation);
-            Assert.Single(document.Definitions);
             Assert.Contains(fetch.ServiceName, schema.SubgraphsByName.Keys);
-            var op = (GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0];
-            var rootType = fetch.IsEntityFetch ? null : operation.RootType;
+            CheckDocument(fetch);
+            var parentType = fetch.IsEntityFetch ? "_Entity" : operation.RootType;
             if (fetch.IsEntityFetch)
             {
-                var entities = Assert.IsAssignableFrom<GraphQLParser.AST.GraphQLField>(Assert.Single(op.SelectionSet.Selections));
-                Assert.Equal("_entities", entities.Name.StringValue);
-                CheckSelection(schema, fetch.ServiceName, null, entities.SelectionSet!);
+                Assert.All(fetch.SelectionSet.Selections, s => Assert.NotNull(Assert.IsType<PlanInlineFragment>(s).TypeCondition));
             }
-            else
-            {
-                CheckSelection(schema, fetch.ServiceName, rootType, op.SelectionSet);
-            }
-        }
 
-        foreach (var (fetch, _) in fetches)
-        {
-            var op = (GraphQLParser.AST.GraphQLOperationDefinition)GraphQLParser.Parser.Parse(fetch.Operation).Definitions[0];
-            var selection = fetch.IsEntityFetch ? ((GraphQLParser.AST.GraphQLField)op.SelectionSet.Selections[0]).SelectionSet! : op.SelectionSet;
-            FetchFieldsMerge.Check(schema, fetch.ServiceName, new[] { (fetch.IsEntityFetch ? "_Entity" : operation.RootType, selection) });
+            CheckSelection(schema, fetch.ServiceName, fetch.IsEntityFetch ? null : parentType, fetch.SelectionSet);
+            FetchFieldsMerge.Check(schema, fetch.ServiceName, new[] { (parentType, fetch.SelectionSet) });
         }
 
         CheckRequirements(schema, fetches.Select(f => f.Fetch));
         CheckCoverage(schema, operation, fetches.Select(f => f.Fetch).ToList());
+    }
+
+    /// <summary>The document printed from the structure is one GraphQL operation of the fetch's kind.</summary>
+    private static void CheckDocument(FetchNode fetch)
+    {
+        var definition = Assert.IsAssignableFrom<GraphQLParser.AST.GraphQLOperationDefinition>(Assert.Single(GraphQLParser.Parser.Parse(fetch.Operation).Definitions));
+        Assert.Equal(fetch.OperationKind.ToString(), definition.Operation.ToString());
     }
 
     /// <summary>A fetched field with @requires in its subgraph has the required fields in the representation.</summary>
@@ -51,15 +47,13 @@ internal static class PlanSoundness
     {
         foreach (var fetch in fetches.Where(f => f.IsEntityFetch))
         {
-            var document = GraphQLParser.Parser.Parse(fetch.Operation);
-            var entities = (GraphQLParser.AST.GraphQLField)((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet.Selections[0];
-            foreach (var fragment in entities.SelectionSet!.Selections.OfType<GraphQLParser.AST.GraphQLInlineFragment>())
+            foreach (var fragment in fetch.SelectionSet.Selections.OfType<PlanInlineFragment>())
             {
-                var typeName = fragment.TypeCondition!.Type.Name.StringValue;
+                var typeName = fragment.TypeCondition!;
                 var type = schema.GetType(typeName);
-                foreach (var field in fragment.SelectionSet.Selections.OfType<GraphQLParser.AST.GraphQLField>())
+                foreach (var field in fragment.SelectionSet.Selections.OfType<PlanField>())
                 {
-                    var requires = type.FindField(field.Name.StringValue)?.Graphs.GetValueOrDefault(fetch.ServiceName)?.RequiresSelection;
+                    var requires = type.FindField(field.Name)?.Graphs.GetValueOrDefault(fetch.ServiceName)?.RequiresSelection;
                     if (requires is null)
                     {
                         continue;
@@ -67,7 +61,7 @@ internal static class PlanSoundness
 
                     var requirement = fetch.Requirements.FirstOrDefault(r => r.TypeCondition == typeName || schema.Satisfies(typeName, r.TypeCondition));
                     Assert.True(requirement is not null, $"{fetch.ServiceName} fetches {typeName}.{field.Name} without a representation for {typeName}");
-                    var sent = requirement!.Fields.Selections.OfType<FieldSelection>().Select(f => f.Name).ToHashSet();
+                    var sent = requirement!.Selection.SelectionSet.Selections.OfType<PlanField>().Select(f => f.Name).ToHashSet();
                     foreach (var needed in requires.Selections.OfType<FieldSelection>())
                     {
                         Assert.True(sent.Contains(needed.Name), $"{fetch.ServiceName} fetches {typeName}.{field.Name} without its required {needed.Name}");
@@ -84,8 +78,7 @@ internal static class PlanSoundness
         var fetchedTypes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fetch in fetches)
         {
-            var document = GraphQLParser.Parser.Parse(fetch.Operation);
-            CollectNames(((GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0]).SelectionSet, fetched, fetchedTypes);
+            CollectNames(fetch.SelectionSet, fetched, fetchedTypes);
         }
 
         // A fragment on an object type no fetch asks for was left out on purpose (no subgraph on that path can
@@ -97,24 +90,24 @@ internal static class PlanSoundness
         }
     }
 
-    private static void CollectNames(GraphQLParser.AST.GraphQLSelectionSet set, HashSet<string> names, HashSet<string> types)
+    private static void CollectNames(PlanSelectionSet set, HashSet<string> names, HashSet<string> types)
     {
         foreach (var selection in set.Selections)
         {
             switch (selection)
             {
-                case GraphQLParser.AST.GraphQLField field:
-                    names.Add(field.Name.StringValue);
+                case PlanField field:
+                    names.Add(field.Name);
                     if (field.SelectionSet is not null)
                     {
                         CollectNames(field.SelectionSet, names, types);
                     }
 
                     break;
-                case GraphQLParser.AST.GraphQLInlineFragment fragment:
+                case PlanInlineFragment fragment:
                     if (fragment.TypeCondition is not null)
                     {
-                        types.Add(fragment.TypeCondition.Type.Name.StringValue);
+                        types.Add(fragment.TypeCondition);
                     }
 
                     CollectNames(fragment.SelectionSet, names, types);
@@ -195,33 +188,34 @@ internal static class PlanSoundness
                 Collect(c.IfClause, fetches, order);
                 Collect(c.ElseClause, fetches, order);
                 break;
+            case SubscriptionNode s:
+                fetches.Add((s.Primary, order));
+                Collect(s.Rest, fetches, order + 1);
+                break;
         }
     }
 
-    private static void CheckSelection(FederatedSchema schema, string subgraph, string? parentType, GraphQLParser.AST.GraphQLSelectionSet selectionSet)
+    private static void CheckSelection(FederatedSchema schema, string subgraph, string? parentType, PlanSelectionSet selectionSet)
     {
         foreach (var selection in selectionSet.Selections)
         {
             switch (selection)
             {
-                case GraphQLParser.AST.GraphQLInlineFragment fragment:
-                    var condition = fragment.TypeCondition?.Type.Name.StringValue ?? parentType;
+                case PlanInlineFragment fragment:
+                    var condition = fragment.TypeCondition ?? parentType;
                     Assert.NotNull(condition);
                     Assert.True(schema.GetType(condition!).Graphs.ContainsKey(subgraph), $"{subgraph} does not know type {condition}");
                     CheckSelection(schema, subgraph, condition, fragment.SelectionSet);
                     break;
-                case GraphQLParser.AST.GraphQLField field:
-                    var name = field.Name.StringValue;
-                    if (name == "__typename")
-                    {
-                        break;
-                    }
-
+                case PlanField { IsTypename: true }:
+                    break;
+                case PlanField field:
                     Assert.NotNull(parentType);
                     var type = schema.GetType(parentType!);
-                    var definition = type.FindField(name);
-                    Assert.True(definition is not null, $"{parentType}.{name} does not exist");
-                    Assert.True(definition!.Graphs.ContainsKey(subgraph), $"{subgraph} does not declare {parentType}.{name}");
+                    var definition = type.FindField(field.Name);
+                    Assert.True(definition is not null, $"{parentType}.{field.Name} does not exist");
+                    Assert.True(definition!.Graphs.ContainsKey(subgraph), $"{subgraph} does not declare {parentType}.{field.Name}");
+                    Assert.Equal(definition.Type.NamedType, field.SelectionSet?.ParentType ?? definition.Type.NamedType);
                     if (field.SelectionSet is not null)
                     {
                         CheckSelection(schema, subgraph, definition.Type.NamedType, field.SelectionSet);

@@ -167,6 +167,15 @@ public sealed class ExecutorTests
             var text = ext.GetProperty("queryPlan").GetProperty("text").GetString()!;
             Assert.StartsWith("QueryPlan {", text);
             Assert.Contains("Flatten(path: \"dog\")", text);
+            var plan = ext.GetProperty("queryPlan").GetProperty("object");
+            Assert.Equal("queryPlan", plan.GetProperty("kind").GetString());
+            var steps = plan.GetProperty("node").GetProperty("nodes");
+            Assert.Equal("fetch", steps[0].GetProperty("kind").GetString());
+            Assert.Equal("a", steps[0].GetProperty("serviceName").GetString());
+            Assert.Equal("flatten", steps[1].GetProperty("kind").GetString());
+            Assert.Equal("""[["dog"]]""", steps[1].GetProperty("paths").GetRawText());
+            Assert.Equal("b", steps[1].GetProperty("node").GetProperty("serviceName").GetString());
+            Assert.Equal("owner", steps[1].GetProperty("node").GetProperty("selectionSet")[0].GetProperty("selectionSet")[0].GetProperty("name").GetString());
         }
     }
 

@@ -1,11 +1,16 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning.Selections;
 using GraphQLParser.AST;
-using GraphQLParser.Visitors;
 
 namespace FederatedGateway.Core.Planning.Internal;
 
-/// <summary>The selection a fetch sends to a subgraph, built up while planning (mutable until printed).</summary>
+/// <summary>
+/// The selection a fetch sends to a subgraph, built up while planning; frozen into a <see cref="PlanSelectionSet"/>
+/// when the plan is built.
+/// </summary>
 internal sealed class FetchSelectionSet
 {
     private readonly List<object> _items = new();
@@ -151,235 +156,41 @@ internal sealed class FetchSelectionSet
         return sb.ToString();
     }
 
-    /// <summary>Compact form sent to subgraphs: <c>{a b{c}...on T{d}}</c>.</summary>
-    public void PrintCompact(StringBuilder sb)
+    /// <summary>Freezes this selection into the plan's immutable selection tree.</summary>
+    public PlanSelectionSet ToPlanSelectionSet()
     {
-        if (_items.Count == 0)
+        var selections = new PlanSelection[_items.Count];
+        for (var i = 0; i < selections.Length; i++)
         {
-            // Every selection set needs a field; a fragment whose fields all came from elsewhere keeps __typename.
-            sb.Append("{__typename}");
-            return;
-        }
-
-        sb.Append('{');
-        var first = true;
-        foreach (var item in _items)
-        {
-            if (!first)
+            selections[i] = _items[i] switch
             {
-                sb.Append(' ');
-            }
-
-            first = false;
-            switch (item)
-            {
-                case FetchField field:
-                    var wrappers = OpenWrappers(sb, field, " ");
-                    PrintFieldHead(sb, field);
-                    field.SelectionSet?.PrintCompact(sb);
-                    sb.Append('}', wrappers);
-                    break;
-                case FetchFragment fragment:
-                    PrintFragmentHead(sb, fragment);
-                    fragment.SelectionSet.PrintCompact(sb);
-                    break;
-            }
+                FetchField field => new PlanField(field.Name, field.Alias, Arguments(field.Arguments), Immutable(field.Conditions), field.SelectionSet?.ToPlanSelectionSet()),
+                FetchFragment fragment => new PlanInlineFragment(fragment.TypeCondition, Immutable(fragment.Conditions), fragment.SelectionSet.ToPlanSelectionSet()),
+                _ => throw new InvalidOperationException("Unknown selection kind."),
+            };
         }
 
-        sb.Append('}');
+        return new PlanSelectionSet(ParentType, ImmutableCollectionsMarshal.AsImmutableArray(selections));
     }
 
-    /// <summary>Indented form for the plan printer.</summary>
-    public void PrintPretty(StringBuilder sb, int depth)
+    private static ImmutableArray<PlanArgument> Arguments(GraphQLArguments? arguments)
     {
-        if (_items.Count == 0)
+        if (arguments is not { Items.Count: > 0 })
         {
-            sb.Append("{\n").Append(' ', (depth + 1) * 2).Append("__typename\n").Append(' ', depth * 2).Append('}');
-            return;
+            return ImmutableArray<PlanArgument>.Empty;
         }
 
-        sb.Append("{\n");
-        foreach (var item in _items)
+        var result = new PlanArgument[arguments.Items.Count];
+        for (var i = 0; i < result.Length; i++)
         {
-            sb.Append(' ', (depth + 1) * 2);
-            switch (item)
-            {
-                case FetchField field:
-                    var wrappers = OpenWrappers(sb, field, " ");
-                    PrintFieldHead(sb, field);
-                    if (field.SelectionSet is not null)
-                    {
-                        sb.Append(' ');
-                        field.SelectionSet.PrintPretty(sb, depth + 1);
-                    }
-
-                    for (var w = 0; w < wrappers; w++)
-                    {
-                        sb.Append(" }");
-                    }
-
-                    break;
-                case FetchFragment fragment:
-                    PrintFragmentHead(sb, fragment);
-                    sb.Append(' ');
-                    fragment.SelectionSet.PrintPretty(sb, depth + 1);
-                    break;
-            }
-
-            sb.Append('\n');
+            result[i] = new PlanArgument(arguments.Items[i].Name.StringValue, arguments.Items[i].Value);
         }
 
-        sb.Append(' ', depth * 2).Append('}');
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
-    /// <summary>
-    /// A location takes each of <c>@skip</c> and <c>@include</c> once; further conditions (from enclosing fragments)
-    /// become inline fragments around the field. Returns how many were opened.
-    /// </summary>
-    private static int OpenWrappers(StringBuilder sb, FetchField field, string separator)
-    {
-        var opened = 0;
-        for (var i = 0; i < field.Conditions.Count; i++)
-        {
-            if (IsPrintedOnField(field.Conditions, i))
-            {
-                continue;
-            }
-
-            sb.Append("... ").Append(field.Conditions[i].ToString()).Append(" {").Append(separator);
-            opened++;
-        }
-
-        return opened;
-    }
-
-    /// <summary>The first <c>@skip</c> and the first <c>@include</c> stay on the field itself.</summary>
-    private static bool IsPrintedOnField(IReadOnlyList<InclusionCondition> conditions, int index)
-    {
-        for (var j = 0; j < index; j++)
-        {
-            if (conditions[j].Skip == conditions[index].Skip)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void PrintFragmentHead(StringBuilder sb, FetchFragment fragment)
-    {
-        sb.Append("...");
-        if (fragment.TypeCondition is not null)
-        {
-            sb.Append(" on ").Append(fragment.TypeCondition);
-        }
-
-        PrintConditions(sb, fragment.Conditions);
-    }
-
-    private static void PrintFieldHead(StringBuilder sb, FetchField field)
-    {
-        if (field.Alias is not null)
-        {
-            sb.Append(field.Alias).Append(": ");
-        }
-
-        sb.Append(field.Name);
-        if (field.Arguments is { Items.Count: > 0 })
-        {
-            sb.Append('(');
-            var printer = new SDLPrinter();
-            for (var i = 0; i < field.Arguments.Items.Count; i++)
-            {
-                if (i > 0)
-                {
-                    sb.Append(", ");
-                }
-
-                var argument = field.Arguments.Items[i];
-                sb.Append(argument.Name.StringValue).Append(": ");
-                printer.Print(argument.Value, sb);
-            }
-
-            sb.Append(')');
-        }
-
-        for (var i = 0; i < field.Conditions.Count; i++)
-        {
-            if (IsPrintedOnField(field.Conditions, i))
-            {
-                sb.Append(' ').Append(field.Conditions[i].ToString());
-            }
-        }
-    }
-
-    private static void PrintConditions(StringBuilder sb, IReadOnlyList<InclusionCondition> conditions)
-    {
-        foreach (var condition in conditions)
-        {
-            sb.Append(' ').Append(condition.ToString());
-        }
-    }
-
-    /// <summary>Adds every variable the selection uses (arguments and conditions) to <paramref name="names"/>.</summary>
-    public void CollectVariables(ISet<string> names)
-    {
-        foreach (var item in _items)
-        {
-            switch (item)
-            {
-                case FetchField field:
-                    foreach (var c in field.Conditions)
-                    {
-                        names.Add(c.Variable);
-                    }
-
-                    if (field.Arguments is not null)
-                    {
-                        foreach (var argument in field.Arguments.Items)
-                        {
-                            CollectVariables(argument.Value, names);
-                        }
-                    }
-
-                    field.SelectionSet?.CollectVariables(names);
-                    break;
-                case FetchFragment fragment:
-                    foreach (var c in fragment.Conditions)
-                    {
-                        names.Add(c.Variable);
-                    }
-
-                    fragment.SelectionSet.CollectVariables(names);
-                    break;
-            }
-        }
-    }
-
-    private static void CollectVariables(GraphQLValue value, ISet<string> names)
-    {
-        switch (value)
-        {
-            case GraphQLVariable variable:
-                names.Add(variable.Name.StringValue);
-                break;
-            case GraphQLListValue list when list.Values is not null:
-                foreach (var item in list.Values)
-                {
-                    CollectVariables(item, names);
-                }
-
-                break;
-            case GraphQLObjectValue obj when obj.Fields is not null:
-                foreach (var field in obj.Fields)
-                {
-                    CollectVariables(field.Value, names);
-                }
-
-                break;
-        }
-    }
+    private static ImmutableArray<InclusionCondition> Immutable(IReadOnlyList<InclusionCondition> conditions) =>
+        conditions.Count == 0 ? ImmutableArray<InclusionCondition>.Empty : ImmutableArray.CreateRange(conditions);
 
     /// <summary>Freezes this selection into the normalized form the executor reads (for representations).</summary>
     public SelectionSet ToSelectionSet()

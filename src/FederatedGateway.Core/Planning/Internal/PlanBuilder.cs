@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Core.Planning.Selections;
 using FederatedGateway.Core.Schema;
 
 namespace FederatedGateway.Core.Planning.Internal;
@@ -12,6 +15,7 @@ internal sealed class PlanBuilder
     private readonly OperationKind _kind;
     private readonly string? _operationName;
     private readonly IReadOnlyList<VariableDefinition> _variables;
+    private readonly Dictionary<FetchSelectionSet, PlanSelectionSet> _frozen = new(ReferenceEqualityComparer.Instance);
 
     public PlanBuilder(FederatedSchema schema, OperationKind kind, string? operationName, IReadOnlyList<VariableDefinition> variables)
     {
@@ -40,7 +44,25 @@ internal sealed class PlanBuilder
             return Wrap(steps, s => new SequenceNode(s));
         }
 
-        return Wrap(Levels(groups), s => new SequenceNode(s));
+        var levels = Levels(groups);
+        if (_kind == OperationKind.Subscription)
+        {
+            return Subscription(levels);
+        }
+
+        return Wrap(levels, s => new SequenceNode(s));
+    }
+
+    /// <summary>The first level subscribes (one fetch to the root field's subgraph); the others run per event.</summary>
+    private static SubscriptionNode Subscription(List<PlanNode> levels)
+    {
+        if (levels[0] is not FetchNode primary)
+        {
+            throw new PlanningException("The subscription cannot be planned as one subscription to the subgraph that owns its root field.");
+        }
+
+        var rest = levels.GetRange(1, levels.Count - 1);
+        return new SubscriptionNode(primary, rest.Count == 0 ? null : Wrap(rest, s => new SequenceNode(s)));
     }
 
     private static FetchGroup RootOf(FetchGroup group)
@@ -150,15 +172,40 @@ internal sealed class PlanBuilder
     }
 
     /// <summary>Per entity type: what the representation carries and what is selected (same type, same text to share a request).</summary>
-    private static Dictionary<string, string> Signatures(FetchGroup group)
+    private Dictionary<string, string> Signatures(FetchGroup group)
     {
         var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sb = new StringBuilder();
         foreach (var type in group.RequirementOrder)
         {
-            signatures[type] = RequirementText(group.Requirements[type]) + "=>" + SelectionText(group, type);
+            var (representation, fields) = group.Requirements[type];
+            sb.Clear().Append(representation).Append(':');
+            PlanSelectionPrinter.PrintCompact(sb, Frozen(fields));
+            sb.Append("=>");
+            foreach (var selection in Frozen(group.Selection).Selections)
+            {
+                if (selection is PlanInlineFragment fragment && fragment.TypeCondition == type)
+                {
+                    PlanSelectionPrinter.PrintCompact(sb, fragment.SelectionSet);
+                }
+            }
+
+            signatures[type] = sb.ToString();
         }
 
         return signatures;
+    }
+
+    /// <summary>A selection built while planning, frozen once (planning is over when the plan is built).</summary>
+    private PlanSelectionSet Frozen(FetchSelectionSet selection)
+    {
+        if (!_frozen.TryGetValue(selection, out var frozen))
+        {
+            frozen = selection.ToPlanSelectionSet();
+            _frozen[selection] = frozen;
+        }
+
+        return frozen;
     }
 
     /// <summary>
@@ -201,28 +248,6 @@ internal sealed class PlanBuilder
         return true;
     }
 
-    private static string SelectionText(FetchGroup group, string type)
-    {
-        var sb = new StringBuilder();
-        foreach (var item in group.Selection.Items)
-        {
-            if (item is FetchFragment fragment && fragment.TypeCondition == type)
-            {
-                fragment.SelectionSet.PrintCompact(sb);
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    private static string RequirementText((string? Representation, FetchSelectionSet Fields) requirement)
-    {
-        var sb = new StringBuilder(requirement.Representation);
-        sb.Append(':');
-        requirement.Fields.PrintCompact(sb);
-        return sb.ToString();
-    }
-
     private PlanNode ToNode(List<FetchGroup> batch)
     {
         var group = batch[0];
@@ -236,77 +261,26 @@ internal sealed class PlanBuilder
             }
         }
 
+        var frozen = Frozen(selection);
         var used = new HashSet<string>(StringComparer.Ordinal);
-        selection.CollectVariables(used);
-        var usages = _variables.Where(v => used.Contains(v.Name)).ToList();
-
-        var document = new StringBuilder();
-        var kind = group.IsEntity ? "query" : _kind switch
-        {
-            OperationKind.Mutation => "mutation",
-            OperationKind.Subscription => "subscription",
-            _ => "query",
-        };
-        document.Append(kind);
-        if (_operationName is not null)
-        {
-            document.Append(' ').Append(_operationName).Append("__").Append(SafeName(group.Subgraph)).Append("__").Append(group.Id);
-        }
-
-        var declarations = new List<string>();
-        if (group.IsEntity)
-        {
-            declarations.Add("$representations: [_Any!]!");
-        }
-
-        foreach (var v in usages)
-        {
-            declarations.Add("$" + v.Name + ": " + v.Type + (v.DefaultValue is null ? string.Empty : " = " + v.DefaultValue));
-        }
-
-        if (declarations.Count > 0)
-        {
-            document.Append('(').Append(string.Join(", ", declarations)).Append(')');
-        }
-
-        var pretty = new StringBuilder();
-        if (group.IsEntity)
-        {
-            document.Append("{_entities(representations: $representations)");
-            selection.PrintCompact(document);
-            document.Append('}');
-        }
-        else
-        {
-            selection.PrintCompact(document);
-        }
-
-        selection.PrintPretty(pretty, 0);
+        PlanSelectionVariables.Collect(frozen, used);
+        var usages = _variables.Where(v => used.Contains(v.Name)).ToArray();
+        var kind = group.IsEntity ? OperationKind.Query : _kind;
+        var name = _operationName is null ? null : _operationName + "__" + SafeName(group.Subgraph) + "__" + group.Id.ToString(CultureInfo.InvariantCulture);
         var requirements = new List<EntityRequirement>();
-        string? printedRequirements = null;
         if (group.IsEntity)
         {
-            var shown = new FetchSelectionSet("_Entity");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (typeName, (representation, fields)) in batch.SelectMany(g => g.RequirementOrder.Select(t => (t, g.Requirements[t]))))
             {
-                if (!seen.Add(typeName))
+                if (seen.Add(typeName))
                 {
-                    continue;
+                    requirements.Add(new EntityRequirement(typeName, representation, fields.ToSelectionSet(), Representation(typeName, Frozen(fields))));
                 }
-
-                requirements.Add(new EntityRequirement(typeName, representation, fields.ToSelectionSet()));
-                var fragment = shown.AddFragment(typeName, Array.Empty<InclusionCondition>()).SelectionSet;
-                fragment.AddTypename();
-                CopyInto(fragment, fields);
             }
-
-            var sb = new StringBuilder();
-            shown.PrintPretty(sb, 0);
-            printedRequirements = sb.ToString();
         }
 
-        var fetch = new FetchNode(group.Subgraph, document.ToString(), kind, usages.Select(v => v.Name).ToList(), requirements, pretty.ToString(), printedRequirements)
+        var fetch = new FetchNode(group.Subgraph, kind, name, usages, requirements.ToArray(), frozen)
         {
             FilledFields = FilledFields(selection, group.IsEntity),
         };
@@ -318,6 +292,22 @@ internal sealed class PlanBuilder
         }
 
         return node;
+    }
+
+    /// <summary>The representation as the plan shows it: <c>... on Type { __typename …fields }</c>.</summary>
+    private static PlanInlineFragment Representation(string typeName, PlanSelectionSet fields)
+    {
+        var selections = ImmutableArray.CreateBuilder<PlanSelection>(fields.Selections.Length + 1);
+        selections.Add(new PlanField("__typename", null, default, default, null));
+        foreach (var selection in fields.Selections)
+        {
+            if (selection is not PlanField { IsTypename: true, Alias: null, Conditions.IsEmpty: true })
+            {
+                selections.Add(selection);
+            }
+        }
+
+        return new PlanInlineFragment(typeName, default, new PlanSelectionSet(typeName, selections.DrainToImmutable()));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning.Selections;
 
 namespace FederatedGateway.Core.Planning.Nodes;
 
@@ -8,11 +9,12 @@ namespace FederatedGateway.Core.Planning.Nodes;
 /// </summary>
 public sealed class EntityRequirement
 {
-    public EntityRequirement(string typeCondition, string? representationTypename, SelectionSet fields)
+    public EntityRequirement(string typeCondition, string? representationTypename, SelectionSet fields, PlanInlineFragment selection)
     {
         TypeCondition = typeCondition;
         RepresentationTypename = representationTypename;
         Fields = fields;
+        Selection = selection;
     }
 
     public string TypeCondition { get; }
@@ -22,4 +24,7 @@ public sealed class EntityRequirement
 
     /// <summary>Key fields and <c>@requires</c> fields, read from the merged data.</summary>
     public SelectionSet Fields { get; }
+
+    /// <summary>The representation as the plan shows it: <c>... on TypeCondition { __typename …Fields }</c>.</summary>
+    public PlanInlineFragment Selection { get; }
 }

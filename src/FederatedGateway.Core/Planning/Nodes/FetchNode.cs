@@ -1,60 +1,73 @@
+using FederatedGateway.Core.Operations;
+using FederatedGateway.Core.Planning.Selections;
+
 namespace FederatedGateway.Core.Planning.Nodes;
 
 /// <summary>
 /// One request to one subgraph. A root fetch's data merges into the response root; an entity fetch
 /// (<see cref="Requirements"/> not empty, always under a <see cref="FlattenNode"/>) sends
 /// <c>$representations</c> and merges <c>_entities</c> back into the objects they came from.
+/// The document sent (<see cref="Operation"/>) is printed from the structure once, when the node is made.
 /// </summary>
 public sealed class FetchNode : PlanNode
 {
     public FetchNode(
         string serviceName,
-        string operation,
-        string operationKind,
-        IReadOnlyList<string> variableUsages,
+        OperationKind operationKind,
+        string? operationName,
+        IReadOnlyList<VariableDefinition> variables,
         IReadOnlyList<EntityRequirement> requirements,
-        string printedSelection,
-        string? printedRequirements)
+        PlanSelectionSet selectionSet)
     {
         ServiceName = serviceName;
-        Operation = operation;
         OperationKind = operationKind;
-        VariableUsages = variableUsages;
+        OperationName = operationName;
+        Variables = variables;
         Requirements = requirements;
-        PrintedSelection = printedSelection;
-        PrintedRequirements = printedRequirements;
+        SelectionSet = selectionSet;
+        var usages = new string[variables.Count];
+        for (var i = 0; i < usages.Length; i++)
+        {
+            usages[i] = variables[i].Name;
+        }
+
+        VariableUsages = usages;
+        Operation = FetchOperationPrinter.Print(this);
     }
 
     public string ServiceName { get; }
 
-    /// <summary>The complete GraphQL document sent to the subgraph.</summary>
-    public string Operation { get; }
+    /// <summary>Query, mutation or subscription (an entity fetch is a query).</summary>
+    public OperationKind OperationKind { get; }
 
-    /// <summary><c>query</c>, <c>mutation</c> or <c>subscription</c>.</summary>
-    public string OperationKind { get; }
+    /// <summary>The name the subgraph sees (<c>Client__subgraph__n</c>); null when the client's operation has none.</summary>
+    public string? OperationName { get; }
 
-    /// <summary>Client variables this fetch forwards (excluding <c>$representations</c>).</summary>
+    /// <summary>The client variables this fetch forwards (excluding <c>$representations</c>), as declared.</summary>
+    public IReadOnlyList<VariableDefinition> Variables { get; }
+
+    /// <summary>The names of <see cref="Variables"/>.</summary>
     public IReadOnlyList<string> VariableUsages { get; }
 
     public IReadOnlyList<EntityRequirement> Requirements { get; }
 
     public bool IsEntityFetch => Requirements.Count > 0;
 
-    /// <summary>The fetch's selection in the compact form used by the plan printer.</summary>
-    public string PrintedSelection { get; }
+    /// <summary>What the fetch selects: on the root type, or (entity fetch) under <c>_entities</c>, one fragment per entity type.</summary>
+    public PlanSelectionSet SelectionSet { get; }
 
-    /// <summary>The representation selection for entity fetches (plan printer).</summary>
-    public string? PrintedRequirements { get; }
+    /// <summary>The complete GraphQL document sent to the subgraph (printed from the structure).</summary>
+    public string Operation { get; }
 
     private IReadOnlyList<FilledField>? _filledFields;
 
     /// <summary>
     /// The client fields this fetch fills in: set by the planner, which knows which fields the client asked for;
-    /// otherwise read from <see cref="Operation"/> once, when first asked (every field not under an internal name).
+    /// otherwise read from <see cref="SelectionSet"/> once, when first asked (every field not under an internal name).
     /// </summary>
     public IReadOnlyList<FilledField> FilledFields
     {
-        get => _filledFields ??= FilledField.Read(Operation, IsEntityFetch);
+        get => _filledFields ??= FilledField.Read(SelectionSet);
         init => _filledFields = value;
     }
 }

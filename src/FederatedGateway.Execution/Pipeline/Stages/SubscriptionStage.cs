@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using FederatedGateway.Core.Operations;
-using FederatedGateway.Core.Planning;
+using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Subscriptions;
@@ -35,8 +35,7 @@ public sealed class SubscriptionStage : IRequestStage
             return next(context);
         }
 
-        var plan = SubscriptionPlan.From(operation.Plan);
-        if (plan is null)
+        if (operation.Plan.Root is not SubscriptionNode plan)
         {
             context.Reject(RequestError.Of("The subscription cannot be planned as one subscription to the subgraph that owns its root field.", "QUERY_PLANNING_FAILED"));
             return ValueTask.CompletedTask;
@@ -54,7 +53,7 @@ public sealed class SubscriptionStage : IRequestStage
     }
 
     private async IAsyncEnumerable<GatewayMessage> Events(
-        RequestContext context, ExecutionInput input, SubscriptionPlan plan, string url, ISubgraphSubscriber subscriber, [EnumeratorCancellation] CancellationToken cancellationToken)
+        RequestContext context, ExecutionInput input, SubscriptionNode plan, string url, ISubgraphSubscriber subscriber, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var executor = context.Snapshot.Executor;
         var errorPolicy = context.ErrorPolicy;

@@ -1,54 +1,73 @@
-// The plan as nested boxes: Sequence steps are numbered, Parallel branches sit side by side in one box,
-// Flatten shows where in the answer the entities are merged, and each Fetch names its subgraph with its
-// requirements ("from") and selection ("fetch") foldable underneath.
+import { printPath, printSelections, topFields } from './planJson.js';
+
+// The plan (the gateway's JSON form) as nested boxes: Sequence steps are numbered, Parallel branches sit side by
+// side in one box, Flatten shows where in the answer the entities are merged, and each Fetch names its subgraph
+// with its requirements ("from") and selection ("fetch") foldable underneath.
 export function PlanTree({ node }) {
+  if (!node) {
+    return null;
+  }
   switch (node.kind) {
-    case 'QueryPlan':
+    case 'queryPlan':
       return (
         <div className="fgw-plan-tree" data-testid="plan-tree">
-          {node.children.map((child, index) => <PlanTree key={index} node={child} />)}
+          <PlanTree node={node.node} />
         </div>
       );
-    case 'Sequence':
-    case 'Parallel':
+    case 'sequence':
+    case 'parallel':
       return (
-        <Group title={node.kind === 'Sequence' ? 'Sequence' : 'Parallel'} className={`fgw-plan-${node.kind.toLowerCase()}`}>
-          {node.children.map((child, index) => (
+        <Group title={node.kind === 'sequence' ? 'Sequence' : 'Parallel'} className={`fgw-plan-${node.kind}`}>
+          {node.nodes.map((child, index) => (
             <div key={index} className="fgw-plan-step">
-              {node.kind === 'Sequence' && <span className="fgw-plan-step-number">{index + 1}</span>}
+              {node.kind === 'sequence' && <span className="fgw-plan-step-number">{index + 1}</span>}
               <PlanTree node={child} />
             </div>
           ))}
         </Group>
       );
-    case 'Flatten':
+    case 'flatten':
       return (
-        <Group title="Flatten" detail={node.paths.join(', ')} className="fgw-plan-flatten">
-          {node.children.map((child, index) => <PlanTree key={index} node={child} />)}
+        <Group title="Flatten" detail={node.paths.map(printPath).join(', ')} className="fgw-plan-flatten">
+          <PlanTree node={node.node} />
         </Group>
       );
-    case 'Include':
-    case 'Skip':
+    case 'condition':
+      // Include(if: $v) { … } Else { … }, or Skip(if: $v) { … } when only the else branch fetches.
+      return node.ifClause === null && node.elseClause
+        ? (
+          <Group title="Skip" detail={`if $${node.variable}`} className="fgw-plan-condition">
+            <PlanTree node={node.elseClause} />
+          </Group>
+        )
+        : (
+          <Group title="Include" detail={`if $${node.variable}`} className="fgw-plan-condition">
+            <PlanTree node={node.ifClause} />
+            {node.elseClause && (
+              <Group title="Else" className="fgw-plan-condition">
+                <PlanTree node={node.elseClause} />
+              </Group>
+            )}
+          </Group>
+        );
+    case 'subscription':
       return (
-        <Group title={node.kind} detail={`if $${node.variable}`} className="fgw-plan-condition">
-          {node.children.map((child, index) => <PlanTree key={index} node={child} />)}
-          {node.elseChildren && (
-            <Group title="Else" className="fgw-plan-condition">
-              {node.elseChildren.map((child, index) => <PlanTree key={index} node={child} />)}
+        <Group title="Subscription" className="fgw-plan-subscription">
+          <Group title="Primary" className="fgw-plan-subscription">
+            <PlanTree node={node.primary} />
+          </Group>
+          {node.rest && (
+            <Group title="Rest (per event)" className="fgw-plan-subscription">
+              <PlanTree node={node.rest} />
             </Group>
           )}
         </Group>
       );
-    case 'Fetch':
+    case 'fetch':
+    case 'entityFetch':
       return <FetchBox fetch={node} />;
-    case 'Text':
-      return <pre className="fgw-plan-code">{node.text}</pre>;
     default:
-      return (
-        <Group title={node.kind} detail={node.args} className="fgw-plan-other">
-          {(node.children || []).map((child, index) => <PlanTree key={index} node={child} />)}
-        </Group>
-      );
+      return <Group title={node.kind} className="fgw-plan-other" />;
   }
 }
 
@@ -65,22 +84,25 @@ function Group({ title, detail, className, children }) {
 }
 
 function FetchBox({ fetch }) {
+  const entity = fetch.kind === 'entityFetch';
   return (
-    <details className="fgw-plan-fetch" data-service={fetch.service}>
+    <details className="fgw-plan-fetch" data-service={fetch.serviceName}>
       <summary>
         <span className="fgw-plan-fetch-label">Fetch</span>
-        <span className="fgw-plan-service" style={{ '--fgw-service-hue': serviceHue(fetch.service) }}>{fetch.service}</span>
-        {fetch.requires && <span className="fgw-plan-entity">entities</span>}
-        <span className="fgw-plan-fields">{topFields(fetch.selection)}</span>
+        <span className="fgw-plan-service" style={{ '--fgw-service-hue': serviceHue(fetch.serviceName) }}>{fetch.serviceName}</span>
+        {entity && <span className="fgw-plan-entity">entities</span>}
+        <span className="fgw-plan-fields">{topFields(fetch)}</span>
       </summary>
-      {fetch.requires && (
+      {entity && (
         <>
           <div className="fgw-plan-code-title">from (representations)</div>
-          <pre className="fgw-plan-code">{fetch.requires}</pre>
+          <pre className="fgw-plan-code">{printSelections(fetch.requires)}</pre>
         </>
       )}
       <div className="fgw-plan-code-title">fetch</div>
-      <pre className="fgw-plan-code">{fetch.selection}</pre>
+      <pre className="fgw-plan-code">{printSelections(fetch.selectionSet)}</pre>
+      <div className="fgw-plan-code-title">sent</div>
+      <pre className="fgw-plan-code fgw-plan-sent">{fetch.operation}</pre>
     </details>
   );
 }
@@ -92,26 +114,4 @@ function serviceHue(name) {
     hash = (hash * 31 + char.charCodeAt(0)) % 360;
   }
   return hash;
-}
-
-// "me, orders" for "{ me { ... } orders { ... } }": the selection's first-level fields, for the summary line.
-function topFields(selection) {
-  const lines = selection.split('\n');
-  const fields = [];
-  for (const line of lines) {
-    const depth = (line.length - line.trimStart().length) / 2;
-    const text = line.trim();
-    if (depth === 1 && text && !text.startsWith('}')) {
-      fields.push(text.replace(/\s*\{$/, ''));
-    }
-    if (depth === 2 && lines[0].trim() === '{' && fields.length > 0 && fields[fields.length - 1].startsWith('... on')) {
-      // Entity fetches select inside type conditions: show the fields of the first one.
-      if (!text.startsWith('}') && !text.startsWith('__typename')) {
-        fields.push(text.replace(/\s*\{$/, ''));
-      }
-    }
-  }
-  const shown = fields.filter((field) => !field.startsWith('... on') && field !== '__typename');
-  const summary = shown.slice(0, 4).join(', ');
-  return shown.length > 4 ? `${summary}, …` : summary;
 }

@@ -1,14 +1,16 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { planStore } from './planStore.js';
-import { collectFetches, parsePlan } from './parsePlan.js';
+import { collectFetches } from './planJson.js';
 import { PlanTree } from './PlanTree.jsx';
 
-// The plugin pane: the plan of the last operation run from the IDE, as a tree or as the gateway printed it.
+// The plugin pane: the plan of the last operation run from the IDE, as a tree (from its JSON form) or as the
+// gateway printed it.
 export function QueryPlanPanel({ queryPlanExposed }) {
   const state = useSyncExternalStore(planStore.subscribe, planStore.getSnapshot);
   const [view, setView] = useState('tree');
   const text = state.plan && typeof state.plan.text === 'string' ? state.plan.text : null;
-  const tree = useMemo(() => (text ? parsePlan(text) : null), [text]);
+  // The tree is drawn from the plan's JSON form ("object"); the text is shown as the gateway printed it.
+  const tree = state.plan && state.plan.object && state.plan.object.kind === 'queryPlan' ? state.plan.object : null;
 
   return (
     <div className="fgw-plan" data-testid="query-plan-panel">
@@ -67,7 +69,7 @@ function Summary({ tree }) {
   }
   const perService = new Map();
   for (const fetch of fetches) {
-    perService.set(fetch.service, (perService.get(fetch.service) || 0) + 1);
+    perService.set(fetch.serviceName, (perService.get(fetch.serviceName) || 0) + 1);
   }
   const services = [...perService].map(([service, count]) => (count > 1 ? `${service} ×${count}` : service)).join(', ');
   return (

@@ -1,3 +1,4 @@
+using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Execution.Gateway;
@@ -5,8 +6,8 @@ using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Core.Tests.Planning;
 
-/// <summary>A subscription's plan splits into the subscription fetch and the rest that runs per event.</summary>
-public sealed class SubscriptionPlanTests
+/// <summary>A subscription's plan is a subscription node: the subscription fetch, and the rest that runs per event.</summary>
+public sealed class SubscriptionNodeTests
 {
     private static readonly GatewaySnapshot Demo = GatewaySnapshot.Build(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Goldens", "demo", "supergraph.graphql")), new NoClient());
@@ -14,30 +15,28 @@ public sealed class SubscriptionPlanTests
     [Fact]
     public async Task The_primary_fetch_subscribes_to_the_owning_subgraph_and_the_entity_fetches_run_per_event()
     {
-        var plan = SubscriptionPlan.From(await PlanAsync("subscription { orderStatusChanged { id trader { name } instrument { lastPrice } } }"));
+        var plan = Assert.IsType<SubscriptionNode>((await PlanAsync("subscription { orderStatusChanged { id trader { name } instrument { lastPrice } } }")).Root);
 
-        Assert.NotNull(plan);
         Assert.Equal("orders", plan.Primary.ServiceName);
-        Assert.Equal("subscription", plan.Primary.OperationKind);
+        Assert.Equal(OperationKind.Subscription, plan.Primary.OperationKind);
         Assert.StartsWith("subscription", plan.Primary.Operation, StringComparison.Ordinal);
         var parallel = Assert.IsType<ParallelNode>(plan.Rest);
-        Assert.All(parallel.Nodes, node => Assert.Equal("query", Assert.IsType<FlattenNode>(node).Node.OperationKind));
+        Assert.All(parallel.Nodes, node => Assert.Equal(OperationKind.Query, Assert.IsType<FlattenNode>(node).Node.OperationKind));
     }
 
     [Fact]
     public async Task A_subscription_its_subgraph_resolves_alone_has_no_rest()
     {
-        var plan = SubscriptionPlan.From(await PlanAsync("subscription { orderStatusChanged(orderId: \"o-1\") { id status } }"));
+        var plan = Assert.IsType<SubscriptionNode>((await PlanAsync("subscription { orderStatusChanged(orderId: \"o-1\") { id status } }")).Root);
 
-        Assert.NotNull(plan);
         Assert.Null(plan.Rest);
     }
 
     [Fact]
-    public async Task Query_and_mutation_plans_are_not_subscription_plans()
+    public async Task Query_and_mutation_plans_have_no_subscription_node()
     {
-        Assert.Null(SubscriptionPlan.From(await PlanAsync("{ orders { id trader { name } } }")));
-        Assert.Null(SubscriptionPlan.From(await PlanAsync("mutation { cancelOrder(id: \"x\") { id } }")));
+        Assert.IsType<SequenceNode>((await PlanAsync("{ orders { id trader { name } } }")).Root);
+        Assert.IsType<FetchNode>((await PlanAsync("mutation { cancelOrder(id: \"x\") { id } }")).Root);
     }
 
     private static async Task<QueryPlan> PlanAsync(string query)
