@@ -112,6 +112,9 @@ public sealed class GatewayOptions
     /// <summary>Rate limits per client, operation or globally, shared through Redis when configured (<c>Gateway:RateLimits</c>).</summary>
     public Traffic.RateLimitSettings RateLimits { get; set; } = new();
 
+    /// <summary>A bound on operations executing at once, with a short queue; beyond it 503 (<c>Gateway:LoadShedding</c>).</summary>
+    public Traffic.LoadSheddingSettings LoadShedding { get; set; } = new();
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 

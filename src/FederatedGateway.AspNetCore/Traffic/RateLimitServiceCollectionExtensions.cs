@@ -26,6 +26,18 @@ internal static class RateLimitServiceCollectionExtensions
         }
     }
 
+    /// <summary>The load-shedding stage (also asked by readiness whether the gateway is overloaded).</summary>
+    public static void AddLoadShedding(this IServiceCollection services, LoadSheddingSettings settings)
+    {
+        if (settings.MaxConcurrentRequests == 0 || settings.Problems().Any())
+        {
+            return;
+        }
+
+        services.AddSingleton(new LoadSheddingStage(settings.MaxConcurrentRequests, settings.QueueLimit, settings.QueueTimeout));
+        services.AddSingleton<IRequestStage>(provider => provider.GetRequiredService<LoadSheddingStage>());
+    }
+
     public static void AddRateLimits(this IServiceCollection services, RateLimitSettings settings)
     {
         if (settings.Policies.Count == 0 || settings.Problems().Any())

@@ -9,6 +9,9 @@ public static class RequestStageOrder
     /// <summary>Starts the whole-request deadline and answers <c>REQUEST_TIMEOUT</c> when it passes before anything else does.</summary>
     public const int Deadline = 0;
 
+    /// <summary>Bounds the operations executing at once and sheds what does not fit (503).</summary>
+    public const int LoadShedding = 50;
+
     /// <summary>Establishes who is asking (<see cref="RequestContext.User"/>).</summary>
     public const int Identity = 100;
 

@@ -43,6 +43,12 @@ public sealed class CountingGateway : IAsyncDisposable
 
     public string Endpoint { get; private set; } = "";
 
+    /// <summary>How long the subgraph takes to answer (changeable at any time).</summary>
+    public TimeSpan SubgraphDelay { get; set; }
+
+    /// <summary>The gateway's base address (health endpoints and the like).</summary>
+    public string BaseAddress => _gateway!.Urls.First();
+
     /// <summary>The subgraph URL the supergraph names, when not the subgraph's own (set in the configure callback: e.g. an address never reached).</summary>
     public string? SubgraphUrl { get; set; }
 
@@ -109,6 +115,11 @@ public sealed class CountingGateway : IAsyncDisposable
     {
         _subgraph = await StartAppAsync(app => app.MapPost("/graphql", async context =>
         {
+            if (SubgraphDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(SubgraphDelay);
+            }
+
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             lock (_subgraphBodies)
