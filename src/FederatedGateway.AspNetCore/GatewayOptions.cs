@@ -115,6 +115,9 @@ public sealed class GatewayOptions
     /// <summary>A bound on operations executing at once, with a short queue; beyond it 503 (<c>Gateway:LoadShedding</c>).</summary>
     public Traffic.LoadSheddingSettings LoadShedding { get; set; } = new();
 
+    /// <summary>Retries (queries only, with a budget) and circuit breakers for subgraph fetches (<c>Gateway:Resilience</c>).</summary>
+    public Traffic.ResilienceSettings Resilience { get; set; } = new();
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 
@@ -130,6 +133,7 @@ public sealed class GatewayOptions
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {
+        Resilience = Resilience.Problems().Any() ? null : new Execution.Transport.Resilience.SubgraphResiliencePipelines(Resilience.For),
         Timeout = SubgraphTimeout,
         MaxResponseBodySize = SubgraphResponseLimit,
         MaxConnectionsPerServer = MaxConnectionsPerServer,

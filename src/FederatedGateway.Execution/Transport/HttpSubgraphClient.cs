@@ -118,6 +118,12 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 .ConfigureAwait(false);
             return await ReadResponseAsync(request, response, timeout.Token).ConfigureAwait(false);
         }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return SubgraphResponse.Failed(
+                $"Subgraph \"{request.ServiceName}\" is unavailable: its last requests failed, and the gateway does not try it again before a short pause.",
+                SubgraphFailureCodes.Unavailable);
+        }
         catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
         {
             // Only the caller's cancellation is an exception; everything else is a failed response.
@@ -151,8 +157,16 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         }
     }
 
-    private static HttpClient CreateHttpClient(HttpSubgraphClientOptions options) =>
-        new(CreateHandler(options), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    private static HttpClient CreateHttpClient(HttpSubgraphClientOptions options)
+    {
+        HttpMessageHandler handler = CreateHandler(options);
+        if (options.Resilience is { } resilience)
+        {
+            handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(resilience.For) { InnerHandler = handler };
+        }
+
+        return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
 
     private static HttpRequestMessage CreateMessage(Uri uri, SubgraphRequest request)
     {
@@ -166,6 +180,8 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionOrHigher,
         };
         message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
+        message.Options.Set(Resilience.SubgraphResiliencePipelines.SubgraphKey, request.ServiceName);
+        message.Options.Set(Resilience.SubgraphResiliencePipelines.IdempotentKey, request.Fetch?.Node.OperationKind == Core.Operations.OperationKind.Query);
 
         if (request.Headers is { } headers)
         {

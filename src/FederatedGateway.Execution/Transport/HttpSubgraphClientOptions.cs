@@ -45,6 +45,9 @@ public sealed class HttpSubgraphClientOptions
     /// <summary>Client certificate and trusted roots for TLS; null uses the system's roots and no client certificate.</summary>
     public SubgraphTls? Tls { get; set; }
 
+    /// <summary>Retries and circuit breakers per subgraph; null sends each fetch once, as it comes.</summary>
+    public Resilience.SubgraphResiliencePipelines? Resilience { get; set; }
+
     /// <summary>A copy of these options with <paramref name="tls"/>.</summary>
     public HttpSubgraphClientOptions WithTls(SubgraphTls tls)
     {

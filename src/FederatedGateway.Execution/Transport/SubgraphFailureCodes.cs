@@ -11,4 +11,7 @@ public static class SubgraphFailureCodes
 
     /// <summary>The subgraph's response body is larger than the configured limit.</summary>
     public const string ResponseTooLarge = "SUBREQUEST_RESPONSE_TOO_LARGE";
+
+    /// <summary>The subgraph's circuit breaker is open after repeated failures: the fetch is not tried.</summary>
+    public const string Unavailable = "SUBGRAPH_UNAVAILABLE";
 }

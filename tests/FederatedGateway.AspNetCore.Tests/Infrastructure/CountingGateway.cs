@@ -14,7 +14,7 @@ namespace FederatedGateway.AspNetCore.Tests.Infrastructure;
 
 /// <summary>
 /// A real gateway (Kestrel, composed from a supergraph.yaml) in front of one real subgraph
-/// (<c>type Query { hello: String }</c>) that counts the requests it gets and remembers their bodies, so tests can
+/// (<c>type Query { hello: String }</c>, <c>type Mutation { touch: String }</c>) that counts the requests it gets and remembers their bodies, so tests can
 /// assert what reached a backend. Settings are the gateway's configuration keys.
 /// </summary>
 public sealed class CountingGateway : IAsyncDisposable
@@ -42,6 +42,9 @@ public sealed class CountingGateway : IAsyncDisposable
     }
 
     public string Endpoint { get; private set; } = "";
+
+    /// <summary>HTTP statuses the subgraph answers its next requests with (no body), one each, before it answers normally again.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> SubgraphStatuses { get; } = new();
 
     /// <summary>How long the subgraph takes to answer (changeable at any time).</summary>
     public TimeSpan SubgraphDelay { get; set; }
@@ -128,11 +131,17 @@ public sealed class CountingGateway : IAsyncDisposable
                 _subgraphHeaders.Add(context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()));
             }
 
+            if (SubgraphStatuses.TryDequeue(out var failure))
+            {
+                context.Response.StatusCode = failure;
+                return;
+            }
+
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"data":{"hello":"world"}}""");
+            await context.Response.WriteAsync(body.Contains("touch", StringComparison.Ordinal) ? """{"data":{"touch":"done"}}""" : """{"data":{"hello":"world"}}""");
         }), subgraphHttps);
 
-        await File.WriteAllTextAsync(Path.Combine(Directory, "hello.graphql"), "type Query { hello: String }\n");
+        await File.WriteAllTextAsync(Path.Combine(Directory, "hello.graphql"), "type Query { hello: String }\ntype Mutation { touch: String }\n");
         await File.WriteAllTextAsync(Path.Combine(Directory, "supergraph.yaml"),
             $"subgraphs:\n  hello:\n    routing_url: {SubgraphUrl ?? _subgraph.Urls.First() + "/graphql"}\n    schema:\n      file: hello.graphql\n");
 
