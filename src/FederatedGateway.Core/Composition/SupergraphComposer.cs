@@ -63,7 +63,7 @@ public static class SupergraphComposer
     {
         if (subgraphs.Count == 0)
         {
-            errors.Add(new CompositionError("NO_SUBGRAPHS", "There are no subgraphs to compose.", Hint: "List at least one subgraph."));
+            errors.Add(new CompositionError(ErrorCodes.NoSubgraphs, "There are no subgraphs to compose.", Hint: "List at least one subgraph."));
             return false;
         }
 
@@ -72,11 +72,11 @@ public static class SupergraphComposer
         {
             if (string.IsNullOrWhiteSpace(subgraph.Name) || subgraph.Name == "_")
             {
-                errors.Add(new CompositionError("INVALID_SUBGRAPH_NAME", $"Invalid subgraph name \"{subgraph.Name}\": a subgraph needs a non-empty name other than \"_\".", subgraph.Name, Hint: "Name the subgraph, e.g. \"accounts\"."));
+                errors.Add(new CompositionError(ErrorCodes.InvalidSubgraphName, $"Invalid subgraph name \"{subgraph.Name}\": a subgraph needs a non-empty name other than \"_\".", subgraph.Name, Hint: "Name the subgraph, e.g. \"accounts\"."));
             }
             else if (!seen.Add(subgraph.Name))
             {
-                errors.Add(new CompositionError("DUPLICATE_SUBGRAPH_NAME", $"Subgraph name \"{subgraph.Name}\" is used more than once.", subgraph.Name, Hint: "Give every subgraph a distinct name."));
+                errors.Add(new CompositionError(ErrorCodes.DuplicateSubgraphName, $"Subgraph name \"{subgraph.Name}\" is used more than once.", subgraph.Name, Hint: "Give every subgraph a distinct name."));
             }
         }
 

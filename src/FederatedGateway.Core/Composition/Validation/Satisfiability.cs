@@ -152,7 +152,7 @@ internal sealed partial class Satisfiability
         message.Append(ExampleQuery(state, field.Name));
         message.Append("cannot be satisfied by the subgraphs because:\n");
         message.Append(Reasons(type, state.Places, field));
-        _errors.Add(new CompositionError("SATISFIABILITY_ERROR", message.ToString().TrimEnd(), graph.Name, coordinate, null, null,
+        _errors.Add(new CompositionError(ErrorCodes.SatisfiabilityError, message.ToString().TrimEnd(), graph.Name, coordinate, null, null,
             $"Make \"{coordinate}\" reachable: give \"{type.Name}\" a @key in a subgraph that resolves the field (with key fields the other subgraphs can provide), or resolve the field where the type is reached."));
     }
 

@@ -11,7 +11,7 @@ internal sealed partial class SubgraphValidator
         {
             if (type.IsInterfaceObject && type.Keys.Count == 0)
             {
-                Error("INTERFACE_OBJECT_USAGE_ERROR", $"The @interfaceObject directive can only be applied to entity types but type \"{type.Name}\" has no @key in this subgraph.", type.Name, type.Location, "Add the interface's @key to the @interfaceObject type.");
+                Error(ErrorCodes.InterfaceObjectUsageError, $"The @interfaceObject directive can only be applied to entity types but type \"{type.Name}\" has no @key in this subgraph.", type.Name, type.Location, "Add the interface's @key to the @interfaceObject type.");
             }
 
             if (type.Kind != TypeKind.Interface)
@@ -24,17 +24,17 @@ internal sealed partial class SubgraphValidator
                 var coordinate = $"{type.Name}.{field.Name}";
                 if (field.IsExternal)
                 {
-                    Error("EXTERNAL_ON_INTERFACE", $"Interface type field \"{coordinate}\" is marked @external but @external is not allowed on interface fields.", coordinate, field.Location, "Remove @external from the interface field.");
+                    Error(ErrorCodes.ExternalOnInterface, $"Interface type field \"{coordinate}\" is marked @external but @external is not allowed on interface fields.", coordinate, field.Location, "Remove @external from the interface field.");
                 }
 
                 if (field.OverrideFrom is not null)
                 {
-                    Error("OVERRIDE_ON_INTERFACE", $"@override cannot be used on field \"{coordinate}\" on subgraph \"{_schema.Name}\": @override is not supported on interface type fields.", coordinate, field.Location, "Put @override on the implementations' fields.");
+                    Error(ErrorCodes.OverrideOnInterface, $"@override cannot be used on field \"{coordinate}\" on subgraph \"{_schema.Name}\": @override is not supported on interface type fields.", coordinate, field.Location, "Put @override on the implementations' fields.");
                 }
 
                 if (field.IsShareable)
                 {
-                    Error("INVALID_SHAREABLE_USAGE", $"Invalid use of @shareable on field \"{coordinate}\": only object type fields can be marked with @shareable.", coordinate, field.Location, "Remove @shareable from the interface field.");
+                    Error(ErrorCodes.InvalidShareableUsage, $"Invalid use of @shareable on field \"{coordinate}\": only object type fields can be marked with @shareable.", coordinate, field.Location, "Remove @shareable from the interface field.");
                 }
             }
 
@@ -50,7 +50,7 @@ internal sealed partial class SubgraphValidator
             {
                 if (implementation.Kind == TypeKind.Object && implementation.Implements.Contains(iface.Name) && !implementation.Keys.Exists(k => Normalize(k.Fields) == Normalize(key.Fields)))
                 {
-                    Error("INTERFACE_KEY_NOT_ON_IMPLEMENTATION", $"Key @key(fields: \"{key.Fields}\") on interface type \"{iface.Name}\" is missing on implementation type \"{implementation.Name}\".", implementation.Name, implementation.Location,
+                    Error(ErrorCodes.InterfaceKeyNotOnImplementation, $"Key @key(fields: \"{key.Fields}\") on interface type \"{iface.Name}\" is missing on implementation type \"{implementation.Name}\".", implementation.Name, implementation.Location,
                         $"Add @key(fields: \"{key.Fields}\") to \"{implementation.Name}\".");
                 }
             }
@@ -69,7 +69,7 @@ internal sealed partial class SubgraphValidator
                 if (field.IsExternal && !used.Contains(field))
                 {
                     var coordinate = $"{type.Name}.{field.Name}";
-                    Error("EXTERNAL_UNUSED", $"Field \"{coordinate}\" is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external).",
+                    Error(ErrorCodes.ExternalUnused, $"Field \"{coordinate}\" is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external).",
                         coordinate, field.Location, "Remove the field, or drop @external if this subgraph resolves it.");
                 }
             }

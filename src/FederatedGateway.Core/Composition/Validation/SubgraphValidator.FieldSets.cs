@@ -13,14 +13,14 @@ internal sealed partial class SubgraphValidator
         {
             if (type.Keys.Count > 0 && type.Kind is not (TypeKind.Object or TypeKind.Interface))
             {
-                Error("INVALID_GRAPHQL", $"@key cannot be used on {Kinds.Describe(type.Kind)} \"{type.Name}\": it applies to object and interface types.", type.Name, type.Location);
+                Error(ErrorCodes.InvalidGraphQL, $"@key cannot be used on {Kinds.Describe(type.Kind)} \"{type.Name}\": it applies to object and interface types.", type.Name, type.Location);
                 continue;
             }
 
             foreach (var key in type.Keys)
             {
                 var prefix = $"On type \"{type.Name}\", for @key(fields: \"{key.Fields}\"): ";
-                CheckFieldSet(type.Name, key.Selection, prefix, "KEY", isKey: true, type.Location);
+                CheckFieldSet(type.Name, key.Selection, prefix, FieldSetCodes.Key, isKey: true, type.Location);
             }
         }
     }
@@ -36,14 +36,14 @@ internal sealed partial class SubgraphValidator
                 {
                     if (type.Kind == TypeKind.Interface)
                     {
-                        Error("REQUIRES_UNSUPPORTED_ON_INTERFACE", $"Cannot use @requires on field \"{coordinate}\" of parent type \"{type.Name}\": @requires is not yet supported within interfaces.", coordinate, field.Location, "Put @requires on the implementations' fields.");
+                        Error(ErrorCodes.RequiresUnsupportedOnInterface, $"Cannot use @requires on field \"{coordinate}\" of parent type \"{type.Name}\": @requires is not yet supported within interfaces.", coordinate, field.Location, "Put @requires on the implementations' fields.");
                     }
                     else
                     {
                         var prefix = $"On field \"{coordinate}\", for @requires(fields: \"{field.Requires}\"): ";
-                        if (CheckFieldSet(type.Name, field.RequiresSelection, prefix, "REQUIRES", isKey: false, field.Location) && _schema.IsFederation2)
+                        if (CheckFieldSet(type.Name, field.RequiresSelection, prefix, FieldSetCodes.Requires, isKey: false, field.Location) && _schema.IsFederation2)
                         {
-                            CheckExternalLeaves(type.Name, field.RequiresSelection, prefix, "REQUIRES", "@requires", field.Location, false);
+                            CheckExternalLeaves(type.Name, field.RequiresSelection, prefix, FieldSetCodes.Requires.FieldsMissingExternal!, "@requires", field.Location, false);
                         }
                     }
                 }
@@ -61,25 +61,25 @@ internal sealed partial class SubgraphValidator
         var target = _schema.Type(field.Type.NamedType);
         if (target is null || target.Kind is not (TypeKind.Object or TypeKind.Interface or TypeKind.Union))
         {
-            Error("PROVIDES_ON_NON_OBJECT_FIELD", $"Invalid @provides directive on field \"{coordinate}\": field has type \"{field.Type}\" which is not a Composite Type.", coordinate, field.Location, "@provides belongs on fields that return an object, interface or union.");
+            Error(ErrorCodes.ProvidesOnNonObjectField, $"Invalid @provides directive on field \"{coordinate}\": field has type \"{field.Type}\" which is not a Composite Type.", coordinate, field.Location, "@provides belongs on fields that return an object, interface or union.");
             return;
         }
 
         if (type.Kind == TypeKind.Interface)
         {
-            Error("PROVIDES_UNSUPPORTED_ON_INTERFACE", $"Cannot use @provides on field \"{coordinate}\" of parent type \"{type.Name}\": @provides is not yet supported within interfaces.", coordinate, field.Location);
+            Error(ErrorCodes.ProvidesUnsupportedOnInterface, $"Cannot use @provides on field \"{coordinate}\" of parent type \"{type.Name}\": @provides is not yet supported within interfaces.", coordinate, field.Location);
             return;
         }
 
         var prefix = $"On field \"{coordinate}\", for @provides(fields: \"{field.Provides}\"): ";
-        if (CheckFieldSet(target.Name, field.ProvidesSelection, prefix, "PROVIDES", isKey: false, field.Location) && _schema.IsFederation2)
+        if (CheckFieldSet(target.Name, field.ProvidesSelection, prefix, FieldSetCodes.Provides, isKey: false, field.Location) && _schema.IsFederation2)
         {
-            CheckExternalLeaves(target.Name, field.ProvidesSelection!, prefix, "PROVIDES", "@provides", field.Location, false);
+            CheckExternalLeaves(target.Name, field.ProvidesSelection!, prefix, FieldSetCodes.Provides.FieldsMissingExternal!, "@provides", field.Location, false);
         }
     }
 
     /// <summary>Every selected field exists, has no arguments (keys), composite fields have selections and leaves have none.</summary>
-    private bool CheckFieldSet(string typeName, FieldSet? set, string prefix, string code, bool isKey, SdlLocation location)
+    private bool CheckFieldSet(string typeName, FieldSet? set, string prefix, FieldSetCodes codes, bool isKey, SdlLocation location)
     {
         if (set is null)
         {
@@ -90,13 +90,13 @@ internal sealed partial class SubgraphValidator
         {
             if (item.IsFragmentSpread || item.HasAlias)
             {
-                Error($"{code}_INVALID_FIELDS", prefix + "named fragments and aliases are not allowed in a field set.", typeName, location);
+                Error(codes.InvalidFields, prefix + "named fragments and aliases are not allowed in a field set.", typeName, location);
                 return false;
             }
 
             if (item.HasDirectives)
             {
-                Error($"{code}_HAS_DIRECTIVE_IN_FIELDS_ARG", prefix + "directives are not allowed in a field set.", typeName, location);
+                Error(codes.HasDirectiveInFieldsArg, prefix + "directives are not allowed in a field set.", typeName, location);
                 return false;
             }
 
@@ -105,11 +105,11 @@ internal sealed partial class SubgraphValidator
                 var condition = item.TypeCondition ?? typeName;
                 if (isKey || _schema.Type(condition) is null)
                 {
-                    Error($"{code}_INVALID_FIELDS", prefix + (isKey ? "inline fragments are not allowed in a @key." : $"unknown type \"{condition}\" in a type condition."), typeName, location);
+                    Error(codes.InvalidFields, prefix + (isKey ? "inline fragments are not allowed in a @key." : $"unknown type \"{condition}\" in a type condition."), typeName, location);
                     return false;
                 }
 
-                if (!CheckFieldSet(condition, item.Children, prefix, code, isKey, location))
+                if (!CheckFieldSet(condition, item.Children, prefix, codes, isKey, location))
                 {
                     return false;
                 }
@@ -125,14 +125,14 @@ internal sealed partial class SubgraphValidator
             var field = _schema.Field(typeName, item.Name);
             if (field is null)
             {
-                Error($"{code}_INVALID_FIELDS", prefix + $"Cannot query field \"{item.Name}\" on type \"{typeName}\" ({ExternalHint}).", $"{typeName}.{item.Name}", location,
+                Error(codes.InvalidFields, prefix + $"Cannot query field \"{item.Name}\" on type \"{typeName}\" ({ExternalHint}).", $"{typeName}.{item.Name}", location,
                     $"Add \"{item.Name}\" to \"{typeName}\" in this subgraph (marked @external if another subgraph resolves it), or fix the field set.");
                 return false;
             }
 
             if (isKey && field.Arguments.Count > 0)
             {
-                Error("KEY_FIELDS_HAS_ARGS", prefix + $"field \"{typeName}.{item.Name}\" includes arguments (fields with argument are not allowed in @key).", $"{typeName}.{item.Name}", location);
+                Error(ErrorCodes.KeyFieldsHasArgs, prefix + $"field \"{typeName}.{item.Name}\" includes arguments (fields with argument are not allowed in @key).", $"{typeName}.{item.Name}", location);
                 return false;
             }
 
@@ -140,23 +140,23 @@ internal sealed partial class SubgraphValidator
             var composite = fieldType is not null && fieldType.Kind is TypeKind.Object or TypeKind.Interface or TypeKind.Union;
             if (isKey && fieldType is not null && fieldType.Kind is TypeKind.Interface or TypeKind.Union)
             {
-                Error("KEY_FIELDS_SELECT_INVALID_TYPE", prefix + $"field \"{typeName}.{item.Name}\" is a {(fieldType.Kind == TypeKind.Union ? "Union" : "Interface")} type which is not allowed in @key.", $"{typeName}.{item.Name}", location);
+                Error(ErrorCodes.KeyFieldsSelectInvalidType, prefix + $"field \"{typeName}.{item.Name}\" is a {(fieldType.Kind == TypeKind.Union ? "Union" : "Interface")} type which is not allowed in @key.", $"{typeName}.{item.Name}", location);
                 return false;
             }
 
             if (composite && item.Children is null)
             {
-                Error($"{code}_INVALID_FIELDS", prefix + $"Field \"{typeName}.{item.Name}\" of type \"{field.Type}\" must have a selection of subfields.", $"{typeName}.{item.Name}", location);
+                Error(codes.InvalidFields, prefix + $"Field \"{typeName}.{item.Name}\" of type \"{field.Type}\" must have a selection of subfields.", $"{typeName}.{item.Name}", location);
                 return false;
             }
 
             if (!composite && item.Children is not null)
             {
-                Error($"{code}_INVALID_FIELDS", prefix + $"Field \"{typeName}.{item.Name}\" must not have a selection since type \"{field.Type}\" has no subfields.", $"{typeName}.{item.Name}", location);
+                Error(codes.InvalidFields, prefix + $"Field \"{typeName}.{item.Name}\" must not have a selection since type \"{field.Type}\" has no subfields.", $"{typeName}.{item.Name}", location);
                 return false;
             }
 
-            if (item.Children is not null && !CheckFieldSet(field.Type.NamedType, item.Children, prefix, code, isKey, location))
+            if (item.Children is not null && !CheckFieldSet(field.Type.NamedType, item.Children, prefix, codes, isKey, location))
             {
                 return false;
             }
@@ -190,7 +190,7 @@ internal sealed partial class SubgraphValidator
             else if (!external && !IsKeyFieldOf(typeName, field))
             {
                 var what = directive == "@requires" ? "it is already provided by this subgraph (it is not marked @external)" : "it is already \"effectively\" provided by this subgraph (it is not marked @external)";
-                Error($"{code}_FIELDS_MISSING_EXTERNAL", prefix + $"field \"{typeName}.{item.Name}\" should not be part of a {directive} since {what}.", $"{typeName}.{item.Name}", location,
+                Error(code, prefix + $"field \"{typeName}.{item.Name}\" should not be part of a {directive} since {what}.", $"{typeName}.{item.Name}", location,
                     $"Mark \"{typeName}.{item.Name}\" @external in this subgraph, or remove it from {directive}.");
             }
         }

@@ -16,14 +16,14 @@ internal sealed partial class SubgraphValidator
                 var coordinate = $"{type.Name}.{field.Name}";
                 if (field.DefaultValue is not null && !IsValid(field.DefaultValue, field.Type))
                 {
-                    Error("INVALID_GRAPHQL", $"Default value of \"{coordinate}\" is not a valid \"{field.Type}\".", coordinate, field.Location, "Fix the default value or the type.");
+                    Error(ErrorCodes.InvalidGraphQL, $"Default value of \"{coordinate}\" is not a valid \"{field.Type}\".", coordinate, field.Location, "Fix the default value or the type.");
                 }
 
                 foreach (var argument in field.Arguments)
                 {
                     if (argument.DefaultValue is not null && !IsValid(argument.DefaultValue, argument.Type))
                     {
-                        Error("INVALID_GRAPHQL", $"Default value of argument \"{coordinate}({argument.Name}:)\" is not a valid \"{argument.Type}\".", coordinate, field.Location, "Fix the default value or the argument type.");
+                        Error(ErrorCodes.InvalidGraphQL, $"Default value of argument \"{coordinate}({argument.Name}:)\" is not a valid \"{argument.Type}\".", coordinate, field.Location, "Fix the default value or the argument type.");
                     }
                 }
             }
@@ -84,7 +84,7 @@ internal sealed partial class SubgraphValidator
         {
             if (type.Kind == TypeKind.Interface && type.Implements.Contains(type.Name))
             {
-                Error("INVALID_GRAPHQL", $"Interface \"{type.Name}\" cannot implement itself.", type.Name, type.Location);
+                Error(ErrorCodes.InvalidGraphQL, $"Interface \"{type.Name}\" cannot implement itself.", type.Name, type.Location);
             }
         }
     }

@@ -50,7 +50,7 @@ internal sealed partial class SubgraphValidator
                 var target = _schema.Type(name);
                 if (target is null || target.Kind != TypeKind.Interface)
                 {
-                    Error("INVALID_GRAPHQL", target is null ? $"Type \"{type.Name}\" implements unknown interface \"{name}\"." : $"Type \"{type.Name}\" cannot implement \"{name}\": it is not an interface.", type.Name, type.Location);
+                    Error(ErrorCodes.InvalidGraphQL, target is null ? $"Type \"{type.Name}\" implements unknown interface \"{name}\"." : $"Type \"{type.Name}\" cannot implement \"{name}\": it is not an interface.", type.Name, type.Location);
                 }
             }
 
@@ -59,7 +59,7 @@ internal sealed partial class SubgraphValidator
                 var target = _schema.Type(member);
                 if (target is null || target.Kind != TypeKind.Object)
                 {
-                    Error("INVALID_GRAPHQL", target is null ? $"Union \"{type.Name}\" has unknown member type \"{member}\"." : $"Union \"{type.Name}\" can only include object types; \"{member}\" is not one.", type.Name, type.Location);
+                    Error(ErrorCodes.InvalidGraphQL, target is null ? $"Union \"{type.Name}\" has unknown member type \"{member}\"." : $"Union \"{type.Name}\" can only include object types; \"{member}\" is not one.", type.Name, type.Location);
                 }
             }
 
@@ -87,7 +87,7 @@ internal sealed partial class SubgraphValidator
         var target = _schema.Type(name);
         if (target is null)
         {
-            Error("INVALID_GRAPHQL", $"Unknown type \"{name}\" used by \"{coordinate}\".", coordinate, location, $"Define \"{name}\" in this subgraph (every subgraph must define the types it references).");
+            Error(ErrorCodes.InvalidGraphQL, $"Unknown type \"{name}\" used by \"{coordinate}\".", coordinate, location, $"Define \"{name}\" in this subgraph (every subgraph must define the types it references).");
             return;
         }
 
@@ -95,7 +95,7 @@ internal sealed partial class SubgraphValidator
         var isOutputKind = target.Kind is not TypeKind.InputObject;
         if (input ? !isInputKind : !isOutputKind)
         {
-            Error("INVALID_GRAPHQL", $"\"{coordinate}\" must have an {(input ? "input" : "output")} type, but \"{name}\" is {Kinds.Describe(target.Kind)}.", coordinate, location);
+            Error(ErrorCodes.InvalidGraphQL, $"\"{coordinate}\" must have an {(input ? "input" : "output")} type, but \"{name}\" is {Kinds.Describe(target.Kind)}.", coordinate, location);
         }
     }
 

@@ -10,7 +10,7 @@ internal sealed partial class SupergraphValidator
     {
         if (_schema.Type("Query") is { IsInaccessible: true } query)
         {
-            Error("QUERY_ROOT_TYPE_INACCESSIBLE", "Type \"Query\" is @inaccessible but is the query root type, which must be in the API schema.", query.Sources[0].Graph, "Query", default, "Remove @inaccessible from the query root type.");
+            Error(ErrorCodes.QueryRootTypeInaccessible, "Type \"Query\" is @inaccessible but is the query root type, which must be in the API schema.", query.Sources[0].Graph, "Query", default, "Remove @inaccessible from the query root type.");
         }
 
         foreach (var type in _schema.Types.Values)
@@ -30,7 +30,7 @@ internal sealed partial class SupergraphValidator
                 }
                 else if (type.Kind == TypeKind.InputObject && field.Type.IsNonNull && field.DefaultValue is null)
                 {
-                    Error("REQUIRED_INACCESSIBLE", $"Input field \"{coordinate}\" is @inaccessible but is a required input field of its type.", field.Sources[0].Graph, coordinate, field.Sources[0].Field.Location, "Make the input field optional or keep it in the API schema.");
+                    Error(ErrorCodes.RequiredInaccessible, $"Input field \"{coordinate}\" is @inaccessible but is a required input field of its type.", field.Sources[0].Graph, coordinate, field.Sources[0].Field.Location, "Make the input field optional or keep it in the API schema.");
                 }
                 else if (type.Kind is TypeKind.Object or TypeKind.Interface)
                 {
@@ -46,7 +46,7 @@ internal sealed partial class SupergraphValidator
                     }
                     else if (argument.IsInaccessible && argument.Type.IsNonNull && argument.DefaultValue is null)
                     {
-                        Error("REQUIRED_INACCESSIBLE", $"Argument \"{argumentCoordinate}\" is @inaccessible but is a required argument of its field.", field.Sources.FirstOrDefault().Graph, argumentCoordinate, default, "Make the argument optional or keep it in the API schema.");
+                        Error(ErrorCodes.RequiredInaccessible, $"Argument \"{argumentCoordinate}\" is @inaccessible but is a required argument of its field.", field.Sources.FirstOrDefault().Graph, argumentCoordinate, default, "Make the argument optional or keep it in the API schema.");
                     }
                 }
             }
@@ -65,7 +65,7 @@ internal sealed partial class SupergraphValidator
         if (count > 0 && count == hidden)
         {
             var children = type.Kind switch { TypeKind.Enum => "values", TypeKind.Union => "member types", _ => "fields" };
-            Error("ONLY_INACCESSIBLE_CHILDREN", $"Type \"{type.Name}\" is in the API schema but all of its {children} are @inaccessible.", type.Sources[0].Graph, type.Name, type.Sources[0].Type.Location,
+            Error(ErrorCodes.OnlyInaccessibleChildren, $"Type \"{type.Name}\" is in the API schema but all of its {children} are @inaccessible.", type.Sources[0].Graph, type.Name, type.Sources[0].Type.Location,
                 $"Make one of its {children} accessible, or mark \"{type.Name}\" @inaccessible too.");
         }
     }
@@ -75,7 +75,7 @@ internal sealed partial class SupergraphValidator
         var target = _schema.Type(typeName);
         if (target is { IsInaccessible: true })
         {
-            Error("REFERENCED_INACCESSIBLE", $"Type \"{typeName}\" is @inaccessible but is referenced by \"{coordinate}\", which is in the API schema.", target.Sources[0].Graph, coordinate, default,
+            Error(ErrorCodes.ReferencedInaccessible, $"Type \"{typeName}\" is @inaccessible but is referenced by \"{coordinate}\", which is in the API schema.", target.Sources[0].Graph, coordinate, default,
                 $"Mark \"{coordinate}\" @inaccessible too, or make \"{typeName}\" accessible.");
         }
     }
@@ -88,7 +88,7 @@ internal sealed partial class SupergraphValidator
             var interfaceField = iface?.Field(field.Name);
             if (iface is { IsInaccessible: false } && interfaceField is { IsInaccessible: false })
             {
-                Error("IMPLEMENTED_BY_INACCESSIBLE", $"Field \"{type.Name}.{field.Name}\" is @inaccessible but implements the interface field \"{name}.{field.Name}\", which is in the API schema.",
+                Error(ErrorCodes.ImplementedByInaccessible, $"Field \"{type.Name}.{field.Name}\" is @inaccessible but implements the interface field \"{name}.{field.Name}\", which is in the API schema.",
                     field.Sources.FirstOrDefault().Graph, $"{type.Name}.{field.Name}", default, $"Mark \"{name}.{field.Name}\" @inaccessible too, or keep the field accessible.");
             }
         }

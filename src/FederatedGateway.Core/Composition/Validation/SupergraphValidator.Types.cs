@@ -24,7 +24,7 @@ internal sealed partial class SupergraphValidator
                     {
                         var declaredIn = Names(field.Sources.Select(s => s.Graph));
                         var implementsIn = Names(type.JoinImplements.Where(j => j.Interface == name).Select(j => j.Graph));
-                        Error("INTERFACE_FIELD_NO_IMPLEM", $"Interface field \"{name}.{field.Name}\" is declared in {declaredIn} but type \"{type.Name}\", which implements \"{name}\" only in {implementsIn} does not have field \"{field.Name}\".",
+                        Error(ErrorCodes.InterfaceFieldNoImplem, $"Interface field \"{name}.{field.Name}\" is declared in {declaredIn} but type \"{type.Name}\", which implements \"{name}\" only in {implementsIn} does not have field \"{field.Name}\".",
                             type.Sources[0].Graph, $"{type.Name}.{field.Name}", type.Sources[0].Type.Location, $"Add \"{field.Name}\" to \"{type.Name}\" in the subgraphs where it implements \"{name}\".");
                     }
                 }
@@ -50,7 +50,7 @@ internal sealed partial class SupergraphValidator
                 var missing = implementations.Where(t => !graph.Types.TryGetValue(t.Name, out var o) || !o.Implements.Contains(iface.Name)).ToList();
                 if (missing.Count > 0)
                 {
-                    Error("INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE",
+                    Error(ErrorCodes.InterfaceKeyMissingImplementationType,
                         $"Interface type \"{iface.Name}\" has a resolvable key (@key(fields: \"{key.Fields}\")) in subgraph \"{graph.Name}\" but that subgraph is missing some of the supergraph implementation types of \"{iface.Name}\". Subgraph \"{graph.Name}\" should define type{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"\"{m.Name}\""))} (and have {(missing.Count > 1 ? "them" : "it")} implement \"{iface.Name}\").",
                         graph, iface.Name, source.Location, "An entity interface must be defined with all its implementations in the subgraphs that resolve its key.");
                 }
@@ -64,7 +64,7 @@ internal sealed partial class SupergraphValidator
         {
             if (type.Kind == TypeKind.Interface && type.Sources.Count > 0 && type.Sources.All(s => s.Type.IsInterfaceObject))
             {
-                Error("INTERFACE_OBJECT_USAGE_ERROR",
+                Error(ErrorCodes.InterfaceObjectUsageError,
                     $"Type \"{type.Name}\" is declared with @interfaceObject in all the subgraphs in which is is defined (it is defined in {Names(type.Sources.Select(s => s.Graph))} but should be defined as an interface in at least one subgraph).",
                     type.Sources[0].Graph, type.Name, type.Sources[0].Type.Location, $"Define \"{type.Name}\" as an interface with @key in the subgraph that owns its implementations.");
             }

@@ -38,7 +38,7 @@ internal sealed partial class SupergraphValidator
         var query = _schema.Type("Query");
         if (query is null || query.Fields.Count == 0)
         {
-            Error("NO_QUERIES", "No queries found in any subgraph: a supergraph must have a query root type.", null, "Query", default, "Add at least one field to type Query in some subgraph.");
+            Error(ErrorCodes.NoQueries, "No queries found in any subgraph: a supergraph must have a query root type.", null, "Query", default, "Add at least one field to type Query in some subgraph.");
         }
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class SupergraphValidator
                 var message = unshareable.Count == resolving.Count
                     ? $"Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from {all} and defined as non-shareable in all of them."
                     : $"Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from {all} and defined as non-shareable in {Names(unshareable.Select(s => s.Graph))}.";
-                Error("INVALID_FIELD_SHARING", message, unshareable[0].Graph, coordinate, unshareable[0].Field.Location,
+                Error(ErrorCodes.InvalidFieldSharing, message, unshareable[0].Graph, coordinate, unshareable[0].Field.Location,
                     $"Mark \"{coordinate}\" @shareable in every subgraph that resolves it, or move it to one subgraph (@override helps migrate it).");
             }
         }
@@ -152,7 +152,7 @@ internal sealed partial class SupergraphValidator
                 if (field.Sources.Count > 0 && field.Sources.All(s => s.Field.IsExternal))
                 {
                     var coordinate = $"{type.Name}.{field.Name}";
-                    Error("EXTERNAL_MISSING_ON_BASE", $"Field \"{coordinate}\" is marked @external on all the subgraphs in which it is listed ({Names(field.Sources.Select(s => s.Graph))}).",
+                    Error(ErrorCodes.ExternalMissingOnBase, $"Field \"{coordinate}\" is marked @external on all the subgraphs in which it is listed ({Names(field.Sources.Select(s => s.Graph))}).",
                         field.Sources[0].Graph, coordinate, field.Sources[0].Field.Location, $"Some subgraph must resolve \"{coordinate}\" (define it there without @external).");
                 }
             }
