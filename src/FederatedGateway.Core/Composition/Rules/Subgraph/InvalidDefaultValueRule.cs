@@ -2,35 +2,40 @@ using FederatedGateway.Core.Composition.Subgraphs;
 using FederatedGateway.Core.Schema;
 using GraphQLParser.AST;
 
-namespace FederatedGateway.Core.Composition.Validation;
+namespace FederatedGateway.Core.Composition.Rules.Subgraph;
 
-internal sealed partial class SubgraphValidator
+/// <summary>Default values of arguments and input fields are valid for their type (literal kinds, enum values, input fields, lists).</summary>
+internal sealed class InvalidDefaultValueRule : ISubgraphRule
 {
-    /// <summary>Default values must be valid for their input type (literal kinds, enum values, input fields, lists).</summary>
-    private void CheckDefaultValues()
+    public const string Code = ErrorCodes.InvalidGraphQL;
+
+    public IReadOnlyList<string> Codes { get; } = [Code];
+
+    public void Validate(SubgraphRuleContext context)
     {
-        foreach (var type in _schema.Types.Values)
+        var schema = context.Schema;
+        foreach (var type in schema.Types.Values)
         {
             foreach (var field in type.Fields)
             {
                 var coordinate = $"{type.Name}.{field.Name}";
-                if (field.DefaultValue is not null && !IsValid(field.DefaultValue, field.Type))
+                if (field.DefaultValue is not null && !IsValid(schema, field.DefaultValue, field.Type))
                 {
-                    Error(ErrorCodes.InvalidGraphQL, $"Default value of \"{coordinate}\" is not a valid \"{field.Type}\".", coordinate, field.Location, "Fix the default value or the type.");
+                    context.Error(Code, $"Default value of \"{coordinate}\" is not a valid \"{field.Type}\".", coordinate, field.Location, "Fix the default value or the type.");
                 }
 
                 foreach (var argument in field.Arguments)
                 {
-                    if (argument.DefaultValue is not null && !IsValid(argument.DefaultValue, argument.Type))
+                    if (argument.DefaultValue is not null && !IsValid(schema, argument.DefaultValue, argument.Type))
                     {
-                        Error(ErrorCodes.InvalidGraphQL, $"Default value of argument \"{coordinate}({argument.Name}:)\" is not a valid \"{argument.Type}\".", coordinate, field.Location, "Fix the default value or the argument type.");
+                        context.Error(Code, $"Default value of argument \"{coordinate}({argument.Name}:)\" is not a valid \"{argument.Type}\".", coordinate, field.Location, "Fix the default value or the argument type.");
                     }
                 }
             }
         }
     }
 
-    private bool IsValid(GraphQLValue value, TypeRef type)
+    private static bool IsValid(SubgraphSchema schema, GraphQLValue value, TypeRef type)
     {
         if (value is GraphQLNullValue)
         {
@@ -46,8 +51,8 @@ internal sealed partial class SubgraphValidator
         if (nullable.IsList)
         {
             return value is GraphQLListValue list
-                ? (list.Values ?? new List<GraphQLValue>()).All(v => IsValid(v, nullable.OfType!))
-                : IsValid(value, nullable.OfType!);
+                ? (list.Values ?? new List<GraphQLValue>()).All(v => IsValid(schema, v, nullable.OfType!))
+                : IsValid(schema, value, nullable.OfType!);
         }
 
         switch (nullable.Name)
@@ -59,7 +64,7 @@ internal sealed partial class SubgraphValidator
             case "ID": return value is GraphQLStringValue or GraphQLIntValue;
         }
 
-        var target = _schema.Type(nullable.Name!);
+        var target = schema.Type(nullable.Name!);
         switch (target?.Kind)
         {
             case TypeKind.Enum:
@@ -71,21 +76,10 @@ internal sealed partial class SubgraphValidator
                 }
 
                 var given = o.Fields ?? new List<GraphQLObjectField>();
-                return given.All(f => target.Field(f.Name.StringValue) is { } inputField && IsValid(f.Value, inputField.Type))
+                return given.All(f => target.Field(f.Name.StringValue) is { } inputField && IsValid(schema, f.Value, inputField.Type))
                     && target.Fields.All(f => !f.Type.IsNonNull || f.DefaultValue is not null || given.Exists(g => g.Name.StringValue == f.Name));
             default:
                 return true;
-        }
-    }
-
-    private void CheckInterfaceCycles()
-    {
-        foreach (var type in _schema.Types.Values)
-        {
-            if (type.Kind == TypeKind.Interface && type.Implements.Contains(type.Name))
-            {
-                Error(ErrorCodes.InvalidGraphQL, $"Interface \"{type.Name}\" cannot implement itself.", type.Name, type.Location);
-            }
         }
     }
 }
