@@ -13,7 +13,8 @@ namespace FederatedGateway.Core.Composition;
 /// <list type="number">
 /// <item>read subgraphs: check the names, parse each SDL and resolve its federation directives (<see cref="SubgraphReader"/>);</item>
 /// <item>subgraph rules: <see cref="SubgraphRules"/>, phase by phase, on each subgraph;</item>
-/// <item>merge: unite the subgraphs into one model (<see cref="SchemaMerger"/>), which reports what cannot be merged;</item>
+/// <item>merge: unite the subgraphs into one model (<see cref="SchemaMerger"/>), which reports the types and fields it cannot merge;</item>
+/// <item>merge rules: <see cref="MergeRules"/>, on what merging kept or dropped, even when merging reported errors;</item>
 /// <item>supergraph rules: <see cref="SupergraphRules"/> on the merged model;</item>
 /// <item>satisfiability: every field is reachable and resolvable from the root types (<see cref="Satisfiability"/>);</item>
 /// <item>print: the Apollo-format supergraph SDL (<see cref="SupergraphPrinter"/>).</item>
@@ -40,7 +41,14 @@ internal static class CompositionPipeline
         ],
     ];
 
-    /// <summary>Rules over the merged model, run together when merging reported no error.</summary>
+    /// <summary>Rules over what merging decided (overrides, values and fields kept), run right after merging whatever it reported.</summary>
+    public static readonly IReadOnlyList<ISupergraphRule> MergeRules =
+    [
+        new OverrideCollisionWithAnotherDirectiveRule(), new OverrideFromSelfRule(), new OverrideSourceHasOverrideRule(),
+        new EmptyMergedInputTypeRule(), new EnumValueMismatchRule(), new EmptyMergedEnumTypeRule(),
+    ];
+
+    /// <summary>Rules over the merged model, run together when merging and the merge rules reported no error.</summary>
     public static readonly IReadOnlyList<ISupergraphRule> SupergraphRules =
     [
         new NoQueriesRule(), new InvalidFieldSharingRule(), new ExternalMissingOnBaseRule(),
@@ -65,9 +73,10 @@ internal static class CompositionPipeline
         }
 
         var merged = SchemaMerger.Merge(schemas, errors, hints);
+        Validate(merged, MergeRules, errors);
         if (errors.Count == 0)
         {
-            ValidateSupergraph(merged, errors);
+            Validate(merged, SupergraphRules, errors);
         }
 
         if (errors.Count == 0)
@@ -113,10 +122,10 @@ internal static class CompositionPipeline
         }
     }
 
-    private static void ValidateSupergraph(MergedSchema merged, List<CompositionError> errors)
+    private static void Validate(MergedSchema merged, IReadOnlyList<ISupergraphRule> rules, List<CompositionError> errors)
     {
         var context = new SupergraphRuleContext(merged, errors);
-        foreach (var rule in SupergraphRules)
+        foreach (var rule in rules)
         {
             rule.Validate(context);
         }

@@ -54,18 +54,11 @@ internal sealed partial class SchemaMerger
             merged.DefaultValue = MergeDefault(coordinate, present.Select(p => (p.Graph, p.Field.DefaultValue)).ToList(), ErrorCodes.InputFieldDefaultMismatch, "Input field");
             type.Fields.Add(merged);
         }
-
-        if (type.Fields.Count == 0)
-        {
-            var first = type.Sources[0];
-            Error(ErrorCodes.EmptyMergedInputType, $"None of the fields of input object type \"{type.Name}\" are consistently defined in all the subgraphs defining that type. As only fields common to all subgraphs are merged, this would result in an empty type.",
-                first.Graph, type.Name, first.Type.Location, "Define at least one field with the same name in every subgraph that defines the input type.");
-        }
     }
 
     private void MergeEnumValues(MergedType type)
     {
-        var (asInput, asOutput) = EnumUsage(type.Name);
+        var (asInput, asOutput) = UsageOf(type.Name);
         var names = new List<string>();
         foreach (var (_, source) in type.Sources)
         {
@@ -86,11 +79,7 @@ internal sealed partial class SchemaMerger
             var inaccessible = values.Any(v => v.IsInaccessible);
             if (!inAll && asInput is not null && asOutput is not null && !inaccessible)
             {
-                var missing = type.Sources.Where(s => !present.Contains(s)).Select(s => s.Graph);
-                Error(ErrorCodes.EnumValueMismatch,
-                    $"Enum type \"{type.Name}\" is used as both input type (for example, as type of \"{asInput}\") and output type (for example, as type of \"{asOutput}\"), but value \"{name}\" is not defined in all the subgraphs defining \"{type.Name}\": \"{name}\" is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing)}.",
-                    present[0].Graph, $"{type.Name}.{name}", present[0].Type.Location, "An enum used both in input and output must have the same values in every subgraph.");
-                continue;
+                continue; // EnumValueMismatchRule reports it.
             }
 
             if (!inAll && asInput is not null && asOutput is null && !inaccessible)
@@ -109,51 +98,14 @@ internal sealed partial class SchemaMerger
 
             type.EnumValues.Add(merged);
         }
-
-        if (type.EnumValues.Count == 0)
-        {
-            var first = type.Sources[0];
-            Error(ErrorCodes.EmptyMergedEnumType, $"None of the values of enum type \"{type.Name}\" are defined consistently in all the subgraphs defining that type. As only values common to all subgraphs are merged, this would result in an empty type.",
-                first.Graph, type.Name, first.Type.Location, "Define the values the enum needs in every subgraph.");
-        }
     }
 
-    private Dictionary<string, (string? Input, string? Output)>? _enumUsage;
+    private EnumUsage? _enumUsage;
 
-    /// <summary>An example input coordinate and an example output coordinate using the enum, null when unused that way.</summary>
-    private (string? Input, string? Output) EnumUsage(string enumName)
+    private (string? Input, string? Output) UsageOf(string enumName)
     {
-        _enumUsage ??= CollectEnumUsage();
-        return _enumUsage.GetValueOrDefault(enumName);
-    }
-
-    private Dictionary<string, (string? Input, string? Output)> CollectEnumUsage()
-    {
-        var usage = new Dictionary<string, (string? Input, string? Output)>(StringComparer.Ordinal);
-        void Use(string typeName, string coordinate, bool input)
-        {
-            if (_merged.Type(typeName)?.Kind != TypeKind.Enum)
-            {
-                return;
-            }
-
-            var (i, o) = usage.GetValueOrDefault(typeName);
-            usage[typeName] = input ? (i ?? coordinate, o) : (i, o ?? coordinate);
-        }
-
-        foreach (var type in _merged.Types.Values)
-        {
-            foreach (var field in type.Fields)
-            {
-                Use(field.Type.NamedType, $"{type.Name}.{field.Name}", type.Kind == TypeKind.InputObject);
-                foreach (var argument in field.Arguments)
-                {
-                    Use(argument.Type.NamedType, $"{type.Name}.{field.Name}({argument.Name}:)", true);
-                }
-            }
-        }
-
-        return usage;
+        _enumUsage ??= new EnumUsage(_merged);
+        return _enumUsage.Of(enumName);
     }
 
     private void MergeComposedDirectives()
