@@ -4,7 +4,7 @@ using FederatedGateway.Core.Composition.Rules;
 using FederatedGateway.Core.Composition.Rules.Subgraph;
 using FederatedGateway.Core.Composition.Rules.Supergraph;
 using FederatedGateway.Core.Composition.Subgraphs;
-using FederatedGateway.Core.Composition.Validation;
+using FederatedGateway.Core.Composition.Satisfiability;
 
 namespace FederatedGateway.Core.Composition;
 
@@ -16,7 +16,7 @@ namespace FederatedGateway.Core.Composition;
 /// <item>merge: unite the subgraphs into one model (<see cref="SchemaMerger"/>), which reports the types and fields it cannot merge;</item>
 /// <item>merge rules: <see cref="MergeRules"/>, on what merging kept or dropped, even when merging reported errors;</item>
 /// <item>supergraph rules: <see cref="SupergraphRules"/> on the merged model;</item>
-/// <item>satisfiability: every field is reachable and resolvable from the root types (<see cref="Satisfiability"/>);</item>
+/// <item>satisfiability: every field is reachable and resolvable from the root types (<see cref="SatisfiabilityCheck"/>);</item>
 /// <item>print: the Apollo-format supergraph SDL (<see cref="SupergraphPrinter"/>).</item>
 /// </list>
 /// To add a rule, write an <see cref="ISubgraphRule"/> or <see cref="ISupergraphRule"/> next to the others (copy
@@ -81,7 +81,7 @@ internal static class CompositionPipeline
 
         if (errors.Count == 0)
         {
-            Satisfiability.Check(merged, errors);
+            SatisfiabilityCheck.Check(merged, errors);
         }
 
         return errors.Count > 0 ? new CompositionResult(null, errors, hints) : new CompositionResult(SupergraphPrinter.Print(merged), errors, hints);

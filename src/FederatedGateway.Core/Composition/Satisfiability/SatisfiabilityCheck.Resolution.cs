@@ -2,9 +2,9 @@ using FederatedGateway.Core.Composition.Merging;
 using FederatedGateway.Core.Composition.Subgraphs;
 using FederatedGateway.Core.Schema;
 
-namespace FederatedGateway.Core.Composition.Validation;
+namespace FederatedGateway.Core.Composition.Satisfiability;
 
-internal sealed partial class Satisfiability
+internal sealed partial class SatisfiabilityCheck
 {
     private readonly HashSet<(string, string)> _reachInProgress = new();
 

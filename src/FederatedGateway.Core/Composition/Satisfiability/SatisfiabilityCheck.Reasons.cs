@@ -2,9 +2,9 @@ using System.Text;
 using FederatedGateway.Core.Composition.Merging;
 using FederatedGateway.Core.Composition.Subgraphs;
 
-namespace FederatedGateway.Core.Composition.Validation;
+namespace FederatedGateway.Core.Composition.Satisfiability;
 
-internal sealed partial class Satisfiability
+internal sealed partial class SatisfiabilityCheck
 {
     private static string Reasons(MergedType type, IReadOnlyList<Place> places, MergedField field)
     {

@@ -3,7 +3,7 @@ using FederatedGateway.Core.Composition.Merging;
 using FederatedGateway.Core.Composition.Subgraphs;
 using FederatedGateway.Core.Schema;
 
-namespace FederatedGateway.Core.Composition.Validation;
+namespace FederatedGateway.Core.Composition.Satisfiability;
 
 /// <summary>
 /// Checks that every field of the API schema can be resolved wherever a query can reach its type. A state is a
@@ -12,7 +12,7 @@ namespace FederatedGateway.Core.Composition.Validation;
 /// when one of those places resolves it (with its <c>@requires</c> satisfiable); otherwise the composer reports a
 /// <c>SATISFIABILITY_ERROR</c> with an example query.
 /// </summary>
-internal sealed partial class Satisfiability
+internal sealed partial class SatisfiabilityCheck
 {
     private const int MaxStates = 200_000;
 
@@ -21,13 +21,13 @@ internal sealed partial class Satisfiability
     private readonly Dictionary<(string Type, Place Place), List<Place>> _closures = new();
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
-    private Satisfiability(MergedSchema schema, List<CompositionError> errors)
+    private SatisfiabilityCheck(MergedSchema schema, List<CompositionError> errors)
     {
         _schema = schema;
         _errors = errors;
     }
 
-    public static void Check(MergedSchema schema, List<CompositionError> errors) => new Satisfiability(schema, errors).Run();
+    public static void Check(MergedSchema schema, List<CompositionError> errors) => new SatisfiabilityCheck(schema, errors).Run();
 
     /// <summary>A subgraph and the name of the type that holds the object there (an @interfaceObject may stand for an implementation).</summary>
     private readonly record struct Place(SubgraphSchema Graph, string LocalType, FieldSet? Provided = null)
