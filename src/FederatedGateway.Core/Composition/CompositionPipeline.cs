@@ -9,7 +9,8 @@ using FederatedGateway.Core.Composition.Satisfiability;
 namespace FederatedGateway.Core.Composition;
 
 /// <summary>
-/// Composition, stage by stage. Each stage runs only when the ones before it reported no error:
+/// Composition, stage by stage. Each stage runs only when the ones before it reported no error (the merge rules run
+/// right after merging whatever it reported, so its errors and theirs are reported together):
 /// <list type="number">
 /// <item>read subgraphs: check the names, parse each SDL and resolve its federation directives (<see cref="SubgraphReader"/>);</item>
 /// <item>subgraph rules: <see cref="SubgraphRules"/>, phase by phase, on each subgraph;</item>
