@@ -65,7 +65,7 @@ internal sealed partial class SchemaMerger
 
         var described = string.Join(" and ", merged.Sources.GroupBy(s => s.Field.Type.ToString()).Select(g => $"type \"{g.Key}\" in {Subgraphs(g.Select(s => s.Graph))}"));
         var first = merged.Sources[0];
-        Error("FIELD_TYPE_MISMATCH", $"Type of field \"{type.Name}.{merged.Name}\" is incompatible across subgraphs: it has {described}.",
+        Error(ErrorCodes.FieldTypeMismatch, $"Type of field \"{type.Name}.{merged.Name}\" is incompatible across subgraphs: it has {described}.",
             first.Graph, $"{type.Name}.{merged.Name}", first.Field.Location,
             "Use the same type in every subgraph; output types may differ only in nullability or by a subtype (an implementation or union member).");
     }
@@ -128,20 +128,20 @@ internal sealed partial class SchemaMerger
                 var required = present.FirstOrDefault(s => IsRequired(s.Field.Argument(name)!.Type, s.Field.Argument(name)!.DefaultValue));
                 if (required.Graph is not null)
                 {
-                    Error("REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH",
+                    Error(ErrorCodes.RequiredArgumentMissingInSomeSubgraph,
                         $"Argument \"{coordinate}\" is required in some subgraphs but does not appear in all subgraphs: it is required in {Subgraphs(new[] { required.Graph })} but does not appear in {Subgraphs(missing.Select(m => m.Graph))}.",
                         missing[0].Graph, coordinate, missing[0].Field.Location, $"Add the argument to \"{type.Name}.{merged.Name}\" in {Subgraphs(missing.Select(m => m.Graph))}, or make it optional everywhere.");
                 }
                 else
                 {
-                    Hint("INCONSISTENT_ARGUMENT_PRESENCE", $"Optional argument \"{coordinate}\" will not be included in the supergraph as it does not appear in all subgraphs: it is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing.Select(m => m.Graph))}.", coordinate);
+                    Hint(HintCodes.InconsistentArgumentPresence, $"Optional argument \"{coordinate}\" will not be included in the supergraph as it does not appear in all subgraphs: it is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing.Select(m => m.Graph))}.", coordinate);
                 }
 
                 continue;
             }
 
             var arguments = present.Select(p => (p.Graph, Argument: p.Field.Argument(name)!)).ToList();
-            var mergedType = MergeInputType(coordinate, arguments.Select(a => (a.Graph, a.Argument.Type, present[0].Field.Location)).ToList(), "FIELD_ARGUMENT_TYPE_MISMATCH", "Argument");
+            var mergedType = MergeInputType(coordinate, arguments.Select(a => (a.Graph, a.Argument.Type, present[0].Field.Location)).ToList(), ErrorCodes.FieldArgumentTypeMismatch, "Argument");
             var result = new MergedArgument(name, mergedType ?? arguments[0].Argument.Type);
             foreach (var (_, argument) in arguments)
             {
@@ -149,7 +149,7 @@ internal sealed partial class SchemaMerger
                 Absorb(result, argument.IsInaccessible, argument.Tags, argument.IsDeprecated, argument.DeprecationReason, argument.CustomDirectives);
             }
 
-            result.DefaultValue = MergeDefault(coordinate, arguments.Select(a => (a.Graph, a.Argument.DefaultValue)).ToList(), "FIELD_ARGUMENT_DEFAULT_MISMATCH", "Argument");
+            result.DefaultValue = MergeDefault(coordinate, arguments.Select(a => (a.Graph, a.Argument.DefaultValue)).ToList(), ErrorCodes.FieldArgumentDefaultMismatch, "Argument");
             merged.Arguments.Add(result);
         }
     }
@@ -231,7 +231,7 @@ internal sealed partial class SchemaMerger
 
         if (chosen is not null && values.Any(v => v.Value is null))
         {
-            Hint("INCONSISTENT_DEFAULT_VALUE_PRESENCE", $"{what} \"{coordinate}\" has a default value in only some subgraphs.", coordinate);
+            Hint(HintCodes.InconsistentDefaultValuePresence, $"{what} \"{coordinate}\" has a default value in only some subgraphs.", coordinate);
         }
 
         return chosen;

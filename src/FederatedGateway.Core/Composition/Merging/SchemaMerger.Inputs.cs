@@ -29,19 +29,19 @@ internal sealed partial class SchemaMerger
                 var required = present.FirstOrDefault(p => IsRequired(p.Field.Type, p.Field.DefaultValue));
                 if (required.Graph is not null)
                 {
-                    Error("REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH",
+                    Error(ErrorCodes.RequiredInputFieldMissingInSomeSubgraph,
                         $"Input object field \"{coordinate}\" is required in some subgraphs but does not appear in all subgraphs: it is required in {Subgraphs(new[] { required.Graph })} but does not appear in {Subgraphs(missing.Select(m => m.Graph))}.",
                         missing[0].Graph, coordinate, missing[0].Type.Location, $"Add \"{name}\" to input \"{type.Name}\" in {Subgraphs(missing.Select(m => m.Graph))}, or make it optional everywhere.");
                 }
                 else
                 {
-                    Hint("INCONSISTENT_INPUT_OBJECT_FIELD", $"Input object field \"{coordinate}\" will not be added to the supergraph as it does not appear in all subgraphs: it is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing.Select(m => m.Graph))}.", coordinate);
+                    Hint(HintCodes.InconsistentInputObjectField, $"Input object field \"{coordinate}\" will not be added to the supergraph as it does not appear in all subgraphs: it is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing.Select(m => m.Graph))}.", coordinate);
                 }
 
                 continue;
             }
 
-            var mergedType = MergeInputType(coordinate, present.Select(p => (p.Graph, p.Field.Type, p.Field.Location)).ToList(), "FIELD_TYPE_MISMATCH", "Input field");
+            var mergedType = MergeInputType(coordinate, present.Select(p => (p.Graph, p.Field.Type, p.Field.Location)).ToList(), ErrorCodes.FieldTypeMismatch, "Input field");
             var merged = new MergedField(name, mergedType ?? present[0].Field.Type);
             foreach (var (graph, field) in present)
             {
@@ -51,21 +51,14 @@ internal sealed partial class SchemaMerger
                 merged.Joins.Add(new JoinField(graph));
             }
 
-            merged.DefaultValue = MergeDefault(coordinate, present.Select(p => (p.Graph, p.Field.DefaultValue)).ToList(), "INPUT_FIELD_DEFAULT_MISMATCH", "Input field");
+            merged.DefaultValue = MergeDefault(coordinate, present.Select(p => (p.Graph, p.Field.DefaultValue)).ToList(), ErrorCodes.InputFieldDefaultMismatch, "Input field");
             type.Fields.Add(merged);
-        }
-
-        if (type.Fields.Count == 0)
-        {
-            var first = type.Sources[0];
-            Error("EMPTY_MERGED_INPUT_TYPE", $"None of the fields of input object type \"{type.Name}\" are consistently defined in all the subgraphs defining that type. As only fields common to all subgraphs are merged, this would result in an empty type.",
-                first.Graph, type.Name, first.Type.Location, "Define at least one field with the same name in every subgraph that defines the input type.");
         }
     }
 
     private void MergeEnumValues(MergedType type)
     {
-        var (asInput, asOutput) = EnumUsage(type.Name);
+        var (asInput, asOutput) = UsageOf(type.Name);
         var names = new List<string>();
         foreach (var (_, source) in type.Sources)
         {
@@ -86,16 +79,12 @@ internal sealed partial class SchemaMerger
             var inaccessible = values.Any(v => v.IsInaccessible);
             if (!inAll && asInput is not null && asOutput is not null && !inaccessible)
             {
-                var missing = type.Sources.Where(s => !present.Contains(s)).Select(s => s.Graph);
-                Error("ENUM_VALUE_MISMATCH",
-                    $"Enum type \"{type.Name}\" is used as both input type (for example, as type of \"{asInput}\") and output type (for example, as type of \"{asOutput}\"), but value \"{name}\" is not defined in all the subgraphs defining \"{type.Name}\": \"{name}\" is defined in {Subgraphs(present.Select(p => p.Graph))} but not in {Subgraphs(missing)}.",
-                    present[0].Graph, $"{type.Name}.{name}", present[0].Type.Location, "An enum used both in input and output must have the same values in every subgraph.");
-                continue;
+                continue; // EnumValueMismatchRule reports it.
             }
 
             if (!inAll && asInput is not null && asOutput is null && !inaccessible)
             {
-                Hint("INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM", $"Value \"{name}\" of enum type \"{type.Name}\" will not be part of the supergraph as it is not defined in all the subgraphs defining \"{type.Name}\".", $"{type.Name}.{name}");
+                Hint(HintCodes.InconsistentEnumValueForInputEnum, $"Value \"{name}\" of enum type \"{type.Name}\" will not be part of the supergraph as it is not defined in all the subgraphs defining \"{type.Name}\".", $"{type.Name}.{name}");
                 continue;
             }
 
@@ -109,51 +98,14 @@ internal sealed partial class SchemaMerger
 
             type.EnumValues.Add(merged);
         }
-
-        if (type.EnumValues.Count == 0)
-        {
-            var first = type.Sources[0];
-            Error("EMPTY_MERGED_ENUM_TYPE", $"None of the values of enum type \"{type.Name}\" are defined consistently in all the subgraphs defining that type. As only values common to all subgraphs are merged, this would result in an empty type.",
-                first.Graph, type.Name, first.Type.Location, "Define the values the enum needs in every subgraph.");
-        }
     }
 
-    private Dictionary<string, (string? Input, string? Output)>? _enumUsage;
+    private EnumUsage? _enumUsage;
 
-    /// <summary>An example input coordinate and an example output coordinate using the enum, null when unused that way.</summary>
-    private (string? Input, string? Output) EnumUsage(string enumName)
+    private (string? Input, string? Output) UsageOf(string enumName)
     {
-        _enumUsage ??= CollectEnumUsage();
-        return _enumUsage.GetValueOrDefault(enumName);
-    }
-
-    private Dictionary<string, (string? Input, string? Output)> CollectEnumUsage()
-    {
-        var usage = new Dictionary<string, (string? Input, string? Output)>(StringComparer.Ordinal);
-        void Use(string typeName, string coordinate, bool input)
-        {
-            if (_merged.Type(typeName)?.Kind != TypeKind.Enum)
-            {
-                return;
-            }
-
-            var (i, o) = usage.GetValueOrDefault(typeName);
-            usage[typeName] = input ? (i ?? coordinate, o) : (i, o ?? coordinate);
-        }
-
-        foreach (var type in _merged.Types.Values)
-        {
-            foreach (var field in type.Fields)
-            {
-                Use(field.Type.NamedType, $"{type.Name}.{field.Name}", type.Kind == TypeKind.InputObject);
-                foreach (var argument in field.Arguments)
-                {
-                    Use(argument.Type.NamedType, $"{type.Name}.{field.Name}({argument.Name}:)", true);
-                }
-            }
-        }
-
-        return usage;
+        _enumUsage ??= new EnumUsage(_merged);
+        return _enumUsage.Of(enumName);
     }
 
     private void MergeComposedDirectives()

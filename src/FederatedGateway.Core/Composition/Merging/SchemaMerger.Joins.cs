@@ -28,17 +28,9 @@ internal sealed partial class SchemaMerger
                 continue;
             }
 
-            if (field.IsExternal)
+            // An @override on an @external field or from its own subgraph is an error (OverrideRules): no join for it.
+            if (field.IsExternal || field.OverrideFrom == graph.Name)
             {
-                Error("OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", $"@override cannot be used on field \"{coordinate}\" on subgraph \"{graph.Name}\" since \"{coordinate}\" on \"{graph.Name}\" is marked with directive \"@external\".",
-                    graph, coordinate, field.Location, "Remove @external or @override.");
-                continue;
-            }
-
-            if (field.OverrideFrom == graph.Name)
-            {
-                Error("OVERRIDE_FROM_SELF_ERROR", $"Source and destination subgraphs \"{graph.Name}\" are the same for overridden field \"{coordinate}\".",
-                    graph, coordinate, field.Location, "@override(from:) names the subgraph the field moves away from, not this one.");
                 continue;
             }
 
@@ -48,11 +40,11 @@ internal sealed partial class SchemaMerger
                 var exists = _merged.Subgraphs.Any(g => g.Name == field.OverrideFrom);
                 if (!exists)
                 {
-                    Hint("FROM_SUBGRAPH_DOES_NOT_EXIST", $"Source subgraph \"{field.OverrideFrom}\" for field \"{coordinate}\" on subgraph \"{graph.Name}\" does not exist.", coordinate);
+                    Hint(HintCodes.FromSubgraphDoesNotExist, $"Source subgraph \"{field.OverrideFrom}\" for field \"{coordinate}\" on subgraph \"{graph.Name}\" does not exist.", coordinate);
                     continue;
                 }
 
-                Hint("OVERRIDE_DIRECTIVE_CAN_BE_REMOVED", $"Field \"{coordinate}\" on subgraph \"{graph.Name}\" is not resolved anymore by the from subgraph \"{field.OverrideFrom}\".", coordinate);
+                Hint(HintCodes.OverrideDirectiveCanBeRemoved, $"Field \"{coordinate}\" on subgraph \"{graph.Name}\" is not resolved anymore by the from subgraph \"{field.OverrideFrom}\".", coordinate);
                 validOverride.Add(field);
                 continue;
             }
@@ -60,9 +52,7 @@ internal sealed partial class SchemaMerger
             validOverride.Add(field);
             if (target.Field.OverrideFrom is not null)
             {
-                Error("OVERRIDE_SOURCE_HAS_OVERRIDE", $"Field \"{coordinate}\" on subgraph \"{graph.Name}\" is also marked with directive @override in subgraph \"{target.Graph.Name}\". Only one @override directive is allowed per field.",
-                    graph, coordinate, field.Location, "Keep @override in one subgraph only.");
-                continue;
+                continue; // OverrideSourceHasOverrideRule reports it.
             }
 
             if (!target.Field.IsExternal)

@@ -108,7 +108,7 @@ internal sealed partial class SchemaMerger
             }
             else if (kind != sourceKind)
             {
-                Error("TYPE_KIND_MISMATCH",
+                Error(ErrorCodes.TypeKindMismatch,
                     $"Type \"{name}\" has mismatched kind: it is defined as {KindName(first.Type)} in subgraph \"{first.Graph.Name}\" but {KindName(source.Type)} in subgraph \"{source.Graph.Name}\".",
                     source.Graph, name, source.Type.Location,
                     "A type must have the same kind in every subgraph; rename one of them or change its kind.");

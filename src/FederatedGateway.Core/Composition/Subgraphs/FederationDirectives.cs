@@ -69,7 +69,7 @@ internal sealed class FederationDirectives
             var url = StringArgument(link, "url");
             if (url is null)
             {
-                error("INVALID_LINK_DIRECTIVE_USAGE", "@link is missing its \"url\" argument.", link);
+                error(ErrorCodes.InvalidLinkDirectiveUsage, "@link is missing its \"url\" argument.", link);
                 continue;
             }
 
@@ -78,7 +78,7 @@ internal sealed class FederationDirectives
             {
                 if (linkVersion is null || !linkVersion.StartsWith("v2.", StringComparison.Ordinal))
                 {
-                    error("UNKNOWN_FEDERATION_LINK_VERSION", $"Invalid version {linkVersion ?? "(none)"} for the federation feature in @link(url: \"{url}\"): only v2.x is supported.", link);
+                    error(ErrorCodes.UnknownFederationLinkVersion, $"Invalid version {linkVersion ?? "(none)"} for the federation feature in @link(url: \"{url}\"): only v2.x is supported.", link);
                     continue;
                 }
 
@@ -124,7 +124,7 @@ internal sealed class FederationDirectives
                 {
                     if (Array.IndexOf(Known, name) < 0)
                     {
-                        error("INVALID_LINK_DIRECTIVE_USAGE", $"Cannot import unknown element \"{imported}\" from the federation spec.", link);
+                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec.", link);
                         continue;
                     }
 
@@ -184,13 +184,13 @@ internal sealed class FederationDirectives
 
                         if (name is null)
                         {
-                            error("INVALID_LINK_DIRECTIVE_USAGE", "An @link import object needs a \"name\".", link);
+                            error(ErrorCodes.InvalidLinkDirectiveUsage, "An @link import object needs a \"name\".", link);
                             continue;
                         }
 
                         if (alias is not null && name.StartsWith('@') != alias.StartsWith('@'))
                         {
-                            error("INVALID_LINK_DIRECTIVE_USAGE", $"Import \"{name}\" is renamed to \"{alias}\": a directive must be renamed to a directive (both with '@') and a type to a type.", link);
+                            error(ErrorCodes.InvalidLinkDirectiveUsage, $"Import \"{name}\" is renamed to \"{alias}\": a directive must be renamed to a directive (both with '@') and a type to a type.", link);
                             continue;
                         }
 
@@ -199,7 +199,7 @@ internal sealed class FederationDirectives
                     }
 
                 default:
-                    error("INVALID_LINK_DIRECTIVE_USAGE", "@link imports must be strings or {name, as} objects.", link);
+                    error(ErrorCodes.InvalidLinkDirectiveUsage, "@link imports must be strings or {name, as} objects.", link);
                     break;
             }
         }

@@ -30,7 +30,7 @@ internal sealed partial class SubgraphReader
                 var hint = _federation.IsFederation2 && Array.IndexOf(FederationDirectives.Known, local) >= 0
                     ? $"To use the federation directive, add \"@{local}\" to the import list of the @link to the federation spec, or write @federation__{local}."
                     : "Define the directive in the subgraph schema, or remove it.";
-                Error("INVALID_GRAPHQL", $"Unknown directive \"@{local}\" on {coordinate}.", coordinate, directive, hint);
+                Error(ErrorCodes.InvalidGraphQL, $"Unknown directive \"@{local}\" on {coordinate}.", coordinate, directive, hint);
             }
         }
     }
@@ -85,14 +85,14 @@ internal sealed partial class SubgraphReader
         var fields = FederationDirectives.StringArgument(directive, "fields");
         if (fields is null)
         {
-            Error("KEY_INVALID_FIELDS_TYPE", $"On type \"{type.Name}\", for @key: the \"fields\" argument must be a string.", type.Name, directive, "Write @key(fields: \"id\").");
+            Error(ErrorCodes.KeyInvalidFieldsType, $"On type \"{type.Name}\", for @key: the \"fields\" argument must be a string.", type.Name, directive, "Write @key(fields: \"id\").");
             return;
         }
 
         var selection = FieldSet.TryParse(fields, out var parseError);
         if (selection is null)
         {
-            Error("KEY_INVALID_FIELDS", $"On type \"{type.Name}\", for @key(fields: \"{fields}\"): {parseError}.", type.Name, directive, "The fields argument is a selection set without braces, e.g. \"id\" or \"id organization { id }\".");
+            Error(ErrorCodes.KeyInvalidFields, $"On type \"{type.Name}\", for @key(fields: \"{fields}\"): {parseError}.", type.Name, directive, "The fields argument is a selection set without braces, e.g. \"id\" or \"id organization { id }\".");
             return;
         }
 
@@ -148,23 +148,23 @@ internal sealed partial class SubgraphReader
     private string? FieldSetArgument(GraphQLDirective directive, string directiveName, string coordinate, out FieldSet? selection)
     {
         selection = null;
-        var code = directiveName == "requires" ? "REQUIRES" : "PROVIDES";
+        var codes = directiveName == "requires" ? FieldSetCodes.Requires : FieldSetCodes.Provides;
         var fields = FederationDirectives.StringArgument(directive, "fields");
         if (fields is null)
         {
-            Error($"{code}_INVALID_FIELDS_TYPE", $"On field \"{coordinate}\", for @{directiveName}: the \"fields\" argument must be a string.", coordinate, directive);
+            Error(codes.InvalidFieldsType, $"On field \"{coordinate}\", for @{directiveName}: the \"fields\" argument must be a string.", coordinate, directive);
             return null;
         }
 
         selection = FieldSet.TryParse(fields, out var parseError);
         if (selection is null)
         {
-            Error($"{code}_INVALID_FIELDS", $"On field \"{coordinate}\", for @{directiveName}(fields: \"{fields}\"): {parseError}.", coordinate, directive);
+            Error(codes.InvalidFields, $"On field \"{coordinate}\", for @{directiveName}(fields: \"{fields}\"): {parseError}.", coordinate, directive);
         }
 
         return fields;
     }
 
     private void Unsupported(AppliedDirective directive, string coordinate) =>
-        Error("UNSUPPORTED_FEATURE", $"@{directive.Node.Name.StringValue} on {coordinate} is not supported by this composer yet.", coordinate, directive.Node, "Remove the directive; authorization, cost and context directives are planned.");
+        Error(ErrorCodes.UnsupportedFeature, $"@{directive.Node.Name.StringValue} on {coordinate} is not supported by this composer yet.", coordinate, directive.Node, "Remove the directive; authorization, cost and context directives are planned.");
 }

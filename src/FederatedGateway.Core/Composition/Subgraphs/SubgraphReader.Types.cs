@@ -27,26 +27,26 @@ internal sealed partial class SubgraphReader
                 var name = FederationDirectives.StringArgument(directive, "name");
                 if (name is null || !name.StartsWith('@'))
                 {
-                    Error("DIRECTIVE_COMPOSITION_ERROR", $"@composeDirective(name: {name ?? "null"}) must name a directive starting with '@'.", null, directive);
+                    Error(ErrorCodes.DirectiveCompositionError, $"@composeDirective(name: {name ?? "null"}) must name a directive starting with '@'.", null, directive);
                     continue;
                 }
 
                 var local = name[1..];
                 if (!_directiveDefinitions.TryGetValue(local, out var definition))
                 {
-                    Error("DIRECTIVE_COMPOSITION_ERROR", $"Could not find a definition for the directive \"{name}\" named by @composeDirective.", name, directive, "Define the directive in the subgraph schema.");
+                    Error(ErrorCodes.DirectiveCompositionError, $"Could not find a definition for the directive \"{name}\" named by @composeDirective.", name, directive, "Define the directive in the subgraph schema.");
                     continue;
                 }
 
                 if (_federation.Canonical(local) is not null || BuiltInDirectives.Contains(local))
                 {
-                    Error("DIRECTIVE_COMPOSITION_ERROR", $"Directive \"{name}\" is a federation or built-in directive and cannot be composed.", name, directive);
+                    Error(ErrorCodes.DirectiveCompositionError, $"Directive \"{name}\" is a federation or built-in directive and cannot be composed.", name, directive);
                     continue;
                 }
 
                 if (!_federation.OtherLinkImports.TryGetValue(local, out var url))
                 {
-                    Error("DIRECTIVE_COMPOSITION_ERROR", $"Directive \"{name}\" passed to @composeDirective must be imported from a spec with @link(url:, import:).", name, directive, "Add @link(url: \"https://your.spec/name/v1.0\", import: [\"" + name + "\"]).");
+                    Error(ErrorCodes.DirectiveCompositionError, $"Directive \"{name}\" passed to @composeDirective must be imported from a spec with @link(url:, import:).", name, directive, "Add @link(url: \"https://your.spec/name/v1.0\", import: [\"" + name + "\"]).");
                     continue;
                 }
 
@@ -81,13 +81,13 @@ internal sealed partial class SubgraphReader
         }
         else if (type.Kind != kind)
         {
-            Error("INVALID_GRAPHQL", $"Type \"{name}\" is defined as {Kinds.Describe(type.Kind)} and extended as {Kinds.Describe(kind)}.", name, node);
+            Error(ErrorCodes.InvalidGraphQL, $"Type \"{name}\" is defined as {Kinds.Describe(type.Kind)} and extended as {Kinds.Describe(kind)}.", name, node);
             return;
         }
 
         if (!(isExtensionSyntax ? _extendedBySyntax : _baseDefined).Add(name) && !isExtensionSyntax)
         {
-            Error("INVALID_GRAPHQL", $"There can be only one type named \"{name}\".", name, node, "Merge the definitions, or write the second one as \"extend type\".");
+            Error(ErrorCodes.InvalidGraphQL, $"There can be only one type named \"{name}\".", name, node, "Merge the definitions, or write the second one as \"extend type\".");
             return;
         }
         if (node is IHasDescriptionNode { Description: not null } described)
@@ -222,7 +222,7 @@ internal sealed partial class SubgraphReader
     {
         if (type.Field(field.Name) is not null)
         {
-            Error("INVALID_GRAPHQL", $"Field \"{type.Name}.{field.Name}\" is defined more than once.", $"{type.Name}.{field.Name}", node);
+            Error(ErrorCodes.InvalidGraphQL, $"Field \"{type.Name}.{field.Name}\" is defined more than once.", $"{type.Name}.{field.Name}", node);
             return;
         }
 

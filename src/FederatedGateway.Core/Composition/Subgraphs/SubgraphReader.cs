@@ -49,7 +49,7 @@ internal sealed partial class SubgraphReader
         }
         catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException ex)
         {
-            _errors.Add(new CompositionError("INVALID_GRAPHQL", $"The schema is not valid GraphQL: {ex.Description}", _source.Name, null, ex.Location.Line, ex.Location.Column, "Fix the syntax error in the subgraph schema."));
+            _errors.Add(new CompositionError(ErrorCodes.InvalidGraphQL, $"The schema is not valid GraphQL: {ex.Description}", _source.Name, null, ex.Location.Line, ex.Location.Column, "Fix the syntax error in the subgraph schema."));
             return null;
         }
 

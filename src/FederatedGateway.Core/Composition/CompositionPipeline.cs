@@ -1,0 +1,134 @@
+using FederatedGateway.Core.Composition.Merging;
+using FederatedGateway.Core.Composition.Printing;
+using FederatedGateway.Core.Composition.Rules;
+using FederatedGateway.Core.Composition.Rules.Subgraph;
+using FederatedGateway.Core.Composition.Rules.Supergraph;
+using FederatedGateway.Core.Composition.Subgraphs;
+using FederatedGateway.Core.Composition.Satisfiability;
+
+namespace FederatedGateway.Core.Composition;
+
+/// <summary>
+/// Composition, stage by stage. Each stage runs only when the ones before it reported no error (the merge rules run
+/// right after merging whatever it reported, so its errors and theirs are reported together):
+/// <list type="number">
+/// <item>read subgraphs: check the names, parse each SDL and resolve its federation directives (<see cref="SubgraphReader"/>);</item>
+/// <item>subgraph rules: <see cref="SubgraphRules"/>, phase by phase, on each subgraph;</item>
+/// <item>merge: unite the subgraphs into one model (<see cref="SchemaMerger"/>), which reports the types and fields it cannot merge;</item>
+/// <item>merge rules: <see cref="MergeRules"/>, on what merging kept or dropped, even when merging reported errors;</item>
+/// <item>supergraph rules: <see cref="SupergraphRules"/> on the merged model;</item>
+/// <item>satisfiability: every field is reachable and resolvable from the root types (<see cref="SatisfiabilityCheck"/>);</item>
+/// <item>print: the Apollo-format supergraph SDL (<see cref="SupergraphPrinter"/>).</item>
+/// </list>
+/// To add a rule, write an <see cref="ISubgraphRule"/> or <see cref="ISupergraphRule"/> next to the others (copy
+/// <see cref="KeyFieldsSelectInvalidTypeRule"/> or <see cref="NoQueriesRule"/>) and list it here.
+/// </summary>
+internal static class CompositionPipeline
+{
+    /// <summary>
+    /// Subgraph rules in phases: a phase runs only when no error was reported yet, the first phase always (the later
+    /// ones rely on the types being well-formed).
+    /// </summary>
+    public static readonly IReadOnlyList<IReadOnlyList<ISubgraphRule>> SubgraphRules =
+    [
+        [new UnknownOrWrongKindTypeReferenceRule(), new InterfaceImplementsItselfRule()],
+        [new InvalidDefaultValueRule()],
+        [
+            new KeyOnInvalidTypeRule(), new KeyInvalidFieldsRule(), new KeyFieldsHasArgsRule(), new KeyFieldsSelectInvalidTypeRule(),
+            new RequiresUnsupportedOnInterfaceRule(), new RequiresInvalidFieldsRule(), new RequiresFieldsMissingExternalRule(),
+            new ProvidesOnNonObjectFieldRule(), new ProvidesUnsupportedOnInterfaceRule(), new ProvidesInvalidFieldsRule(), new ProvidesFieldsMissingExternalRule(),
+            new InterfaceObjectWithoutKeyRule(), new ExternalOnInterfaceRule(), new OverrideOnInterfaceRule(), new InvalidShareableUsageRule(),
+            new InterfaceKeyNotOnImplementationRule(), new ExternalUnusedRule(),
+        ],
+    ];
+
+    /// <summary>Rules over what merging decided (overrides, values and fields kept), run right after merging whatever it reported.</summary>
+    public static readonly IReadOnlyList<ISupergraphRule> MergeRules =
+    [
+        new OverrideCollisionWithAnotherDirectiveRule(), new OverrideFromSelfRule(), new OverrideSourceHasOverrideRule(),
+        new EmptyMergedInputTypeRule(), new EnumValueMismatchRule(), new EmptyMergedEnumTypeRule(),
+    ];
+
+    /// <summary>Rules over the merged model, run together when merging and the merge rules reported no error.</summary>
+    public static readonly IReadOnlyList<ISupergraphRule> SupergraphRules =
+    [
+        new NoQueriesRule(), new InvalidFieldSharingRule(), new ExternalMissingOnBaseRule(),
+        new InterfaceFieldNoImplementationRule(), new InterfaceKeyMissingImplementationTypeRule(), new InterfaceObjectWithoutInterfaceRule(),
+        new QueryRootTypeInaccessibleRule(), new OnlyInaccessibleChildrenRule(), new ReferencedInaccessibleRule(), new RequiredInaccessibleRule(), new ImplementedByInaccessibleRule(),
+    ];
+
+    public static CompositionResult Run(IReadOnlyList<SubgraphSource> subgraphs)
+    {
+        var errors = new List<CompositionError>();
+        var hints = new List<CompositionError>();
+        var schemas = ReadSubgraphs(subgraphs, errors);
+        if (errors.Count > 0)
+        {
+            return new CompositionResult(null, errors, hints);
+        }
+
+        ValidateSubgraphs(schemas, errors);
+        if (errors.Count > 0)
+        {
+            return new CompositionResult(null, errors, hints);
+        }
+
+        var merged = SchemaMerger.Merge(schemas, errors, hints);
+        Validate(merged, MergeRules, errors);
+        if (errors.Count == 0)
+        {
+            Validate(merged, SupergraphRules, errors);
+        }
+
+        if (errors.Count == 0)
+        {
+            SatisfiabilityCheck.Check(merged, errors);
+        }
+
+        return errors.Count > 0 ? new CompositionResult(null, errors, hints) : new CompositionResult(SupergraphPrinter.Print(merged), errors, hints);
+    }
+
+    private static List<SubgraphSchema> ReadSubgraphs(IReadOnlyList<SubgraphSource> subgraphs, List<CompositionError> errors)
+    {
+        var schemas = new List<SubgraphSchema>();
+        if (!SubgraphNames.Check(subgraphs, errors))
+        {
+            return schemas;
+        }
+
+        foreach (var source in subgraphs.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            if (SubgraphReader.Read(source, errors) is { } schema)
+            {
+                schemas.Add(schema);
+            }
+        }
+
+        SubgraphNames.AssignGraphEnumValues(schemas);
+        return schemas;
+    }
+
+    private static void ValidateSubgraphs(List<SubgraphSchema> schemas, List<CompositionError> errors)
+    {
+        foreach (var schema in schemas)
+        {
+            var context = new SubgraphRuleContext(schema, errors);
+            for (var phase = 0; phase < SubgraphRules.Count && (phase == 0 || errors.Count == 0); phase++)
+            {
+                foreach (var rule in SubgraphRules[phase])
+                {
+                    rule.Validate(context);
+                }
+            }
+        }
+    }
+
+    private static void Validate(MergedSchema merged, IReadOnlyList<ISupergraphRule> rules, List<CompositionError> errors)
+    {
+        var context = new SupergraphRuleContext(merged, errors);
+        foreach (var rule in rules)
+        {
+            rule.Validate(context);
+        }
+    }
+}
