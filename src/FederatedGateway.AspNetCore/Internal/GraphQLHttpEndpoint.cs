@@ -16,10 +16,12 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly ResponseWriteLimit _writeLimit;
     private readonly ILogger _logger;
+    private readonly CrossOriginPolicy _crossOrigin;
 
-    public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLHttpEndpoint> logger)
+    public GraphQLHttpEndpoint(IOptionsMonitor<GatewayOptions> options, CrossOriginPolicy crossOrigin, ILogger<GraphQLHttpEndpoint> logger)
     {
         _options = options;
+        _crossOrigin = crossOrigin;
         _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout, LargeBodyWriter.SingleWriteLimit);
         _logger = logger;
     }
@@ -29,7 +31,7 @@ internal sealed class GraphQLHttpEndpoint
         var request = context.Request;
         var response = context.Response;
         var isGet = HttpMethods.IsGet(request.Method);
-        if (CrossOrigin.Handle(context, _options.CurrentValue))
+        if (_crossOrigin.Handle(context))
         {
             return;
         }

@@ -24,10 +24,12 @@ internal sealed class GraphQLSseEndpoint
     private readonly IOptionsMonitor<GatewayOptions> _options;
     private readonly ResponseWriteLimit _sendLimit;
     private readonly ILogger _logger;
+    private readonly CrossOriginPolicy _crossOrigin;
 
-    public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, ILogger<GraphQLSseEndpoint> logger)
+    public GraphQLSseEndpoint(IOptionsMonitor<GatewayOptions> options, CrossOriginPolicy crossOrigin, ILogger<GraphQLSseEndpoint> logger)
     {
         _options = options;
+        _crossOrigin = crossOrigin;
         var subscriptions = options.CurrentValue.Subscriptions;
         _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSubgraphMessageSize);
         _logger = logger;
@@ -55,7 +57,7 @@ internal sealed class GraphQLSseEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var options = _options.CurrentValue;
-        if (CrossOrigin.Handle(context, options))
+        if (_crossOrigin.Handle(context))
         {
             return;
         }
