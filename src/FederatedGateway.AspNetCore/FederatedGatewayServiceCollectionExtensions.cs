@@ -77,7 +77,9 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.TryAddSingleton<IdeEndpoint>();
         services.TryAddSingleton<GraphQLWebSocketEndpoint>();
         services.TryAddSingleton<GraphQLSseEndpoint>();
-        services.TryAddSingleton(provider => new GatewayOptionsSnapshot(provider.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        services.AddCors();
+        services.TryAddSingleton<CrossOriginPolicy>();
+        services.TryAddSingleton<BodyCompression>();
         services.TryAddSingleton<FederatedGatewayMarker>();
         services.AddHostedService<IdleMemoryReclaimer>();
         var settings = new GatewayOptions();

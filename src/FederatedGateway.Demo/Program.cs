@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using FederatedGateway.Demo;
 using FederatedGateway.Demo.Grpc;
@@ -5,21 +7,23 @@ using FederatedGateway.Demo.Grpc;
 // The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
 // and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
 //   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]]
-var url = Argument("--urls") ?? "http://127.0.0.1:4100";
-var ports = DemoPorts.Fixed;
-var grpcPorts = DemoGrpcPorts.Fixed;
-if (Argument("--subgraph-ports") is { } list)
+var commandLine = new DemoCommandLine();
+var parsed = commandLine.Root.Parse(args);
+if (parsed.Action is HelpAction)
 {
-    var parts = list.Split(',');
-    if (parts.Length is not (3 or 5) || !parts.All(p => int.TryParse(p, out _)))
-    {
-        Console.Error.WriteLine("--subgraph-ports takes three or five port numbers, e.g. 4101,4102,4103,4104,4105 (0 = any free port).");
-        return 2;
-    }
-
-    ports = new DemoPorts(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
-    grpcPorts = parts.Length == 5 ? new DemoGrpcPorts(int.Parse(parts[3]), int.Parse(parts[4])) : DemoGrpcPorts.Ephemeral;
+    return parsed.Invoke();
 }
+
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine("error: " + (parsed.UnmatchedTokens.Count > 0 ? $"unknown option \"{parsed.UnmatchedTokens[0]}\"" : parsed.Errors[0].Message));
+    Console.Error.WriteLine("Run with --help for usage.");
+    return 2;
+}
+
+var url = parsed.GetValue(commandLine.Urls)!;
+var ports = DemoCommandLine.GraphQLPorts(parsed.GetValue(commandLine.SubgraphPorts));
+var grpcPorts = DemoCommandLine.GrpcPorts(parsed.GetValue(commandLine.SubgraphPorts));
 
 using var shutdown = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -48,12 +52,6 @@ catch (OperationCanceledException)
 
 await gateway.StopAsync();
 return 0;
-
-string? Argument(string name)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-}
 
 void Stop(PosixSignalContext context)
 {

@@ -25,7 +25,7 @@ public sealed class CrossOriginAndCompressionTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("https://app.example.test", Header(response, "Access-Control-Allow-Origin"));
-        Assert.Equal("GET, POST", Header(response, "Access-Control-Allow-Methods"));
+        Assert.Equal(["GET", "POST"], Header(response, "Access-Control-Allow-Methods").Split(',', StringSplitOptions.TrimEntries));
         Assert.Contains("X-Tenant", Header(response, "Access-Control-Allow-Headers"), StringComparison.Ordinal);
         Assert.Equal("600", Header(response, "Access-Control-Max-Age"));
     }
@@ -60,6 +60,23 @@ public sealed class CrossOriginAndCompressionTests
         Assert.Equal("https://app.example.test", Header(response, "Access-Control-Allow-Origin"));
         Assert.Equal("true", Header(response, "Access-Control-Allow-Credentials"));
         Assert.Contains("Origin", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task A_wildcard_allows_any_origin_only_without_credentials()
+    {
+        await using var open = await StartAsync(new() { ["Gateway:Cors:AllowedOrigins:0"] = "*" });
+        await using var withCredentials = await StartAsync(new() { ["Gateway:Cors:AllowedOrigins:0"] = "*", ["Gateway:Cors:AllowCredentials"] = "true" });
+
+        var anyOrigin = Post("/graphql", """{"query":"{ __typename }"}""");
+        anyOrigin.Headers.Add("Origin", "https://elsewhere.example.test");
+        using var allowed = await open.Client.SendAsync(anyOrigin);
+        var credentialed = Post("/graphql", """{"query":"{ __typename }"}""");
+        credentialed.Headers.Add("Origin", "https://elsewhere.example.test");
+        using var refused = await withCredentials.Client.SendAsync(credentialed);
+
+        Assert.Equal("*", Header(allowed, "Access-Control-Allow-Origin"));
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class CliTests : CliHarness
     [Theory]
     [InlineData("plan", "--supergraph")]
     [InlineData("plan", "--bogus", "x")]
+    [InlineData("plan", "--supergraph", "a.graphql", "--supergraph", "b.graphql")]
     [InlineData("frobnicate")]
     [InlineData("print-schema")]
     [InlineData("print-schema", "--supergraph", "/nonexistent/supergraph.graphql")]

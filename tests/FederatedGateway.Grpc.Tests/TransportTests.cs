@@ -36,6 +36,28 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task Retries_of_a_read_stop_at_the_fetch_deadline()
+    {
+        await using var server = await GrpcTestServer.StartAsync(app => app.MapGrpcService<MarketService>());
+        var schema = TestSchemas.Market();
+        var options = new GrpcSubgraphClientOptions { Timeout = TimeSpan.FromSeconds(1), MaxRetries = 1, RetryBackoff = TimeSpan.FromSeconds(60) };
+        using var gateway = new TestGateway(
+            [GrpcSubgraphSources.Create("market", server.Url, schema), PortfolioSubgraph.Source],
+            new GrpcSourceRegistry().Add("market", schema, server.Url), PortfolioSubgraph.Client(), options: options);
+
+        await gateway.QueryAsync("{ getQuote(symbol: \"AB\") { bid } }"); // connected and warm: the deadline is spent on retries
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var read = await gateway.QueryAsync("{ getFlakyQuote(symbol: \"AB\") { bid } }");
+        clock.Stop();
+
+        // The backoff is drawn below 60 s: almost always past the deadline (DEADLINE_EXCEEDED), rarely a second UNAVAILABLE.
+        var code = read.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
+        Assert.Contains(code, new[] { "DEADLINE_EXCEEDED", "UNAVAILABLE" });
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"answered after {clock.Elapsed}");
+        Assert.True(server.Calls.Count("GetFlakyQuote") is 1 or 2, read.GetRawText());
+    }
+
+    [Fact]
     public async Task A_grpcs_subgraph_is_called_over_TLS()
     {
         using var certificate = SelfSigned();

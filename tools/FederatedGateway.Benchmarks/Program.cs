@@ -4,7 +4,8 @@ using FederatedGateway.Benchmarks;
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks                  run the micro benchmarks
 //   (BenchmarkDotNet options apply: -- --filter '*' --job short for a quick run, --job dry to check that they run;
 //   GatewayBenchmarks: Parse, PrepareCold, Plan (cold), ExecuteCachedOperation; RequestStageBenchmarks: Validate,
-//   PrepareCached (prepared-operation cache hit), WriteResponse)
+//   PrepareCached (prepared-operation cache hit), WriteResponse; WireCodecBenchmarks: the gRPC wire layer, ours
+//   against Google.Protobuf's CodedInputStream/CodedOutputStream)
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --record URL  re-record Data/answers.json
 //   from the benchmark subgraphs at URL (e.g. http://127.0.0.1:14300), written to the current directory
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --compose-once   one cold composition of

@@ -6,9 +6,9 @@ namespace FederatedGateway.Cli;
 
 internal sealed partial class CliApp
 {
-    private async Task<int> ComposeAsync(IReadOnlyDictionary<string, string> options)
+    private async Task<int> ComposeAsync(string? configFile, string? output)
     {
-        if (!options.TryGetValue("config", out var configFile))
+        if (configFile is null)
         {
             return Usage("compose needs --config <supergraph.yaml>", "compose");
         }
@@ -50,7 +50,7 @@ internal sealed partial class CliApp
             return 1;
         }
 
-        if (options.TryGetValue("output", out var output))
+        if (output is not null)
         {
             try
             {

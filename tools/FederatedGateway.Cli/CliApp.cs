@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning;
@@ -48,46 +49,33 @@ internal sealed partial class CliApp
 
     public async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is "--help" or "-h")
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? _stderr : _stdout).WriteLine(Help);
-            return args.Length == 0 ? 2 : 0;
+            _stderr.WriteLine(Help);
+            return 2;
         }
 
-        if (args[0] == "help")
-        {
-            if (args.Length == 1)
-            {
-                _stdout.WriteLine(Help);
-                return 0;
-            }
+        var line = new CliCommandLine(HelpOf);
+        line.Compose.SetAction(parse => ComposeAsync(parse.GetValue(line.Config), parse.GetValue(line.Output)));
+        line.PrintSchema.SetAction(parse => PrintSchema(parse.GetValue(line.Supergraph)));
+        line.Plan.SetAction(parse => PlanAsync(
+            parse.GetValue(line.Supergraph), parse.GetValue(line.Query), parse.GetValue(line.Operation), parse.GetValue(line.Variables)));
+        line.Help.SetAction(parse => parse.GetValue(line.HelpTopic) is { } topic
+            ? CommandHelp.TryGetValue(topic, out var text) ? WriteHelp(text) : Usage($"unknown command \"{topic}\"")
+            : WriteHelp(Help));
 
-            return CommandHelp.TryGetValue(args[1], out var text) ? WriteHelp(text) : Usage($"unknown command \"{args[1]}\"");
+        var result = line.Root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not CommandHelpAction)
+        {
+            var command = result.CommandResult.Command;
+            return Usage(CliCommandLine.Describe(result), command == line.Root || command == line.Help ? null : command.Name);
         }
 
-        if (!CommandHelp.TryGetValue(args[0], out var commandHelp))
-        {
-            return Usage($"unknown command \"{args[0]}\"");
-        }
-
-        if (args.AsSpan(1).Contains("--help") || args.AsSpan(1).Contains("-h"))
-        {
-            return WriteHelp(commandHelp);
-        }
-
-        var options = Options.Parse(args.AsSpan(1), out var usageError);
-        if (usageError is not null)
-        {
-            return Usage(usageError, args[0]);
-        }
-
-        return args[0] switch
-        {
-            "compose" => await ComposeAsync(options),
-            "print-schema" => PrintSchema(options),
-            _ => await PlanAsync(options),
-        };
+        return await result.InvokeAsync(new InvocationConfiguration { Output = _stdout, Error = _stderr });
     }
+
+    /// <summary>The help of a command by name; the overview for any other name (the root command's).</summary>
+    private static string HelpOf(string command) => CommandHelp.GetValueOrDefault(command, Help);
 
     private int WriteHelp(string text)
     {
@@ -95,9 +83,9 @@ internal sealed partial class CliApp
         return 0;
     }
 
-    private int PrintSchema(IReadOnlyDictionary<string, string> options)
+    private int PrintSchema(string? supergraph)
     {
-        if (!TryLoadSchema(options, out var schema, out var exit))
+        if (!TryLoadSchema(supergraph, out var schema, out var exit))
         {
             return exit;
         }
@@ -106,14 +94,14 @@ internal sealed partial class CliApp
         return 0;
     }
 
-    private async Task<int> PlanAsync(IReadOnlyDictionary<string, string> options)
+    private async Task<int> PlanAsync(string? supergraph, string? queryFile, string? operation, string? variablesJson)
     {
-        if (!options.TryGetValue("query", out var queryFile))
+        if (queryFile is null)
         {
             return Usage("plan needs --query <file>", "plan");
         }
 
-        if (!TryLoadSchema(options, out var schema, out var exit) || !TryRead(queryFile, "query", out var query))
+        if (!TryLoadSchema(supergraph, out var schema, out var exit) || !TryRead(queryFile, "query", out var query))
         {
             return exit == 0 ? 2 : exit;
         }
@@ -121,7 +109,7 @@ internal sealed partial class CliApp
         JsonDocument? variables = null;
         try
         {
-            variables = JsonDocument.Parse(options.TryGetValue("variables", out var json) ? json : "{}");
+            variables = JsonDocument.Parse(variablesJson ?? "{}");
         }
         catch (JsonException ex)
         {
@@ -136,7 +124,7 @@ internal sealed partial class CliApp
             }
 
             var preparer = new OperationPreparer(schema!, ApiSchemaFactory.Create(schema!, ApiSchemaPrinter.Print(schema!)));
-            var result = await preparer.PrepareAsync(query, options.GetValueOrDefault("operation"), variables.RootElement, CancellationToken.None);
+            var result = await preparer.PrepareAsync(query, operation, variables.RootElement, CancellationToken.None);
             if (!result.IsSuccess)
             {
                 foreach (var error in result.Errors)
@@ -153,11 +141,11 @@ internal sealed partial class CliApp
         }
     }
 
-    private bool TryLoadSchema(IReadOnlyDictionary<string, string> options, out FederatedSchema? schema, out int exit)
+    private bool TryLoadSchema(string? file, out FederatedSchema? schema, out int exit)
     {
         schema = null;
         exit = 2;
-        if (!options.TryGetValue("supergraph", out var file))
+        if (file is null)
         {
             Usage("--supergraph <file> is required");
             return false;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using FederatedGateway.Core.Composition;
 using FederatedGateway.Testing.Composition;
 using GraphQLParser.Exceptions;
@@ -18,18 +20,21 @@ internal sealed class ParityRun
 
     public async Task<int> RunAsync(string[] args)
     {
-        var options = ParityOptions.Parse(args, out var error);
-        if (options is null)
+        var line = new ParityCommandLine();
+        var parsed = line.Root.Parse(args);
+        if (parsed.Action is HelpAction)
         {
-            _stderr.WriteLine($"error: {error}\n\n{ParityOptions.Help}");
+            return parsed.Invoke(new InvocationConfiguration { Output = _stdout, Error = _stderr });
+        }
+
+        if (parsed.Errors.Count > 0)
+        {
+            _stderr.WriteLine($"error: {ParityCommandLine.Describe(parsed)}");
+            _stderr.WriteLine("Run 'CompositionParity --help' for usage.");
             return 2;
         }
 
-        if (options.ShowHelp)
-        {
-            _stdout.WriteLine(ParityOptions.Help);
-            return 0;
-        }
+        var options = line.Read(parsed);
 
         using var audit = new AuditClient(options.AuditUrl);
         IReadOnlyList<string> suites;
@@ -39,7 +44,7 @@ internal sealed class ParityRun
         }
         catch (AuditException ex)
         {
-            _stderr.WriteLine($"error: cannot list the suites ({ex.Message}); start the audit server with /work/outside/run-audit.sh --list or pass --audit-url");
+            _stderr.WriteLine($"error: cannot list the suites ({ex.Message}); start the federation gateway audit's server as README.md says under \"Composition parity\" (`npm start -- serve` in a checkout of graphql-hive/federation-gateway-audit, port 4200) or pass --audit-url <url>");
             return 2;
         }
 

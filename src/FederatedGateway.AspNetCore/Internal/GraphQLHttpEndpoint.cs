@@ -20,13 +20,16 @@ internal sealed class GraphQLHttpEndpoint
     private readonly ILogger _logger;
     private readonly GatewayAuthenticator _authenticator;
     private readonly ClientHeaderCollector _headers;
+    private readonly CrossOriginPolicy _crossOrigin;
 
     public GraphQLHttpEndpoint(
-        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ClientHeaderCollector headers, ILogger<GraphQLHttpEndpoint> logger)
+        IOptionsMonitor<GatewayOptions> options, CrossOriginPolicy crossOrigin, GatewayAuthenticator authenticator, ClientHeaderCollector headers,
+        ILogger<GraphQLHttpEndpoint> logger)
     {
         _headers = headers;
         _options = options;
         _authenticator = authenticator;
+        _crossOrigin = crossOrigin;
         _writeLimit = new ResponseWriteLimit(options.CurrentValue.ResponseWriteTimeout, LargeBodyWriter.SingleWriteLimit);
         _logger = logger;
     }
@@ -36,7 +39,7 @@ internal sealed class GraphQLHttpEndpoint
         var request = context.Request;
         var response = context.Response;
         var isGet = HttpMethods.IsGet(request.Method);
-        if (CrossOrigin.Handle(context, _options.CurrentValue))
+        if (_crossOrigin.Handle(context))
         {
             return;
         }

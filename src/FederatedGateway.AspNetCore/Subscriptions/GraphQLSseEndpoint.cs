@@ -28,13 +28,16 @@ internal sealed class GraphQLSseEndpoint
     private readonly ILogger _logger;
     private readonly GatewayAuthenticator _authenticator;
     private readonly ClientHeaderCollector _headers;
+    private readonly CrossOriginPolicy _crossOrigin;
 
     public GraphQLSseEndpoint(
-        IOptionsMonitor<GatewayOptions> options, GatewayAuthenticator authenticator, ClientHeaderCollector headers, ILogger<GraphQLSseEndpoint> logger)
+        IOptionsMonitor<GatewayOptions> options, CrossOriginPolicy crossOrigin, GatewayAuthenticator authenticator, ClientHeaderCollector headers,
+        ILogger<GraphQLSseEndpoint> logger)
     {
         _headers = headers;
         _options = options;
         _authenticator = authenticator;
+        _crossOrigin = crossOrigin;
         var subscriptions = options.CurrentValue.Subscriptions;
         _sendLimit = new ResponseWriteLimit(subscriptions.SendTimeout, subscriptions.MaxSubgraphMessageSize);
         _logger = logger;
@@ -62,7 +65,7 @@ internal sealed class GraphQLSseEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var options = _options.CurrentValue;
-        if (CrossOrigin.Handle(context, options))
+        if (_crossOrigin.Handle(context))
         {
             return;
         }

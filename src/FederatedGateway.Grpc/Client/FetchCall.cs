@@ -4,7 +4,6 @@ using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Translation;
 using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace FederatedGateway.Grpc.Client;
 
@@ -15,18 +14,18 @@ internal sealed class FetchCall
     private readonly GrpcSchema _schema;
     private readonly SubgraphRequest _request;
     private readonly JsonElement _variables;
-    private readonly CallInvoker _invoker;
+    private readonly GrpcChannelPair _channels;
     private readonly DateTime _deadline;
     private readonly Metadata _metadata;
     private readonly CancellationToken _cancellationToken;
 
-    public FetchCall(GrpcSubgraphClient client, GrpcSchema schema, SubgraphRequest request, JsonElement variables, GrpcChannel channel, DateTime deadline, CancellationToken cancellationToken)
+    public FetchCall(GrpcSubgraphClient client, GrpcSchema schema, SubgraphRequest request, JsonElement variables, GrpcChannelPair channels, DateTime deadline, CancellationToken cancellationToken)
     {
         _client = client;
         _schema = schema;
         _request = request;
         _variables = variables;
-        _invoker = channel.CreateCallInvoker();
+        _channels = channels;
         _deadline = deadline;
         _metadata = GrpcSubgraphClient.ToMetadata(request.Headers);
         _cancellationToken = cancellationToken;
@@ -80,7 +79,7 @@ internal sealed class FetchCall
 
         // No deadline: a subscription lives until the client or the service ends it.
         var options = new CallOptions(_metadata, null, _cancellationToken);
-        using var call = _invoker.AsyncServerStreamingCall(_client.MethodOf(root.Rpc!), null, options, request!);
+        using var call = _channels.WriteInvoker.AsyncServerStreamingCall(_client.MethodOf(root.Rpc!), null, options, request!);
         while (await NextAsync(call.ResponseStream).ConfigureAwait(false))
         {
             yield return new RootResult { Response = call.ResponseStream.Current };
@@ -288,33 +287,25 @@ internal sealed class FetchCall
         }
     }
 
-    /// <summary>One unary call, retried on UNAVAILABLE for reads while the deadline allows.</summary>
+    /// <summary>
+    /// One unary call. Reads go through the retrying channel (UNAVAILABLE is retried by grpc-dotnet within the
+    /// deadline), writes through the one that does not retry.
+    /// </summary>
     private async Task<(byte[]? Response, GrpcCallError? Error)> InvokeAsync(RpcBinding rpc, byte[] request)
     {
-        var method = _client.MethodOf(rpc);
-        var options = _client.Options;
-        for (var attempt = 0; ; attempt++)
+        var invoker = rpc.IsIdempotent ? _channels.ReadInvoker : _channels.WriteInvoker;
+        try
         {
-            try
-            {
-                using var call = _invoker.AsyncUnaryCall(method, null, new CallOptions(_metadata, _deadline, _cancellationToken), request);
-                return (await call.ResponseAsync.ConfigureAwait(false), null);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && _cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(_cancellationToken);
-            }
-            catch (RpcException ex)
-            {
-                var delay = options.RetryBackoff * Math.Pow(2, attempt);
-                if (rpc.IsIdempotent && ex.StatusCode == StatusCode.Unavailable && attempt < options.MaxRetries && DateTime.UtcNow + delay < _deadline)
-                {
-                    await Task.Delay(delay, _cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                return (null, ToError(rpc, ex));
-            }
+            using var call = invoker.AsyncUnaryCall(_client.MethodOf(rpc), null, new CallOptions(_metadata, _deadline, _cancellationToken), request);
+            return (await call.ResponseAsync.ConfigureAwait(false), null);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && _cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(_cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            return (null, ToError(rpc, ex));
         }
     }
 

@@ -28,7 +28,7 @@ public sealed partial class GrpcSubgraphClient
         }
 
         var root = plan!.Roots[0];
-        var call = new FetchCall(this, schema!, request, variables, _channels.Get(request.Url, request.ServiceName), DateTime.MaxValue, cancellationToken);
+        var call = new FetchCall(this, schema!, request, variables, _channels.GetPair(request.Url, request.ServiceName), DateTime.MaxValue, cancellationToken);
         var context = new ProtoJsonContext(schema!, variables);
         await using var messages = call.StreamAsync(root).GetAsyncEnumerator(cancellationToken);
         while (true)

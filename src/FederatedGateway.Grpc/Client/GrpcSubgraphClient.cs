@@ -81,7 +81,7 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
                 return Respond(w => GrpcResponseWriter.WriteFailure(w, new GrpcCallError($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", GrpcStatusCodes.PlanFailed)));
             }
 
-            var call = new FetchCall(this, schema, request, variables, _channels.Get(request.Url, request.ServiceName), DateTime.UtcNow + _options.Timeout, cancellationToken);
+            var call = new FetchCall(this, schema, request, variables, _channels.GetPair(request.Url, request.ServiceName), DateTime.UtcNow + _options.Timeout, cancellationToken);
             var results = new RootResult[plan.Roots.Count];
             if (plan.Kind == RootKind.Mutation)
             {

@@ -6,10 +6,10 @@ public sealed class GrpcSubgraphClientOptions
     /// <summary>The deadline of one fetch (all its calls and retries).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often a read (Query) RPC is retried after UNAVAILABLE, within the deadline.</summary>
+    /// <summary>How often a read (Query) RPC is retried after UNAVAILABLE, within the deadline (grpc-dotnet's retry policy; 0 turns retries off).</summary>
     public int MaxRetries { get; set; } = 2;
 
-    /// <summary>The first retry's delay; doubled for each further retry.</summary>
+    /// <summary>The bound of the first retry's delay, doubled for each further retry (grpc-dotnet picks each delay at random below its bound).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The largest response message accepted (bytes).</summary>

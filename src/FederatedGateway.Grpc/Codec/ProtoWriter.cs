@@ -3,7 +3,17 @@ using System.Buffers.Binary;
 
 namespace FederatedGateway.Grpc.Codec;
 
-/// <summary>Writes protobuf wire format into a growable buffer rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+/// <summary>
+/// Writes protobuf wire format into a growable buffer rented from <see cref="ArrayPool{T}.Shared"/>.
+/// <para>
+/// Measured against Google.Protobuf's <c>CodedOutputStream</c> (tools/FederatedGateway.Benchmarks,
+/// <c>WireCodecBenchmarks</c>, MediumRun): a 2.5 KB message of 50 nested quotes takes 11.3 µs and 3,232 bytes here
+/// (a writer per nested message, as <see cref="ProtoEncoder"/> writes), 8.6 µs and 2,440 bytes with
+/// <c>CodedOutputStream</c> given every nested length beforehand. It writes into a buffer of known size only, so
+/// switching needs a size pass over the JSON arguments before <see cref="ProtoEncoder"/> writes; request messages
+/// are tens of bytes per fetch (well under a microsecond either way), so that change is not made yet.
+/// </para>
+/// </summary>
 internal sealed class ProtoWriter : IDisposable
 {
     private byte[] _buffer;

@@ -3,6 +3,13 @@ namespace FederatedGateway.Grpc.Codec;
 /// <summary>
 /// Walks the fields of one encoded message without allocating. Malformed input (truncated varints or lengths,
 /// unknown wire types) throws <see cref="ProtoCodecException"/>.
+/// <para>
+/// Kept instead of Google.Protobuf's <c>CodedInputStream</c>, measured side by side (tools/FederatedGateway.Benchmarks,
+/// <c>WireCodecBenchmarks</c>, BenchmarkDotNet MediumRun, .NET 10, 2-core EPYC): one answer of 50 quotes read the
+/// way <see cref="ProtoJsonWriter"/> reads it takes 35.9 µs and 0 bytes here, 79.0 µs (+120%) and 100,968 bytes with
+/// <c>CodedInputStream</c>, which is a class per scanned message and has no public way to read a span or a nested
+/// message in place. That is far past the 2% a library may cost.
+/// </para>
 /// </summary>
 internal ref struct WireScanner
 {

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using FederatedGateway.Demo.Grpc;
+
+namespace FederatedGateway.Demo;
+
+/// <summary>The demo's command line (System.CommandLine): where the gateway listens and the subgraphs' ports.</summary>
+internal sealed class DemoCommandLine
+{
+    private const string PortsHelp = "three or five port numbers, e.g. 4101,4102,4103,4104,4105 (0 = any free port)";
+
+    public DemoCommandLine()
+    {
+        Root = new RootCommand("The fintech demo: three GraphQL subgraphs, two gRPC services and the gateway in front of them, on 127.0.0.1.")
+        {
+            Urls,
+            SubgraphPorts,
+        };
+    }
+
+    public RootCommand Root { get; }
+
+    public Option<string> Urls { get; } = new("--urls")
+    {
+        Description = "where the gateway listens",
+        HelpName = "url",
+        DefaultValueFactory = _ => "http://127.0.0.1:4100",
+    };
+
+    /// <summary>accounts, portfolio, orders[, marketdata, risk]; three ports give the gRPC services free ports.</summary>
+    public Option<int[]> SubgraphPorts { get; } = new("--subgraph-ports")
+    {
+        Description = "the ports of accounts, portfolio, orders[, marketdata, risk]: " + PortsHelp,
+        HelpName = "ports",
+        CustomParser = result =>
+        {
+            var parts = result.Tokens.Count == 1 ? result.Tokens[0].Value.Split(',') : [];
+            var ports = new int[parts.Length];
+            if (parts.Length is not (3 or 5) || !parts.Select((p, i) => int.TryParse(p, out ports[i]) && ports[i] is >= 0 and <= 65535).All(ok => ok))
+            {
+                result.AddError("--subgraph-ports takes " + PortsHelp + ".");
+            }
+
+            return ports;
+        },
+    };
+
+    public static DemoPorts GraphQLPorts(int[]? ports) => ports is null ? DemoPorts.Fixed : new DemoPorts(ports[0], ports[1], ports[2]);
+
+    public static DemoGrpcPorts GrpcPorts(int[]? ports) => ports switch
+    {
+        null => DemoGrpcPorts.Fixed,
+        { Length: 5 } => new DemoGrpcPorts(ports[3], ports[4]),
+        _ => DemoGrpcPorts.Ephemeral,
+    };
+}
