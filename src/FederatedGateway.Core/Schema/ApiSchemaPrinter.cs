@@ -139,7 +139,7 @@ public static class ApiSchemaPrinter
     public static bool IsVisible(FederatedSchema schema, SchemaField field) =>
         !field.Inaccessible && schema.FindType(field.Type.NamedType) is { Inaccessible: false };
 
-    private static void Arguments(FederatedSchema schema, List<SchemaArgument> arguments, StringBuilder sb, SDLPrinter p)
+    private static void Arguments(FederatedSchema schema, IReadOnlyList<SchemaArgument> arguments, StringBuilder sb, SDLPrinter p)
     {
         var visible = arguments.Where(a => !a.Inaccessible && schema.FindType(a.Type.NamedType) is { Inaccessible: false }).ToList();
         if (visible.Count == 0)
@@ -178,11 +178,7 @@ public static class ApiSchemaPrinter
             p.Print(argument.DefaultValue, sb);
         }
 
-        var deprecated = Internal.Ast.Directive(argument.Directives, "deprecated");
-        if (deprecated is not null)
-        {
-            Deprecated(sb, true, Internal.Ast.StringArgument(deprecated, "reason"));
-        }
+        Deprecated(sb, argument.IsDeprecated, argument.DeprecationReason);
     }
 
     private static void Deprecated(StringBuilder sb, bool deprecated, string? reason)

@@ -1,15 +1,19 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace FederatedGateway.Core.Schema;
 
 /// <summary>
 /// The immutable model of a supergraph: types, fields, and which subgraph resolves what.
-/// Built once by <see cref="Supergraph.SupergraphReader"/>; safe to share between threads.
+/// Built once by <see cref="Supergraph.SupergraphReader"/>; every collection it exposes is frozen and nothing has a
+/// setter, so it is safe to share between threads.
 /// </summary>
 public sealed class FederatedSchema
 {
-    private readonly Dictionary<string, IReadOnlyList<string>> _possibleTypes;
+    private readonly FrozenDictionary<string, ImmutableArray<string>> _possibleTypes;
 
     internal FederatedSchema(
-        Dictionary<string, SchemaType> types,
+        FrozenOrderedDictionary<SchemaType> types,
         IReadOnlyList<SubgraphInfo> subgraphs,
         string queryType,
         string? mutationType,
@@ -17,20 +21,21 @@ public sealed class FederatedSchema
         IReadOnlyList<GraphQLParser.AST.GraphQLDirectiveDefinition> apiDirectives)
     {
         Types = types;
-        Subgraphs = subgraphs;
+        Subgraphs = subgraphs.ToArray();
         QueryType = queryType;
         MutationType = mutationType;
         SubscriptionType = subscriptionType;
-        ApiDirectives = apiDirectives;
-        SubgraphsByName = subgraphs.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        ApiDirectives = apiDirectives.ToArray();
+        SubgraphsByName = subgraphs.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
         _possibleTypes = ComputePossibleTypes(types);
     }
 
-    public Dictionary<string, SchemaType> Types { get; }
+    /// <summary>Every type by name, in the order the supergraph declares them (built-in scalars it omits come last).</summary>
+    public FrozenOrderedDictionary<SchemaType> Types { get; }
 
     public IReadOnlyList<SubgraphInfo> Subgraphs { get; }
 
-    public IReadOnlyDictionary<string, SubgraphInfo> SubgraphsByName { get; }
+    public FrozenDictionary<string, SubgraphInfo> SubgraphsByName { get; }
 
     public string QueryType { get; }
 
@@ -78,8 +83,8 @@ public sealed class FederatedSchema
     }
 
     /// <summary>Object types a value of <paramref name="typeName"/> may have at run time (API schema, sorted).</summary>
-    public IReadOnlyList<string> PossibleTypes(string typeName) =>
-        _possibleTypes.TryGetValue(typeName, out var list) ? list : Array.Empty<string>();
+    public ImmutableArray<string> PossibleTypes(string typeName) =>
+        _possibleTypes.TryGetValue(typeName, out var list) ? list : ImmutableArray<string>.Empty;
 
     /// <summary>True when some object can be of both types (a type and an interface it implements, two interfaces of one type…).</summary>
     public bool Overlap(string a, string b)
@@ -90,7 +95,7 @@ public sealed class FederatedSchema
         }
 
         var possible = PossibleTypes(a);
-        if (possible.Count == 0)
+        if (possible.Length == 0)
         {
             return Satisfies(a, b);
         }
@@ -126,7 +131,7 @@ public sealed class FederatedSchema
         return false;
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> ComputePossibleTypes(Dictionary<string, SchemaType> types)
+    private static FrozenDictionary<string, ImmutableArray<string>> ComputePossibleTypes(FrozenOrderedDictionary<SchemaType> types)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var type in types.Values)
@@ -148,14 +153,10 @@ public sealed class FederatedSchema
             }
         }
 
-        var frozen = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (name, list) in result)
-        {
-            list.Sort(StringComparer.Ordinal);
-            frozen[name] = list.Distinct().ToArray();
-        }
-
-        return frozen;
+        return result.ToFrozenDictionary(
+            pair => pair.Key,
+            pair => pair.Value.Distinct().Order(StringComparer.Ordinal).ToImmutableArray(),
+            StringComparer.Ordinal);
     }
 
     private static void Add(Dictionary<string, List<string>> map, string key, string value)

@@ -1,27 +1,31 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
 namespace FederatedGateway.Core.Schema;
 
 /// <summary>What one subgraph knows of a type (<c>@join__type</c>, <c>@join__implements</c>, <c>@join__unionMember</c>).</summary>
 public sealed class TypeInSubgraph
 {
-    public TypeInSubgraph(string graph)
+    internal TypeInSubgraph(string graph)
     {
         Graph = graph;
     }
 
     public string Graph { get; }
 
-    public List<EntityKey> Keys { get; } = new();
+    /// <summary>The type's <c>@key</c>s in this subgraph, in the order the supergraph gives them.</summary>
+    public ImmutableArray<EntityKey> Keys { get; internal init; } = ImmutableArray<EntityKey>.Empty;
 
-    public bool IsExtension { get; set; }
+    public bool IsExtension { get; internal init; }
 
     /// <summary>The subgraph declares this (supergraph) interface as an object type with <c>@interfaceObject</c>.</summary>
-    public bool IsInterfaceObject { get; set; }
+    public bool IsInterfaceObject { get; internal init; }
 
     /// <summary>Interfaces this object/interface implements in this subgraph.</summary>
-    public HashSet<string> Implements { get; } = new(StringComparer.Ordinal);
+    public FrozenSet<string> Implements { get; internal init; } = FrozenSet<string>.Empty;
 
     /// <summary>Members of this union in this subgraph.</summary>
-    public HashSet<string> UnionMembers { get; } = new(StringComparer.Ordinal);
+    public FrozenSet<string> UnionMembers { get; internal init; } = FrozenSet<string>.Empty;
 
     public bool HasResolvableKey
     {

@@ -36,7 +36,8 @@ public static class SupergraphReader
         }
 
         var graphNames = subgraphs.ToDictionary(s => s.EnumValue, s => s.Name, StringComparer.Ordinal);
-        var types = new Dictionary<string, SchemaType>(StringComparer.Ordinal);
+        var types = new List<KeyValuePair<string, SchemaType>>();
+        var typeNames = new HashSet<string>(StringComparer.Ordinal);
         var directives = new List<GraphQLDirectiveDefinition>();
         foreach (var definition in document.Definitions)
         {
@@ -57,12 +58,12 @@ public static class SupergraphReader
                             continue;
                         }
 
-                        if (types.ContainsKey(name))
+                        if (!typeNames.Add(name))
                         {
                             throw new SupergraphException($"Type \"{name}\" is defined more than once.");
                         }
 
-                        types[name] = new TypeBuilder(specs, graphNames).Build(typeDefinition);
+                        types.Add(KeyValuePair.Create(name, new TypeBuilder(specs, graphNames).Build(typeDefinition)));
                         break;
                     }
 
@@ -71,21 +72,21 @@ public static class SupergraphReader
 
         foreach (var builtIn in BuiltInScalars)
         {
-            if (!types.ContainsKey(builtIn))
+            if (typeNames.Add(builtIn))
             {
-                var scalar = new SchemaType(builtIn, TypeKind.Scalar) { IsBuiltIn = true };
-                foreach (var subgraph in subgraphs)
+                types.Add(KeyValuePair.Create(builtIn, new SchemaType(builtIn, TypeKind.Scalar)
                 {
-                    scalar.Graphs[subgraph.Name] = new TypeInSubgraph(subgraph.Name);
-                }
-
-                types[builtIn] = scalar;
+                    IsBuiltIn = true,
+                    Graphs = new FrozenOrderedDictionary<TypeInSubgraph>(
+                        subgraphs.Select(s => KeyValuePair.Create(s.Name, new TypeInSubgraph(s.Name)))),
+                }));
             }
         }
 
-        var (query, mutation, subscription) = RootTypes(schemaDefinitions, types);
-        var schema = new FederatedSchema(types, subgraphs, query, mutation, subscription, directives);
+        var (query, mutation, subscription) = RootTypes(schemaDefinitions, typeNames);
+        var schema = new FederatedSchema(new FrozenOrderedDictionary<SchemaType>(types), subgraphs, query, mutation, subscription, directives);
         ResolveFieldSets(schema);
+        ResolveTypeReferences(schema);
         return schema;
     }
 
@@ -115,7 +116,7 @@ public static class SupergraphReader
     }
 
     private static (string Query, string? Mutation, string? Subscription) RootTypes(
-        List<GraphQLSchemaDefinition> definitions, Dictionary<string, SchemaType> types)
+        List<GraphQLSchemaDefinition> definitions, HashSet<string> types)
     {
         string? query = null, mutation = null, subscription = null;
         foreach (var definition in definitions)
@@ -132,10 +133,10 @@ public static class SupergraphReader
             }
         }
 
-        query ??= types.ContainsKey("Query") ? "Query" : null;
-        mutation ??= types.ContainsKey("Mutation") ? "Mutation" : null;
-        subscription ??= types.ContainsKey("Subscription") ? "Subscription" : null;
-        if (query is null || !types.ContainsKey(query))
+        query ??= types.Contains("Query") ? "Query" : null;
+        mutation ??= types.Contains("Mutation") ? "Mutation" : null;
+        subscription ??= types.Contains("Subscription") ? "Subscription" : null;
+        if (query is null || !types.Contains(query))
         {
             throw new SupergraphException("The supergraph has no query root type.");
         }
@@ -150,35 +151,50 @@ public static class SupergraphReader
         {
             foreach (var graph in type.Graphs.Values)
             {
-                for (var i = 0; i < graph.Keys.Count; i++)
+                foreach (var key in graph.Keys)
                 {
-                    var key = graph.Keys[i];
-                    graph.Keys[i] = new EntityKey(key.Fields, Parse(schema, type.Name, key.Fields, "key"), key.Resolvable);
+                    key.Resolve(Parse(schema, type.Name, key.Fields, "key"));
                 }
             }
 
             foreach (var field in type.Fields.Values)
             {
-                if (field.AppearsInAllTypeGraphs)
-                {
-                    foreach (var graph in type.Graphs.Keys)
-                    {
-                        field.Graphs[graph] = new FieldInSubgraph(graph);
-                    }
-                }
-
                 foreach (var info in field.Graphs.Values)
                 {
                     if (info.Requires is not null)
                     {
-                        info.RequiresSelection = Parse(schema, type.Name, info.Requires, "requires");
+                        info.ResolveRequires(Parse(schema, type.Name, info.Requires, "requires"));
                     }
 
                     if (info.Provides is not null)
                     {
-                        info.ProvidesSelection = Parse(schema, field.Type.NamedType, info.Provides, "provides");
+                        info.ResolveProvides(Parse(schema, field.Type.NamedType, info.Provides, "provides"));
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Binds every type reference of fields and arguments to its type now, so that nothing in the schema is written
+    /// after it is handed out (<see cref="FederatedSchema.FindType(TypeRef)"/> keeps the answer on the reference).
+    /// </summary>
+    private static void ResolveTypeReferences(FederatedSchema schema)
+    {
+        foreach (var type in schema.Types.Values)
+        {
+            foreach (var field in type.Fields.Values)
+            {
+                schema.FindNamedType(field.Type);
+                foreach (var argument in field.Arguments)
+                {
+                    schema.FindNamedType(argument.Type);
+                }
+            }
+
+            foreach (var inputField in type.InputFields)
+            {
+                schema.FindNamedType(inputField.Type);
             }
         }
     }

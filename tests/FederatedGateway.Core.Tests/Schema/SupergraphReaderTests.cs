@@ -17,7 +17,7 @@ public sealed class SupergraphReaderTests
 
         var book = schema.GetType("Book");
         Assert.Equal("sku", Assert.Single(book.Graphs["pricing"].Keys).Fields);
-        Assert.Contains("Item", book.Graphs["catalog"].Implements);
+        Assert.Contains("Item", book.Graphs["catalog"].Implements.Items);
         var shipping = book.Fields["shippingCost"].Graphs["inventory"];
         Assert.Equal("weight", shipping.Requires);
         Assert.Equal("weight", Assert.IsType<FieldSelection>(Assert.Single(shipping.RequiresSelection!.Selections)).Name);

@@ -700,7 +700,7 @@ internal sealed class SelectionPlanner
             if (parentType.Graphs.TryGetValue(subgraph, out var typeInfo))
             {
                 var representation = parentType.Kind == TypeKind.Interface ? parentType.Name : null;
-                for (var i = 0; i < typeInfo.Keys.Count; i++)
+                for (var i = 0; i < typeInfo.Keys.Length; i++)
                 {
                     if (typeInfo.Keys[i].Resolvable)
                     {
@@ -729,7 +729,7 @@ internal sealed class SelectionPlanner
                     continue;
                 }
 
-                for (var i = 0; i < typeInfo.Keys.Count; i++)
+                for (var i = 0; i < typeInfo.Keys.Length; i++)
                 {
                     if (typeInfo.Keys[i].Resolvable)
                     {
@@ -761,7 +761,7 @@ internal sealed class SelectionPlanner
             }
         }
 
-        return typeInfo.Keys.Count > 0;
+        return typeInfo.Keys.Length > 0;
     }
 
     /// <summary>Adds a field set (keys, requires) to a requirement selection.</summary>

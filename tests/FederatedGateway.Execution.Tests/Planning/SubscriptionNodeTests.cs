@@ -4,7 +4,7 @@ using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Transport;
 
-namespace FederatedGateway.Core.Tests.Planning;
+namespace FederatedGateway.Execution.Tests.Planning;
 
 /// <summary>A subscription's plan is a subscription node: the subscription fetch, and the rest that runs per event.</summary>
 public sealed class SubscriptionNodeTests
