@@ -8,7 +8,7 @@ namespace FederatedGateway.DifferentialTests;
 /// <summary>
 /// Issue 14's defect classes on the benchmark graph, end to end against real subgraphs: client aliases that take
 /// the names of key fields (A), <c>@requires</c> fields (B, C with a variable condition) and <c>__typename</c> (D),
-/// and entity fetches from different paths whose selections conflict (E). Each answer is checked against the
+/// entity fetches from different paths whose selections conflict (E) and variables (G). Each answer is checked against the
 /// monolith and, where the issue gave one, against the value each subgraph's own data says.
 /// </summary>
 public sealed class BenchAliasTests : IAsyncLifetime
@@ -52,6 +52,10 @@ public sealed class BenchAliasTests : IAsyncLifetime
     [InlineData("prefix: a client alias in the gateway's own namespace", "{ me { __fgw_p_id: name __fgw_c___typename: username reviews { id } } }", "{}")]
     [InlineData("E: one subgraph, two paths, one response name for different fields", "{ me { reviews { id } } topProducts(first: 1) { reviews { id: body } } }", "{}")]
     [InlineData("E: and the same at the key's name", "{ users { reviews { upc: body } } topProducts(first: 2) { reviews { upc: id } } }", "{}")]
+    [InlineData("G: an omitted variable takes its default", "query($n: Int = 2) { topProducts(first: $n) { name } }", "{}")]
+    [InlineData("G: a given variable overrides its default", "query($n: Int = 2) { topProducts(first: $n) { name } }", "{\"n\":1}")]
+    [InlineData("G: a nullable variable omitted where the argument has a default", "query($n: Int) { topProducts(first: $n) { name } }", "{}")]
+    [InlineData("G: a nullable condition with a default, omitted", "query($b: Boolean = false) { me @include(if: $b) { name } topProducts(first: 1) { name } }", "{}")]
     public async Task Gateway_answers_like_the_monolith(string what, string query, string variables)
     {
         var mismatch = await _runner!.CompareAsync(query, JsonNode.Parse(variables)!.AsObject());
@@ -95,6 +99,31 @@ public sealed class BenchAliasTests : IAsyncLifetime
         var data = await Data("{ me { __typename: name reviews { id } } }");
         Assert.Equal("Uri Goldshtein", (string?)data["me"]!["__typename"]);
         Assert.Equal(new[] { "1", "4", "6" }, data["me"]!["reviews"]!.AsArray().Select(r => (string?)r!["id"]));
+    }
+
+    [Theory]
+    [InlineData("query($n: String!) { topProducts(first: $n) { name } }", "{\"n\":\"1\"}")]
+    [InlineData("query($id: ID) { user(id: $id) { name } }", "{\"id\":\"1\"}")]
+    [InlineData("query($id: Int!) { user(id: $id) { name } }", "{\"id\":1}")]
+    public async Task G_a_variable_of_another_type_than_its_position_is_refused(string query, string variables)
+    {
+        var response = await _runner!.GatewayAsync(query, JsonNode.Parse(variables)!.AsObject());
+        Assert.Null(response["data"]);
+        Assert.True(response["errors"]!.AsArray().Count == 1, response.ToJsonString());
+        var error = response["errors"]![0];
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", (string?)error!["extensions"]!["code"]);
+        Assert.Contains("used in position expecting type", (string?)error["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task G_explicit_null_for_a_defaulted_condition_is_bad_user_input()
+    {
+        var response = await _runner!.GatewayAsync("query($b: Boolean = true) { me @include(if: $b) { name } }", new JsonObject { ["b"] = null });
+        Assert.Null(response["data"]);
+        var error = Assert.Single(response["errors"]!.AsArray());
+        Assert.Equal("BAD_USER_INPUT", (string?)error!["extensions"]!["code"]);
+        Assert.Contains("\"$b\" is null", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Contains("@include", (string?)error["message"], StringComparison.Ordinal);
     }
 
     private async Task<JsonObject> Data(string query)

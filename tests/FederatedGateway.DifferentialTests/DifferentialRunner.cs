@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Supergraph;
 using FederatedGateway.DifferentialTests.Monolith;
 using FederatedGateway.Execution.Gateway;
@@ -24,7 +25,9 @@ public sealed class DifferentialRunner : IDisposable
 
     public DifferentialRunner(string supergraphSdl, IReadOnlyDictionary<string, string> subgraphUrls, SampleArguments samples, int maxDepth)
     {
-        var snapshot = GatewaySnapshot.Build(supergraphSdl, new HttpSubgraphClient(), subgraphUrls);
+        // Answers are compared, not policy: the largest generated operations (11-13 KB on the shelf graph) use more
+        // aliases than the production default allows, which the monolith does not limit.
+        var snapshot = GatewaySnapshot.Build(supergraphSdl, new HttpSubgraphClient(), subgraphUrls, OperationLimits.Default with { MaxAliases = 0 });
         _gateway = new FederatedGatewayExecutor(snapshot);
         _model = new ApiModel(SupergraphReader.Read(supergraphSdl), samples);
         _maxDepth = maxDepth;

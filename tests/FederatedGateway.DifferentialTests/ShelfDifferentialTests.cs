@@ -17,13 +17,7 @@ public sealed class ShelfDifferentialTests
     internal static SampleArguments Samples { get; } = new SampleArguments()
         .Add("Query.item.id", "\"k1\"", "\"a2\"", "\"zz\"");
 
-    /// <remarks>
-    /// Open (issue 14): of 2,000 generated operations (seed 1414), 12 still differ, all very large ones (8–11 KB) where
-    /// an @interfaceObject's list (Person.likes) is reached again below itself and some nested items keep
-    /// <c>__typename: "Item"</c> or miss their fields. The minimal cases the run found first are fixed and kept in
-    /// <see cref="ShelfReproTests"/>; run this with <c>--filter ShelfDifferential</c> after removing Skip.
-    /// </remarks>
-    [Fact(Skip = "12 of 2000 generated operations still differ: nested @interfaceObject type resolution in very large operations (see remarks)")]
+    [Fact]
     public async Task Generated_operations_answer_like_the_monolith()
     {
         await using var host = await ShelfSubgraphs.StartAsync();

@@ -1,4 +1,5 @@
 using FederatedGateway.Core.Operations.Parsing;
+using FederatedGateway.Core.Operations.VariableUsages;
 using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Schema;
 using GraphQL;
@@ -10,7 +11,8 @@ namespace FederatedGateway.Core.Operations;
 
 /// <summary>
 /// Prepares one document: token count, parse, the document limits, validation (GraphQL.NET's core rules with
-/// <see cref="FieldMergeValidator"/> in place of their quadratic field-merging rule), normalization and planning.
+/// <see cref="FieldMergeValidator"/> in place of their quadratic field-merging rule and <see cref="VariableUsageValidator"/>
+/// in place of their variables-in-allowed-position rule), normalization and planning.
 /// Every step is linear in the document (or bounded by a budget) and observes the cancellation token.
 /// </summary>
 internal sealed class DocumentPreparation
@@ -18,7 +20,9 @@ internal sealed class DocumentPreparation
     /// <summary>The most selections an operation may expand to once its fragments are inlined (normalizer and merge check alike).</summary>
     public const int MaxExpandedSelections = 100_000;
 
-    private static readonly IValidationRule[] Rules = DocumentValidator.CoreRules.Where(rule => rule is not OverlappingFieldsCanBeMerged).ToArray();
+    private static readonly IValidationRule[] Rules = DocumentValidator.CoreRules
+        .Where(rule => rule is not OverlappingFieldsCanBeMerged and not VariablesInAllowedPosition)
+        .ToArray();
 
     private readonly FederatedSchema _schema;
     private readonly GraphQL.Types.ISchema _apiSchema;
@@ -88,7 +92,7 @@ internal sealed class DocumentPreparation
         };
         try
         {
-            var errors = Validate(query, document, operation, fragments, cancellationToken);
+            var errors = Validate(query, document, operation, fragments, cancellationToken, out var nullableInNonNull);
             if (errors.Count > 0)
             {
                 return Failed(ErrorCap.Apply(errors, _limits.MaxErrors));
@@ -113,7 +117,7 @@ internal sealed class DocumentPreparation
             var root = new SelectionSetBuilder(_schema, fragments, MaxExpandedSelections).Build(rootType, operation.SelectionSet);
             var plan = _planner.Plan(kind, name, root, variables);
             var plannedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBeforePlan;
-            var prepared = new PreparedOperation(kind, name, rootType, root, variables, document, operation, plan);
+            var prepared = new PreparedOperation(kind, name, rootType, root, variables, document, operation, plan, nullableInNonNull);
             return (new PreparedDocument(prepared, null), (2L * query.Length) + parsedBytes + plannedBytes);
         }
         catch (PlanningException ex)
@@ -131,8 +135,10 @@ internal sealed class DocumentPreparation
         GraphQLDocument document,
         GraphQLOperationDefinition operation,
         Dictionary<string, GraphQLFragmentDefinition> fragments,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        out NullableVariableInNonNullPosition[] nullableInNonNull)
     {
+        nullableInNonNull = Array.Empty<NullableVariableInNonNullPosition>();
         // The core rules complete synchronously.
         var validation = new DocumentValidator().ValidateAsync(new ValidationOptions
         {
@@ -165,6 +171,13 @@ internal sealed class DocumentPreparation
         if (errors.Count == 0 && rootType is not null)
         {
             errors.AddRange(new FieldMergeValidator(_apiSchema, fragments, query, _limits.MaxErrors, MaxExpandedSelections, cancellationToken).Validate(operation, rootType));
+        }
+
+        if (errors.Count == 0 && rootType is not null)
+        {
+            var usages = new VariableUsageValidator(_apiSchema, fragments, query, _limits.MaxErrors, cancellationToken);
+            errors.AddRange(usages.Validate(operation, rootType));
+            nullableInNonNull = usages.NullableInNonNullPositions.ToArray();
         }
 
         return errors;

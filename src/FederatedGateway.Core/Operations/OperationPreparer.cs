@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FederatedGateway.Core.Operations.VariableUsages;
 using FederatedGateway.Core.Planning;
 using FederatedGateway.Core.Schema;
 using GraphQL;
@@ -149,6 +150,12 @@ public sealed class OperationPreparer
         if (LongNumberVariableCheck.Check(variables) is { } tooLong)
         {
             return PrepareResult.Failure(tooLong);
+        }
+
+        // Before GraphQL.NET's coercion, whose own refusal of such a null names neither the location nor the rule.
+        if (ExplicitNullCheck.Check(operation.NullableInNonNullPositions, variables) is { } explicitNull)
+        {
+            return PrepareResult.Failure(explicitNull);
         }
 
         Inputs inputs;

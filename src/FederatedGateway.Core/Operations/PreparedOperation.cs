@@ -1,3 +1,4 @@
+using FederatedGateway.Core.Operations.VariableUsages;
 using FederatedGateway.Core.Planning;
 using GraphQLParser.AST;
 
@@ -17,8 +18,10 @@ public sealed class PreparedOperation
         IReadOnlyList<VariableDefinition> variables,
         GraphQLDocument document,
         GraphQLOperationDefinition definition,
-        QueryPlan plan)
+        QueryPlan plan,
+        IReadOnlyList<NullableVariableInNonNullPosition>? nullableInNonNull = null)
     {
+        NullableInNonNullPositions = nullableInNonNull ?? Array.Empty<NullableVariableInNonNullPosition>();
         Kind = kind;
         Name = name;
         RootType = rootType;
@@ -46,6 +49,9 @@ public sealed class PreparedOperation
     public GraphQLOperationDefinition Definition { get; }
 
     public QueryPlan Plan { get; }
+
+    /// <summary>Nullable variables used where a non-null value is required (allowed by a default): an explicit null for one is refused.</summary>
+    public IReadOnlyList<NullableVariableInNonNullPosition> NullableInNonNullPositions { get; }
 
     /// <summary>True when the root selection asks for <c>__schema</c> or <c>__type</c>.</summary>
     public bool HasIntrospection { get; }

@@ -10,7 +10,8 @@ namespace FederatedGateway.Testing.Generation;
 /// object itself and on its interfaces, fragments without type condition, and <c>@skip</c>/<c>@include</c>
 /// with literals and variables (sometimes both on one field), and aliases that collide: a field aliased with the
 /// name of another field of the same type (key, <c>@requires</c> and <c>@provides</c> fields among them) or
-/// <c>__typename</c>, at any depth.
+/// <c>__typename</c>, at any depth. Variables come given, omitted with a default, given over a default and, where
+/// the position is nullable, explicitly null or omitted without default.
 /// </summary>
 /// <remarks>
 /// Within one place of the response a response key always means one field with one set of arguments and one type
@@ -79,8 +80,27 @@ public sealed class OperationGenerator
         else
         {
             var variable = "v" + _variableDefinitions.Count;
-            _variableDefinitions.Add($"${variable}: Boolean!");
-            _variables[variable] = Chance(0.5);
+            var value = Chance(0.5);
+            switch (_rng.Next(4))
+            {
+                case 0:
+                    _variableDefinitions.Add($"${variable}: Boolean!");
+                    _variables[variable] = value;
+                    break;
+                case 1:
+                    // Omitted: the default applies (a nullable variable with a default may stand where Boolean! is expected).
+                    _variableDefinitions.Add($"${variable}: Boolean = {Literal(value)}");
+                    break;
+                case 2:
+                    _variableDefinitions.Add($"${variable}: Boolean! = {Literal(value)}");
+                    break;
+                default:
+                    // Given: the value overrides the default.
+                    _variableDefinitions.Add($"${variable}: Boolean = {Literal(!value)}");
+                    _variables[variable] = value;
+                    break;
+            }
+
             condition = "$" + variable;
         }
 
@@ -183,7 +203,7 @@ public sealed class OperationGenerator
     private string Field(SchemaType parent, SchemaField field, int depth, ResponseScope scope)
     {
         var combo = Pick(_model.ArgumentCombinations(parent, field));
-        var argumentText = _model.ArgumentText(field, combo);
+        var argumentText = Chance(0.3) ? ArgumentTextWithVariables(field, combo) : _model.ArgumentText(field, combo);
         var uniform = _model.IsUniform(field.Name);
         var prefix = uniform ? field.Name : field.Name + "_" + parent.Name;
 
@@ -235,6 +255,67 @@ public sealed class OperationGenerator
         }
 
         return null;
+    }
+
+    private static string Literal(bool value) => value ? "true" : "false";
+
+    /// <summary>
+    /// Arguments where scalar and enum values are passed as variables, each one way: given, omitted so that the
+    /// variable's default applies, or given over a default. An argument left out becomes, sometimes, a nullable
+    /// variable that is omitted (the argument's default applies) or, where the argument has no default, explicitly
+    /// null (which means the same as leaving it out).
+    /// </summary>
+    private string ArgumentTextWithVariables(SchemaField field, IReadOnlyList<string?> literals)
+    {
+        var args = _model.VisibleArguments(field).ToList();
+        var parts = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var named = _model.Named(arg.Type);
+            var scalar = !arg.Type.Nullable.IsList && named.Kind is TypeKind.Scalar or TypeKind.Enum;
+            if (literals[i] is { } literal)
+            {
+                parts.Add(arg.Name + ": " + (scalar && Chance(0.6) ? Variable(arg.Type, literal, named.Kind == TypeKind.Enum) : literal));
+            }
+            else if (scalar && Chance(0.4))
+            {
+                var name = "a" + _variableDefinitions.Count;
+                _variableDefinitions.Add($"${name}: {arg.Type.Nullable}");
+                if (arg.DefaultValue is null && Chance(0.5))
+                {
+                    _variables[name] = null;
+                }
+
+                parts.Add($"{arg.Name}: ${name}");
+            }
+        }
+
+        return parts.Count == 0 ? string.Empty : "(" + string.Join(", ", parts) + ")";
+    }
+
+    /// <summary>A variable of <paramref name="type"/> that holds <paramref name="literal"/>; its reference (<c>$a3</c>).</summary>
+    private string Variable(TypeRef type, string literal, bool isEnum)
+    {
+        var name = "a" + _variableDefinitions.Count;
+        JsonNode value = isEnum ? JsonValue.Create(literal) : JsonNode.Parse(literal)!;
+        switch (_rng.Next(3))
+        {
+            case 0:
+                _variableDefinitions.Add($"${name}: {type}");
+                _variables[name] = value;
+                break;
+            case 1:
+                _variableDefinitions.Add($"${name}: {type} = {literal}");
+                break;
+            default:
+                // A nullable variable with a default, given: allowed where the argument is non-null.
+                _variableDefinitions.Add($"${name}: {type.Nullable} = {literal}");
+                _variables[name] = value;
+                break;
+        }
+
+        return "$" + name;
     }
 
     private static string Sanitize(string literal)

@@ -350,7 +350,7 @@ internal sealed class SelectionPlanner
     /// </summary>
     private bool IsEchoedKeyField(FetchGroup group, SchemaType type, SchemaField field, List<PathSegment> path)
     {
-        if (!group.IsEntity || PathSegment.Print(TrimTypeFilters(path)) != group.PathKey
+        if (!group.IsEntity || PathSegment.Print(TrimTypeFilters(path)) != PathSegment.Print(TrimTypeFilters(group.MergePath.ToList()))
             || !type.Graphs.TryGetValue(group.Subgraph, out var typeInfo) || !group.Requirements.ContainsKey(type.Name))
         {
             return false;
@@ -571,7 +571,11 @@ internal sealed class SelectionPlanner
         target.AddTypename();
         var key = _aliases.Apply(option.Key.Selection)!;
         var requires = _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
-        var child = GetOrCreateChild(group, option.Subgraph, path, existing =>
+        // A requirement selects objects by its entity type; one for an @interfaceObject selects every implementation,
+        // so the object type this jump was planned for stays in the path (else the fetch would also answer, as the
+        // interface, for objects of other types: their resolved __typename overwritten by the interface's name).
+        var keepTypeFilters = option.RepresentationTypename is not null && parentType.Kind == TypeKind.Object;
+        var child = GetOrCreateChild(group, option.Subgraph, path, keepTypeFilters, existing =>
             (!existing.Requirements.TryGetValue(option.EntityType, out var current) || PlannerAliases.Compatible(current.Fields, requires))
             && !NeedsOtherRepresentation(existing, option.EntityType));
         var requirement = child.RequirementFor(option.EntityType, option.RepresentationTypename);
@@ -629,11 +633,15 @@ internal sealed class SelectionPlanner
         return false;
     }
 
-    private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path, Func<FetchGroup, bool>? accepts = null)
+    private FetchGroup GetOrCreateChild(FetchGroup parent, string subgraph, List<PathSegment> path, bool keepTypeFilters, Func<FetchGroup, bool>? accepts = null)
     {
-        // A trailing type filter is redundant: each entity requirement already selects objects by type, and
+        // A trailing type filter is mostly redundant: each entity requirement already selects objects by type, and
         // without it fetches for several types at the same place merge into one.
-        path = TrimTypeFilters(path);
+        if (!keepTypeFilters)
+        {
+            path = TrimTypeFilters(path);
+        }
+
         var key = PathSegment.Print(path);
         foreach (var existing in parent.Children)
         {
