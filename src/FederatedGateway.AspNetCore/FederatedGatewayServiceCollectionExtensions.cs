@@ -88,6 +88,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddPersistedDocuments(settings.PersistedDocuments);
         services.AddHeaderPropagation(settings);
         services.AddRateLimits(settings.RateLimits);
+        services.AddCost(settings.Cost, settings.RateLimits);
         services.AddLoadShedding(settings.LoadShedding);
 
         configureExecution?.Invoke(services, settings);

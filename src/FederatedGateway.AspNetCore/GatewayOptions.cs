@@ -118,6 +118,9 @@ public sealed class GatewayOptions
     /// <summary>Retries (queries only, with a budget) and circuit breakers for subgraph fetches (<c>Gateway:Resilience</c>).</summary>
     public Traffic.ResilienceSettings Resilience { get; set; } = new();
 
+    /// <summary>Demand control: cost estimates, a maximum, <c>extensions.cost</c> (<c>Gateway:Cost</c>).</summary>
+    public Traffic.CostSettings Cost { get; set; } = new();
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 

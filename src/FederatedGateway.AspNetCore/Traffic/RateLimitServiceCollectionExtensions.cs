@@ -38,6 +38,16 @@ internal static class RateLimitServiceCollectionExtensions
         services.AddSingleton<IRequestStage>(provider => provider.GetRequiredService<LoadSheddingStage>());
     }
 
+    /// <summary>The demand-control stage, when cost is asked for (a maximum, Enabled, or a rate limit in cost units).</summary>
+    public static void AddCost(this IServiceCollection services, CostSettings cost, RateLimitSettings limits)
+    {
+        var wanted = cost.Enabled || cost.Max > 0 || limits.Policies.Any(policy => policy.Units == RateLimitUnits.Cost);
+        if (wanted && !cost.Problems().Any())
+        {
+            services.AddSingleton<IRequestStage>(new Execution.Cost.CostStage(cost.ToOptions()));
+        }
+    }
+
     public static void AddRateLimits(this IServiceCollection services, RateLimitSettings settings)
     {
         if (settings.Policies.Count == 0 || settings.Problems().Any())
@@ -56,20 +66,23 @@ internal static class RateLimitServiceCollectionExtensions
                 var local = Local(policy);
                 var limiter = redis is null ? local : new FallbackRateLimiter(policy.Name, redis, Shared(policy, redis), local, settings.RedisTimeout, logger);
                 var keys = policy.Scope == RateLimitScope.Client ? policy.ClientKey.Select(source => ClientKey.Parse(source)!).ToArray() : [];
-                return new RateLimitRule(policy.Name, policy.Scope, keys, limiter, policy.Window);
+                return new RateLimitRule(policy.Name, policy.Scope, keys, limiter, policy.Window, policy.Units == RateLimitUnits.Cost);
             }).ToArray();
             return new RateLimits(rules, redis);
         });
-        if (settings.Policies.Any(policy => policy.Scope != RateLimitScope.Operation))
-        {
-            services.AddSingleton<IRequestStage>(provider => new RateLimitStage(
-                provider.GetRequiredService<RateLimits>().Rules.Where(rule => rule.Scope != RateLimitScope.Operation).ToArray(), RequestStageOrder.RateLimit));
-        }
+        // Three places: per client and global before parsing, per operation once its name is known, cost budgets once the cost is estimated.
+        AddStage(services, settings, (scope, cost) => !cost && scope != RateLimitScope.Operation, RequestStageOrder.RateLimit);
+        AddStage(services, settings, (scope, cost) => !cost && scope == RateLimitScope.Operation, RequestStageOrder.OperationRateLimit);
+        AddStage(services, settings, (_, cost) => cost, RequestStageOrder.CostRateLimit);
+    }
 
-        if (settings.Policies.Any(policy => policy.Scope == RateLimitScope.Operation))
+    /// <summary>A stage at <paramref name="order"/> for the limits <paramref name="belongs"/> picks (by scope and whether they count cost).</summary>
+    private static void AddStage(IServiceCollection services, RateLimitSettings settings, Func<RateLimitScope, bool, bool> belongs, int order)
+    {
+        if (settings.Policies.Any(policy => belongs(policy.Scope, policy.Units == RateLimitUnits.Cost)))
         {
             services.AddSingleton<IRequestStage>(provider => new RateLimitStage(
-                provider.GetRequiredService<RateLimits>().Rules.Where(rule => rule.Scope == RateLimitScope.Operation).ToArray(), RequestStageOrder.OperationRateLimit));
+                provider.GetRequiredService<RateLimits>().Rules.Where(rule => belongs(rule.Scope, rule.CountsCost)).ToArray(), order));
         }
     }
 

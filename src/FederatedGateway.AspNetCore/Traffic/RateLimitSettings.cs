@@ -60,13 +60,22 @@ public sealed class RateLimitPolicySettings
     /// <summary>Where a per-client limit finds the client, tried in order. Default <c>claim:sub</c>, <c>client-name</c>, <c>ip</c>.</summary>
     public List<string> ClientKey { get; set; } = ["claim:sub", "client-name", "ip"];
 
-    /// <summary>Requests allowed per window.</summary>
+    /// <summary>Requests (or, with <see cref="Units"/> <c>Cost</c>, cost units) allowed per window.</summary>
     public int Limit { get; set; }
+
+    /// <summary><c>Requests</c> (default) or <c>Cost</c>: each request takes its estimated cost from the budget (demand control turns on).</summary>
+    public RateLimitUnits Units { get; set; } = RateLimitUnits.Requests;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>SlidingWindow (default: the limit holds over any window-long span) or TokenBucket (bursts up to the limit, refilled evenly).</summary>
     public RateLimitAlgorithm Algorithm { get; set; } = RateLimitAlgorithm.SlidingWindow;
+}
+
+public enum RateLimitUnits
+{
+    Requests,
+    Cost,
 }
 
 public enum RateLimitAlgorithm

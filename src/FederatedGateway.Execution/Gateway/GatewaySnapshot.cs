@@ -14,8 +14,12 @@ namespace FederatedGateway.Execution.Gateway;
 /// </summary>
 public sealed class GatewaySnapshot
 {
-    private GatewaySnapshot(FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _derived = new();
+
+    private GatewaySnapshot(
+        string supergraphSdl, FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
     {
+        SupergraphSdl = supergraphSdl;
         Limits = limits;
         Schema = schema;
         ApiSdl = apiSdl;
@@ -23,6 +27,9 @@ public sealed class GatewaySnapshot
         Introspection = introspection;
         Executor = executor;
     }
+
+    /// <summary>The supergraph document this snapshot was built from (for features that read directives the schema model does not keep).</summary>
+    public string SupergraphSdl { get; }
 
     public FederatedSchema Schema { get; }
 
@@ -70,11 +77,24 @@ public sealed class GatewaySnapshot
 
         limits ??= OperationLimits.Default;
         return new GatewaySnapshot(
+            supergraphSdl,
             schema,
             apiSdl,
             limits,
             new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
             new OperationExecutor(schema, new SubgraphRegistry(schema, sources, urlOverrides)) { MaxErrors = limits.MaxErrors });
+    }
+
+    /// <summary>
+    /// What a feature derives once from this snapshot (a cost model, authorization requirements…), created on first
+    /// use, keyed by an object the feature owns, and dropped with the snapshot.
+    /// </summary>
+    public T Derived<T>(object key, Func<GatewaySnapshot, T> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(create);
+        return (T)_derived.GetOrAdd(key, static (_, state) => state.create(state.snapshot), (create, snapshot: this));
     }
 }

@@ -36,6 +36,9 @@ public static class RequestStageOrder
     /// <summary>Demand control: the operation's cost against its budget.</summary>
     public const int Cost = 600;
 
+    /// <summary>Rate limits counted in cost units (a budget of estimated cost per client), once the cost is estimated.</summary>
+    public const int CostRateLimit = 610;
+
     /// <summary>Works out the headers each subgraph gets from the client's headers and identity.</summary>
     public const int Headers = 650;
 

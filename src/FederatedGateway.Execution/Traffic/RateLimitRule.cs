@@ -6,8 +6,10 @@ namespace FederatedGateway.Execution.Traffic;
 /// <summary>One rate limit: what it counts (<see cref="Scope"/>), how it finds the client, and its partitioned limiter.</summary>
 public sealed class RateLimitRule
 {
-    public RateLimitRule(string name, RateLimitScope scope, IReadOnlyList<ClientKey> clientKeys, PartitionedRateLimiter<string> limiter, TimeSpan window)
+    public RateLimitRule(
+        string name, RateLimitScope scope, IReadOnlyList<ClientKey> clientKeys, PartitionedRateLimiter<string> limiter, TimeSpan window, bool countsCost = false)
     {
+        CountsCost = countsCost;
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(clientKeys);
         ArgumentNullException.ThrowIfNull(limiter);
@@ -24,6 +26,9 @@ public sealed class RateLimitRule
     }
 
     public string Name { get; }
+
+    /// <summary>Whether a request takes its estimated cost in permits (a cost budget) rather than one.</summary>
+    public bool CountsCost { get; }
 
     public RateLimitScope Scope { get; }
 

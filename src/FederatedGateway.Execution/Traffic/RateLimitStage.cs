@@ -27,6 +27,10 @@ public sealed class RateLimitStage : IRequestStage
 
     public int Order { get; }
 
+    /// <summary>The estimate in whole permits, at least one (a limiter refuses a request for more than its limit).</summary>
+    private static int CostPermits(RequestContext context) =>
+        Cost.CostStage.EstimateOf(context) is { } estimate ? (int)Math.Clamp(Math.Ceiling(estimate), 1, int.MaxValue) : 1;
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
     {
@@ -37,7 +41,8 @@ public sealed class RateLimitStage : IRequestStage
                 continue;
             }
 
-            using var lease = await rule.Limiter.AcquireAsync(key, 1, context.RequestAborted).ConfigureAwait(false);
+            var permits = rule.CountsCost ? CostPermits(context) : 1;
+            using var lease = await rule.Limiter.AcquireAsync(key, permits, context.RequestAborted).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
                 var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero ? wait : rule.Window;
