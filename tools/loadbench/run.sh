@@ -16,6 +16,8 @@
 #   GATEWAYS ["fgw apollo hive hive-rust"]  fgw = ours, apollo = Apollo Gateway, hive = Hive Gateway,
 #                                           hive-rust = Hive Gateway with @graphql-hive/router-runtime;
 #                                           fgw:NAME is our gateway with the extra environment in FGW_ENV_NAME
+#                                           and, when FGW_DLL_NAME is set, that build's Server dll (e.g. a worktree
+#                                           of an earlier commit: before/after comparisons in one run)
 #   BASELINE [apollo]         ratios are against this gateway, same round and connection count
 #   ROUNDS [3]  DURATION [30] s per window  WARMUP [10] s before each window  CONNS ["50 1"]  THREADS [1]
 #   GATEWAY_CPUS [1]  LOAD_CPUS [0]         taskset cpu lists ("" = not pinned)
@@ -302,10 +304,11 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
   local name=$1 logfile=$2
   case $name in
     fgw | fgw:*)
-      local extra=$FGW_ENV
+      local extra=$FGW_ENV dll=$FGW_DLL
       if [[ $name == fgw:* ]]; then
-        local variable="FGW_ENV_${name#fgw:}"
+        local variable="FGW_ENV_${name#fgw:}" dll_variable="FGW_DLL_${name#fgw:}"
         extra="$extra ${!variable:-}"
+        dll=${!dll_variable:-$FGW_DLL}
       fi
       local extra_words=()
       read -r -a extra_words <<<"$extra"
@@ -317,7 +320,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
         Gateway__SubgraphUrlOverrides__inventory="$SUBGRAPHS_URL/inventory" \
         Gateway__SubgraphUrlOverrides__reviews="$SUBGRAPHS_URL/reviews" \
         "${extra_words[@]}" \
-        dotnet "$FGW_DLL" --supergraph "$BENCH_SUPERGRAPH" --urls "http://127.0.0.1:$GATEWAY_PORT"
+        dotnet "$dll" --supergraph "$BENCH_SUPERGRAPH" --urls "http://127.0.0.1:$GATEWAY_PORT"
       ;;
     apollo)
       start_group "$GATEWAY_CPUS" "$logfile" env NODE_ENV=production PORT="$GATEWAY_PORT" SUPERGRAPH="$PEER_SUPERGRAPH" \
