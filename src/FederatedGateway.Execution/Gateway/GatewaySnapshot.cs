@@ -1,3 +1,4 @@
+using FederatedGateway.Core.Authorization;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
@@ -14,8 +15,9 @@ namespace FederatedGateway.Execution.Gateway;
 /// </summary>
 public sealed class GatewaySnapshot
 {
-    private GatewaySnapshot(FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
+    private GatewaySnapshot(FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor, AuthorizationRequirements authorization)
     {
+        Authorization = authorization;
         Limits = limits;
         Schema = schema;
         ApiSdl = apiSdl;
@@ -27,6 +29,9 @@ public sealed class GatewaySnapshot
     public FederatedSchema Schema { get; }
 
     public string ApiSdl { get; }
+
+    /// <summary>The supergraph's authorization directives (empty when it has none).</summary>
+    public AuthorizationRequirements Authorization { get; }
 
     public OperationPreparer Preparer { get; }
 
@@ -75,6 +80,15 @@ public sealed class GatewaySnapshot
             limits,
             new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
-            new OperationExecutor(schema, new SubgraphRegistry(schema, sources, urlOverrides)) { MaxErrors = limits.MaxErrors });
+            new OperationExecutor(schema, new SubgraphRegistry(schema, sources, urlOverrides)) { MaxErrors = limits.MaxErrors },
+            ReadAuthorization(supergraphSdl));
     }
+
+    /// <summary>The authorization directives, read only from a supergraph that links one of their specs.</summary>
+    private static AuthorizationRequirements ReadAuthorization(string supergraphSdl) =>
+        supergraphSdl.Contains("specs.apollo.dev/authenticated/", StringComparison.Ordinal)
+        || supergraphSdl.Contains("specs.apollo.dev/requiresScopes/", StringComparison.Ordinal)
+        || supergraphSdl.Contains("specs.apollo.dev/policy/", StringComparison.Ordinal)
+            ? AuthorizationRequirementsReader.Read(supergraphSdl)
+            : AuthorizationRequirements.Empty;
 }
