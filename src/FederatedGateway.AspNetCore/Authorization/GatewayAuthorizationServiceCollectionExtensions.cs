@@ -14,7 +14,7 @@ internal static class GatewayAuthorizationServiceCollectionExtensions
     /// </remarks>
     public static void AddGatewayAuthorization(this IServiceCollection services, AuthorizationSettings settings)
     {
-        services.AddAuthorizationCore();
+        services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyEvaluator>(provider => new AuthorizationServicePolicyEvaluator(
             provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<ILogger<AuthorizationServicePolicyEvaluator>>()));
         services.AddSingleton<IRequestStage>(provider => new AuthorizeStage(settings.RejectUnauthorized, provider.GetRequiredService<IAuthorizationPolicyEvaluator>()));

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.AspNetCore.Tests.Authentication;
+using FederatedGateway.Execution.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -103,19 +104,26 @@ internal sealed class AuthorizationGraph : IAsyncDisposable
         }
     }
 
+    /// <summary>How many prepared (parsed, validated, planned) operations the gateway's current snapshot caches.</summary>
+    public int CachedOperations => _gateway!.Services.GetRequiredService<FederatedGatewayExecutor>().Snapshot!.Preparer.CachedCount;
+
     /// <summary>A bearer token of the graph's issuer with these scopes (space-separated).</summary>
-    public (string, string) Token(string? scopes) => ("Authorization", "Bearer " + Issuer.Token(scope: scopes));
+    public (string, string) Token(string? scopes, string subject = "alice") => ("Authorization", "Bearer " + Issuer.Token(subject: subject, scope: scopes));
 
     public static (string, string) ApiKeyHeader => ("X-Api-Key", ApiKey);
 
     /// <summary>Clears the subgraphs' logs, POSTs the query: the status and the body.</summary>
-    public async Task<(int Status, JsonElement Body)> PostAsync(string query, params (string Name, string Value)[] headers)
+    public Task<(int Status, JsonElement Body)> PostAsync(string query, params (string Name, string Value)[] headers) =>
+        SendAsync(new { query }, headers);
+
+    /// <summary>Clears the subgraphs' logs, POSTs the request body (any object, serialized): the status and the body.</summary>
+    public async Task<(int Status, JsonElement Body)> SendAsync(object envelope, params (string Name, string Value)[] headers)
     {
         Accounts.ClearLog();
         Orders.ClearLog();
         using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(envelope), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
         foreach (var (name, value) in headers)
