@@ -72,10 +72,7 @@ public sealed class AuthorizeStage : IRequestStage
         var operation = context.Operation!;
         if (_rejectUnauthorized)
         {
-            context.Reject(authorization.Protected.Fields
-                .Where((_, i) => denied[i])
-                .Select(field => RequestError.Of($"Unauthorized field or type: {field.Name.StringValue} (line {LineOf(operation, field)}).", UnauthorizedCode))
-                .ToArray());
+            RejectDenied(context, authorization, denied);
             return;
         }
 
@@ -84,7 +81,8 @@ public sealed class AuthorizeStage : IRequestStage
         var prepared = await context.Snapshot.Preparer.PrepareAsync(document, request.OperationName, request.Variables, context.Deadline).ConfigureAwait(false);
         if (!prepared.IsSuccess)
         {
-            context.Reject(prepared.Errors);
+            // What is left is no operation (a subscription without its root field): nothing the caller may run.
+            RejectDenied(context, authorization, denied);
             return;
         }
 
@@ -106,6 +104,15 @@ public sealed class AuthorizeStage : IRequestStage
         {
             context.Stream = GatewayStream.Of(RedactEach(messages, Redact));
         }
+    }
+
+    private static void RejectDenied(RequestContext context, OperationAuthorization authorization, bool[] denied)
+    {
+        var operation = context.Operation!;
+        context.Reject(authorization.Protected.Fields
+            .Where((_, i) => denied[i])
+            .Select(field => RequestError.Of($"Unauthorized field or type: {field.Name.StringValue} (line {LineOf(operation, field)}).", UnauthorizedCode))
+            .ToArray());
     }
 
     private static async IAsyncEnumerable<GatewayMessage> RedactEach(

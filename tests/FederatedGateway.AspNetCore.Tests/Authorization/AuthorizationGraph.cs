@@ -136,6 +136,27 @@ internal sealed class AuthorizationGraph : IAsyncDisposable
         return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>Clears the subgraphs' logs, POSTs the query asking for Server-Sent Events: the first <c>next</c> event's payload.</summary>
+    public async Task<JsonElement> StreamAsync(string query, params (string Name, string Value)[] headers)
+    {
+        Accounts.ClearLog();
+        Orders.ClearLog();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var next = text.Split("\n\n").First(e => e.StartsWith("event: next\n", StringComparison.Ordinal));
+        return JsonDocument.Parse(next["event: next\ndata: ".Length..]).RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_gateway is not null)

@@ -171,6 +171,16 @@ public sealed class FieldAuthorizationTests : IAsyncLifetime
         AssertNeverSent("email");
     }
 
+    [Fact]
+    public async Task A_streamed_answer_is_redacted_like_a_single_one()
+    {
+        var body = await _graph.StreamAsync("{ me { name email } }", _graph.Token("orders:read"));
+
+        Assert.Equal("""{"name":"Ada","email":null}""", body.GetProperty("data").GetProperty("me").GetRawText());
+        AssertErrors(body, ["me", "email"]);
+        AssertNeverSent("email");
+    }
+
     private void AssertNeverSent(params string[] fields)
     {
         foreach (var document in _graph.SubgraphDocuments)

@@ -18,23 +18,3 @@ public static class TradingData
         new("o3", "t2", 7, "hedge"),
     ];
 }
-
-public sealed record Trader(string Id, string Name, string Email, int MaxOpenOrders, string Risk, int Limit);
-
-public sealed record Desk(string Id, string Name, double Pnl);
-
-public sealed record Order(string Id, string TraderId, int Quantity, string SecretNote);
-
-/// <summary>A trader as the orders subgraph gets it: a key, and what its @requires asks for.</summary>
-public sealed class TraderKey
-{
-    public string Id { get; set; } = "";
-
-    public int? MaxOpenOrders { get; set; }
-}
-
-/// <summary>An order as an entity representation.</summary>
-public sealed class OrderKey
-{
-    public string Id { get; set; } = "";
-}

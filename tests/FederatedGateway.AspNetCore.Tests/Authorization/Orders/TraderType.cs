@@ -22,36 +22,3 @@ public sealed class TraderType : ObjectGraphType<TraderKey>
             .Resolve(c => TradingData.Orders.Where(o => o.TraderId == c.Source.Id).ToList());
     }
 }
-
-public sealed class OrderType : ObjectGraphType<Order>
-{
-    public OrderType()
-    {
-        Name = "Order";
-        this.Key("id");
-        this.ResolveReference<OrderKey, Order>((_, key) => TradingData.Orders.FirstOrDefault(o => o.Id == key.Id));
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(c => c.Source.Quantity);
-        Field<NonNullGraphType<StringGraphType>>("secretNote").Resolve(c => c.Source.SecretNote);
-    }
-}
-
-public sealed class OrdersQuery : ObjectGraphType
-{
-    public OrdersQuery()
-    {
-        Name = "Query";
-        Field<NonNullGraphType<IntGraphType>>("orderCount").Resolve(_ => TradingData.Orders.Length);
-    }
-}
-
-public sealed class OrdersSchema : Schema
-{
-    public OrdersSchema(IServiceProvider services, OrdersQuery query, TraderType trader, OrderType order)
-        : base(services)
-    {
-        Query = query;
-        RegisterType(trader);
-        RegisterType(order);
-    }
-}

@@ -1,0 +1,16 @@
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+
+namespace FederatedGateway.AspNetCore.Tests.Authorization.Accounts;
+
+public sealed class AccountsSchema : Schema
+{
+    public AccountsSchema(IServiceProvider services, AccountsQuery query, TraderType trader, DeskType desk)
+        : base(services)
+    {
+        Query = query;
+        RegisterType(trader);
+        RegisterType(desk);
+    }
+}
