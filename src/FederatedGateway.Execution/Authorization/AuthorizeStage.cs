@@ -47,9 +47,11 @@ public sealed class AuthorizeStage : IRequestStage
     }
 
     private OperationAuthorization Analyze(PreparedOperation operation, Core.Schema.FederatedSchema schema, AuthorizationRequirements requirements) =>
-        _operations.TryGetValue(operation, out var known)
-            ? known
-            : _operations.GetValue(operation, op => new OperationAuthorization(ProtectedSelections.Find(op, schema, requirements)));
+        _operations.TryGetValue(operation, out var known) ? known : AnalyzeFirst(operation, schema, requirements);
+
+    // Apart from Analyze so that its closure is allocated on the first request of an operation only.
+    private OperationAuthorization AnalyzeFirst(PreparedOperation operation, Core.Schema.FederatedSchema schema, AuthorizationRequirements requirements) =>
+        _operations.GetValue(operation, op => new OperationAuthorization(ProtectedSelections.Find(op, schema, requirements)));
 
     private async ValueTask AuthorizeAsync(RequestContext context, RequestStageDelegate next, OperationAuthorization authorization)
     {

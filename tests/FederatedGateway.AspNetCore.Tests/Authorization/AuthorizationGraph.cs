@@ -136,8 +136,8 @@ internal sealed class AuthorizationGraph : IAsyncDisposable
         return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    /// <summary>Clears the subgraphs' logs, POSTs the query asking for Server-Sent Events: the first <c>next</c> event's payload.</summary>
-    public async Task<JsonElement> StreamAsync(string query, params (string Name, string Value)[] headers)
+    /// <summary>Clears the subgraphs' logs, POSTs the query asking for Server-Sent Events: every <c>next</c> event's payload.</summary>
+    public async Task<IReadOnlyList<JsonElement>> StreamAsync(string query, params (string Name, string Value)[] headers)
     {
         Accounts.ClearLog();
         Orders.ClearLog();
@@ -153,8 +153,10 @@ internal sealed class AuthorizationGraph : IAsyncDisposable
 
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        var next = text.Split("\n\n").First(e => e.StartsWith("event: next\n", StringComparison.Ordinal));
-        return JsonDocument.Parse(next["event: next\ndata: ".Length..]).RootElement.Clone();
+        return text.Split("\n\n")
+            .Where(e => e.StartsWith("event: next\n", StringComparison.Ordinal))
+            .Select(e => JsonDocument.Parse(e["event: next\ndata: ".Length..]).RootElement.Clone())
+            .ToList();
     }
 
     public async ValueTask DisposeAsync()

@@ -174,11 +174,25 @@ public sealed class FieldAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task A_streamed_answer_is_redacted_like_a_single_one()
     {
-        var body = await _graph.StreamAsync("{ me { name email } }", _graph.Token("orders:read"));
+        var body = Assert.Single(await _graph.StreamAsync("{ me { name email } }", _graph.Token("orders:read")));
 
         Assert.Equal("""{"name":"Ada","email":null}""", body.GetProperty("data").GetProperty("me").GetRawText());
         AssertErrors(body, ["me", "email"]);
         AssertNeverSent("email");
+    }
+
+    [Fact]
+    public async Task Each_subscription_event_is_redacted_and_the_subscribing_document_never_asks_for_the_field()
+    {
+        var events = await _graph.StreamAsync("subscription { traderUpdated { name email orders { id secretNote } } }", _graph.Token("pii:read"));
+
+        Assert.Equal(2, events.Count);
+        Assert.Equal("""{"name":"Ada","email":"ada@desk.test","orders":null}""", events[0].GetProperty("data").GetProperty("traderUpdated").GetRawText());
+        Assert.Equal("""{"name":"Alan","email":"alan@desk.test","orders":null}""", events[1].GetProperty("data").GetProperty("traderUpdated").GetRawText());
+        AssertErrors(events[0], ["traderUpdated", "orders", 0, "secretNote"], ["traderUpdated", "orders", 1, "secretNote"]);
+        AssertErrors(events[1], ["traderUpdated", "orders", 0, "secretNote"]);
+        AssertNeverSent("secretNote");
+        Assert.Contains(_graph.Accounts.Documents, d => d.Contains("traderUpdated", StringComparison.Ordinal));
     }
 
     private void AssertNeverSent(params string[] fields)

@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FederatedGateway.AspNetCore.Tests.Authorization;
 
 /// <summary>
-/// A GraphQL.NET federation subgraph on its own Kestrel server (127.0.0.1, any free port) that keeps every
-/// document it is sent, so a test can check what reached it.
+/// A GraphQL.NET federation subgraph on its own Kestrel server (127.0.0.1, any free port), over HTTP and
+/// <c>graphql-transport-ws</c>, that keeps every document it is sent, so a test can check what reached it.
 /// </summary>
 public sealed class LoggedSubgraph : IAsyncDisposable
 {
@@ -59,7 +59,9 @@ public sealed class LoggedSubgraph : IAsyncDisposable
 
         builder.Services.AddGraphQL(b => b.AddSchema<TSchema>().AddSystemTextJson().AddFederation("2.3"));
         var app = builder.Build();
+        app.UseWebSockets();
         app.MapPost("/graphql", subgraph.HandleAsync);
+        app.MapGet("/graphql", context => SubgraphSocketSession.RunAsync(context, subgraph.Log));
         app.Services.GetRequiredService<ISchema>().Initialize();
         await app.StartAsync();
         subgraph._app = app;
@@ -73,10 +75,7 @@ public sealed class LoggedSubgraph : IAsyncDisposable
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter>();
         var request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
-        lock (_documents)
-        {
-            _documents.Add(request?.Query ?? "");
-        }
+        Log(request?.Query ?? "");
 
         var result = await executer.ExecuteAsync(o =>
         {
@@ -88,6 +87,14 @@ public sealed class LoggedSubgraph : IAsyncDisposable
         });
         context.Response.ContentType = "application/json; charset=utf-8";
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    private void Log(string document)
+    {
+        lock (_documents)
+        {
+            _documents.Add(document);
+        }
     }
 
     public async ValueTask DisposeAsync()
