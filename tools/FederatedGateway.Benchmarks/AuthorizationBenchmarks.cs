@@ -16,7 +16,7 @@ namespace FederatedGateway.Benchmarks;
 [MemoryDiagnoser]
 public class AuthorizationBenchmarks
 {
-    private static readonly (string Type, string Field)[] Protected =
+    internal static readonly (string Type, string Field)[] Protected =
     [
         ("User", "name"), ("User", "username"), ("User", "reviews"), ("Review", "body"), ("Review", "product"),
         ("Review", "author"), ("Product", "inStock"), ("Product", "name"), ("Product", "shippingEstimate"), ("Product", "reviews"),
@@ -64,7 +64,7 @@ public class AuthorizationBenchmarks
         new() { Query = BenchGraph.Query, Variables = default, Identity = ClientIdentity.Authenticated(user) };
 
     /// <summary>The supergraph with the requiresScopes spec linked and <c>@requiresScopes(scopes: [["bench"]])</c> on the given fields.</summary>
-    private static string WithScopes(string supergraph, IEnumerable<(string Type, string Field)> fields)
+    internal static string WithScopes(string supergraph, IEnumerable<(string Type, string Field)> fields)
     {
         var text = supergraph.Replace(
             "@link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)",
