@@ -65,6 +65,13 @@ public sealed class AuthorizeStage : IRequestStage
             anyDenied |= denied[i];
         }
 
+        if (anyDenied)
+        {
+            // A denied field that @skip/@include leaves out of this request is no reason to refuse or replan.
+            authorization.Protected.KeepIncluded(context.Operation!.RootSelection, context.Prepared!.BooleanVariables, denied);
+            anyDenied = Array.IndexOf(denied, true) >= 0;
+        }
+
         if (!anyDenied)
         {
             await next(context).ConfigureAwait(false);

@@ -37,6 +37,47 @@ internal sealed class ProtectedSelections
     /// <summary>The index of a protected field in <see cref="Fields"/>, or -1.</summary>
     public int IndexOf(GraphQLField field) => _indexes.TryGetValue(field, out var index) ? index : -1;
 
+    /// <summary>Clears the marks of protected fields that <c>@skip</c>/<c>@include</c> leave out of this request.</summary>
+    public void KeepIncluded(SelectionSet root, IReadOnlyDictionary<string, bool> booleans, bool[] marks)
+    {
+        var included = new bool[marks.Length];
+        MarkIncluded(root, booleans, included);
+        for (var i = 0; i < marks.Length; i++)
+        {
+            marks[i] &= included[i];
+        }
+    }
+
+    private void MarkIncluded(SelectionSet selectionSet, IReadOnlyDictionary<string, bool> booleans, bool[] included)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            if (!selection.IsIncluded(booleans))
+            {
+                continue;
+            }
+
+            switch (selection)
+            {
+                case FieldSelection field:
+                    if (field.Syntax is { } syntax && IndexOf(syntax) is >= 0 and var index)
+                    {
+                        included[index] = true;
+                    }
+
+                    if (field.SelectionSet is { } inner)
+                    {
+                        MarkIncluded(inner, booleans, included);
+                    }
+
+                    break;
+                case InlineFragmentSelection fragment:
+                    MarkIncluded(fragment.SelectionSet, booleans, included);
+                    break;
+            }
+        }
+    }
+
     public static ProtectedSelections Find(PreparedOperation operation, FederatedSchema schema, AuthorizationRequirements requirements)
     {
         var found = new Dictionary<GraphQLField, AuthorizationRequirement>(ReferenceEqualityComparer.Instance);

@@ -30,4 +30,15 @@ public sealed class RejectUnauthorizedTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Equal("""{"me":{"name":"Ada","email":"ada@desk.test"}}""", body.GetProperty("data").GetRawText());
     }
+
+    [Fact]
+    public async Task A_denied_field_that_the_request_skips_refuses_nothing()
+    {
+        var (status, body) = await _graph.SendAsync(
+            new { query = "query Q($withMail: Boolean!) { me { name email @include(if: $withMail) } }", variables = new { withMail = false } },
+            _graph.Token("orders:read"));
+
+        Assert.Equal(200, status);
+        Assert.Equal("""{"me":{"name":"Ada"}}""", body.GetProperty("data").GetRawText());
+    }
 }
