@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore.Authorization;
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Headers;
 using FederatedGateway.AspNetCore.Ide;
@@ -85,6 +86,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         var settings = new GatewayOptions();
         Bind(configuration, settings);
         services.AddGatewayAuthentication(settings.Authentication);
+        services.AddGatewayAuthorization(settings.Authorization);
         services.AddPersistedDocuments(settings.PersistedDocuments);
         services.AddHeaderPropagation(settings);
         services.AddRateLimits(settings.RateLimits);

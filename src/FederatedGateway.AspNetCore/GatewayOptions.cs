@@ -103,6 +103,9 @@ public sealed class GatewayOptions
     /// <summary>JWT bearer tokens and API keys (<c>Gateway:Authentication</c>).</summary>
     public Authentication.AuthenticationSettings Authentication { get; set; } = new();
 
+    /// <summary>Field authorization of <c>@authenticated</c>, <c>@requiresScopes</c>, <c>@policy</c> (<c>Gateway:Authorization</c>).</summary>
+    public Authorization.AuthorizationSettings Authorization { get; set; } = new();
+
     /// <summary>Header propagation to subgraphs, per subgraph (<c>Gateway:Headers</c>).</summary>
     public Headers.HeaderSettings Headers { get; set; } = new();
 

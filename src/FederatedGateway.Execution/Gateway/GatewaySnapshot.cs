@@ -1,3 +1,4 @@
+using FederatedGateway.Core.Authorization;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
@@ -17,9 +18,11 @@ public sealed class GatewaySnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _derived = new();
 
     private GatewaySnapshot(
-        string supergraphSdl, FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection, OperationExecutor executor)
+        string supergraphSdl, FederatedSchema schema, string apiSdl, OperationLimits limits, OperationPreparer preparer, IntrospectionExecutor introspection,
+        OperationExecutor executor, AuthorizationRequirements authorization)
     {
         SupergraphSdl = supergraphSdl;
+        Authorization = authorization;
         Limits = limits;
         Schema = schema;
         ApiSdl = apiSdl;
@@ -34,6 +37,9 @@ public sealed class GatewaySnapshot
     public FederatedSchema Schema { get; }
 
     public string ApiSdl { get; }
+
+    /// <summary>The supergraph's authorization directives (empty when it has none).</summary>
+    public AuthorizationRequirements Authorization { get; }
 
     public OperationPreparer Preparer { get; }
 
@@ -83,7 +89,8 @@ public sealed class GatewaySnapshot
             limits,
             new OperationPreparer(schema, api, limits, cache),
             new IntrospectionExecutor(api),
-            new OperationExecutor(schema, new SubgraphRegistry(schema, sources, urlOverrides)) { MaxErrors = limits.MaxErrors });
+            new OperationExecutor(schema, new SubgraphRegistry(schema, sources, urlOverrides)) { MaxErrors = limits.MaxErrors },
+            ReadAuthorization(supergraphSdl));
     }
 
     /// <summary>
@@ -97,4 +104,12 @@ public sealed class GatewaySnapshot
         ArgumentNullException.ThrowIfNull(create);
         return (T)_derived.GetOrAdd(key, static (_, state) => state.create(state.snapshot), (create, snapshot: this));
     }
+
+    /// <summary>The authorization directives, read only from a supergraph that links one of their specs.</summary>
+    private static AuthorizationRequirements ReadAuthorization(string supergraphSdl) =>
+        supergraphSdl.Contains("specs.apollo.dev/authenticated/", StringComparison.Ordinal)
+        || supergraphSdl.Contains("specs.apollo.dev/requiresScopes/", StringComparison.Ordinal)
+        || supergraphSdl.Contains("specs.apollo.dev/policy/", StringComparison.Ordinal)
+            ? AuthorizationRequirementsReader.Read(supergraphSdl)
+            : AuthorizationRequirements.Empty;
 }
