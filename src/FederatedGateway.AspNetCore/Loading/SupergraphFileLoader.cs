@@ -48,7 +48,12 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         }
     }
 
-    /// <summary>Watches the source's current files (a composed source's file list can change with each load).</summary>
+    /// <summary>
+    /// Watches the source's current files (a composed source's file list can change with each load). Called as soon as
+    /// a load has read the files, before its snapshot is swapped in: a file the new config names that changes right
+    /// after the swap must not be missed. A file list that changed also schedules one more check, for a change made
+    /// between the read and the new watchers.
+    /// </summary>
     private void Watch()
     {
         var files = new HashSet<string>(_source.WatchedFiles, StringComparer.Ordinal);
@@ -57,6 +62,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
             return;
         }
 
+        var first = _watchedFiles.Count == 0;
         DisposeWatchers();
         _watchedFiles = files;
         foreach (var path in files)
@@ -71,6 +77,11 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
             watcher.Renamed += (_, _) => _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
+        }
+
+        if (!first)
+        {
+            _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -111,6 +122,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     {
         var path = _source.Description;
         var sdl = await _source.LoadSdlAsync(cancellationToken).ConfigureAwait(false);
+        Watch();
         if (sdl == _loadedSdl)
         {
             return;
