@@ -11,4 +11,10 @@ public sealed class AuthorizationSettings
     /// instead of answering the rest with <c>null</c> and an error at each such field. Default off.
     /// </summary>
     public bool RejectUnauthorized { get; set; }
+
+    /// <summary>
+    /// Who may introspect the schema (and so use the IDE): <c>authenticated</c> (any signed-in caller) or the name of an
+    /// ASP.NET Core authorization policy; others get <c>INTROSPECTION_UNAUTHORIZED</c>. Default none: whoever may query.
+    /// </summary>
+    public string? IntrospectionPolicy { get; set; }
 }

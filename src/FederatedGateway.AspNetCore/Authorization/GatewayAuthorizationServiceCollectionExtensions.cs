@@ -18,5 +18,9 @@ internal static class GatewayAuthorizationServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyEvaluator>(provider => new AuthorizationServicePolicyEvaluator(
             provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<ILogger<AuthorizationServicePolicyEvaluator>>()));
         services.AddSingleton<IRequestStage>(provider => new AuthorizeStage(settings.RejectUnauthorized, provider.GetRequiredService<IAuthorizationPolicyEvaluator>()));
+        if (settings.IntrospectionPolicy is { Length: > 0 } policy)
+        {
+            services.AddSingleton<IRequestStage>(provider => new IntrospectionPolicyStage(policy, provider.GetRequiredService<IAuthorizationPolicyEvaluator>()));
+        }
     }
 }
