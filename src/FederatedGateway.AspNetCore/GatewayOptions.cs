@@ -124,6 +124,12 @@ public sealed class GatewayOptions
     /// <summary>Demand control: cost estimates, a maximum, <c>extensions.cost</c> (<c>Gateway:Cost</c>).</summary>
     public Traffic.CostSettings Cost { get; set; } = new();
 
+    /// <summary>
+    /// Send identical query fetches (same subgraph, document, variables and forwarded headers) that are in flight at
+    /// the same time once, each caller getting its own copy of the answer. Default on.
+    /// </summary>
+    public bool DeduplicateQueries { get; set; } = true;
+
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 
@@ -140,6 +146,7 @@ public sealed class GatewayOptions
     public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
     {
         Resilience = Resilience.Problems().Any() ? null : new Execution.Transport.Resilience.SubgraphResiliencePipelines(Resilience.For),
+        DeduplicateQueries = DeduplicateQueries,
         Timeout = SubgraphTimeout,
         MaxResponseBodySize = SubgraphResponseLimit,
         MaxConnectionsPerServer = MaxConnectionsPerServer,

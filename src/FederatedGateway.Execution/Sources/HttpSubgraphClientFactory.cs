@@ -14,7 +14,7 @@ public sealed class HttpSubgraphClientFactory : ISubgraphClientFactory, IDisposa
     private readonly Lazy<ISubgraphSubscriber> _subscriber;
     private readonly Func<SubgraphEndpoint, ISubgraphClient?>? _dedicated;
     private readonly Action<SubgraphEndpoint>? _check;
-    private readonly ConcurrentDictionary<string, Lazy<HttpSubgraphClient>> _tlsClients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ISubgraphClient>> _tlsClients = new(StringComparer.Ordinal);
 
     public HttpSubgraphClientFactory(Func<ISubgraphClient> client, Func<ISubgraphSubscriber> subscriber)
     {
@@ -25,8 +25,15 @@ public sealed class HttpSubgraphClientFactory : ISubgraphClientFactory, IDisposa
     }
 
     public HttpSubgraphClientFactory(HttpSubgraphClientOptions? options = null, WebSocketSubgraphSubscriberOptions? subscriptions = null)
-        : this(() => new HttpSubgraphClient(options ?? new HttpSubgraphClientOptions()), () => new WebSocketSubgraphSubscriber(subscriptions ?? new WebSocketSubgraphSubscriberOptions()))
+        : this(() => Create(options ?? new HttpSubgraphClientOptions()), () => new WebSocketSubgraphSubscriber(subscriptions ?? new WebSocketSubgraphSubscriberOptions()))
     {
+    }
+
+    /// <summary>A client for <paramref name="options"/>, deduplicating identical query fetches when they ask for it.</summary>
+    private static ISubgraphClient Create(HttpSubgraphClientOptions options)
+    {
+        var client = new HttpSubgraphClient(options);
+        return options.DeduplicateQueries ? new DeduplicatingSubgraphClient(client) : client;
     }
 
     /// <summary>
@@ -45,7 +52,7 @@ public sealed class HttpSubgraphClientFactory : ISubgraphClientFactory, IDisposa
         if (tlsBySubgraph.Count > 0)
         {
             _dedicated = endpoint => tlsBySubgraph.TryGetValue(endpoint.Name, out var tls)
-                ? _tlsClients.GetOrAdd(endpoint.Name, _ => new Lazy<HttpSubgraphClient>(() => new HttpSubgraphClient(options.WithTls(tls)))).Value
+                ? _tlsClients.GetOrAdd(endpoint.Name, _ => new Lazy<ISubgraphClient>(() => Create(options.WithTls(tls)))).Value
                 : null;
         }
     }
@@ -69,7 +76,7 @@ public sealed class HttpSubgraphClientFactory : ISubgraphClientFactory, IDisposa
         {
             if (client.IsValueCreated)
             {
-                client.Value.Dispose();
+                (client.Value as IDisposable)?.Dispose();
             }
         }
 

@@ -48,6 +48,9 @@ public sealed class HttpSubgraphClientOptions
     /// <summary>Retries and circuit breakers per subgraph; null sends each fetch once, as it comes.</summary>
     public Resilience.SubgraphResiliencePipelines? Resilience { get; set; }
 
+    /// <summary>Send identical query fetches in flight at the same time once (<see cref="DeduplicatingSubgraphClient"/>). Default off.</summary>
+    public bool DeduplicateQueries { get; set; }
+
     /// <summary>A copy of these options with <paramref name="tls"/>.</summary>
     public HttpSubgraphClientOptions WithTls(SubgraphTls tls)
     {

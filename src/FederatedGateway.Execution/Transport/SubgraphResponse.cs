@@ -43,6 +43,19 @@ public sealed class SubgraphResponse : IDisposable
 
     public ReadOnlyMemory<byte> Body => _rented is null ? ReadOnlyMemory<byte>.Empty : _rented.AsMemory(0, _length);
 
+    /// <summary>A response of its own with the same content (its body copied into a newly rented array).</summary>
+    public SubgraphResponse Copy()
+    {
+        if (Failure is not null || _rented is null)
+        {
+            return new SubgraphResponse(null, 0, StatusCode, Failure, FailureCode, FailureCause);
+        }
+
+        var copy = PooledArrays.Rent(_length);
+        Body.Span.CopyTo(copy);
+        return FromBody(copy, _length, StatusCode);
+    }
+
     public void Dispose()
     {
         var rented = Interlocked.Exchange(ref _rented, null);
