@@ -173,7 +173,7 @@ public sealed class GatewayHostingTests
         var other = new FederatedGateway.Execution.Sources.SubgraphEndpoint("c", "ftp://127.0.0.1:1");
         Assert.Equal([true, false, false], new[] { http, grpc, other }.Select(sources[0].CanHandle));
         Assert.Equal([false, true, false], new[] { http, grpc, other }.Select(sources[1].CanHandle));
-        Assert.IsType<HttpSubgraphClient>(sources[0].GetClient(http));
+        Assert.IsType<FederatedGateway.Execution.Transport.DeduplicatingSubgraphClient>(sources[0].GetClient(http)); // over HttpSubgraphClient
         Assert.IsType<FederatedGateway.Grpc.Client.GrpcSubgraphClient>(sources[1].GetClient(grpc));
     }
 

@@ -7,8 +7,9 @@ namespace FederatedGateway.Execution.Transport;
 /// <summary>
 /// Sends identical query fetches that are in flight at the same time only once: same subgraph, URL, body (document
 /// and variables) and headers (so callers with different forwarded identities never share). Each caller gets its own
-/// copy of the answer; the shared fetch runs to its own end (the inner client's timeout) even when a caller leaves.
-/// Mutations, subscriptions and requests outside a plan are sent as they come.
+/// copy of the answer. The shared fetch goes on while any caller waits for it, and is cancelled (its subgraph request
+/// aborted) when every caller has left, e.g. at their request deadlines. Mutations, subscriptions and requests
+/// outside a plan are sent as they come.
 /// </summary>
 public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
 {
@@ -61,14 +62,16 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
             Interlocked.Increment(ref _shared);
         }
 
+        var answered = false;
         try
         {
             var shared = await flight.Answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            answered = true;
             return shared.Copy();
         }
         finally
         {
-            Leave(flight);
+            Release(key, flight, answered);
         }
     }
 
@@ -80,7 +83,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
         Exception? failure = null;
         try
         {
-            answer = await _inner.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+            answer = await _inner.SendAsync(request, flight.Abandoned.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -90,7 +93,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
         lock (_gate)
         {
             // From here on nobody joins: every consumer of this flight is counted.
-            _inFlight.Remove(key);
+            Unlist(key, flight);
         }
 
         if (failure is null)
@@ -102,19 +105,39 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
             flight.Answer.SetException(failure);
         }
 
-        Leave(flight);
+        Release(key, flight, answered: true);
+        flight.Abandoned.Dispose();
     }
 
     /// <summary>
     /// A caller (or the flight itself, once it has set the answer) is done with the shared answer; the last one returns
-    /// its buffer. Callers join only while the flight is listed, and the flight leaves only after it took itself off
-    /// the list, so the count never rises again once it can reach zero.
+    /// its buffer. A caller that leaves without the answer while nobody else waits cancels the flight and takes it off
+    /// the list. Joining and leaving happen under the lock, so the count never rises again once it can reach zero.
     /// </summary>
-    private static void Leave(Flight flight)
+    private void Release(Key key, Flight flight, bool answered)
     {
-        if (Interlocked.Decrement(ref flight.Users) == 0 && flight.Answer.Task.IsCompletedSuccessfully)
+        int left;
+        lock (_gate)
+        {
+            left = --flight.Users;
+            if (!answered && left == 1 && !flight.Answer.Task.IsCompleted)
+            {
+                Unlist(key, flight);
+                flight.Abandoned.Cancel();
+            }
+        }
+
+        if (left == 0 && flight.Answer.Task.IsCompletedSuccessfully)
         {
             flight.Answer.Task.Result.Dispose();
+        }
+    }
+
+    private void Unlist(Key key, Flight flight)
+    {
+        if (_inFlight.TryGetValue(key, out var listed) && ReferenceEquals(listed, flight))
+        {
+            _inFlight.Remove(key);
         }
     }
 
@@ -122,6 +145,9 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
     private sealed class Flight
     {
         public readonly TaskCompletionSource<SubgraphResponse> Answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Cancelled when every caller has left before the answer came.</summary>
+        public readonly CancellationTokenSource Abandoned = new();
 
         /// <summary>Callers still to take their copy, plus one for the flight itself until it has answered.</summary>
         public int Users = 2;
