@@ -53,7 +53,14 @@ internal sealed class SelectionPlanner
         return group;
     }
 
-    public void PlanSelections(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    /// <summary>Plans <paramref name="selections"/> (on <paramref name="parentType"/>, at <paramref name="path"/>) into <paramref name="target"/> of <paramref name="group"/>.</summary>
+    /// <param name="provided">What the parent field's <c>@provides</c> lets the current subgraph return without a jump.</param>
+    /// <param name="requirementSources">
+    /// Null when planning the client's selection. While planning the key and <c>@requires</c> fields an entity fetch
+    /// needs (<see cref="PrepareEntityGroup"/>), it collects every other fetch group those fields were planned into
+    /// (entity groups jumped to, root groups re-entered), so the entity fetch is made to depend on all of them.
+    /// </param>
+    public void PlanSelections(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
     {
         Step();
         if (++_depth > MaxDepth)
@@ -65,11 +72,11 @@ internal sealed class SelectionPlanner
         {
             if (_q.ModeIn(group.Subgraph, parentType) == TypeMode.Abstract)
             {
-                PlanAbstract(group, target, parentType, selections, path, provided, touched);
+                PlanAbstract(group, target, parentType, selections, path, provided, requirementSources);
             }
             else
             {
-                PlanObject(group, target, parentType, selections, path, provided, touched);
+                PlanObject(group, target, parentType, selections, path, provided, requirementSources);
             }
         }
         finally
@@ -91,7 +98,7 @@ internal sealed class SelectionPlanner
         }
     }
 
-    private void PlanObject(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    private void PlanObject(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
     {
         var type = _schema.GetType(parentType);
         var mode = _q.ModeIn(group.Subgraph, parentType);
@@ -102,7 +109,7 @@ internal sealed class SelectionPlanner
                 case FieldSelection { IsTypename: true } typename:
                     if (mode == TypeMode.InterfaceObject)
                     {
-                        JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { typename }), path, touched);
+                        JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { typename }), path, requirementSources);
                     }
                     else
                     {
@@ -120,11 +127,11 @@ internal sealed class SelectionPlanner
                         if (_q.CanResolve(group.Subgraph, type, field, provided, out var providedField)
                             || IsEchoedKeyField(group, type, field, path))
                         {
-                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, touched);
+                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, requirementSources);
                         }
                         else
                         {
-                            Jump(group, target, type, field, f, path, provided, touched);
+                            Jump(group, target, type, field, f, path, provided, requirementSources);
                         }
 
                         break;
@@ -144,7 +151,7 @@ internal sealed class SelectionPlanner
 
                             try
                             {
-                                PlanObject(group, inner, parentType, fragment.SelectionSet, path, provided, touched);
+                                PlanObject(group, inner, parentType, fragment.SelectionSet, path, provided, requirementSources);
                             }
                             finally
                             {
@@ -156,7 +163,7 @@ internal sealed class SelectionPlanner
                         }
                         else if (mode == TypeMode.InterfaceObject && Overlaps(parentType, condition))
                         {
-                            JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { fragment }), path, touched);
+                            JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { fragment }), path, requirementSources);
                         }
 
                         break;
@@ -178,7 +185,7 @@ internal sealed class SelectionPlanner
         return false;
     }
 
-    private void PlanAbstract(FetchGroup group, FetchSelectionSet target, string abstractType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    private void PlanAbstract(FetchGroup group, FetchSelectionSet target, string abstractType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
     {
         target.AddTypename();
         var type = _schema.GetType(abstractType);
@@ -195,7 +202,7 @@ internal sealed class SelectionPlanner
                             ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{abstractType}\".");
                         if (ResolvableOnInterface(group.Subgraph, type, field, possible, provided, out var providedField))
                         {
-                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, touched);
+                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, requirementSources);
                             break;
                         }
 
@@ -209,7 +216,7 @@ internal sealed class SelectionPlanner
                         foreach (var concrete in possible)
                         {
                             var fragment = target.AddFragment(concrete, NoConditions);
-                            PlanObject(group, fragment.SelectionSet, concrete, single, With(path, PathSegment.TypeFilter(concrete)), provided, touched);
+                            PlanObject(group, fragment.SelectionSet, concrete, single, With(path, PathSegment.TypeFilter(concrete)), provided, requirementSources);
                         }
 
                         break;
@@ -229,7 +236,7 @@ internal sealed class SelectionPlanner
 
                             try
                             {
-                                PlanAbstract(group, inner, abstractType, fragment.SelectionSet, path, provided, touched);
+                                PlanAbstract(group, inner, abstractType, fragment.SelectionSet, path, provided, requirementSources);
                             }
                             finally
                             {
@@ -257,7 +264,7 @@ internal sealed class SelectionPlanner
 
                             try
                             {
-                                PlanObject(group, inner.SelectionSet, concrete, fragment.SelectionSet, With(path, PathSegment.TypeFilter(concrete)), provided, touched);
+                                PlanObject(group, inner.SelectionSet, concrete, fragment.SelectionSet, With(path, PathSegment.TypeFilter(concrete)), provided, requirementSources);
                             }
                             finally
                             {
@@ -371,7 +378,7 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>Adds a field the group's subgraph resolves, and plans its sub-selection.</summary>
-    private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? parentProvided, SelectionSet? providedSub, List<FetchGroup>? touched)
+    private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? parentProvided, SelectionSet? providedSub, List<FetchGroup>? requirementSources)
     {
         // The subgraph may declare a narrower type than the supergraph (join__field(type:)); plan against its own.
         var declared = SchemaQueries.FieldIn(field, group.Subgraph)?.Type;
@@ -402,7 +409,7 @@ internal sealed class SelectionPlanner
 
         try
         {
-            PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, touched);
+            PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, requirementSources);
         }
         finally
         {
@@ -415,7 +422,7 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>Reaches <paramref name="field"/> through an entity fetch to a subgraph that resolves it.</summary>
-    private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
     {
         Step();
         if (++_depth > MaxDepth)
@@ -425,7 +432,7 @@ internal sealed class SelectionPlanner
 
         try
         {
-            JumpCore(group, target, parentType, field, selection, path, provided, touched);
+            JumpCore(group, target, parentType, field, selection, path, provided, requirementSources);
         }
         finally
         {
@@ -433,12 +440,12 @@ internal sealed class SelectionPlanner
         }
     }
 
-    private void JumpCore(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    private void JumpCore(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
     {
         var option = ChooseEntityOption(group, parentType, field, selection, path);
         if (option is null)
         {
-            if (ReenterThroughAncestor(selection, touched))
+            if (ReenterThroughAncestor(selection, requirementSources))
             {
                 return;
             }
@@ -447,16 +454,16 @@ internal sealed class SelectionPlanner
                 $"Cannot plan field \"{parentType.Name}.{field.Name}\": no subgraph can resolve it from \"{group.Subgraph}\" through a key.");
         }
 
-        var child = PrepareEntityGroup(group, target, parentType, option, path, provided, touched);
+        var child = PrepareEntityGroup(group, target, parentType, option, path, provided, requirementSources);
         var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
         var info = SchemaQueries.FieldIn(option.Field, option.Subgraph);
         if (info?.Requires is not null)
         {
-            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, null, touched);
+            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, null, requirementSources);
         }
         else
         {
-            PlanSelections(child, fragment.SelectionSet, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), path, null, touched);
+            PlanSelections(child, fragment.SelectionSet, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), path, null, requirementSources);
         }
     }
 
@@ -465,7 +472,7 @@ internal sealed class SelectionPlanner
     /// led here again, from the nearest ancestor a subgraph that resolves the whole chain can be entered at
     /// (an entity it has a key for, or the query root).
     /// </summary>
-    private bool ReenterThroughAncestor(FieldSelection selection, List<FetchGroup>? touched)
+    private bool ReenterThroughAncestor(FieldSelection selection, List<FetchGroup>? requirementSources)
     {
         // The chain is tested with the field's own sub-selection cut down to __typename: what lies below it may
         // jump again from wherever the chain is re-entered.
@@ -503,8 +510,8 @@ internal sealed class SelectionPlanner
                 if (best is not null)
                 {
                     var root = RootGroupFor(best);
-                    PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, touched);
-                    touched?.Add(root);
+                    PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, requirementSources);
+                    requirementSources?.Add(root);
                     return true;
                 }
             }
@@ -514,7 +521,7 @@ internal sealed class SelectionPlanner
                 {
                     if (_q.Cost(option.Subgraph, option.EntityType, stubChain, null) == 0)
                     {
-                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Provided, touched);
+                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Provided, requirementSources);
                         return true;
                     }
                 }
@@ -534,7 +541,7 @@ internal sealed class SelectionPlanner
             new SelectionSet(crumb.Field.Type.NamedType, new[] { inner }), crumb.Selection.Conditions, crumb.Selection.Location, crumb.Selection.Syntax);
 
     /// <summary>An object known only as an <c>@interfaceObject</c> here: ask a subgraph that has the real interface.</summary>
-    private void JumpToResolveType(FetchGroup group, FetchSelectionSet target, string interfaceName, SelectionSet selections, List<PathSegment> path, List<FetchGroup>? touched)
+    private void JumpToResolveType(FetchGroup group, FetchSelectionSet target, string interfaceName, SelectionSet selections, List<PathSegment> path, List<FetchGroup>? requirementSources)
     {
         var type = _schema.GetType(interfaceName);
         EntityOption? best = null;
@@ -559,12 +566,12 @@ internal sealed class SelectionPlanner
             throw new PlanningException($"Cannot resolve the concrete type of \"{interfaceName}\" from \"{group.Subgraph}\".");
         }
 
-        var child = PrepareEntityGroup(group, target, type, best, path, null, touched);
+        var child = PrepareEntityGroup(group, target, type, best, path, null, requirementSources);
         var fragment = child.Selection.AddFragment(interfaceName, NoConditions);
-        PlanSelections(child, fragment.SelectionSet, interfaceName, selections, path, null, touched);
+        PlanSelections(child, fragment.SelectionSet, interfaceName, selections, path, null, requirementSources);
     }
 
-    private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? touched)
+    private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
     {
         // Keys and requirements go where they are always fetched, not into a skipped fragment the field sat in.
         target = target.Unconditional();
@@ -610,8 +617,8 @@ internal sealed class SelectionPlanner
             }
         }
 
-        touched?.AddRange(local);
-        touched?.Add(child);
+        requirementSources?.AddRange(local);
+        requirementSources?.Add(child);
         return child;
     }
 
