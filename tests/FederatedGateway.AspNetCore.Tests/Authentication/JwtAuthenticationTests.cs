@@ -149,10 +149,16 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
         _gateway.Idp.Rotate();
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // past JwksMinimumRefreshInterval
 
-        // The first token with the new key makes the gateway fetch the key set again; from then on it is known.
+        // The first token with the new key makes the gateway fetch the key set again (in the background); from then
+        // on the key is known. Bounded: 10 attempts, 250 ms apart.
         var statuses = new List<int>();
-        for (var attempt = 0; attempt < 3 && statuses.LastOrDefault() != 200; attempt++)
+        for (var attempt = 0; attempt < 10 && statuses.LastOrDefault() != 200; attempt++)
         {
+            if (attempt > 0)
+            {
+                await Task.Delay(250);
+            }
+
             statuses.Add((await _gateway.PostAsync(Hello, Bearer(_gateway.Idp.Token()))).Status);
         }
 
