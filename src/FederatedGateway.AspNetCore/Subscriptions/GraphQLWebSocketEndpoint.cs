@@ -42,7 +42,7 @@ internal sealed class GraphQLWebSocketEndpoint
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await Internal.ResponseWriter.WriteErrorAsync(context.Response, StatusCodes.Status401Unauthorized, Internal.ResponseMediaType.Json,
-                identity?.Failure is { } reason ? "Authentication failed: " + reason : "Authentication required: send a bearer token or an API key.",
+                identity?.Failure is { } reason ? IdentityStage.FailureMessage(reason) : IdentityStage.RequiredMessage,
                 IdentityStage.UnauthenticatedCode).ConfigureAwait(false);
             return;
         }

@@ -38,12 +38,17 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
 
         var key = new Key(request);
         Flight flight;
+        SubgraphRequest? owned = null;
         bool leads;
         lock (_gate)
         {
             leads = !_inFlight.TryGetValue(key, out flight!);
             if (leads)
             {
+                // The flight may outlive this caller (it leaves, others wait), and a caller's body buffer is returned
+                // to the pool when it leaves: the flight sends, and is keyed by, a copy of its own.
+                owned = new SubgraphRequest(request.ServiceName, request.Url, request.Body.ToArray()) { Headers = request.Headers, Fetch = request.Fetch };
+                key = new Key(owned);
                 flight = new Flight();
                 _inFlight[key] = flight;
             }
@@ -55,7 +60,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
 
         if (leads)
         {
-            _ = RunAsync(key, flight, request);
+            _ = RunAsync(key, flight, owned!);
         }
         else
         {

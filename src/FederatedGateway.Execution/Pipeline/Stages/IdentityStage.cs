@@ -13,6 +13,12 @@ public sealed class IdentityStage : IRequestStage
     /// <summary>The <c>extensions.code</c> of a request refused for its credentials.</summary>
     public const string UnauthenticatedCode = "UNAUTHENTICATED";
 
+    /// <summary>What a client that sent no credentials where they are required is told.</summary>
+    public const string RequiredMessage = "Authentication required: send a bearer token or an API key.";
+
+    /// <summary>What a client whose credentials were refused is told (the reason follows).</summary>
+    public static string FailureMessage(string reason) => "Authentication failed: " + reason;
+
     private readonly bool _required;
 
     /// <param name="required">Whether requests without credentials are refused.</param>
@@ -28,7 +34,7 @@ public sealed class IdentityStage : IRequestStage
         var identity = context.Request.Identity;
         if (identity?.Failure is { } failure)
         {
-            context.Reject(RequestError.Of("Authentication failed: " + failure, UnauthenticatedCode), GatewayResultKind.Unauthenticated);
+            context.Reject(RequestError.Of(FailureMessage(failure), UnauthenticatedCode), GatewayResultKind.Unauthenticated);
             return ValueTask.CompletedTask;
         }
 
@@ -38,7 +44,7 @@ public sealed class IdentityStage : IRequestStage
         }
         else if (_required)
         {
-            context.Reject(RequestError.Of("Authentication required: send a bearer token or an API key.", UnauthenticatedCode), GatewayResultKind.Unauthenticated);
+            context.Reject(RequestError.Of(RequiredMessage, UnauthenticatedCode), GatewayResultKind.Unauthenticated);
             return ValueTask.CompletedTask;
         }
 
