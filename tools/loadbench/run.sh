@@ -17,7 +17,8 @@
 #                                           hive-rust = Hive Gateway with @graphql-hive/router-runtime;
 #                                           fgw:NAME is our gateway with the extra environment in FGW_ENV_NAME
 #                                           and, when FGW_DLL_NAME is set, that build's Server dll (e.g. a worktree
-#                                           of an earlier commit: before/after comparisons in one run)
+#                                           of an earlier commit: before/after comparisons in one run), and when
+#                                           FGW_SUPERGRAPH_NAME is set, that supergraph instead of the benchmark's
 #   BASELINE [apollo]         ratios are against this gateway, same round and connection count
 #   ROUNDS [3]  DURATION [30] s per window  WARMUP [10] s before each window  CONNS ["50 1"]  THREADS [1]
 #   GATEWAY_CPUS [1]  LOAD_CPUS [0]         taskset cpu lists ("" = not pinned)
@@ -28,6 +29,12 @@
 #   CHECK_BODIES [0]          1 = wrk inspects every answer (status 200, no "errors"); costs load-generator CPU
 #   QUIET_WAIT [30] s         before each window wait up to this long for other processes to use less than
 #   FOREIGN_MAX [25] %        this share of one core; windows above it are marked "busy machine"
+#   BENCH_HEADER [""]         "Name: value": one more header on every request (load, verification, readiness)
+#   AUTH_FIXTURE [0]          1 = the authorization run: makes OUT/auth (a signing key as a JWKS file, a token with
+#                             scope bench:read, the benchmark supergraph with @requiresScopes on ten of the query's
+#                             fields; lib/auth-fixture.mjs), sends the token with every request, and defines
+#                             fgw:AUTH (JWT required + those ten checks) unless FGW_ENV_AUTH is set. Compare with
+#                             GATEWAYS="fgw fgw:AUTH" BASELINE=fgw: fgw gets the same token and ignores it.
 #   SUBGRAPH_MEMO [1]  SUBGRAPH_DELAY_MS [0]    see subgraphs/server.mjs
 #   BUILD [1]  INSTALL [1]    0 = skip the dotnet build / the wrk and npm install steps
 #   SOAK [0] s                >0: soak mode (our gateway only, SOAK_CONNS [50] connections, RSS sampled every
@@ -52,6 +59,8 @@ LOAD_CPUS=${LOAD_CPUS-0}
 GATEWAY_PORT=${GATEWAY_PORT:-21001}
 SUBGRAPH_PORT=${SUBGRAPH_PORT:-21100}
 FGW_ENV=${FGW_ENV:-}
+BENCH_HEADER=${BENCH_HEADER:-}
+AUTH_FIXTURE=${AUTH_FIXTURE:-0}
 HIVE_JIT=${HIVE_JIT:-1}
 CHECK_BODIES=${CHECK_BODIES:-0}
 QUIET_WAIT=${QUIET_WAIT:-30}
@@ -80,7 +89,7 @@ log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 # ---------------------------------------------------------------------------------------------- checks
 is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
-for knob in ROUNDS DURATION WARMUP THREADS GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
+for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
   is_uint "${!knob}" || die "$knob must be a whole number, not '${!knob}'"
 done
 for port in "$GATEWAY_PORT" "$SUBGRAPH_PORT"; do
@@ -292,7 +301,7 @@ wait_ready() { # wait_ready <group> <url>: 200 on { __typename }, bounded by REA
   local group=$1 url=$2 deadline=$((SECONDS + READY_TIMEOUT))
   while ((SECONDS < deadline)); do
     group_alive "$group" || return 1
-    if curl -fsS -m 2 -o /dev/null -H 'content-type: application/json' --data '{"query":"{ __typename }"}' "$url" 2>/dev/null; then
+    if curl -fsS -m 2 -o /dev/null -H 'content-type: application/json' ${BENCH_HEADER:+-H "$BENCH_HEADER"} --data '{"query":"{ __typename }"}' "$url" 2>/dev/null; then
       return 0
     fi
     sleep 0.25
@@ -304,11 +313,12 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
   local name=$1 logfile=$2
   case $name in
     fgw | fgw:*)
-      local extra=$FGW_ENV dll=$FGW_DLL
+      local extra=$FGW_ENV dll=$FGW_DLL supergraph=$BENCH_SUPERGRAPH
       if [[ $name == fgw:* ]]; then
-        local variable="FGW_ENV_${name#fgw:}" dll_variable="FGW_DLL_${name#fgw:}"
+        local variable="FGW_ENV_${name#fgw:}" dll_variable="FGW_DLL_${name#fgw:}" supergraph_variable="FGW_SUPERGRAPH_${name#fgw:}"
         extra="$extra ${!variable:-}"
         dll=${!dll_variable:-$FGW_DLL}
+        supergraph=${!supergraph_variable:-$BENCH_SUPERGRAPH}
       fi
       local extra_words=()
       read -r -a extra_words <<<"$extra"
@@ -320,7 +330,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
         Gateway__SubgraphUrlOverrides__inventory="$SUBGRAPHS_URL/inventory" \
         Gateway__SubgraphUrlOverrides__reviews="$SUBGRAPHS_URL/reviews" \
         "${extra_words[@]}" \
-        dotnet "$dll" --supergraph "$BENCH_SUPERGRAPH" --urls "http://127.0.0.1:$GATEWAY_PORT"
+        dotnet "$dll" --supergraph "$supergraph" --urls "http://127.0.0.1:$GATEWAY_PORT"
       ;;
     apollo)
       start_group "$GATEWAY_CPUS" "$logfile" env NODE_ENV=production PORT="$GATEWAY_PORT" SUPERGRAPH="$PEER_SUPERGRAPH" \
@@ -337,7 +347,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
 }
 
 verify() { # verify <label>: prints the verdict JSON line, returns 0 when the answer is right
-  node "$HERE/lib/verify.mjs" "$GATEWAY_URL" "$SUBGRAPHS_URL" "$HERE/data/body.json" "$HERE/data/expected-response.json"
+  BENCH_HEADER="$BENCH_HEADER" node "$HERE/lib/verify.mjs" "$GATEWAY_URL" "$SUBGRAPHS_URL" "$HERE/data/body.json" "$HERE/data/expected-response.json"
 }
 
 # ---------------------------------------------------------------------------------------------- one window
@@ -346,7 +356,7 @@ verify() { # verify <label>: prints the verdict JSON line, returns 0 when the an
 run_wrk() { # run_wrk <conns> <seconds> <output file>: wrk's CPU seconds (user + system) go to <output>.cpu
   local conns=$1 seconds=$2 output=$3
   times >"$output.before"
-  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" \
+  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
     wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
   local load_group=$LAST_GROUP
   wait "$load_group" || true
@@ -447,6 +457,14 @@ if ((needs_fgw == 1)); then
   ((BUILD == 1)) && build_fgw
   [[ -f $FGW_DLL ]] || die "$FGW_DLL is missing; build with BUILD=1"
 fi
+if ((AUTH_FIXTURE == 1)); then
+  AUTH_SETTINGS=$(node "$HERE/lib/auth-fixture.mjs" "$OUT/auth" "$BENCH_SUPERGRAPH") || die "lib/auth-fixture.mjs failed"
+  BENCH_HEADER="Authorization: Bearer $(<"$OUT/auth/token.txt")"
+  if [[ -z ${FGW_ENV_AUTH:-} ]]; then
+    FGW_ENV_AUTH=$(tr '\n' ' ' <<<"$AUTH_SETTINGS")
+    FGW_SUPERGRAPH_AUTH=${FGW_SUPERGRAPH_AUTH:-$OUT/auth/supergraph.graphql}
+  fi
+fi
 HIVE_BIN=$(readlink -f "$HERE/node_modules/.bin/hive-gateway" 2>/dev/null || true)
 
 # The peers read subgraph URLs from the supergraph: a copy pointing at our subgraph port.
@@ -493,7 +511,7 @@ if ((SOAK > 0)); then
   verdict=$(verify) || die "$name answered wrongly: $verdict"
   log "   verified: $verdict"
   echo "elapsed_s,rss_mb,hwm_mb,cpu_pct" >"$OUT/soak.csv"
-  start_group "$LOAD_CPUS" "$OUT/soak-load.txt" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" \
+  start_group "$LOAD_CPUS" "$OUT/soak-load.txt" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
     wrk -t"$THREADS" -c"$SOAK_CONNS" -d"${SOAK}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
   load_group=$LAST_GROUP
   started=$SECONDS
