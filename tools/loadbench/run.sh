@@ -35,6 +35,9 @@
 #                             fields; lib/auth-fixture.mjs), sends the token with every request, and defines
 #                             fgw:AUTH (JWT required + those ten checks) unless FGW_ENV_AUTH is set. Compare with
 #                             GATEWAYS="fgw fgw:AUTH" BASELINE=fgw: fgw gets the same token and ignores it.
+#   REDIS_PORT [0]            >0: a redis-server on 127.0.0.1:REDIS_PORT (within 21000-21999, no persistence) runs for
+#                             the whole run, pinned with the subgraphs, for variants that share limits through it, e.g.
+#                             FGW_ENV_REDIS="Gateway__RateLimits__Redis=127.0.0.1:21300 Gateway__RateLimits__Policies__0__..."
 #   SUBGRAPH_MEMO [1]  SUBGRAPH_DELAY_MS [0]    see subgraphs/server.mjs
 #   BUILD [1]  INSTALL [1]    0 = skip the dotnet build / the wrk and npm install steps
 #   SOAK [0] s                >0: soak mode (our gateway only, SOAK_CONNS [50] connections, RSS sampled every
@@ -61,6 +64,7 @@ SUBGRAPH_PORT=${SUBGRAPH_PORT:-21100}
 FGW_ENV=${FGW_ENV:-}
 BENCH_HEADER=${BENCH_HEADER:-}
 AUTH_FIXTURE=${AUTH_FIXTURE:-0}
+REDIS_PORT=${REDIS_PORT:-0}
 HIVE_JIT=${HIVE_JIT:-1}
 CHECK_BODIES=${CHECK_BODIES:-0}
 QUIET_WAIT=${QUIET_WAIT:-30}
@@ -89,12 +93,16 @@ log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 # ---------------------------------------------------------------------------------------------- checks
 is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
-for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
+for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE REDIS_PORT GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
   is_uint "${!knob}" || die "$knob must be a whole number, not '${!knob}'"
 done
 for port in "$GATEWAY_PORT" "$SUBGRAPH_PORT"; do
   ((port >= 21000 && port <= 21999)) || die "ports must be within 21000-21999 (got $port)"
 done
+if ((REDIS_PORT > 0)); then
+  ((REDIS_PORT >= 21000 && REDIS_PORT <= 21999)) || die "REDIS_PORT must be within 21000-21999 (got $REDIS_PORT)"
+  [[ $REDIS_PORT != "$GATEWAY_PORT" && $REDIS_PORT != "$SUBGRAPH_PORT" ]] || die "REDIS_PORT must differ from the other ports"
+fi
 [[ $GATEWAY_PORT != "$SUBGRAPH_PORT" ]] || die "GATEWAY_PORT and SUBGRAPH_PORT must differ"
 ((DURATION > 0 && ROUNDS > 0 && THREADS > 0)) || die "DURATION, ROUNDS and THREADS must be at least 1"
 read -r -a CONN_LIST <<<"$CONNS"
@@ -501,6 +509,17 @@ for ((i = 0; i < 80; i++)); do
 done
 curl -fsS -m 1 -o /dev/null "$SUBGRAPHS_URL/health" || die "the subgraphs did not start; see $OUT/logs/subgraphs.log"
 
+if ((REDIS_PORT > 0)); then
+  command -v redis-server >/dev/null || die "REDIS_PORT needs redis-server (apt-get install -y redis-server)"
+  log "starting redis-server on 127.0.0.1:$REDIS_PORT"
+  start_group "$LOAD_CPUS" "$OUT/logs/redis.log" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no
+  for ((i = 0; i < 40; i++)); do
+    redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.25
+  done
+  redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG || die "redis-server did not start; see $OUT/logs/redis.log"
+fi
+
 if ((SOAK > 0)); then
   name=fgw
   for g in "${GATEWAY_LIST[@]}"; do [[ $g == fgw* ]] && name=$g && break; done
@@ -562,6 +581,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
     stop_group "$group"
   done
 done
+
+if ((REDIS_PORT > 0)); then
+  # Evidence that the Redis variants did use it.
+  redis_stats="redis: $(redis-cli -p "$REDIS_PORT" info stats 2>/dev/null | grep -E '^total_commands_processed' | tr -d '\r')"
+  echo "$redis_stats" >>"$OUT/meta.txt"
+  log "$redis_stats"
+fi
 
 echo
 node "$HERE/lib/report.mjs" windows "$OUT" "$BASELINE" "$FOREIGN_MAX"
