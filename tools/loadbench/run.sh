@@ -35,6 +35,9 @@
 #                             fields; lib/auth-fixture.mjs), sends the token with every request, and defines
 #                             fgw:AUTH (JWT required + those ten checks) unless FGW_ENV_AUTH is set. Compare with
 #                             GATEWAYS="fgw fgw:AUTH" BASELINE=fgw: fgw gets the same token and ignores it.
+#   ALLOC [0]                 1 = dotnet-counters (installed into tools/loadbench/.tools on first use) records what our
+#                             gateways allocate during each measured window: the "alloc KB/req" column (the
+#                             collector runs pinned with the load, on our gateways only)
 #   REDIS_PORT [0]            >0: a redis-server on 127.0.0.1:REDIS_PORT (within 21000-21999, no persistence) runs for
 #                             the whole run, pinned with the subgraphs, for variants that share limits through it, e.g.
 #                             FGW_ENV_REDIS="Gateway__RateLimits__Redis=127.0.0.1:21300 Gateway__RateLimits__Policies__0__..."
@@ -65,6 +68,8 @@ FGW_ENV=${FGW_ENV:-}
 BENCH_HEADER=${BENCH_HEADER:-}
 AUTH_FIXTURE=${AUTH_FIXTURE:-0}
 REDIS_PORT=${REDIS_PORT:-0}
+ALLOC=${ALLOC:-0}
+COUNTERS=$HERE/.tools/dotnet-counters
 HIVE_JIT=${HIVE_JIT:-1}
 CHECK_BODIES=${CHECK_BODIES:-0}
 QUIET_WAIT=${QUIET_WAIT:-30}
@@ -93,7 +98,7 @@ log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 # ---------------------------------------------------------------------------------------------- checks
 is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
-for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE REDIS_PORT GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
+for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE REDIS_PORT ALLOC GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
   is_uint "${!knob}" || die "$knob must be a whole number, not '${!knob}'"
 done
 for port in "$GATEWAY_PORT" "$SUBGRAPH_PORT"; do
@@ -377,7 +382,30 @@ run_wrk() { # run_wrk <conns> <seconds> <output file>: wrk's CPU seconds (user +
   rm -f "$output.before" "$output.after"
 }
 
-WINDOW_COLUMNS="round,gateway,conns,order,requests,seconds,rps,p50_ms,p95_ms,p99_ms,max_ms,errors,http_errors,gw_cpu_s,gw_cpu_pct,req_per_cpu_s,rss_max_mb,hwm_mb,sg_requests,sg_per_req,foreign_cpu_pct,verify_before,verify_after"
+WINDOW_COLUMNS="round,gateway,conns,order,requests,seconds,rps,p50_ms,p95_ms,p99_ms,max_ms,errors,http_errors,gw_cpu_s,gw_cpu_pct,req_per_cpu_s,rss_max_mb,hwm_mb,sg_requests,sg_per_req,foreign_cpu_pct,verify_before,verify_after,alloc_kb_per_req"
+
+# start_counters <group> <file>: records the gateway's allocations (dotnet.gc.heap.total_allocated per second) into
+# <file>; sets COUNTERS_PID (empty when not recording). stop_counters <requests> <file> prints KB per request.
+start_counters() {
+  COUNTERS_PID=""
+  ((ALLOC == 1)) || return 0
+  setsid taskset -c "${LOAD_CPUS:-0-$(($(nproc) - 1))}" "$COUNTERS" collect -p "$1" --counters System.Runtime --format csv \
+    -o "$2" --refresh-interval 1 >"$2.log" 2>&1 </dev/null &
+  COUNTERS_PID=$!
+  sleep 1.5 # the session is set up before the window starts
+}
+
+stop_counters() {
+  if [[ -z $COUNTERS_PID ]]; then
+    echo ""
+    return 0
+  fi
+  sleep 1.2 # one more sample after the window
+  kill -INT "$COUNTERS_PID" 2>/dev/null || true
+  wait "$COUNTERS_PID" 2>/dev/null || true
+  COUNTERS_PID=""
+  awk -F, -v req="$1" '/dotnet.gc.heap.total_allocated/ { s += $5 } END { if (req > 0 && s > 0) printf "%.1f", s / 1024 / req }' "$2" 2>/dev/null
+}
 
 measure_window() { # measure_window <round> <order> <gateway> <group> <conns> <verify_before>; appends one CSV row
   local round=$1 order=$2 name=$3 group=$4 conns=$5 verified=$6
@@ -402,6 +430,8 @@ measure_window() { # measure_window <round> <order> <gateway> <group> <conns> <v
   ) &
   SAMPLER_PID=$!
 
+  local counters_file=$OUT/logs/$tag.counters.csv
+  if [[ $name == fgw* ]]; then start_counters "$group" "$counters_file"; else COUNTERS_PID=""; fi
   local t0 g0 s0 c0 t1 g1 s1 c1
   t0=$(busy_ticks); g0=$(group_ticks "$group"); s0=$(group_ticks "$SUBGRAPH_GROUP"); c0=$(subgraph_total)
   run_wrk "$conns" "$DURATION" "$OUT/logs/$tag.wrk.txt"
@@ -419,8 +449,9 @@ measure_window() { # measure_window <round> <order> <gateway> <group> <conns> <v
     log "   wrk gave no summary; see $OUT/logs/$tag.wrk.txt"
     summary='{"requests":0,"seconds":0,"connect_errors":0,"read_errors":0,"write_errors":0,"timeouts":0,"http_errors":0,"bad_bodies":1,"p50_ms":0,"p95_ms":0,"p99_ms":0,"max_ms":0}'
   fi
-  local wrk_cpu
+  local wrk_cpu alloc
   wrk_cpu=$(<"$OUT/logs/$tag.wrk.txt.cpu")
+  alloc=$(stop_counters "$(json_field requests "$summary")" "$counters_file")
 
   local after="fail" verdict
   drain
@@ -447,10 +478,10 @@ measure_window() { # measure_window <round> <order> <gateway> <group> <conns> <v
       printf "|%.2f,%.1f,%.1f,%.1f,%.1f,%d,%.3f,%.1f", gs, cpu_pct, per_cpu_s, peak / 1024, hwm / 1024, sg, sg_per_req, foreign
     }')
   local head=${row%%|*} tail=${row#*|}
-  echo "$round,$name,$conns,$order,$head,$errors,$http_errors,$tail,$verified,$after" >>"$OUT/windows.csv"
+  echo "$round,$name,$conns,$order,$head,$errors,$http_errors,$tail,$verified,$after,$alloc" >>"$OUT/windows.csv"
   IFS=, read -r -a cells <<<"$round,$name,$conns,$order,$head,$errors,$http_errors,$tail"
   log "   ${conns}c: rps=${cells[6]} p50=${cells[7]}ms p95=${cells[8]}ms p99=${cells[9]}ms errors=$errors" \
-    "req/cpu-s=${cells[15]} gw-cpu=${cells[14]}% rss=${cells[16]}MB sg/req=${cells[19]} other-cpu=${cells[20]}% verify-after=$after"
+    "req/cpu-s=${cells[15]} gw-cpu=${cells[14]}% rss=${cells[16]}MB sg/req=${cells[19]} other-cpu=${cells[20]}% verify-after=$after${alloc:+ alloc=${alloc}KB/req}"
 }
 
 # ---------------------------------------------------------------------------------------------- main
@@ -461,6 +492,10 @@ if ((INSTALL == 1)); then
 fi
 command -v wrk >/dev/null || die "wrk is missing (INSTALL=0): apt-get install -y wrk"
 [[ -d $HERE/node_modules/graphql ]] || die "npm packages missing (INSTALL=0): run npm ci in $HERE"
+if ((ALLOC == 1)) && [[ ! -x $COUNTERS ]]; then
+  log "installing dotnet-counters into $HERE/.tools"
+  dotnet tool install --tool-path "$HERE/.tools" dotnet-counters >/dev/null || die "could not install dotnet-counters (ALLOC=1)"
+fi
 if ((needs_fgw == 1)); then
   ((BUILD == 1)) && build_fgw
   [[ -f $FGW_DLL ]] || die "$FGW_DLL is missing; build with BUILD=1"
