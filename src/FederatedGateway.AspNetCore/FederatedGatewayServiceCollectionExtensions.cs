@@ -92,6 +92,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddRateLimits(settings.RateLimits);
         services.AddCost(settings.Cost, settings.RateLimits);
         services.AddLoadShedding(settings.LoadShedding);
+        Usage.UsageServiceCollectionExtensions.AddUsage(services, settings.Usage);
 
         configureExecution?.Invoke(services, settings);
 

@@ -133,6 +133,9 @@ public sealed class GatewayOptions
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 
+    /// <summary>Usage analytics (<c>Gateway:Usage</c>): counts per operation, client and schema coordinate, kept in SQLite or PostgreSQL.</summary>
+    public Usage.UsageSettings Usage { get; set; } = new();
+
     /// <summary>Trusted documents and automatic persisted queries (<c>Gateway:PersistedDocuments</c>).</summary>
     public PersistedDocuments.PersistedDocumentSettings PersistedDocuments { get; set; } = new();
 

@@ -49,6 +49,9 @@ public sealed class CountingGateway : IAsyncDisposable
     /// <summary>How long the subgraph takes to answer (changeable at any time).</summary>
     public TimeSpan SubgraphDelay { get; set; }
 
+    /// <summary>The gateway's services (what it registered from its settings).</summary>
+    public IServiceProvider Services => _gateway!.Services;
+
     /// <summary>The gateway's base address (health endpoints and the like).</summary>
     public string BaseAddress => _gateway!.Urls.First();
 
