@@ -56,5 +56,23 @@ internal sealed partial class CliApp
             Exit codes: 0 planned, 1 the operation does not validate or cannot be planned (errors with file:line:col on
             stderr), 2 bad usage or unreadable input.
             """,
+        ["schema-diff"] = """
+            fgw schema-diff — the changes between two schemas
+
+            Usage:
+              fgw schema-diff --before <file> --after <file> [--format text|json]
+
+            Options:
+              --before <file>   the current schema: GraphQL SDL, or a supergraph (then its client-facing API schema)
+              --after <file>    the proposed schema, the same way
+              --format <kind>   text (one line per change, the default) or json (an array of
+                                {kind, criticality, coordinate, message})
+
+            Changes are classified as GraphQL Inspector does: breaking (existing operations may fail), dangerous
+            (they still run but may see something new, e.g. an added enum value) and safe; breaking ones first.
+
+            Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad usage or an unreadable or
+            invalid schema file.
+            """,
     };
 }

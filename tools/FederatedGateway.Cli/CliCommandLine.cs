@@ -14,8 +14,9 @@ internal sealed class CliCommandLine
         Compose = new Command("compose", "Compose subgraph schemas into a supergraph.") { Config, Output };
         PrintSchema = new Command("print-schema", "The client-facing API schema of a supergraph.") { Supergraph };
         Plan = new Command("plan", "The query plan of an operation.") { Supergraph, Query, Operation, Variables };
+        SchemaDiff = new Command("schema-diff", "The changes between two schemas, classified breaking, dangerous or safe.") { Before, After, Format };
         Help = new Command("help", "The options of one command.") { HelpTopic };
-        Root = new RootCommand("fgw — FederatedGateway command line") { Compose, PrintSchema, Plan, Help };
+        Root = new RootCommand("fgw — FederatedGateway command line") { Compose, PrintSchema, Plan, SchemaDiff, Help };
         foreach (var help in Root.Options.OfType<HelpOption>())
         {
             help.Action = new CommandHelpAction(helpOf);
@@ -30,7 +31,16 @@ internal sealed class CliCommandLine
 
     public Command Plan { get; }
 
+    public Command SchemaDiff { get; }
+
     public Command Help { get; }
+
+    public Option<string> Before { get; } = new("--before") { Description = "the current schema: SDL or a supergraph (its API schema is compared)", HelpName = "file" };
+
+    public Option<string> After { get; } = new("--after") { Description = "the proposed schema, the same way", HelpName = "file" };
+
+    public Option<string> Format { get; } = new Option<string>("--format") { Description = "text (default) or json", HelpName = "text|json", DefaultValueFactory = _ => "text" }
+        .AcceptOnlyFromAmong("text", "json");
 
     public Option<string> Config { get; } = new("--config") { Description = "a supergraph config in rover's shape", HelpName = "supergraph.yaml" };
 
