@@ -93,6 +93,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddCost(settings.Cost, settings.RateLimits);
         services.AddLoadShedding(settings.LoadShedding);
         Usage.UsageServiceCollectionExtensions.AddUsage(services, settings.Usage);
+        Dashboard.DashboardServiceCollectionExtensions.AddDashboard(services, settings);
 
         configureExecution?.Invoke(services, settings);
 

@@ -15,6 +15,7 @@ internal sealed class UsageFlushService : BackgroundService
     private static readonly TimeSpan FinalFlushTimeout = TimeSpan.FromSeconds(5);
 
     private readonly UsageRecorder _recorder;
+    private readonly TrafficHistory? _history;
     private readonly IUsageStore _store;
     private readonly UsageSettings _settings;
     private readonly TimeProvider _time;
@@ -24,9 +25,11 @@ internal sealed class UsageFlushService : BackgroundService
     private bool _initialized;
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
 
-    public UsageFlushService(UsageRecorder recorder, IUsageStore store, UsageSettings settings, ILogger<UsageFlushService> logger, TimeProvider? time = null)
+    /// <param name="history">Where each closed interval's totals also go (the dashboard's traffic charts), when the dashboard is on.</param>
+    public UsageFlushService(UsageRecorder recorder, IUsageStore store, UsageSettings settings, ILogger<UsageFlushService> logger, TrafficHistory? history = null, TimeProvider? time = null)
     {
         _recorder = recorder;
+        _history = history;
         _store = store;
         _settings = settings;
         _logger = logger;
@@ -71,6 +74,7 @@ internal sealed class UsageFlushService : BackgroundService
         try
         {
             var batch = _recorder.Drain();
+            _history?.Add(batch);
             if (!batch.IsEmpty)
             {
                 _pending.Enqueue(batch);

@@ -25,7 +25,7 @@ internal static class UsageServiceCollectionExtensions
             : new SqliteUsageStore(settings.SqlitePath));
         services.AddSingleton(provider => new UsageFlushService(
             provider.GetRequiredService<UsageRecorder>(), provider.GetRequiredService<IUsageStore>(), settings,
-            provider.GetRequiredService<ILogger<UsageFlushService>>()));
+            provider.GetRequiredService<ILogger<UsageFlushService>>(), provider.GetService<TrafficHistory>()));
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<UsageFlushService>());
     }
 }
