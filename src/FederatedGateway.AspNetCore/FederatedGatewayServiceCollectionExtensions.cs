@@ -122,6 +122,17 @@ public static class FederatedGatewayServiceCollectionExtensions
             options.SupergraphPath = alias;
         }
 
+        // --registry <url> --graph <name@variant>: follow a schema registry variant.
+        if (configuration["registry"] is { Length: > 0 } registry)
+        {
+            options.Registry.Url = registry;
+        }
+
+        if (configuration["graph"] is { Length: > 0 } graph)
+        {
+            options.Registry.Graph = graph;
+        }
+
         var supergraph = configuration[GatewayOptions.SupergraphKey];
         if (!string.IsNullOrEmpty(supergraph))
         {

@@ -69,11 +69,21 @@ internal sealed class RegistryHost : IAsyncDisposable
     }
 
     /// <summary>Publishes a subgraph; the status code and the answer.</summary>
-    public async Task<(int Status, JsonElement Body)> PublishAsync(string name, string sdl, string token = CiToken, string variant = "prod", string? commit = null)
+    public async Task<(int Status, JsonElement Body)> PublishAsync(string name, string sdl, string token = CiToken, string variant = "prod", string? commit = null, string? url = null)
     {
         using var client = Client(token);
-        using var response = await client.PostAsJsonAsync($"{VariantUrl(variant: variant)}/subgraphs/{name}", new { url = $"http://127.0.0.1:1/{name}", sdl, commit, message = "test" });
+        using var response = await client.PostAsJsonAsync($"{VariantUrl(variant: variant)}/subgraphs/{name}", new { url = url ?? $"http://127.0.0.1:1/{name}", sdl, commit, message = "test" });
         return ((int)response.StatusCode, await ReadAsync(response));
+    }
+
+    public async Task RollbackAsync(int version)
+    {
+        using var client = Client(AdminToken);
+        using var response = await client.PostAsJsonAsync($"{VariantUrl()}/rollback", new { version });
+        if ((int)response.StatusCode != 201)
+        {
+            throw new InvalidOperationException($"rollback: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
@@ -89,8 +99,16 @@ internal sealed class RegistryHost : IAsyncDisposable
         settings[$"Registry:Tokens:{index}:Scopes:0"] = scope;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
