@@ -23,7 +23,13 @@ public static class RegistryServiceCollectionExtensions
 
         services.AddSingleton(settings);
         services.AddSingleton<IRegistryStore>(_ => settings.Store == "PostgreSql" ? new PostgresRegistryStore(settings.PostgreSql!) : new SqliteRegistryStore(settings.SqlitePath));
-        services.AddSingleton(provider => new SchemaRegistry(provider.GetRequiredService<IRegistryStore>()));
+        var usage = settings.Usage.Store switch
+        {
+            "Sqlite" => FederatedGateway.Storage.Usage.UsageStores.Sqlite(settings.Usage.SqlitePath!),
+            "PostgreSql" => FederatedGateway.Storage.Usage.UsageStores.PostgreSql(settings.Usage.PostgreSql!),
+            _ => null,
+        };
+        services.AddSingleton(provider => new SchemaRegistry(provider.GetRequiredService<IRegistryStore>(), usage, settings.Usage.Window));
         services.AddSingleton(provider => new RegistryCallers(settings));
         services.AddSingleton<RegistryEndpoints>();
         return services;

@@ -34,7 +34,8 @@ internal sealed class RegistryHost : IAsyncDisposable
 
     public string VariantUrl(string graph = "trading", string variant = "prod") => $"{BaseAddress}/registry/v1/graphs/{graph}/variants/{variant}";
 
-    public static async Task<RegistryHost> StartAsync(string? postgres = null)
+    /// <param name="extra">More registry settings (e.g. <c>Registry:Usage:*</c>).</param>
+    public static async Task<RegistryHost> StartAsync(string? postgres = null, Dictionary<string, string?>? extra = null)
     {
         var folder = Directory.CreateTempSubdirectory("fgw-registry-").FullName;
         var builder = WebApplication.CreateSlimBuilder();
@@ -47,6 +48,11 @@ internal sealed class RegistryHost : IAsyncDisposable
         AddToken(settings, 0, "admin", AdminToken, "admin");
         AddToken(settings, 1, "ci", CiToken, "publish:trading@prod");
         AddToken(settings, 2, "gateway", GatewayToken, "read:trading@*");
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

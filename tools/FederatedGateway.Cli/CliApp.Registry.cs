@@ -176,15 +176,34 @@ internal sealed partial class CliApp
                 _stdout.WriteLine($"error[{error.GetProperty("code").GetString()}]: {error.GetProperty("message").GetString()}");
             }
 
+            var days = json.GetProperty("usageWindowDays").GetDouble();
             foreach (var change in json.GetProperty("changes").EnumerateArray())
             {
-                _stdout.WriteLine($"{change.GetProperty("criticality").GetString(),-9} {change.GetProperty("coordinate").GetString()}  {change.GetProperty("message").GetString()}");
+                _stdout.WriteLine($"{change.GetProperty("criticality").GetString(),-9} {change.GetProperty("coordinate").GetString()}  {change.GetProperty("message").GetString()}{Usage(change, days)}");
             }
         }
 
         var passed = json.GetProperty("passed").GetBoolean();
-        _stderr.WriteLine(passed ? "check passed" : json.GetProperty("composes").GetBoolean() ? "check failed: breaking changes" : "check failed: the variant would not compose");
+        _stderr.WriteLine(passed ? "check passed" : json.GetProperty("composes").GetBoolean() ? "check failed: breaking changes used by clients" : "check failed: the variant would not compose");
         return passed ? 0 : 1;
+    }
+
+    /// <summary>What usage data says about a breaking change: the clients that used it, or that none did.</summary>
+    private static string Usage(JsonElement change, double days)
+    {
+        if (!change.TryGetProperty("clients", out var clients) || clients.ValueKind != JsonValueKind.Array)
+        {
+            return "";
+        }
+
+        if (clients.GetArrayLength() == 0)
+        {
+            return $" (no client used it in {days:0} days: not blocking)";
+        }
+
+        var names = clients.EnumerateArray().Select(c =>
+            $"{(c.GetProperty("name").GetString() is { Length: > 0 } n ? n : "(unnamed)")}{(c.GetProperty("version").GetString() is { Length: > 0 } v ? " " + v : "")}: {c.GetProperty("requests").GetInt64()} requests");
+        return $" (used by {string.Join(", ", names)} in {days:0} days)";
     }
 
     /// <summary>401, 403, 404, 409 and anything unexpected: a usage-or-access problem for CI (exit 2), with the registry's reason.</summary>

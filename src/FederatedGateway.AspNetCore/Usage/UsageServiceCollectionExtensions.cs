@@ -21,8 +21,8 @@ internal static class UsageServiceCollectionExtensions
         services.AddSingleton(new UsageRecorder(settings.MaxOperationsPerInterval));
         services.AddSingleton<IRequestStage>(provider => new UsageStage(provider.GetRequiredService<UsageRecorder>()));
         services.AddSingleton<IUsageStore>(_ => settings.Store == UsageStoreKind.PostgreSql
-            ? new PostgresUsageStore(settings.PostgreSql!)
-            : new SqliteUsageStore(settings.SqlitePath));
+            ? Storage.Usage.UsageStores.PostgreSql(settings.PostgreSql!)
+            : Storage.Usage.UsageStores.Sqlite(settings.SqlitePath));
         services.AddSingleton(provider => new UsageFlushService(
             provider.GetRequiredService<UsageRecorder>(), provider.GetRequiredService<IUsageStore>(), settings,
             provider.GetRequiredService<ILogger<UsageFlushService>>(), provider.GetService<TrafficHistory>()));

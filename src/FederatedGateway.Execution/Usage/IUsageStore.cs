@@ -11,7 +11,10 @@ public interface IUsageStore
     /// <summary>Forgets intervals that ended before <paramref name="cutoff"/>; returns how many rows went.</summary>
     Task<long> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
-    /// <summary>The clients that sent operations using <paramref name="coordinate"/> since <paramref name="since"/>, most requests first.</summary>
+    /// <summary>
+    /// The clients that sent operations using <paramref name="coordinate"/> since <paramref name="since"/>, most
+    /// requests first. A type name alone (no <c>.</c>) stands for every coordinate of that type.
+    /// </summary>
     Task<IReadOnlyList<ClientUsage>> ClientsUsingAsync(string coordinate, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Requests per schema coordinate since <paramref name="since"/> (coordinates no operation used are absent).</summary>

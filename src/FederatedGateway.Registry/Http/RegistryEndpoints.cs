@@ -142,8 +142,18 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
                 passed = outcome.Passed,
                 composes = outcome.Composes,
                 againstVersion = outcome.AgainstVersion,
+                usageConsulted = outcome.UsageConsulted,
+                usageWindowDays = outcome.UsageWindow.TotalDays,
                 errors = outcome.Errors.Select(e => new { code = e.Code, message = e.Message }),
-                changes = outcome.Changes.Select(c => new { kind = c.Kind.ToString(), criticality = c.Criticality.ToString().ToLowerInvariant(), coordinate = c.Coordinate, message = c.Message }),
+                changes = outcome.Changes.Select(c => new
+                {
+                    kind = c.Change.Kind.ToString(),
+                    criticality = c.Change.Criticality.ToString().ToLowerInvariant(),
+                    coordinate = c.Change.Coordinate,
+                    message = c.Change.Message,
+                    blocking = c.Blocking,
+                    clients = c.Clients?.Select(u => new { name = u.ClientName, version = u.ClientVersion, requests = u.Requests, lastSeen = u.LastSeen }),
+                }),
             },
             Json,
             context.RequestAborted);

@@ -20,6 +20,9 @@ public sealed class RegistrySettings
     /// <summary>Access tokens, stored as SHA-256 hashes, with their scopes.</summary>
     public List<RegistryTokenSettings> Tokens { get; set; } = [];
 
+    /// <summary>The gateways' usage data, for checks: a breaking change no client used within the window does not fail.</summary>
+    public RegistryUsageSettings Usage { get; set; } = new();
+
     /// <summary>The largest request body accepted (a subgraph schema). Default 5 MB.</summary>
     public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
@@ -33,6 +36,16 @@ public sealed class RegistrySettings
         if (Store == "PostgreSql" && string.IsNullOrWhiteSpace(PostgreSql))
         {
             yield return "Registry:PostgreSql (a connection string) is required for the PostgreSql store.";
+        }
+
+        if (Usage.Store is not ("None" or "Sqlite" or "PostgreSql"))
+        {
+            yield return $"Registry:Usage:Store '{Usage.Store}' is not None, Sqlite or PostgreSql.";
+        }
+
+        if ((Usage.Store == "Sqlite" && string.IsNullOrWhiteSpace(Usage.SqlitePath)) || (Usage.Store == "PostgreSql" && string.IsNullOrWhiteSpace(Usage.PostgreSql)) || Usage.Window <= TimeSpan.Zero)
+        {
+            yield return "Registry:Usage needs SqlitePath (Sqlite) or PostgreSql (PostgreSql) and a positive Window.";
         }
 
         for (var i = 0; i < Tokens.Count; i++)
@@ -59,4 +72,18 @@ public sealed class RegistryTokenSettings
     public string Sha256 { get; set; } = "";
 
     public List<string> Scopes { get; set; } = [];
+}
+
+/// <summary>Where the gateways keep usage analytics (their <c>Gateway:Usage</c> store) and how far back checks look.</summary>
+public sealed class RegistryUsageSettings
+{
+    /// <summary><c>None</c> (default: every breaking change fails a check), <c>Sqlite</c> or <c>PostgreSql</c>.</summary>
+    public string Store { get; set; } = "None";
+
+    public string? SqlitePath { get; set; }
+
+    public string? PostgreSql { get; set; }
+
+    /// <summary>How far back usage counts. Default 30 days.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromDays(30);
 }

@@ -5,6 +5,7 @@ using FederatedGateway.Core.Composition;
 using FederatedGateway.Core.SchemaChanges;
 using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
+using FederatedGateway.Execution.Usage;
 using FederatedGateway.Registry.Storage;
 
 namespace FederatedGateway.Registry.Publishing;
@@ -21,13 +22,19 @@ public sealed class SchemaRegistry
     private static readonly TimeSpan OtherInstancesPoll = TimeSpan.FromSeconds(1);
 
     private readonly IRegistryStore _store;
+    private readonly IUsageStore? _usage;
+    private readonly TimeSpan _usageWindow;
+    private volatile bool _usageReady;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<GraphRef, SemaphoreSlim> _locks = new();
     private readonly ConcurrentDictionary<GraphRef, TaskCompletionSource> _changed = new();
 
-    public SchemaRegistry(IRegistryStore store, TimeProvider? time = null)
+    /// <param name="usage">The gateways' usage data; checks then let breaking changes no client used within <paramref name="usageWindow"/> pass.</param>
+    public SchemaRegistry(IRegistryStore store, IUsageStore? usage = null, TimeSpan? usageWindow = null, TimeProvider? time = null)
     {
         _store = store;
+        _usage = usage;
+        _usageWindow = usageWindow ?? TimeSpan.FromDays(30);
         _time = time ?? TimeProvider.System;
     }
 
@@ -70,12 +77,35 @@ public sealed class SchemaRegistry
         var composed = Compose(graph, subgraphs);
         if (!composed.Succeeded)
         {
-            return new CheckOutcome(false, composed.Errors, [], current?.Version);
+            return new CheckOutcome(false, composed.Errors, [], current?.Version, false, _usageWindow);
         }
 
         var changes = SchemaDiff.Compare(current?.ApiSchema ?? "", ApiSchemaOf(composed.SupergraphSdl!));
-        return new CheckOutcome(true, [], changes, current?.Version);
+        if (_usage is not null && !_usageReady)
+        {
+            // The gateways create the tables when they first flush; a registry checking before that finds them empty.
+            await _usage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            _usageReady = true;
+        }
+
+        var checkedChanges = new List<CheckedChange>(changes.Count);
+        var since = _time.GetUtcNow() - _usageWindow;
+        foreach (var change in changes)
+        {
+            var clients = _usage is not null && change.Criticality == ChangeCriticality.Breaking && IsCountedInUsage(change.Coordinate)
+                ? await _usage.ClientsUsingAsync(change.Coordinate, since, cancellationToken).ConfigureAwait(false)
+                : null;
+            checkedChanges.Add(new CheckedChange(change, clients));
+        }
+
+        return new CheckOutcome(true, [], checkedChanges, current?.Version, _usage is not null, _usageWindow);
     }
+
+    /// <summary>
+    /// Whether usage analytics counts the coordinate: types, fields, arguments, enum values and input fields are;
+    /// root types (<c>schema.query</c>) and directives (<c>@name</c>) are not, so their breaking changes always block.
+    /// </summary>
+    private static bool IsCountedInUsage(string coordinate) => !coordinate.StartsWith("schema.", StringComparison.Ordinal) && !coordinate.StartsWith('@');
 
     /// <summary>
     /// The current version once its hash differs from <paramref name="knownHash"/>, waiting up to

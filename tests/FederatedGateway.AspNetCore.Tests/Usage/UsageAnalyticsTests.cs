@@ -1,6 +1,7 @@
 using FederatedGateway.AspNetCore.Tests.Infrastructure;
 using FederatedGateway.AspNetCore.Usage;
 using FederatedGateway.Execution.Usage;
+using FederatedGateway.Storage.Usage;
 using FederatedGateway.Testing.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class UsageAnalyticsTests
         try
         {
             var path = Path.Combine(folder, "usage.db");
-            await CountsEqualTheTrafficAsync(new() { ["Gateway:Usage:Store"] = "Sqlite", ["Gateway:Usage:SqlitePath"] = path }, () => new SqliteUsageStore(path));
+            await CountsEqualTheTrafficAsync(new() { ["Gateway:Usage:Store"] = "Sqlite", ["Gateway:Usage:SqlitePath"] = path }, () => UsageStores.Sqlite(path));
         }
         finally
         {
@@ -40,7 +41,7 @@ public sealed class UsageAnalyticsTests
         await using var postgres = await PostgresServer.StartAsync();
         await CountsEqualTheTrafficAsync(
             new() { ["Gateway:Usage:Store"] = "PostgreSql", ["Gateway:Usage:PostgreSql"] = postgres.ConnectionString },
-            () => new PostgresUsageStore(postgres.ConnectionString));
+            () => UsageStores.PostgreSql(postgres.ConnectionString));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class UsageAnalyticsTests
         Assert.Equal("world", body.GetProperty("data").GetProperty("hello").GetString());
     }
 
-    private static async Task CountsEqualTheTrafficAsync(Dictionary<string, string?> store, Func<SqlUsageStore> reopen)
+    private static async Task CountsEqualTheTrafficAsync(Dictionary<string, string?> store, Func<IUsageStore> reopen)
     {
         await using (var gateway = await StartAsync(store))
         {

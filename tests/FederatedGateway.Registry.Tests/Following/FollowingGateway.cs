@@ -16,7 +16,8 @@ internal sealed class FollowingGateway(WebApplication app) : IAsyncDisposable
 
     public string Endpoint => app.Urls.First() + "/graphql";
 
-    public static async Task<FollowingGateway> StartAsync(string registry, string cacheFolder)
+    /// <param name="usageDatabase">When set, usage analytics is on and counted into this SQLite file (flushed when the gateway stops).</param>
+    public static async Task<FollowingGateway> StartAsync(string registry, string cacheFolder, string? usageDatabase = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -29,6 +30,9 @@ internal sealed class FollowingGateway(WebApplication app) : IAsyncDisposable
             ["Gateway:Registry:RetryDelay"] = "00:00:00.2",
             ["Gateway:Registry:StartTimeout"] = "00:00:03",
             ["Gateway:Introspection"] = "true",
+            ["Gateway:Usage:Enabled"] = usageDatabase is null ? "false" : "true",
+            ["Gateway:Usage:SqlitePath"] = usageDatabase,
+            ["Gateway:Usage:FlushInterval"] = "01:00:00",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -40,9 +44,16 @@ internal sealed class FollowingGateway(WebApplication app) : IAsyncDisposable
     }
 
     /// <summary>The answer's data, or throws with the body when the request failed or carried errors.</summary>
-    public async Task<JsonElement> QueryAsync(string query)
+    public async Task<JsonElement> QueryAsync(string query, string? clientName = null, string? clientVersion = null)
     {
-        using var response = await _http.PostAsJsonAsync(Endpoint, new { query });
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = JsonContent.Create(new { query }) };
+        if (clientName is not null)
+        {
+            request.Headers.Add("apollographql-client-name", clientName);
+            request.Headers.Add("apollographql-client-version", clientVersion ?? "");
+        }
+
+        using var response = await _http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var json = JsonDocument.Parse(body).RootElement;
         if (!response.IsSuccessStatusCode || json.TryGetProperty("errors", out _))

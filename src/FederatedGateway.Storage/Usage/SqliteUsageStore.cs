@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace FederatedGateway.AspNetCore.Usage;
+namespace FederatedGateway.Storage.Usage;
 
 /// <summary>Usage in a SQLite file (the default: nothing to set up), in write-ahead-log mode so readers never wait for the flush.</summary>
 internal sealed class SqliteUsageStore : SqlUsageStore

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace FederatedGateway.AspNetCore.Usage;
+namespace FederatedGateway.Storage.Usage;
 
 /// <summary>Usage in PostgreSQL (Npgsql, pooled): one database shared by every replica of the gateway.</summary>
 internal sealed class PostgresUsageStore : SqlUsageStore, IAsyncDisposable

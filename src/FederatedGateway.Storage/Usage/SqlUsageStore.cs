@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using FederatedGateway.Execution.Usage;
 
-namespace FederatedGateway.AspNetCore.Usage;
+namespace FederatedGateway.Storage.Usage;
 
 /// <summary>
 /// Usage kept in SQL tables, the same statements for SQLite and PostgreSQL: one row per interval, operation and
@@ -166,11 +166,15 @@ internal abstract class SqlUsageStore : IUsageStore
         query.CommandText = """
             SELECT o.client_name, o.client_version, SUM(o.requests), MAX(o.interval_end)
             FROM fgw_usage_operations o JOIN fgw_usage_coordinates c ON c.operation_hash = o.operation_hash
-            WHERE c.coordinate = @coordinate AND o.interval_end >= @since
+            WHERE (c.coordinate = @coordinate OR (@whole = 1 AND substr(c.coordinate, 1, @length) = @prefix)) AND o.interval_end >= @since
             GROUP BY o.client_name, o.client_version
             ORDER BY 3 DESC, 1, 2
             """;
         Add(query, "@coordinate", coordinate);
+        var wholeType = !coordinate.Contains('.', StringComparison.Ordinal);
+        Add(query, "@whole", wholeType ? 1 : 0);
+        Add(query, "@prefix", coordinate + ".");
+        Add(query, "@length", coordinate.Length + 1);
         Add(query, "@since", since.ToUnixTimeSeconds());
         var clients = new List<ClientUsage>();
         await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
