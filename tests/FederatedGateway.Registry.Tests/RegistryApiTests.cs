@@ -58,6 +58,15 @@ public sealed class RegistryApiTests
         Assert.Contains(breaking.GetProperty("changes").EnumerateArray(), c => c.GetProperty("coordinate").GetString() == "Trader.desk" && c.GetProperty("criticality").GetString() == "breaking");
         Assert.Equal(3, await CurrentVersionAsync(registry));
 
+        // Each check is kept and linkable.
+        using (var reader = RegistryHost.Client(RegistryHost.GatewayToken))
+        {
+            var kept = await RegistryHost.ReadAsync(await reader.GetAsync(breaking.GetProperty("link").GetString()));
+            Assert.Equal(breaking.GetProperty("id").GetString(), kept.GetProperty("id").GetString());
+            Assert.False(kept.GetProperty("passed").GetBoolean());
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(registry.VariantUrl() + "/checks/0123456789abcdef01234567")).StatusCode);
+        }
+
         // Delete, then roll back to version 3: a new version with version 3's supergraph.
         using var ci = RegistryHost.Client(RegistryHost.CiToken);
         using (var deleted = await ci.DeleteAsync(registry.VariantUrl() + "/subgraphs/portfolio"))

@@ -80,11 +80,12 @@ internal sealed partial class CliApp
             Usage:
               fgw subgraph publish --registry <url> --graph <name@variant> --name <subgraph> --schema <file> --routing-url <url>
                                    [--commit <sha>] [--message <text>] [--format text|json]
-              fgw subgraph check   --registry <url> --graph <name@variant> --name <subgraph> --schema <file> [--format text|json]
+              fgw subgraph check   --registry <url> --graph <name@variant> --name <subgraph> --schema <file> [--commit <sha>] [--format text|json]
               fgw subgraph delete  --registry <url> --graph <name@variant> --name <subgraph> [--commit <sha>] [--message <text>]
 
             The registry token is read from FGW_REGISTRY_TOKEN. A publish composes the variant with the new schema and,
-            when that works, makes it a new version that gateways following the variant pick up.
+            when that works, makes it a new version that gateways following the variant pick up. A check is kept by
+            the registry; its link is printed ("details:") for the CI log or a pull-request comment.
 
             Exit codes: 0 published (or unchanged) / check passed / deleted, 1 the variant would not compose or the
             check found breaking changes, 2 bad usage, no token, a refused token or an unreachable registry.

@@ -40,7 +40,7 @@ internal sealed partial class CliApp
                 return usage;
             }
 
-            var answer = await client.CheckAsync(parse.GetValue(line.Name)!, schema!, parse.GetValue(line.RoutingUrl));
+            var answer = await client.CheckAsync(parse.GetValue(line.Name)!, schema!, parse.GetValue(line.RoutingUrl), parse.GetValue(line.Commit));
             return answer.Status == HttpStatusCode.OK ? CheckResult(answer, parse.GetValue(line.Format)) : Refused(answer);
         }));
         line.Delete.SetAction(parse => WithRegistryAsync(parse.GetValue(line.Registry), parse.GetValue(line.Graph), "delete", async client =>
@@ -185,6 +185,7 @@ internal sealed partial class CliApp
 
         var passed = json.GetProperty("passed").GetBoolean();
         _stderr.WriteLine(passed ? "check passed" : json.GetProperty("composes").GetBoolean() ? "check failed: breaking changes used by clients" : "check failed: the variant would not compose");
+        _stderr.WriteLine("details: " + json.GetProperty("link").GetString());
         return passed ? 0 : 1;
     }
 

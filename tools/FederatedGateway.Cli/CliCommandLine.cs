@@ -16,7 +16,7 @@ internal sealed class CliCommandLine
         Plan = new Command("plan", "The query plan of an operation.") { Supergraph, Query, Operation, Variables };
         SchemaDiff = new Command("schema-diff", "The changes between two schemas, classified breaking, dangerous or safe.") { Before, After, Format };
         Publish = new Command("publish", "Publish a subgraph schema to a registry variant.") { Registry, Graph, Name, Schema, RoutingUrl, Commit, Message, Format };
-        Check = new Command("check", "Check a subgraph schema against a registry variant.") { Registry, Graph, Name, Schema, RoutingUrl, Format };
+        Check = new Command("check", "Check a subgraph schema against a registry variant.") { Registry, Graph, Name, Schema, RoutingUrl, Commit, Format };
         Delete = new Command("delete", "Remove a subgraph from a registry variant.") { Registry, Graph, Name, Commit, Message, Format };
         Subgraph = new Command("subgraph", "Publish, check or delete subgraphs in a schema registry.") { Publish, Check, Delete };
         History = new Command("history", "The versions of a registry variant.") { Registry, Graph, Limit, Format };

@@ -24,6 +24,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         endpoints.MapGet(variant + "/versions/{version:int}", VersionAsync);
         endpoints.MapPost(variant + "/subgraphs/{name}", PublishAsync);
         endpoints.MapPost(variant + "/subgraphs/{name}/check", CheckAsync);
+        endpoints.MapGet(variant + "/checks/{id}", StoredCheckAsync);
         endpoints.MapDelete(variant + "/subgraphs/{name}", DeleteAsync);
         endpoints.MapPost(variant + "/rollback", RollbackAsync);
         endpoints.MapGet(variant + "/audit", AuditAsync);
@@ -136,27 +137,55 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         }
 
         var outcome = await registry.CheckAsync(graph, name, body.Url, body.Delete ? null : body.Sdl ?? "", context.RequestAborted);
-        await context.Response.WriteAsJsonAsync(
-            new
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+        var result = new
+        {
+            id,
+            link = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{settings.Path.TrimEnd('/')}/graphs/{graph.Graph}/variants/{graph.Variant}/checks/{id}",
+            subgraph = name,
+            commit = body.Commit,
+            passed = outcome.Passed,
+            composes = outcome.Composes,
+            againstVersion = outcome.AgainstVersion,
+            usageConsulted = outcome.UsageConsulted,
+            usageWindowDays = outcome.UsageWindow.TotalDays,
+            errors = outcome.Errors.Select(e => new { code = e.Code, message = e.Message }),
+            changes = outcome.Changes.Select(c => new
             {
-                passed = outcome.Passed,
-                composes = outcome.Composes,
-                againstVersion = outcome.AgainstVersion,
-                usageConsulted = outcome.UsageConsulted,
-                usageWindowDays = outcome.UsageWindow.TotalDays,
-                errors = outcome.Errors.Select(e => new { code = e.Code, message = e.Message }),
-                changes = outcome.Changes.Select(c => new
-                {
-                    kind = c.Change.Kind.ToString(),
-                    criticality = c.Change.Criticality.ToString().ToLowerInvariant(),
-                    coordinate = c.Change.Coordinate,
-                    message = c.Change.Message,
-                    blocking = c.Blocking,
-                    clients = c.Clients?.Select(u => new { name = u.ClientName, version = u.ClientVersion, requests = u.Requests, lastSeen = u.LastSeen }),
-                }),
-            },
-            Json,
+                kind = c.Change.Kind.ToString(),
+                criticality = c.Change.Criticality.ToString().ToLowerInvariant(),
+                coordinate = c.Change.Coordinate,
+                message = c.Change.Message,
+                blocking = c.Blocking,
+                clients = c.Clients?.Select(u => new { name = u.ClientName, version = u.ClientVersion, requests = u.Requests, lastSeen = u.LastSeen }),
+            }),
+        };
+        var json = JsonSerializer.Serialize(result, Json);
+        await registry.Store.SaveCheckAsync(
+            new StoredCheck(id, graph, name, DateTimeOffset.UtcNow, (string)context.Items[CallerKey]!, string.IsNullOrEmpty(body.Commit) ? null : body.Commit, outcome.Passed, json),
             context.RequestAborted);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(json, context.RequestAborted);
+    }
+
+    /// <summary>A check kept earlier, by the id (and link) its answer carried.</summary>
+    private async Task StoredCheckAsync(HttpContext context)
+    {
+        if (Authorize(context, "read") is not { } graph)
+        {
+            return;
+        }
+
+        var id = (string)context.Request.RouteValues["id"]!;
+        var check = id.Length is > 0 and <= 64 && id.All(char.IsAsciiHexDigitLower) ? await registry.Store.FindCheckAsync(graph, id, context.RequestAborted) : null;
+        if (check is null)
+        {
+            await Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no check {id}.");
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(check.ResultJson, context.RequestAborted);
     }
 
     private async Task AuditAsync(HttpContext context)

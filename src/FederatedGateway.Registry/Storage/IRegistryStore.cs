@@ -24,7 +24,16 @@ public interface IRegistryStore
     Task<IReadOnlyList<AuditEntry>> AuditAsync(GraphRef graph, int limit, CancellationToken cancellationToken);
 
     Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a check's result (its JSON document) under <see cref="StoredCheck.Id"/>, so CI can link to it.</summary>
+    Task SaveCheckAsync(StoredCheck check, CancellationToken cancellationToken);
+
+    /// <summary>A kept check of the variant; null when there is none with that id.</summary>
+    Task<StoredCheck?> FindCheckAsync(GraphRef graph, string id, CancellationToken cancellationToken);
 }
+
+/// <summary>A check as kept: which subgraph, who ran it, for which commit, whether it passed, and its result document.</summary>
+public sealed record StoredCheck(string Id, GraphRef Graph, string Subgraph, DateTimeOffset At, string Author, string? Commit, bool Passed, string ResultJson);
 
 /// <summary>Something someone did to a variant.</summary>
 public sealed record AuditEntry(GraphRef Graph, DateTimeOffset At, string Actor, string Action, string Detail);

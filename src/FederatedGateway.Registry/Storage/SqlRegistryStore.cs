@@ -37,6 +37,11 @@ internal abstract class SqlRegistryStore : IRegistryStore
               graph TEXT NOT NULL, variant TEXT NOT NULL, at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL)
             """,
             "CREATE INDEX IF NOT EXISTS fgw_registry_audit_variant ON fgw_registry_audit (graph, variant, at)",
+            """
+            CREATE TABLE IF NOT EXISTS fgw_registry_checks (
+              id TEXT NOT NULL PRIMARY KEY, graph TEXT NOT NULL, variant TEXT NOT NULL, subgraph TEXT NOT NULL, at BIGINT NOT NULL,
+              author TEXT NOT NULL, ci_commit TEXT, passed INTEGER NOT NULL, result TEXT NOT NULL)
+            """,
         })
         {
             await using var command = connection.CreateCommand();
@@ -140,6 +145,45 @@ internal abstract class SqlRegistryStore : IRegistryStore
         }
 
         return entries;
+    }
+
+    public async Task SaveCheckAsync(StoredCheck check, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO fgw_registry_checks (id, graph, variant, subgraph, at, author, ci_commit, passed, result)
+            VALUES (@id, @graph, @variant, @subgraph, @at, @author, @commit, @passed, @result)
+            """;
+        Add(insert, "@id", check.Id);
+        Add(insert, "@graph", check.Graph.Graph);
+        Add(insert, "@variant", check.Graph.Variant);
+        Add(insert, "@subgraph", check.Subgraph);
+        Add(insert, "@at", check.At.ToUnixTimeMilliseconds());
+        Add(insert, "@author", check.Author);
+        Add(insert, "@commit", (object?)check.Commit ?? DBNull.Value);
+        Add(insert, "@passed", check.Passed ? 1 : 0);
+        Add(insert, "@result", check.ResultJson);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredCheck?> FindCheckAsync(GraphRef graph, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT subgraph, at, author, ci_commit, passed, result FROM fgw_registry_checks WHERE id = @id AND graph = @graph AND variant = @variant";
+        Add(query, "@id", id);
+        Add(query, "@graph", graph.Graph);
+        Add(query, "@variant", graph.Variant);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new StoredCheck(
+            id, graph, reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(Long(reader, 1)), reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3), Long(reader, 4) != 0, reader.GetString(5));
     }
 
     private static async Task InsertAuditAsync(DbConnection connection, DbTransaction? transaction, AuditEntry entry, CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public sealed class RegistryCommandTests : IAsyncLifetime
         Assert.Equal(1, breaking.Exit);
         Assert.Contains("breaking  Trader.desk", breaking.Stdout);
         Assert.Contains("check failed: breaking changes", breaking.Stderr);
+        Assert.Contains($"details: {_registry.BaseAddress}/registry/v1/graphs/trading/variants/prod/checks/", breaking.Stderr);
         Assert.Equal(0, (await RunAsync(RegistryHost.CiToken, ["subgraph", "check", .. Target(), "--name", "accounts", "--schema", Write(Subgraphs.AccountsWithEmail)])).Exit);
 
         var history = await RunAsync(RegistryHost.GatewayToken, ["graph", "history", .. Target(), "--format", "json"]);

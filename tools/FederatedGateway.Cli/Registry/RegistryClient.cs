@@ -50,7 +50,7 @@ internal sealed class RegistryClient : IDisposable
     public Task<RegistryAnswer> PublishAsync(string subgraph, string url, string sdl, string? commit, string? message) =>
         SendAsync(HttpMethod.Post, $"/subgraphs/{subgraph}", new { url, sdl, commit, message });
 
-    public Task<RegistryAnswer> CheckAsync(string subgraph, string sdl, string? url) => SendAsync(HttpMethod.Post, $"/subgraphs/{subgraph}/check", new { sdl, url });
+    public Task<RegistryAnswer> CheckAsync(string subgraph, string sdl, string? url, string? commit) => SendAsync(HttpMethod.Post, $"/subgraphs/{subgraph}/check", new { sdl, url, commit });
 
     public Task<RegistryAnswer> DeleteAsync(string subgraph) => SendAsync(HttpMethod.Delete, $"/subgraphs/{subgraph}", null);
 
