@@ -32,6 +32,7 @@ public static class RegistryServiceCollectionExtensions
         services.AddSingleton(provider => new SchemaRegistry(provider.GetRequiredService<IRegistryStore>(), usage, settings.Usage.Window));
         services.AddSingleton(provider => new RegistryCallers(settings));
         services.AddSingleton<RegistryEndpoints>();
+        services.AddSingleton(new RegistryPage(settings));
         return services;
     }
 
@@ -41,6 +42,7 @@ public static class RegistryServiceCollectionExtensions
         var services = endpoints.ServiceProvider;
         services.GetRequiredService<IRegistryStore>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         services.GetRequiredService<RegistryEndpoints>().Map(endpoints);
+        services.GetRequiredService<RegistryPage>().Map(endpoints);
         return endpoints;
     }
 }

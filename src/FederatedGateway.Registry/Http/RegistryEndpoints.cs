@@ -18,10 +18,13 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet(settings.Path.TrimEnd('/') + "/graphs", VariantsAsync);
         var variant = settings.Path.TrimEnd('/') + "/graphs/{graph}/variants/{variant}";
         endpoints.MapGet(variant + "/supergraph", SupergraphAsync);
         endpoints.MapGet(variant + "/versions", HistoryAsync);
         endpoints.MapGet(variant + "/versions/{version:int}", VersionAsync);
+        endpoints.MapGet(variant + "/versions/{version:int}/changes", VersionChangesAsync);
+        endpoints.MapGet(variant + "/checks", ChecksAsync);
         endpoints.MapPost(variant + "/subgraphs/{name}", PublishAsync);
         endpoints.MapPost(variant + "/subgraphs/{name}/check", CheckAsync);
         endpoints.MapGet(variant + "/checks/{id}", StoredCheckAsync);
@@ -90,6 +93,60 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         }
 
         await context.Response.WriteAsJsonAsync(new { summary = Summary(version), supergraph = version.SupergraphSdl, apiSchema = version.ApiSchema }, Json, context.RequestAborted);
+    }
+
+    /// <summary>The variants the caller may read, with their current version.</summary>
+    private async Task VariantsAsync(HttpContext context)
+    {
+        if (callers.Find(context.Request) is not { } caller)
+        {
+            await Problem(context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "A registry token is needed (Authorization: Bearer <token>).");
+            return;
+        }
+
+        var variants = await registry.Store.VariantsAsync(context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(
+            variants.Where(v => caller.Scopes.Any(s => s.Allows("read", v.Graph))).Select(v => new { graph = v.Graph.Graph, variant = v.Graph.Variant, version = v.Version }),
+            Json,
+            context.RequestAborted);
+    }
+
+    /// <summary>What version N changed in the API schema against version N-1 (against nothing for the first).</summary>
+    private async Task VersionChangesAsync(HttpContext context)
+    {
+        if (Authorize(context, "read") is not { } graph)
+        {
+            return;
+        }
+
+        var number = int.Parse((string)context.Request.RouteValues["version"]!, CultureInfo.InvariantCulture);
+        var version = await registry.Store.VersionAsync(graph, number, context.RequestAborted);
+        if (version is null)
+        {
+            await Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no version {number}.");
+            return;
+        }
+
+        var previous = number > 1 ? await registry.Store.VersionAsync(graph, number - 1, context.RequestAborted) : null;
+        var changes = Core.SchemaChanges.SchemaDiff.Compare(previous?.ApiSchema ?? "", version.ApiSchema);
+        await context.Response.WriteAsJsonAsync(
+            changes.Select(c => new { kind = c.Kind.ToString(), criticality = c.Criticality.ToString().ToLowerInvariant(), coordinate = c.Coordinate, message = c.Message }),
+            Json,
+            context.RequestAborted);
+    }
+
+    private async Task ChecksAsync(HttpContext context)
+    {
+        if (Authorize(context, "read") is not { } graph)
+        {
+            return;
+        }
+
+        var checks = await registry.Store.ChecksAsync(graph, 50, context.RequestAborted);
+        await context.Response.WriteAsJsonAsync(
+            checks.Select(c => new { id = c.Id, subgraph = c.Subgraph, at = c.At, author = c.Author, commit = c.Commit, passed = c.Passed }),
+            Json,
+            context.RequestAborted);
     }
 
     private async Task PublishAsync(HttpContext context)

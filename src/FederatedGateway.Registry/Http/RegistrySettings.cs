@@ -17,6 +17,9 @@ public sealed class RegistrySettings
     /// <summary>Where the HTTP API is served. Default <c>/registry/v1</c>.</summary>
     public string Path { get; set; } = "/registry/v1";
 
+    /// <summary>Where the registry's page is served. Default <c>/registry</c>.</summary>
+    public string PagePath { get; set; } = "/registry";
+
     /// <summary>Access tokens, stored as SHA-256 hashes, with their scopes.</summary>
     public List<RegistryTokenSettings> Tokens { get; set; } = [];
 

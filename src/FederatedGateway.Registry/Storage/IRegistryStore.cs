@@ -25,6 +25,12 @@ public interface IRegistryStore
 
     Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>Every variant with its current version number.</summary>
+    Task<IReadOnlyList<(GraphRef Graph, int Version)>> VariantsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The variant's kept checks, newest first (without their result documents).</summary>
+    Task<IReadOnlyList<StoredCheck>> ChecksAsync(GraphRef graph, int limit, CancellationToken cancellationToken);
+
     /// <summary>Keeps a check's result (its JSON document) under <see cref="StoredCheck.Id"/>, so CI can link to it.</summary>
     Task SaveCheckAsync(StoredCheck check, CancellationToken cancellationToken);
 

@@ -147,6 +147,41 @@ internal abstract class SqlRegistryStore : IRegistryStore
         return entries;
     }
 
+    public async Task<IReadOnlyList<(GraphRef Graph, int Version)>> VariantsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT graph, variant, current_version FROM fgw_registry_variants ORDER BY graph, variant";
+        var variants = new List<(GraphRef, int)>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            variants.Add((new GraphRef(reader.GetString(0), reader.GetString(1)), (int)Long(reader, 2)));
+        }
+
+        return variants;
+    }
+
+    public async Task<IReadOnlyList<StoredCheck>> ChecksAsync(GraphRef graph, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT id, subgraph, at, author, ci_commit, passed FROM fgw_registry_checks WHERE graph = @graph AND variant = @variant ORDER BY at DESC LIMIT "
+            + Math.Clamp(limit, 1, 1000).ToString(CultureInfo.InvariantCulture);
+        Add(query, "@graph", graph.Graph);
+        Add(query, "@variant", graph.Variant);
+        var checks = new List<StoredCheck>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checks.Add(new StoredCheck(
+                reader.GetString(0), graph, reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(Long(reader, 2)), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), Long(reader, 5) != 0, ""));
+        }
+
+        return checks;
+    }
+
     public async Task SaveCheckAsync(StoredCheck check, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
