@@ -76,6 +76,15 @@ public sealed class Replica
         }
     }
 
+    /// <summary>A replica back in rotation starts without the latency of its failures, so it gets traffic again at once.</summary>
+    private void ForgetLatency()
+    {
+        lock (_sampleLock)
+        {
+            Volatile.Write(ref _latencyTicks, 0);
+        }
+    }
+
     internal int Failed() => Interlocked.Increment(ref _consecutiveFailures);
 
     internal void Succeeded()
@@ -116,6 +125,7 @@ public sealed class Replica
         }
 
         Volatile.Write(ref _consecutiveFailures, Math.Max(0, probation - 1));
+        ForgetLatency();
         return true;
     }
 
@@ -132,6 +142,7 @@ public sealed class Replica
         if (wasOut)
         {
             Volatile.Write(ref _consecutiveFailures, 0);
+            ForgetLatency();
         }
 
         return wasOut;
