@@ -123,6 +123,11 @@ public sealed class ReplicaTests
         await restarted.DownAsync();
         await WaitForAsync(() => !replica.IsProbeHealthy, TimeSpan.FromSeconds(3), "the health check did not take the killed replica out");
         await AnsweredAsync(gateway, 20);
+        using (var http = new HttpClient())
+        {
+            var ready = await http.GetStringAsync(gateway.BaseAddress + "/health/ready");
+            Assert.Equal("""{"status":"ok","replicas":{"hello":{"inRotation":1,"total":2}}}""", ready);
+        }
 
         await restarted.UpAsync();
         await WaitForAsync(() => replica.IsProbeHealthy && !replica.IsEjected, TimeSpan.FromSeconds(3), "the health check did not put the replica back");

@@ -151,5 +151,6 @@ public sealed class Replica
     /// <summary>A failing health check; true when the replica was in rotation until now.</summary>
     internal bool ProbeFailed() => Interlocked.Exchange(ref _probeHealthy, 0) == 1;
 
-    internal bool IsInRotation(long now) => IsProbeHealthy && (!IsEjected || now >= Volatile.Read(ref _ejectedUntil));
+    /// <summary>In rotation at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp): passing its health checks, and not ejected or its back-off over.</summary>
+    public bool IsInRotation(long now) => IsProbeHealthy && (!IsEjected || now >= Volatile.Read(ref _ejectedUntil));
 }
