@@ -10,6 +10,7 @@ namespace FederatedGateway.AspNetCore.Tests.Traffic;
 /// fault starts (its first second), once the replica is out of rotation (the rest of the fault) and after the restore,
 /// and the recovery time (restore → the replica back in rotation and serving); asserts generous bounds on them.
 /// </summary>
+[Collection(nameof(ChaosCollection))]
 public sealed class ReplicaChaosTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan HealthCheckInterval = TimeSpan.FromMilliseconds(250);
@@ -52,14 +53,15 @@ public sealed class ReplicaChaosTests(ITestOutputHelper output)
             async () => { await flapping.CancelAsync(); await flapper!; await victim.UpAsync(); });
         output.WriteLine($"requests sent: {load.Sent}");
 
-        // Generous bounds: the healthy replica carries the load once the faulty one is out of rotation.
+        // Generous bounds: the healthy replica carries the load once the faulty one is out of rotation. A p99 under
+        // 1.5 s means no request waited for the replica slowed to 2 s.
         Assert.True(killed.During.ErrorPercent < 5, $"killed, first second: {Describe(killed.During)}");
         Assert.True(killed.Ejected.ErrorPercent < 1, $"killed, out of rotation: {Describe(killed.Ejected)}");
-        Assert.True(slowed.Ejected.ErrorPercent < 1 && slowed.Ejected.P99Ms < 1000, $"slowed, out of rotation: {Describe(slowed.Ejected)}");
+        Assert.True(slowed.Ejected.ErrorPercent < 1 && slowed.Ejected.P99Ms < 1500, $"slowed, out of rotation: {Describe(slowed.Ejected)}");
         Assert.True(flapped.During.ErrorPercent < 10 && flapped.Ejected.ErrorPercent < 5, $"flapping: {Describe(flapped.During)} / {Describe(flapped.Ejected)}");
         foreach (var phase in new[] { killed, slowed, flapped })
         {
-            Assert.True(phase.After.ErrorPercent < 1 && phase.After.P99Ms < 1000, $"after restore: {Describe(phase.After)}");
+            Assert.True(phase.After.ErrorPercent < 1 && phase.After.P99Ms < 1500, $"after restore: {Describe(phase.After)}");
             Assert.True(phase.Recovery < HealthCheckInterval * 8, $"recovery took {phase.Recovery.TotalMilliseconds:0} ms");
         }
     }

@@ -4,12 +4,13 @@ namespace FederatedGateway.Execution.Transport.Replicas;
 
 /// <summary>
 /// One URL of a subgraph and what the balancer knows of it: requests outstanding, a peak-EWMA latency that decays
-/// with time (so a replica that was slow is tried again once the others' cost catches up), failures in a row, and
+/// with time (so a replica that was slow is tried again once its estimate has decayed), failures in a row, and
 /// whether it is out of rotation (ejected after failures, or failing its health checks).
 /// </summary>
 public sealed class Replica
 {
     private static readonly double DecayTicks = Stopwatch.Frequency; // latency estimates lose 1/e per second
+    private static readonly double LatencyUnitTicks = Stopwatch.Frequency / 20.0; // 50 ms
     private readonly Lock _sampleLock = new();
     private int _outstanding;
     private double _latencyTicks;
@@ -54,12 +55,17 @@ public sealed class Replica
 
     internal void End() => Interlocked.Decrement(ref _outstanding);
 
-    /// <summary>The balancer's cost of one more request here: (outstanding + 1) × the decayed latency estimate.</summary>
+    /// <summary>
+    /// The balancer's cost of one more request here: (outstanding + 1), multiplied by the decayed latency estimate in
+    /// units of <see cref="LatencyUnitTicks"/> when it is above one unit. Replicas answering within 50 ms are compared
+    /// by outstanding requests alone (equal ones tie and are chosen at random); a slow or failing one costs as much as
+    /// many outstanding requests until its estimate decays.
+    /// </summary>
     internal double Cost(long now)
     {
         var idle = now - Volatile.Read(ref _lastSample);
         var latency = Volatile.Read(ref _latencyTicks) * Math.Exp(-Math.Max(0, idle) / DecayTicks);
-        return (Outstanding + 1) * (latency + 1);
+        return (Outstanding + 1) * Math.Max(1, latency / LatencyUnitTicks);
     }
 
     /// <summary>Records how long an answer took: a slower one than the estimate replaces it at once, a faster one pulls it down over time.</summary>

@@ -12,13 +12,14 @@ public sealed class ReplicaRoutingHandler(ReplicaRegistry registry) : Delegating
     /// <summary>The replicas a fetch has tried so far (one bit per replica).</summary>
     private static readonly HttpRequestOptionsKey<ulong> TriedKey = new("fgw.replicas-tried");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!request.Options.TryGetValue(SubgraphResiliencePipelines.SubgraphKey, out var subgraph) || !registry.TryGet(subgraph, out var set))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.Options.TryGetValue(SubgraphResiliencePipelines.SubgraphKey, out var subgraph) && registry.TryGet(subgraph, out var set)
+            ? SendToReplicaAsync(request, subgraph, set, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendToReplicaAsync(
+        HttpRequestMessage request, string subgraph, ReplicaSet set, CancellationToken cancellationToken)
+    {
         request.Options.TryGetValue(TriedKey, out var tried);
         var replica = set.Choose(tried) ?? throw new NoHealthyReplicaException(subgraph);
         request.Options.Set(TriedKey, tried | replica.Bit);
