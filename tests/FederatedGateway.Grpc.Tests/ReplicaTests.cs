@@ -1,9 +1,16 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FederatedGateway.AspNetCore;
+using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Grpc.Client;
 using FederatedGateway.Grpc.Composition;
 using FederatedGateway.Grpc.Sources;
 using FederatedGateway.Grpc.Tests.Infrastructure;
 using FederatedGateway.Grpc.Tests.Services;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Grpc.Tests;
 
@@ -43,5 +50,53 @@ public sealed class ReplicaTests
         }
 
         Assert.Equal(40, first.Calls.Count("GetQuote") - before);
+    }
+
+    [Fact]
+    public async Task Gateway_replicas_urls_balance_a_grpc_subgraph_of_the_real_gateway_host()
+    {
+        await using var first = await GrpcTestServer.StartAsync(app => app.MapGrpcService<KitchenService>());
+        var second = await GrpcTestServer.StartAsync(app => app.MapGrpcService<KitchenService>());
+        var folder = Directory.CreateTempSubdirectory("fgw-grpc-replicas-").FullName;
+        var config = Path.Combine(folder, "supergraph.yaml");
+        await File.WriteAllTextAsync(config, $"subgraphs:\n  kitchen:\n    schema:\n      grpc:\n        url: {first.Url}\n        reflection: true\n");
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["config"] = config,
+            ["Gateway:WatchSupergraph"] = "false",
+            ["Gateway:DeduplicateQueries"] = "false",
+            ["Gateway:Replicas:Subgraphs:kitchen:Urls:0"] = first.Url,
+            ["Gateway:Replicas:Subgraphs:kitchen:Urls:1"] = second.Url,
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
+        await using var app = builder.Build();
+        app.MapFederatedGateway("/graphql");
+        await app.StartAsync();
+        using var http = new HttpClient();
+
+        async Task QueryAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var response = await http.PostAsJsonAsync(app.Urls.First() + "/graphql", new { query = $"{{ getItem(id: \"k{i}\") {{ id }} }}" });
+                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                Assert.True(body.GetProperty("data").GetProperty("getItem").GetProperty("id").GetString() == $"k{i}", body.GetRawText());
+            }
+        }
+
+        await QueryAsync(30);
+        Assert.InRange(first.Calls.Count("GetItem"), 5, 25);
+        Assert.InRange(second.Calls.Count("GetItem"), 5, 25);
+
+        await second.DisposeAsync();
+        var before = first.Calls.Count("GetItem");
+        await QueryAsync(20);
+        Assert.Equal(20, first.Calls.Count("GetItem") - before);
+        await app.StopAsync();
+        Directory.Delete(folder, recursive: true);
     }
 }
