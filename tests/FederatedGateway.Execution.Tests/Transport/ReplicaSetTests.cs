@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using FederatedGateway.Execution.Transport.Replicas;
 
 namespace FederatedGateway.Execution.Tests.Transport;
@@ -121,5 +122,42 @@ public sealed class ReplicaSetTests
         set.ProbePassed(set.Replicas[0]);
         Assert.False(set.Replicas[0].IsEjected);
         Assert.Contains(set.Replicas[0], Enumerable.Range(0, 50).Select(_ => set.Choose()));
+    }
+
+    [Fact]
+    public void Ejections_and_restorations_are_counted_by_subgraph_and_reason()
+    {
+        var counted = new List<(string Instrument, string? Subgraph, string? Reason)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "FederatedGateway.Traffic" && instrument.Name.StartsWith("fgw.replica.", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
+        {
+            var subgraph = tags.ToArray().FirstOrDefault(t => t.Key == "subgraph").Value as string;
+            if (subgraph == "metered")
+            {
+                lock (counted)
+                {
+                    counted.Add((instrument.Name, subgraph, tags.ToArray().FirstOrDefault(t => t.Key == "reason").Value as string));
+                }
+            }
+        });
+        listener.Start();
+        var set = new ReplicaSet("metered", ["http://127.0.0.1:32001/graphql", "http://127.0.0.1:32002/graphql"], new ReplicaOptions { EjectAfterFailures = 1 });
+
+        Fail(set, set.Replicas[0], 1);
+        set.ProbePassed(set.Replicas[0]);
+        set.ProbeFailed(set.Replicas[1], "test");
+
+        Assert.Equal(
+            [("fgw.replica.ejections", "metered", "failures"), ("fgw.replica.restorations", "metered", "health_check"), ("fgw.replica.ejections", "metered", "health_check")],
+            counted);
     }
 }

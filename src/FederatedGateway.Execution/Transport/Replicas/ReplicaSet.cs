@@ -111,6 +111,7 @@ public sealed class ReplicaSet
         if (replica.IsEjected && replica.TryEndEjection(now, Options.EjectAfterFailures))
         {
             ReplicaLog.Restored(_logger, Subgraph, replica.Url, "its ejection is over; on probation");
+            ReplicaMetrics.Restored(Subgraph, "back_off_over");
         }
 
         return true;
@@ -148,6 +149,7 @@ public sealed class ReplicaSet
         if (replica.TryEject(now, Options.EjectionTime, Options.MaxEjectionTime, out var duration))
         {
             ReplicaLog.Ejected(_logger, Subgraph, replica.Url, failures, duration.TotalSeconds);
+            ReplicaMetrics.Ejected(Subgraph, "failures");
         }
     }
 
@@ -159,6 +161,7 @@ public sealed class ReplicaSet
         if (replica.ProbePassed(Stopwatch.GetTimestamp()))
         {
             ReplicaLog.Restored(_logger, Subgraph, replica.Url, "its health check passed");
+            ReplicaMetrics.Restored(Subgraph, "health_check");
         }
     }
 
@@ -167,6 +170,7 @@ public sealed class ReplicaSet
         if (replica.ProbeFailed())
         {
             ReplicaLog.ProbeFailed(_logger, Subgraph, replica.Url, reason);
+            ReplicaMetrics.Ejected(Subgraph, "health_check");
         }
     }
 
