@@ -61,6 +61,22 @@ public sealed class ReplicaTests
     }
 
     [Fact]
+    public async Task A_slow_replica_gets_little_traffic_without_health_checks()
+    {
+        await using var fast = await ReplicaSubgraph.StartAsync();
+        await using var slow = await ReplicaSubgraph.StartAsync();
+        slow.Delay = TimeSpan.FromMilliseconds(400);
+        await using var gateway = await StartAsync([fast, slow]);
+
+        // One at a time, both replicas always have nothing outstanding: only the latency tells them apart (a
+        // balancer by outstanding requests alone would send the slow one about half).
+        await AnsweredAsync(gateway, 30);
+
+        Assert.Equal(30, fast.Requests + slow.Requests);
+        Assert.True(slow.Requests <= 5, $"the slow replica got {slow.Requests} of 30 fetches");
+    }
+
+    [Fact]
     public async Task A_single_url_replaces_the_supergraph_url_without_a_balancer()
     {
         await using var only = await ReplicaSubgraph.StartAsync();

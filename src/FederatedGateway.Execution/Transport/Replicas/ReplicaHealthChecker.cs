@@ -77,6 +77,10 @@ internal sealed class ReplicaHealthChecker : IDisposable
         {
             // Stopping.
         }
+        catch (Exception ex) when (ex is InvalidOperationException or UriFormatException or IOException)
+        {
+            _set.ProbeFailed(replica, ex.GetType().Name);
+        }
     }
 
     private HttpRequestMessage CreateProbe(Replica replica)
