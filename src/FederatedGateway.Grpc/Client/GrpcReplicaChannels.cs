@@ -35,12 +35,12 @@ internal static class GrpcReplicaChannels
         var writes = Balanced(serviceName, secure, provider, channelOptions(writesHandler, RoundRobin(new ServiceConfig())));
         if (maxRetries <= 0)
         {
-            return new GrpcChannelPair(writes, writes, new OwnedHandlers(writesHandler, null, provider));
+            return new GrpcChannelPair(writes, writes, new GrpcReplicaResources(writesHandler, null, provider));
         }
 
         var readsHandler = handler();
         var reads = Balanced(serviceName, secure, provider, channelOptions(readsHandler, RoundRobin(retryingReads())));
-        return new GrpcChannelPair(reads, writes, new OwnedHandlers(writesHandler, readsHandler, provider));
+        return new GrpcChannelPair(reads, writes, new GrpcReplicaResources(writesHandler, readsHandler, provider));
     }
 
     private static ServiceConfig RoundRobin(ServiceConfig config)
@@ -54,24 +54,5 @@ internal static class GrpcReplicaChannels
         options.ServiceProvider = provider;
         options.Credentials = secure ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
         return GrpcChannel.ForAddress("static:///" + Uri.EscapeDataString(serviceName), options);
-    }
-
-    /// <summary>The handlers and the resolver's service provider, disposed with the channels.</summary>
-    private sealed class OwnedHandlers(HttpMessageHandler writes, HttpMessageHandler? reads, ServiceProvider provider) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                writes.Dispose();
-                reads?.Dispose();
-                provider.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

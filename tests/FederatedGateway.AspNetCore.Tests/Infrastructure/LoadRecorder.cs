@@ -11,7 +11,7 @@ public sealed class LoadRecorder : IAsyncDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly List<Sample> _samples = [];
+    private readonly List<LoadSample> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _workers;
     private readonly string _endpoint;
@@ -24,8 +24,6 @@ public sealed class LoadRecorder : IAsyncDisposable
         _cap = cap;
         _workers = Enumerable.Range(0, workers).Select(_ => Task.Run(RunAsync)).ToArray();
     }
-
-    public readonly record struct Sample(double StartMs, double LatencyMs, bool Ok);
 
     /// <summary>Milliseconds since the load started.</summary>
     public double Now => _clock.Elapsed.TotalMilliseconds;
@@ -55,7 +53,7 @@ public sealed class LoadRecorder : IAsyncDisposable
 
             lock (_samples)
             {
-                _samples.Add(new Sample(start, Now - start, ok));
+                _samples.Add(new LoadSample(start, Now - start, ok));
             }
         }
     }
@@ -63,7 +61,7 @@ public sealed class LoadRecorder : IAsyncDisposable
     /// <summary>The requests started in [<paramref name="fromMs"/>, <paramref name="toMs"/>): count, error rate (%), p99 latency (ms).</summary>
     public (int Count, double ErrorPercent, double P99Ms) Window(double fromMs, double toMs)
     {
-        List<Sample> window;
+        List<LoadSample> window;
         lock (_samples)
         {
             window = _samples.Where(s => s.StartMs >= fromMs && s.StartMs < toMs).ToList();

@@ -66,7 +66,7 @@ public sealed class ReplicaChaosTests(ITestOutputHelper output)
         }
     }
 
-    private async Task<PhaseResult> PhaseAsync(
+    private async Task<ChaosPhaseResult> PhaseAsync(
         LoadRecorder load, ReplicaSubgraph victim, Replica replica, string name, Func<Task> fault, Func<Task> restore)
     {
         var start = load.Now;
@@ -88,7 +88,7 @@ public sealed class ReplicaChaosTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromMilliseconds(AfterRestoreMs));
         var after = load.Window(afterStart, afterStart + AfterRestoreMs);
         output.WriteLine($"phase {name}: first second {Describe(during)}; out of rotation {Describe(ejected)}; recovery {recovery.TotalMilliseconds:0} ms; after restore {Describe(after)}");
-        return new PhaseResult(during, ejected, after, recovery);
+        return new ChaosPhaseResult(during, ejected, after, recovery);
     }
 
     private static async Task FlapAsync(ReplicaSubgraph replica, CancellationToken stop)
@@ -104,10 +104,4 @@ public sealed class ReplicaChaosTests(ITestOutputHelper output)
 
     private static string Describe((int Count, double ErrorPercent, double P99Ms) window) =>
         $"{window.Count} requests, {window.ErrorPercent:0.00}% errors, p99 {window.P99Ms:0} ms";
-
-    private sealed record PhaseResult(
-        (int Count, double ErrorPercent, double P99Ms) During,
-        (int Count, double ErrorPercent, double P99Ms) Ejected,
-        (int Count, double ErrorPercent, double P99Ms) After,
-        TimeSpan Recovery);
 }
