@@ -105,7 +105,8 @@ public sealed class Replica
     internal bool TryEject(long now, TimeSpan first, TimeSpan max, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (Interlocked.CompareExchange(ref _ejected, 1, 0) != 0)
+        // 2 while the back-off is being set, so no one ends the ejection against the previous one's end.
+        if (Interlocked.CompareExchange(ref _ejected, 2, 0) != 0)
         {
             return false;
         }
@@ -119,6 +120,7 @@ public sealed class Replica
         duration = TimeSpan.FromTicks((long)ticks);
         Volatile.Write(ref _ejectedUntil, now + (long)(duration.TotalSeconds * Stopwatch.Frequency));
         Volatile.Write(ref _consecutiveFailures, 0);
+        Volatile.Write(ref _ejected, 1);
         return true;
     }
 
