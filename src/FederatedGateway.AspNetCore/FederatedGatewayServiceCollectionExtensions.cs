@@ -95,6 +95,8 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddRateLimits(settings.RateLimits);
         services.AddCost(settings.Cost, settings.RateLimits);
         services.AddLoadShedding(settings.LoadShedding);
+        Usage.UsageServiceCollectionExtensions.AddUsage(services, settings.Usage);
+        Dashboard.DashboardServiceCollectionExtensions.AddDashboard(services, settings);
 
         configureExecution?.Invoke(services, settings);
 
@@ -122,6 +124,17 @@ public static class FederatedGatewayServiceCollectionExtensions
             && configuration[GatewayOptions.SectionName + ":Supergraph"] is { Length: > 0 } alias)
         {
             options.SupergraphPath = alias;
+        }
+
+        // --registry <url> --graph <name@variant>: follow a schema registry variant.
+        if (configuration["registry"] is { Length: > 0 } registry)
+        {
+            options.Registry.Url = registry;
+        }
+
+        if (configuration["graph"] is { Length: > 0 } graph)
+        {
+            options.Registry.Graph = graph;
         }
 
         var supergraph = configuration[GatewayOptions.SupergraphKey];

@@ -136,6 +136,15 @@ public sealed class GatewayOptions
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 
+    /// <summary>Following a schema registry variant instead of a supergraph file (<c>Gateway:Registry</c>, or <c>--registry</c> and <c>--graph</c>).</summary>
+    public Loading.RegistrySourceSettings Registry { get; set; } = new();
+
+    /// <summary>Usage analytics (<c>Gateway:Usage</c>): counts per operation, client and schema coordinate, kept in SQLite or PostgreSQL.</summary>
+    public Usage.UsageSettings Usage { get; set; } = new();
+
+    /// <summary>The operators' dashboard (<c>Gateway:Dashboard</c>), drawn from usage analytics.</summary>
+    public Dashboard.DashboardSettings Dashboard { get; set; } = new();
+
     /// <summary>Trusted documents and automatic persisted queries (<c>Gateway:PersistedDocuments</c>).</summary>
     public PersistedDocuments.PersistedDocumentSettings PersistedDocuments { get; set; } = new();
 

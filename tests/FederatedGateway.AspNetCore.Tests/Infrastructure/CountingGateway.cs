@@ -49,7 +49,7 @@ public sealed class CountingGateway : IAsyncDisposable
     /// <summary>How long the subgraph takes to answer (changeable at any time).</summary>
     public TimeSpan SubgraphDelay { get; set; }
 
-    /// <summary>The gateway's services (to look at its state, e.g. the replicas of a subgraph).</summary>
+    /// <summary>The gateway's services (what it registered from its settings, the state of a subgraph's replicas).</summary>
     public IServiceProvider Services => _gateway!.Services;
 
     /// <summary>The gateway's base address (health endpoints and the like).</summary>
