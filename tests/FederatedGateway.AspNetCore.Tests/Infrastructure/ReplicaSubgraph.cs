@@ -6,7 +6,7 @@ namespace FederatedGateway.AspNetCore.Tests.Infrastructure;
 /// <summary>
 /// One replica of the <c>hello</c> subgraph on a fixed loopback port (OS-assigned at first start): it can be killed
 /// (its listener stopped, so connections are refused) and started again on the same port, slowed, or made to answer
-/// an HTTP status. Counts the GraphQL requests it answers.
+/// an HTTP status, and its <c>GET /health</c> turned unhealthy. Counts the GraphQL requests it answers.
 /// </summary>
 public sealed class ReplicaSubgraph : IAsyncDisposable
 {
@@ -24,7 +24,10 @@ public sealed class ReplicaSubgraph : IAsyncDisposable
     /// <summary>How long each answer takes (changeable at any time).</summary>
     public TimeSpan Delay { get; set; }
 
-    /// <summary>A status every request is answered with (no body), or 0 to answer normally.</summary>
+    /// <summary>Whether <c>GET /health</c> answers 200 (else 503).</summary>
+    public bool Healthy { get; set; } = true;
+
+    /// <summary>A status every GraphQL request is answered with (no body), or 0 to answer normally.</summary>
     public int FailWith { get; set; }
 
     public static async Task<ReplicaSubgraph> StartAsync()
@@ -45,7 +48,13 @@ public sealed class ReplicaSubgraph : IAsyncDisposable
                 return;
             }
 
-            _app = await CountingGateway.StartAppAsync(app => app.MapPost("/graphql", AnswerAsync), port: _port);
+            _app = await CountingGateway.StartAppAsync(
+                app =>
+                {
+                    app.MapPost("/graphql", AnswerAsync);
+                    app.MapGet("/health", () => Results.StatusCode(Healthy ? 200 : 503));
+                },
+                port: _port);
             _port = new Uri(_app.Urls.First()).Port;
         }
         finally

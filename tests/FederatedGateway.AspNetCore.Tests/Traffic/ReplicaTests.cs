@@ -152,6 +152,33 @@ public sealed class ReplicaTests
     }
 
     [Fact]
+    public async Task A_health_path_must_answer_2xx_while_the_graphql_probe_takes_a_401_as_alive()
+    {
+        await using var a = await ReplicaSubgraph.StartAsync();
+        await using var b = await ReplicaSubgraph.StartAsync();
+        await using (var byPath = await StartAsync([a, b], new()
+        {
+            ["Gateway:Replicas:HealthCheck:Interval"] = "00:00:00.100",
+            ["Gateway:Replicas:HealthCheck:Path"] = "/health",
+        }))
+        {
+            var replica = Replicas(byPath).Replicas[1];
+            b.Healthy = false;
+            await WaitForAsync(() => !replica.IsProbeHealthy, TimeSpan.FromSeconds(3), "a 503 on the health path did not take the replica out");
+            b.Healthy = true;
+            await WaitForAsync(() => replica.IsProbeHealthy, TimeSpan.FromSeconds(3), "a 200 on the health path did not put the replica back");
+        }
+
+        b.FailWith = 401;
+        await using var byQuery = await StartAsync([a, b], new() { ["Gateway:Replicas:HealthCheck:Interval"] = "00:00:00.100" });
+        var requests = b.Requests;
+        await WaitForAsync(() => b.Requests >= requests + 3, TimeSpan.FromSeconds(3), "the GraphQL probe did not reach the replica");
+        Assert.True(Replicas(byQuery).Replicas[1].IsProbeHealthy);
+        b.FailWith = 500;
+        await WaitForAsync(() => !Replicas(byQuery).Replicas[1].IsProbeHealthy, TimeSpan.FromSeconds(3), "a 500 to the GraphQL probe did not take the replica out");
+    }
+
+    [Fact]
     public async Task Every_replica_failing_its_health_checks_answers_SUBGRAPH_UNAVAILABLE_at_once()
     {
         await using var a = await ReplicaSubgraph.StartAsync();

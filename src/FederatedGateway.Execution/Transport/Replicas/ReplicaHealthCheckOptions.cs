@@ -2,7 +2,8 @@ namespace FederatedGateway.Execution.Transport.Replicas;
 
 /// <summary>
 /// The periodic probe of each replica: a GET of <see cref="Path"/> on the replica's origin when set, else a POST of
-/// <see cref="Query"/> to the replica's URL. A 2xx answer within <see cref="Timeout"/> is healthy.
+/// <see cref="Query"/> to the replica's URL. Healthy is an answer within <see cref="Timeout"/>: 2xx for the path, any
+/// status below 500 for the query (probes carry no credentials, and a 401 still shows the replica is serving).
 /// </summary>
 public sealed class ReplicaHealthCheckOptions
 {

@@ -56,7 +56,9 @@ internal sealed class ReplicaHealthChecker : IDisposable
         {
             using var request = CreateProbe(replica);
             using var response = await _client.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
+            // A health path must answer 2xx; the GraphQL probe only needs an answer below 500 (a subgraph that wants
+            // credentials the probe does not carry answers 401 and is alive).
+            if (response.IsSuccessStatusCode || (_options.Path is null && (int)response.StatusCode < 500))
             {
                 _set.ProbePassed(replica);
             }
