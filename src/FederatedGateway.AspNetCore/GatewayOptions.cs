@@ -121,6 +121,9 @@ public sealed class GatewayOptions
     /// <summary>Retries (queries only, with a budget) and circuit breakers for subgraph fetches (<c>Gateway:Resilience</c>).</summary>
     public Traffic.ResilienceSettings Resilience { get; set; } = new();
 
+    /// <summary>Several URLs per subgraph with load balancing, outlier ejection and health checks (<c>Gateway:Replicas</c>).</summary>
+    public Traffic.ReplicaSettings Replicas { get; set; } = new();
+
     /// <summary>Demand control: cost estimates, a maximum, <c>extensions.cost</c> (<c>Gateway:Cost</c>).</summary>
     public Traffic.CostSettings Cost { get; set; } = new();
 
@@ -152,8 +155,9 @@ public sealed class GatewayOptions
     public int SubgraphResponseLimit => MaxSubgraphResponseSize > 0 ? MaxSubgraphResponseSize : Array.MaxLength;
 
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
-    public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
+    public HttpSubgraphClientOptions ToSubgraphClientOptions(Execution.Transport.Replicas.ReplicaRegistry? replicas = null) => new()
     {
+        Replicas = replicas,
         Resilience = Resilience.Problems().Any() ? null : new Execution.Transport.Resilience.SubgraphResiliencePipelines(Resilience.For),
         DeduplicateQueries = DeduplicateQueries,
         Timeout = SubgraphTimeout,

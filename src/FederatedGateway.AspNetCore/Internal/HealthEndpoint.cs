@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
 using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Transport.Replicas;
 using FederatedGateway.Execution.Traffic;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +11,9 @@ namespace FederatedGateway.AspNetCore.Internal;
 
 /// <summary>
 /// <c>GET /health</c> (liveness: 200 while the process serves) and <c>GET /health/ready</c> (200 once a schema is
-/// loaded and the gateway is not shedding load, else 503).
+/// loaded and the gateway is not shedding load, else 503). When subgraphs have replicas, readiness also says how many
+/// of each subgraph's replicas are in rotation (<c>"replicas":{"name":{"inRotation":1,"total":2}}</c>), without their
+/// addresses; a subgraph with none in rotation does not make the gateway unready (its other subgraphs still answer).
 /// </summary>
 internal static class HealthEndpoint
 {
@@ -26,10 +32,40 @@ internal static class HealthEndpoint
         var ready = context.RequestServices.GetRequiredService<IGatewayExecutor>().IsReady;
         var overloaded = context.RequestServices.GetService<LoadSheddingStage>()?.IsOverloaded == true;
         context.Response.Headers.CacheControl = "no-store";
+        var status = !ready ? Unavailable : overloaded ? Overloaded : Ok;
+        if (context.RequestServices.GetService<ReplicaRegistry>() is { IsEmpty: false } replicas)
+        {
+            status = WithReplicas(!ready ? "unavailable" : overloaded ? "overloaded" : "ok", replicas);
+        }
+
         return ResponseWriter.WriteBodyAsync(
             context.Response,
             ready && !overloaded ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable,
             MediaTypes.JsonUtf8,
-            !ready ? Unavailable : overloaded ? Overloaded : Ok);
+            status);
+    }
+
+    private static byte[] WithReplicas(string status, ReplicaRegistry replicas)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", status);
+            json.WriteStartObject("replicas");
+            var now = Stopwatch.GetTimestamp();
+            foreach (var set in replicas.Sets)
+            {
+                json.WriteStartObject(set.Subgraph);
+                json.WriteNumber("inRotation", set.Replicas.Count(replica => replica.IsInRotation(now)));
+                json.WriteNumber("total", set.Replicas.Count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 }
