@@ -14,6 +14,7 @@ namespace FederatedGateway.AspNetCore.Internal;
 /// loaded and the gateway is not shedding load, else 503). When subgraphs have replicas, readiness also says how many
 /// of each subgraph's replicas are in rotation (<c>"replicas":{"name":{"inRotation":1,"total":2}}</c>), without their
 /// addresses; a subgraph with none in rotation does not make the gateway unready (its other subgraphs still answer).
+/// A gateway following a schema registry says which version it serves (<c>"supergraph":{"version":12,"hash":"…"}</c>).
 /// </summary>
 internal static class HealthEndpoint
 {
@@ -33,9 +34,11 @@ internal static class HealthEndpoint
         var overloaded = context.RequestServices.GetService<LoadSheddingStage>()?.IsOverloaded == true;
         context.Response.Headers.CacheControl = "no-store";
         var status = !ready ? Unavailable : overloaded ? Overloaded : Ok;
-        if (context.RequestServices.GetService<ReplicaRegistry>() is { IsEmpty: false } replicas)
+        var replicas = context.RequestServices.GetService<ReplicaRegistry>() is { IsEmpty: false } set ? set : null;
+        var served = context.RequestServices.GetService<Loading.RegistryFollower>()?.Served;
+        if (replicas is not null || served is not null)
         {
-            status = WithReplicas(!ready ? "unavailable" : overloaded ? "overloaded" : "ok", replicas);
+            status = Detailed(!ready ? "unavailable" : overloaded ? "overloaded" : "ok", replicas, served);
         }
 
         return ResponseWriter.WriteBodyAsync(
@@ -45,24 +48,37 @@ internal static class HealthEndpoint
             status);
     }
 
-    private static byte[] WithReplicas(string status, ReplicaRegistry replicas)
+    /// <param name="served">The registry version served (0 when it came from the disk copy), when the gateway follows a registry.</param>
+    private static byte[] Detailed(string status, ReplicaRegistry? replicas, (int Version, string Hash)? served)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("status", status);
-            json.WriteStartObject("replicas");
-            var now = Stopwatch.GetTimestamp();
-            foreach (var set in replicas.Sets)
+            if (served is { } version)
             {
-                json.WriteStartObject(set.Subgraph);
-                json.WriteNumber("inRotation", set.Replicas.Count(replica => replica.IsInRotation(now)));
-                json.WriteNumber("total", set.Replicas.Count);
+                json.WriteStartObject("supergraph");
+                json.WriteNumber("version", version.Version);
+                json.WriteString("hash", version.Hash);
                 json.WriteEndObject();
             }
 
-            json.WriteEndObject();
+            if (replicas is not null)
+            {
+                json.WriteStartObject("replicas");
+                var now = Stopwatch.GetTimestamp();
+                foreach (var set in replicas.Sets)
+                {
+                    json.WriteStartObject(set.Subgraph);
+                    json.WriteNumber("inRotation", set.Replicas.Count(replica => replica.IsInRotation(now)));
+                    json.WriteNumber("total", set.Replicas.Count);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -27,6 +27,7 @@ internal sealed partial class RegistryFollower : IHostedService, IDisposable
     private readonly ILogger _logger;
     private readonly HttpClient _http;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Diagnostics.Metrics.Meter _meter = new("FederatedGateway.Registry");
     private Task? _loop;
 
     // The hash of the last version fetched, served or rejected: polls wait for one that differs from it.
@@ -45,6 +46,11 @@ internal sealed partial class RegistryFollower : IHostedService, IDisposable
 
         _logger = logger;
         _http = new HttpClient { Timeout = _settings.PollWait + TimeSpan.FromSeconds(15) };
+        // The registry version served (0: the disk copy, whose number is unknown), for alerts on gateways left behind.
+        _meter.CreateObservableGauge<int>(
+            "fgw.supergraph.version",
+            () => Served is { } served ? [new System.Diagnostics.Metrics.Measurement<int>(served.Version, new KeyValuePair<string, object?>("graph", _settings.Graph))] : Array.Empty<System.Diagnostics.Metrics.Measurement<int>>(),
+            description: "The schema registry version of the supergraph this gateway serves");
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _settings.ResolvedToken);
     }
 
@@ -210,6 +216,7 @@ internal sealed partial class RegistryFollower : IHostedService, IDisposable
 
     public void Dispose()
     {
+        _meter.Dispose();
         _stopping.Dispose();
         _http.Dispose();
     }

@@ -64,6 +64,13 @@ internal sealed class FollowingGateway(WebApplication app) : IAsyncDisposable
         return json.GetProperty("data").Clone();
     }
 
+    /// <summary>The registry version <c>/health/ready</c> says this gateway serves.</summary>
+    public async Task<int> ServedVersionAsync()
+    {
+        var body = await _http.GetStringAsync(app.Urls.First() + "/health/ready");
+        return JsonDocument.Parse(body).RootElement.GetProperty("supergraph").GetProperty("version").GetInt32();
+    }
+
     /// <summary>Whether <c>Trader.desk</c> is deprecated in the schema this gateway serves.</summary>
     public async Task<bool> DeskDeprecatedAsync()
     {

@@ -51,10 +51,14 @@ public sealed class FollowingGatewayTests
                 var deprecated = Schema("accounts").Replace("desk: String!", "desk: String! @deprecated(reason: \"use team\")", StringComparison.Ordinal);
                 Assert.Equal(201, (await registry.PublishAsync("accounts", deprecated, url: subgraphs.AccountsUrl.ToString())).Status);
                 await WithinAsync(Propagation, async () => await first.DeskDeprecatedAsync() && await second.DeskDeprecatedAsync());
+                Assert.Equal((4, 4), (await first.ServedVersionAsync(), await second.ServedVersionAsync()));
 
                 // Rolled back to version 3: both serve it again within 5 s.
                 await registry.RollbackAsync(3);
                 await WithinAsync(Propagation, async () => !await first.DeskDeprecatedAsync() && !await second.DeskDeprecatedAsync());
+                Assert.Equal((5, 5), (await first.ServedVersionAsync(), await second.ServedVersionAsync()));
+                // Both gateways report version 5 (gateways of tests running alongside report their own).
+                Assert.Equal(2, VersionGauge().Count(v => v == 5));
 
                 // The registry goes away: both keep serving; a gateway started now serves the disk copy.
                 await registry.DisposeAsync();
@@ -62,6 +66,7 @@ public sealed class FollowingGatewayTests
                 await Task.Delay(500);
                 await using var restarted = await FollowingGateway.StartAsync(address, Path.Combine(folder, "one"));
                 Assert.False(await restarted.DeskDeprecatedAsync());
+                Assert.Equal(0, await restarted.ServedVersionAsync()); // the disk copy: its number is not known
                 Assert.Equal("Ada Lovelace", (await restarted.QueryAsync("{ me { name } }")).GetProperty("me").GetProperty("name").GetString());
 
                 var (sent, failures) = await load.StopAsync();
@@ -80,6 +85,30 @@ public sealed class FollowingGatewayTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>What the <c>fgw.supergraph.version</c> gauges of the running gateways report now.</summary>
+    private static List<int> VersionGauge()
+    {
+        var values = new List<int>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "FederatedGateway.Registry" && instrument.Name == "fgw.supergraph.version")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+        {
+            if (tags.ToArray().Any(t => t.Key == "graph" && (string?)t.Value == "trading@prod"))
+            {
+                values.Add(value);
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return values;
     }
 
     private static string Schema(string name) => File.ReadAllText(Path.Combine(Repo(), "schemas", name + ".graphql"));
