@@ -39,6 +39,7 @@ internal static class CompositionPipeline
             new ProvidesOnNonObjectFieldRule(), new ProvidesUnsupportedOnInterfaceRule(), new ProvidesInvalidFieldsRule(), new ProvidesFieldsMissingExternalRule(),
             new InterfaceObjectWithoutKeyRule(), new ExternalOnInterfaceRule(), new OverrideOnInterfaceRule(), new InvalidShareableUsageRule(),
             new InterfaceKeyNotOnImplementationRule(), new ExternalUnusedRule(),
+            new AuthRequirementsOnInterfaceRule(), new CostOnInterfaceFieldRule(), new ListSizeRule(),
         ],
     ];
 

@@ -30,6 +30,12 @@ internal sealed class FederationDirectives
     /// <summary>The linked federation version, e.g. <c>v2.3</c>; null for Federation 1.</summary>
     public string? Version { get; }
 
+    /// <summary>The minor version of the linked federation spec (<c>v2.9</c> is 9); 0 for Federation 1.</summary>
+    public int MinorVersion => Version is not null && int.TryParse(Version.AsSpan(Version.IndexOf('.') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor) ? minor : 0;
+
+    /// <summary>Directives that exist only in Federation 2 subgraphs: in a Federation 1 subgraph they are unknown.</summary>
+    private static readonly string[] Federation2Only = { "authenticated", "requiresScopes", "policy", "cost", "listSize" };
+
     /// <summary>The local name of the <c>@link</c> directive.</summary>
     public string LinkName { get; private set; } = "link";
 
@@ -92,7 +98,10 @@ internal sealed class FederationDirectives
         {
             foreach (var name in Known)
             {
-                result._localToCanonical[name] = name;
+                if (Array.IndexOf(Federation2Only, name) < 0)
+                {
+                    result._localToCanonical[name] = name;
+                }
             }
 
             return result;
