@@ -106,12 +106,8 @@ public sealed class AccessAndCostCompositionTests
             [Fed29("a", "type Query { a: Int @p(policies: [[\"x\"]]) }", "{name: \"@policy\", as: \"@p\"}"), Fed29("b", "type Query { b: Int @policy(policies: [[\"y\"]]) }", "\"@policy\"")],
             ErrorCodes.LinkImportNameMismatch, "imported as \"@p\" in subgraph \"a\" but \"@policy\" in subgraph \"b\"."
         },
-        { "cost on an interface field", [Fed29("a", "type Query { n: N } interface N { id: ID @cost(weight: 1) }", "\"@cost\"")], ErrorCodes.CostAppliedToInterfaceField, "@cost cannot be applied to interface \"N.id\"." },
         { "cost on an interface", [Fed29("a", "type Query { n: N } interface N @cost(weight: 1) { id: ID }", "\"@cost\"")], ErrorCodes.InvalidGraphQL, "Directive \"@cost\" may not be used on INTERFACE." },
         { "authenticated on an input", [Fed29("a", "type Query { a(i: I): Int } input I @authenticated { x: Int }", "\"@authenticated\"")], ErrorCodes.InvalidGraphQL, "Directive \"@authenticated\" may not be used on INPUT_OBJECT." },
-        { "negative assumed size", [Fed29("a", "type Query { a: [Int] @listSize(assumedSize: -1) }", "\"@listSize\"")], ErrorCodes.ListSizeInvalidAssumedSize, "Assumed size of \"Query.a\" cannot be negative." },
-        { "slicing argument not an Int", [Fed29("a", "type Query { a(first: String): [Int] @listSize(slicingArguments: [\"first\"]) }", "\"@listSize\"")], ErrorCodes.ListSizeInvalidSlicingArgument, "Slicing argument \"Query.a(first:)\" must be Int or Int!." },
-        { "sized field not a list", [Fed29("a", "type Query { a: C @listSize(sizedFields: [\"total\"]) } type C { total: Int }", "\"@listSize\"")], ErrorCodes.ListSizeAppliedToNonList, "Sized field \"C.total\" is not a list." },
         { "scopes not strings", [Fed29("a", "type Query { a: Int @requiresScopes(scopes: [[1]]) }", "\"@requiresScopes\"")], ErrorCodes.InvalidGraphQL, "argument \"scopes\" must be a [[String!]!]!" },
         { "Federation 1 has no authorization directives", [Fed1("a", "type Query { a: Int @authenticated }")], ErrorCodes.InvalidGraphQL, "Unknown directive \"@authenticated\" on Query.a." },
     };
@@ -135,9 +131,6 @@ public sealed class AccessAndCostCompositionTests
         // Only in crm, kept in its order rather than normalized.
         Assert.Contains("@policy(policies: [[\"crm\"], [\"admin\"]])", result.SupergraphSdl, StringComparison.Ordinal);
     }
-
-    private static SubgraphSource Fed29(string name, string body, string imports) =>
-        new(name, $"http://127.0.0.1:4000/{name}", $"extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", import: [\"@key\", {imports}])\n{body}");
 
     private static string Describe(AuthorizationRequirement requirement) =>
         string.Join(" & ", requirement.Scopes.Select(dnf => string.Join(" | ", dnf.Select(alternative => string.Join(" ", alternative)))));
