@@ -77,5 +77,6 @@ public static class ErrorCodes
     public const string OnlyInaccessibleChildren = "ONLY_INACCESSIBLE_CHILDREN";
     public const string RequiredInaccessible = "REQUIRED_INACCESSIBLE";
     public const string ImplementedByInaccessible = "IMPLEMENTED_BY_INACCESSIBLE";
+    public const string MissingTransitiveAuthRequirements = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
     public const string SatisfiabilityError = "SATISFIABILITY_ERROR";
 }
