@@ -36,6 +36,15 @@ internal sealed class FederationDirectives
     /// <summary>Directives that exist only in Federation 2 subgraphs: in a Federation 1 subgraph they are unknown.</summary>
     private static readonly string[] Federation2Only = { "authenticated", "requiresScopes", "policy", "cost", "listSize" };
 
+    /// <summary>The federation v2 minor version that introduced a directive, for those that are unknown in older links.</summary>
+    private static int MinimumMinorVersion(string name) => name switch
+    {
+        "authenticated" or "requiresScopes" => 5,
+        "policy" => 6,
+        "cost" or "listSize" => 9,
+        _ => 0,
+    };
+
     /// <summary>The local name of the <c>@link</c> directive.</summary>
     public string LinkName { get; private set; } = "link";
 
@@ -137,6 +146,12 @@ internal sealed class FederationDirectives
                         continue;
                     }
 
+                    if (result.MinorVersion < MinimumMinorVersion(name))
+                    {
+                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec {result.Version}: it was added in v2.{MinimumMinorVersion(name)}.", link);
+                        continue;
+                    }
+
                     result._localToCanonical[local] = name;
                 }
                 else if (imported.StartsWith('@'))
@@ -147,7 +162,7 @@ internal sealed class FederationDirectives
 
             if (isFederation)
             {
-                foreach (var name in Known)
+                foreach (var name in Known.Where(n => result.MinorVersion >= MinimumMinorVersion(n)))
                 {
                     result._localToCanonical.TryAdd(prefix + "__" + name, name);
                 }
