@@ -128,8 +128,11 @@ public sealed class AccessAndCostCompositionTests
     public void Differing_applications_are_merged_with_a_hint_and_identical_ones_kept_as_written()
     {
         var result = SupergraphComposer.Compose(ComposerParityTests.LoadGraph("policies"));
+        var sizes = SupergraphComposer.Compose(ComposerParityTests.LoadGraph("list-sizes"));
 
         Assert.Contains(result.Hints, h => h.Code == HintCodes.MergedNonRepeatableDirectiveArguments && h.Element == "Account.owner");
+        // Apollo's text for the same graph.
+        Assert.Contains(sizes.Hints, h => h.Message == "Directive @listSize is applied to \"Query.featured\" in multiple subgraphs with different arguments. Merging strategies used by arguments: { \"assumedSize\": NULLABLE_MAX, \"slicingArguments\": NULLABLE_UNION, \"sizedFields\": NULLABLE_UNION, \"requireOneSlicingArgument\": NULLABLE_AND }");
         // Only in crm, kept in its order rather than normalized.
         Assert.Contains("@policy(policies: [[\"crm\"], [\"admin\"]])", result.SupergraphSdl, StringComparison.Ordinal);
     }

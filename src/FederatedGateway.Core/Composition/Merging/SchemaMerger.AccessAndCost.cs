@@ -123,10 +123,10 @@ internal sealed partial class SchemaMerger
         var name = _merged.AccessAndCostNames.GetValueOrDefault(canonical, canonical);
         var strategies = canonical switch
         {
-            "requiresScopes" => "scopes: DNF_CONJUNCTION",
-            "policy" => "policies: DNF_CONJUNCTION",
-            "cost" => "weight: MAX",
-            _ => "assumedSize: NULLABLE_MAX, slicingArguments: NULLABLE_UNION, sizedFields: NULLABLE_UNION, requireOneSlicingArgument: NULLABLE_AND",
+            "requiresScopes" => "\"scopes\": DNF_CONJUNCTION",
+            "policy" => "\"policies\": DNF_CONJUNCTION",
+            "cost" => "\"weight\": MAX",
+            _ => "\"assumedSize\": NULLABLE_MAX, \"slicingArguments\": NULLABLE_UNION, \"sizedFields\": NULLABLE_UNION, \"requireOneSlicingArgument\": NULLABLE_AND",
         };
         Hint(HintCodes.MergedNonRepeatableDirectiveArguments,
             $"Directive @{name} is applied to \"{coordinate}\" in multiple subgraphs with different arguments. Merging strategies used by arguments: {{ {strategies} }}", coordinate);
