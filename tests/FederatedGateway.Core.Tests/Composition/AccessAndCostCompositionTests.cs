@@ -10,7 +10,7 @@ namespace FederatedGateway.Core.Tests.Composition;
 /// <summary>
 /// Composition of the authorization directives (<c>@authenticated</c>, <c>@requiresScopes</c>, <c>@policy</c>) and the
 /// demand-control directives (<c>@cost</c>, <c>@listSize</c>) equals Apollo's. The graphs are under Composition/Graphs
-/// (auth-elements, auth-merge, auth-renamed, policies, cost-weights, list-sizes, and the rejected auth-on-interface,
+/// (auth-elements, auth-merge, auth-renamed, auth-printed-definitions, policies, cost-weights, list-sizes, and the rejected auth-on-interface,
 /// auth-requires-missing and list-size-invalid); their goldens were produced once, outside the repository, with @apollo/composition 2.14.4
 /// (@apollo/federation-internals 2.14.4, graphql 16.15.0) on Node.js: composeServices() over each directory's subgraph
 /// files (name = file name, url = http://127.0.0.1:4000/&lt;name&gt;), writing supergraphSdl to apollo.supergraph.graphql,
@@ -25,6 +25,7 @@ public sealed class AccessAndCostCompositionTests
     [InlineData("policies")]
     [InlineData("cost-weights")]
     [InlineData("list-sizes")]
+    [InlineData("auth-printed-definitions")]
     public void Composes_like_apollo(string graph)
     {
         var result = SupergraphComposer.Compose(ComposerParityTests.LoadGraph(graph));

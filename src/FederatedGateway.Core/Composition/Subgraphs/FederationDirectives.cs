@@ -17,6 +17,12 @@ internal sealed class FederationDirectives
         "cost", "listSize",
     };
 
+    /// <summary>Types of the federation spec a subgraph may import (and then define itself), with the minor version that added them.</summary>
+    private static readonly Dictionary<string, int> KnownTypes = new(StringComparer.Ordinal)
+    {
+        ["FieldSet"] = 0, ["Scope"] = 5, ["Policy"] = 6, ["ContextFieldValue"] = 8,
+    };
+
     private readonly Dictionary<string, string> _localToCanonical = new(StringComparer.Ordinal);
 
     private FederationDirectives(bool isFederation2, string? version)
@@ -47,6 +53,9 @@ internal sealed class FederationDirectives
 
     /// <summary>The local name of the <c>@link</c> directive.</summary>
     public string LinkName { get; private set; } = "link";
+
+    /// <summary>Local names of the types imported from the federation spec (e.g. <c>Scope</c>): federation's own, not the subgraph's.</summary>
+    public HashSet<string> ImportedTypes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Custom (non-federation) specs linked by the subgraph: imported local directive name → link URL.</summary>
     public Dictionary<string, string> OtherLinkImports { get; } = new(StringComparer.Ordinal);
@@ -138,7 +147,11 @@ internal sealed class FederationDirectives
             {
                 var name = imported.TrimStart('@');
                 var local = alias.TrimStart('@');
-                if (isFederation)
+                if (isFederation && !imported.StartsWith('@') && KnownTypes.TryGetValue(name, out var addedIn) && result.MinorVersion >= addedIn)
+                {
+                    result.ImportedTypes.Add(local);
+                }
+                else if (isFederation)
                 {
                     if (Array.IndexOf(Known, name) < 0)
                     {

@@ -121,7 +121,7 @@ internal sealed partial class SubgraphReader
 
     private bool IsFederationInternal(string typeName)
     {
-        if (FederationTypes.Contains(typeName))
+        if (FederationTypes.Contains(typeName) || _federation.ImportedTypes.Contains(typeName))
         {
             return true;
         }
