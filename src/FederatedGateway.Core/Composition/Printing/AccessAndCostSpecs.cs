@@ -10,7 +10,7 @@ internal static class AccessAndCostSpecs
 {
     private const string AuthorizationLocations = "FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM";
 
-    private static readonly Spec[] Specs =
+    private static readonly LinkedSpec[] Specs =
     [
         new("authenticated", "https://specs.apollo.dev/authenticated/v0.1", "SECURITY", ["authenticated"], null),
         new("requiresScopes", "https://specs.apollo.dev/requiresScopes/v0.1", "SECURITY", ["requiresScopes"], "requiresScopes__Scope"),
@@ -66,9 +66,7 @@ internal static class AccessAndCostSpecs
     public static string NameInSupergraph(IReadOnlyDictionary<string, string> names, string directive) =>
         names.TryGetValue(directive, out var name) ? name : DefaultName(Specs.First(s => s.Directives.Contains(directive)), directive);
 
-    private static IEnumerable<Spec> Used(IReadOnlyDictionary<string, string> names) => Specs.Where(s => s.Directives.Any(names.ContainsKey));
+    private static IEnumerable<LinkedSpec> Used(IReadOnlyDictionary<string, string> names) => Specs.Where(s => s.Directives.Any(names.ContainsKey));
 
-    private static string DefaultName(Spec spec, string directive) => directive == spec.Name ? directive : spec.Name + "__" + directive;
-
-    private sealed record Spec(string Name, string Url, string? Purpose, string[] Directives, string? Scalar);
+    private static string DefaultName(LinkedSpec spec, string directive) => directive == spec.Name ? directive : spec.Name + "__" + directive;
 }

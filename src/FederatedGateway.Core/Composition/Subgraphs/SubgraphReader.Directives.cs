@@ -37,7 +37,7 @@ internal sealed partial class SubgraphReader
 
     /// <summary>Federation 1 subgraphs may define a directive of their own with a federation name; it is then not federation's.</summary>
     private bool IsOwnDirectiveWithFederationName(string local) =>
-        !_federation.IsFederation2 && local is "shareable" or "override" or "interfaceObject" or "composeDirective" or "authenticated" or "requiresScopes" or "policy" or "context" or "fromContext" or "cost" or "listSize"
+        !_federation.IsFederation2 && local is "shareable" or "override" or "interfaceObject" or "composeDirective" or "context" or "fromContext"
         && _directiveDefinitions.ContainsKey(local);
 
     private void ReadTypeDirectives(SubgraphType type, GraphQLDirectives? directives)
