@@ -39,6 +39,7 @@ internal static class CompositionPipeline
             new ProvidesOnNonObjectFieldRule(), new ProvidesUnsupportedOnInterfaceRule(), new ProvidesInvalidFieldsRule(), new ProvidesFieldsMissingExternalRule(),
             new InterfaceObjectWithoutKeyRule(), new ExternalOnInterfaceRule(), new OverrideOnInterfaceRule(), new InvalidShareableUsageRule(),
             new InterfaceKeyNotOnImplementationRule(), new ExternalUnusedRule(),
+            new AuthRequirementsOnInterfaceRule(), new CostOnInterfaceFieldRule(), new ListSizeRule(),
         ],
     ];
 
@@ -55,6 +56,7 @@ internal static class CompositionPipeline
         new NoQueriesRule(), new InvalidFieldSharingRule(), new ExternalMissingOnBaseRule(),
         new InterfaceFieldNoImplementationRule(), new InterfaceKeyMissingImplementationTypeRule(), new InterfaceObjectWithoutInterfaceRule(),
         new QueryRootTypeInaccessibleRule(), new OnlyInaccessibleChildrenRule(), new ReferencedInaccessibleRule(), new RequiredInaccessibleRule(), new ImplementedByInaccessibleRule(),
+        new MissingTransitiveAuthRequirementsRule(),
     ];
 
     public static CompositionResult Run(IReadOnlyList<SubgraphSource> subgraphs)

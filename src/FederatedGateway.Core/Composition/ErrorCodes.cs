@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string UnknownFederationLinkVersion = "UNKNOWN_FEDERATION_LINK_VERSION";
     public const string InvalidLinkDirectiveUsage = "INVALID_LINK_DIRECTIVE_USAGE";
     public const string DirectiveCompositionError = "DIRECTIVE_COMPOSITION_ERROR";
+    public const string LinkImportNameMismatch = "LINK_IMPORT_NAME_MISMATCH";
 
     // Field sets of @key, @requires and @provides
     public const string KeyInvalidFields = "KEY_INVALID_FIELDS";
@@ -43,6 +44,12 @@ public static class ErrorCodes
     public const string InvalidShareableUsage = "INVALID_SHAREABLE_USAGE";
     public const string InterfaceObjectUsageError = "INTERFACE_OBJECT_USAGE_ERROR";
     public const string InterfaceKeyNotOnImplementation = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
+    public const string AuthRequirementsAppliedOnInterface = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";
+    public const string CostAppliedToInterfaceField = "COST_APPLIED_TO_INTERFACE_FIELD";
+    public const string ListSizeAppliedToNonList = "LIST_SIZE_APPLIED_TO_NON_LIST";
+    public const string ListSizeInvalidAssumedSize = "LIST_SIZE_INVALID_ASSUMED_SIZE";
+    public const string ListSizeInvalidSlicingArgument = "LIST_SIZE_INVALID_SLICING_ARGUMENT";
+    public const string ListSizeInvalidSizedField = "LIST_SIZE_INVALID_SIZED_FIELD";
 
     // Merging
     public const string TypeKindMismatch = "TYPE_KIND_MISMATCH";
@@ -70,5 +77,6 @@ public static class ErrorCodes
     public const string OnlyInaccessibleChildren = "ONLY_INACCESSIBLE_CHILDREN";
     public const string RequiredInaccessible = "REQUIRED_INACCESSIBLE";
     public const string ImplementedByInaccessible = "IMPLEMENTED_BY_INACCESSIBLE";
+    public const string MissingTransitiveAuthRequirements = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
     public const string SatisfiabilityError = "SATISFIABILITY_ERROR";
 }

@@ -9,4 +9,5 @@ public static class HintCodes
     public const string InconsistentEnumValueForInputEnum = "INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM";
     public const string FromSubgraphDoesNotExist = "FROM_SUBGRAPH_DOES_NOT_EXIST";
     public const string OverrideDirectiveCanBeRemoved = "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED";
+    public const string MergedNonRepeatableDirectiveArguments = "MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS";
 }

@@ -20,7 +20,7 @@ public sealed class CompositionErrorTests
         { "no subgraphs", Array.Empty<SubgraphSource>(), "NO_SUBGRAPHS", "There are no subgraphs to compose." },
         { "empty subgraph name", new[] { Fed2("", "type Query { a: Int }") }, "INVALID_SUBGRAPH_NAME", "Invalid subgraph name \"\"" },
         { "duplicate subgraph name", new[] { Fed2("a", "type Query { a: Int }"), Fed2("a", "type Query { b: Int }") }, "DUPLICATE_SUBGRAPH_NAME", "Subgraph name \"a\" is used more than once." },
-        { "authenticated not supported", new[] { Fed2("a", "type Query { a: Int @authenticated }", "\"@authenticated\"") }, "UNSUPPORTED_FEATURE", "@authenticated on Query.a is not supported" },
+        { "context not supported", new[] { Fed2("a", "type Query { a: T } type T @context(name: \"c\") { id: ID }", "\"@context\"") }, "UNSUPPORTED_FEATURE", "@context on T is not supported" },
         { "compose directive without link", new[] { Fed2("a", "directive @custom on FIELD_DEFINITION\nextend schema @composeDirective(name: \"@custom\")\ntype Query { a: Int @custom }", "\"@composeDirective\"") }, "DIRECTIVE_COMPOSITION_ERROR", "Directive \"@custom\" passed to @composeDirective must be imported from a spec with @link" },
 
         // Merging

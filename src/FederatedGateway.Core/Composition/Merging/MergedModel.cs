@@ -21,6 +21,9 @@ internal sealed class MergedSchema
 
     public bool UsesOverrideLabel { get; set; }
 
+    /// <summary>The supergraph names of the authorization and cost directives in use (federation name to name).</summary>
+    public Dictionary<string, string> AccessAndCostNames { get; } = new(StringComparer.Ordinal);
+
     public MergedType? Type(string name) => Types.GetValueOrDefault(name);
 }
 
@@ -59,6 +62,9 @@ internal abstract class MergedElement
     public bool IsDeprecated { get; set; }
 
     public string? DeprecationReason { get; set; }
+
+    /// <summary>Authorization and cost directives, merged across subgraphs by <see cref="AccessAndCostMerger"/>.</summary>
+    public AccessAndCostDirectives AccessAndCost { get; set; } = new();
 
     public List<GraphQLDirective> CustomDirectives { get; } = new();
 }

@@ -149,6 +149,7 @@ internal sealed partial class SchemaMerger
                 Absorb(result, argument.IsInaccessible, argument.Tags, argument.IsDeprecated, argument.DeprecationReason, argument.CustomDirectives);
             }
 
+            result.AccessAndCost = AccessAndCostMerger.Merge(arguments.Select(a => a.Argument.AccessAndCost), [], directive => MergedHint(directive, coordinate));
             result.DefaultValue = MergeDefault(coordinate, arguments.Select(a => (a.Graph, a.Argument.DefaultValue)).ToList(), ErrorCodes.FieldArgumentDefaultMismatch, "Argument");
             merged.Arguments.Add(result);
         }

@@ -30,6 +30,7 @@ internal sealed partial class SchemaMerger
 
     private void Run()
     {
+        MergeAccessAndCostNames();
         foreach (var graph in _merged.Subgraphs)
         {
             if (!graph.Types.ContainsKey("Query"))
@@ -92,6 +93,7 @@ internal sealed partial class SchemaMerger
         }
 
         MergeComposedDirectives();
+        MergeAccessAndCost();
     }
 
     private TypeKind? MergedKind(string name, List<(SubgraphSchema Graph, SubgraphType Type)> sources)

@@ -7,7 +7,7 @@ namespace FederatedGateway.Core.Composition.Printing;
 
 internal static partial class SupergraphPrinter
 {
-    private static string PrintType(MergedType type)
+    private static string PrintType(MergedType type, IReadOnlyDictionary<string, string> names)
     {
         var sb = new StringBuilder();
         SdlWriter.Description(sb, type.Description, "");
@@ -53,7 +53,7 @@ internal static partial class SupergraphPrinter
             sb.Append("\n  @join__unionMember(graph: ").Append(graph.GraphEnumValue).Append(", member: ").Append(SdlWriter.Quote(member)).Append(')');
         }
 
-        AppendElementDirectives(sb, type, "\n  ");
+        AppendElementDirectives(sb, type, "\n  ", names);
         if (type.SpecifiedByUrl is not null)
         {
             sb.Append("\n  @specifiedBy(url: ").Append(SdlWriter.Quote(type.SpecifiedByUrl)).Append(')');
@@ -65,7 +65,7 @@ internal static partial class SupergraphPrinter
                 sb.Append("\n{\n");
                 foreach (var field in type.Fields)
                 {
-                    PrintField(sb, field, type.Kind == TypeKind.InputObject);
+                    PrintField(sb, field, type.Kind == TypeKind.InputObject, names);
                 }
 
                 sb.Append("}\n");
@@ -79,7 +79,7 @@ internal static partial class SupergraphPrinter
                 {
                     SdlWriter.Description(sb, value.Description, "  ");
                     sb.Append("  ").Append(value.Name);
-                    AppendElementDirectives(sb, value, " ");
+                    AppendElementDirectives(sb, value, " ", names);
                     foreach (var graph in value.Graphs)
                     {
                         sb.Append(" @join__enumValue(graph: ").Append(graph.GraphEnumValue).Append(')');
@@ -98,7 +98,7 @@ internal static partial class SupergraphPrinter
         return sb.ToString();
     }
 
-    private static void PrintField(StringBuilder sb, MergedField field, bool isInput)
+    private static void PrintField(StringBuilder sb, MergedField field, bool isInput, IReadOnlyDictionary<string, string> names)
     {
         SdlWriter.Description(sb, field.Description, "  ");
         sb.Append("  ").Append(field.Name);
@@ -126,7 +126,7 @@ internal static partial class SupergraphPrinter
                     sb.Append(" = ").Append(AstText.Print(argument.DefaultValue));
                 }
 
-                AppendElementDirectives(sb, argument, " ");
+                AppendElementDirectives(sb, argument, " ", names);
             }
 
             sb.Append(multiline ? "\n  )" : ")");
@@ -138,7 +138,7 @@ internal static partial class SupergraphPrinter
             sb.Append(" = ").Append(AstText.Print(field.DefaultValue));
         }
 
-        AppendElementDirectives(sb, field, " ");
+        AppendElementDirectives(sb, field, " ", names);
         if (field.PrintJoins)
         {
             foreach (var join in field.Joins)
@@ -197,7 +197,7 @@ internal static partial class SupergraphPrinter
         sb.Append(')');
     }
 
-    private static void AppendElementDirectives(StringBuilder sb, MergedElement element, string separator)
+    private static void AppendElementDirectives(StringBuilder sb, MergedElement element, string separator, IReadOnlyDictionary<string, string> names)
     {
         if (element.IsDeprecated)
         {
@@ -222,5 +222,7 @@ internal static partial class SupergraphPrinter
         {
             sb.Append(separator).Append(AstText.Print(directive).Trim());
         }
+
+        AppendAccessAndCost(sb, element.AccessAndCost, separator, names);
     }
 }

@@ -10,8 +10,8 @@ internal static partial class SupergraphPrinter
     public static string Print(MergedSchema schema)
     {
         var sb = new StringBuilder(16 * 1024);
-        var v04 = schema.UsesOverrideLabel;
-        PrintSchemaDefinition(sb, schema, v04);
+        var joinMinor = JoinMinorVersion(schema);
+        PrintSchemaDefinition(sb, schema, joinMinor);
 
         var directives = new List<string>();
         if (schema.UsesInaccessible)
@@ -19,7 +19,8 @@ internal static partial class SupergraphPrinter
             directives.Add(SpecDefinitions.Inaccessible);
         }
 
-        directives.AddRange(SpecDefinitions.Join(v04));
+        directives.AddRange(SpecDefinitions.Join(joinMinor));
+        directives.AddRange(AccessAndCostSpecs.Definitions(schema.AccessAndCostNames));
         directives.Add(SpecDefinitions.Link);
         if (schema.UsesTag)
         {
@@ -38,9 +39,20 @@ internal static partial class SupergraphPrinter
         }
 
         var blocks = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (v04)
+        if (joinMinor >= 4)
         {
             blocks["join__DirectiveArguments"] = "scalar join__DirectiveArguments\n";
+        }
+
+        if (joinMinor >= 5)
+        {
+            blocks["join__ContextArgument"] = SpecDefinitions.JoinContextArgument + "\n";
+            blocks["join__FieldValue"] = "scalar join__FieldValue\n";
+        }
+
+        foreach (var scalar in AccessAndCostSpecs.Scalars(schema.AccessAndCostNames))
+        {
+            blocks[scalar] = "scalar " + scalar + "\n";
         }
 
         blocks["join__FieldSet"] = "scalar join__FieldSet\n";
@@ -51,7 +63,7 @@ internal static partial class SupergraphPrinter
         {
             if (!IsBuiltInScalar(type))
             {
-                blocks[type.Name] = PrintType(type);
+                blocks[type.Name] = PrintType(type, schema.AccessAndCostNames);
             }
         }
 
@@ -61,6 +73,17 @@ internal static partial class SupergraphPrinter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The join spec version, as Apollo's composer picks it: the one the newest linked federation version needs
+    /// (v0.5 from federation v2.8, v0.4 from v2.7, else v0.3), and at least v0.4 when a progressive override label is used.
+    /// </summary>
+    private static int JoinMinorVersion(MergedSchema schema)
+    {
+        var federationMinor = schema.Subgraphs.Count == 0 ? 0 : schema.Subgraphs.Max(s => s.FederationMinorVersion);
+        var joinMinor = federationMinor >= 8 ? 5 : federationMinor >= 7 ? 4 : 3;
+        return schema.UsesOverrideLabel ? Math.Max(joinMinor, 4) : joinMinor;
     }
 
     private static string DirectiveName(string definition)
@@ -78,11 +101,11 @@ internal static partial class SupergraphPrinter
     private static bool IsBuiltInScalar(MergedType type) =>
         type.Kind == TypeKind.Scalar && type.Name is "String" or "Int" or "Float" or "Boolean" or "ID";
 
-    private static void PrintSchemaDefinition(StringBuilder sb, MergedSchema schema, bool v04)
+    private static void PrintSchemaDefinition(StringBuilder sb, MergedSchema schema, int joinMinor)
     {
         sb.Append("schema\n");
         sb.Append("  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n");
-        sb.Append("  @link(url: \"").Append(SpecDefinitions.JoinUrl(v04)).Append("\", for: EXECUTION)\n");
+        sb.Append("  @link(url: \"").Append(SpecDefinitions.JoinUrl(joinMinor)).Append("\", for: EXECUTION)\n");
         if (schema.UsesInaccessible)
         {
             sb.Append("  @link(url: \"").Append(SpecDefinitions.InaccessibleUrl).Append("\", for: SECURITY)\n");
@@ -91,6 +114,11 @@ internal static partial class SupergraphPrinter
         if (schema.UsesTag)
         {
             sb.Append("  @link(url: \"").Append(SpecDefinitions.TagUrl).Append("\")\n");
+        }
+
+        foreach (var link in AccessAndCostSpecs.Links(schema.AccessAndCostNames))
+        {
+            sb.Append("  ").Append(link).Append('\n');
         }
 
         foreach (var group in schema.ComposedDirectives.Where(d => d.LinkUrl is not null).GroupBy(d => d.LinkUrl!))

@@ -17,6 +17,12 @@ internal sealed class FederationDirectives
         "cost", "listSize",
     };
 
+    /// <summary>Types of the federation spec a subgraph may import (and then define itself), with the minor version that added them.</summary>
+    private static readonly Dictionary<string, int> KnownTypes = new(StringComparer.Ordinal)
+    {
+        ["FieldSet"] = 0, ["Scope"] = 5, ["Policy"] = 6, ["ContextFieldValue"] = 8,
+    };
+
     private readonly Dictionary<string, string> _localToCanonical = new(StringComparer.Ordinal);
 
     private FederationDirectives(bool isFederation2, string? version)
@@ -30,8 +36,26 @@ internal sealed class FederationDirectives
     /// <summary>The linked federation version, e.g. <c>v2.3</c>; null for Federation 1.</summary>
     public string? Version { get; }
 
+    /// <summary>The minor version of the linked federation spec (<c>v2.9</c> is 9); 0 for Federation 1.</summary>
+    public int MinorVersion => Version is not null && int.TryParse(Version.AsSpan(Version.IndexOf('.') + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor) ? minor : 0;
+
+    /// <summary>Directives that exist only in Federation 2 subgraphs: in a Federation 1 subgraph they are unknown.</summary>
+    private static readonly string[] Federation2Only = { "authenticated", "requiresScopes", "policy", "cost", "listSize" };
+
+    /// <summary>The federation v2 minor version that introduced a directive, for those that are unknown in older links.</summary>
+    private static int MinimumMinorVersion(string name) => name switch
+    {
+        "authenticated" or "requiresScopes" => 5,
+        "policy" => 6,
+        "cost" or "listSize" => 9,
+        _ => 0,
+    };
+
     /// <summary>The local name of the <c>@link</c> directive.</summary>
     public string LinkName { get; private set; } = "link";
+
+    /// <summary>Local names of the types imported from the federation spec (e.g. <c>Scope</c>): federation's own, not the subgraph's.</summary>
+    public HashSet<string> ImportedTypes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Custom (non-federation) specs linked by the subgraph: imported local directive name → link URL.</summary>
     public Dictionary<string, string> OtherLinkImports { get; } = new(StringComparer.Ordinal);
@@ -92,7 +116,10 @@ internal sealed class FederationDirectives
         {
             foreach (var name in Known)
             {
-                result._localToCanonical[name] = name;
+                if (Array.IndexOf(Federation2Only, name) < 0)
+                {
+                    result._localToCanonical[name] = name;
+                }
             }
 
             return result;
@@ -120,11 +147,21 @@ internal sealed class FederationDirectives
             {
                 var name = imported.TrimStart('@');
                 var local = alias.TrimStart('@');
-                if (isFederation)
+                if (isFederation && !imported.StartsWith('@') && KnownTypes.TryGetValue(name, out var addedIn) && result.MinorVersion >= addedIn)
+                {
+                    result.ImportedTypes.Add(local);
+                }
+                else if (isFederation)
                 {
                     if (Array.IndexOf(Known, name) < 0)
                     {
                         error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec.", link);
+                        continue;
+                    }
+
+                    if (result.MinorVersion < MinimumMinorVersion(name))
+                    {
+                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec {result.Version}: it was added in v2.{MinimumMinorVersion(name)}.", link);
                         continue;
                     }
 
@@ -138,7 +175,7 @@ internal sealed class FederationDirectives
 
             if (isFederation)
             {
-                foreach (var name in Known)
+                foreach (var name in Known.Where(n => result.MinorVersion >= MinimumMinorVersion(n)))
                 {
                     result._localToCanonical.TryAdd(prefix + "__" + name, name);
                 }

@@ -25,6 +25,15 @@ internal sealed class SubgraphSchema
 
     public bool IsFederation2 { get; }
 
+    /// <summary>The minor version of the linked federation spec (<c>v2.9</c> is 9); 0 for Federation 1.</summary>
+    public int FederationMinorVersion { get; init; }
+
+    /// <summary>
+    /// The names this subgraph applies the authorization and cost directives under (federation name, e.g.
+    /// <c>requiresScopes</c>, to the name as written, e.g. <c>scopes</c> or <c>federation__requiresScopes</c>).
+    /// </summary>
+    public Dictionary<string, string> AccessAndCostNames { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Types in definition order (root types already renamed to Query/Mutation/Subscription).</summary>
     public Dictionary<string, SubgraphType> Types { get; } = new(StringComparer.Ordinal);
 
@@ -89,6 +98,8 @@ internal sealed class SubgraphType
     public List<SubgraphEnumValue> EnumValues { get; } = new();
 
     public string? SpecifiedByUrl { get; set; }
+
+    public AccessAndCostDirectives AccessAndCost { get; } = new();
 
     /// <summary>Applications of composed custom directives, printed as written.</summary>
     public List<GraphQLDirective> CustomDirectives { get; } = new();
@@ -157,6 +168,8 @@ internal sealed class SubgraphField
     /// <summary>Input fields only.</summary>
     public GraphQLValue? DefaultValue { get; set; }
 
+    public AccessAndCostDirectives AccessAndCost { get; set; } = new();
+
     public List<GraphQLDirective> CustomDirectives { get; } = new();
 
     public SubgraphArgument? Argument(string name) => Arguments.Find(a => a.Name == name);
@@ -186,6 +199,8 @@ internal sealed class SubgraphArgument
     public bool IsDeprecated { get; set; }
 
     public string? DeprecationReason { get; set; }
+
+    public AccessAndCostDirectives AccessAndCost { get; } = new();
 
     public List<GraphQLDirective> CustomDirectives { get; } = new();
 }

@@ -37,7 +37,7 @@ internal sealed partial class SubgraphReader
 
     /// <summary>Federation 1 subgraphs may define a directive of their own with a federation name; it is then not federation's.</summary>
     private bool IsOwnDirectiveWithFederationName(string local) =>
-        !_federation.IsFederation2 && local is "shareable" or "override" or "interfaceObject" or "composeDirective" or "authenticated" or "requiresScopes" or "policy" or "context" or "fromContext" or "cost" or "listSize"
+        !_federation.IsFederation2 && local is "shareable" or "override" or "interfaceObject" or "composeDirective" or "context" or "fromContext"
         && _directiveDefinitions.ContainsKey(local);
 
     private void ReadTypeDirectives(SubgraphType type, GraphQLDirectives? directives)
@@ -73,7 +73,10 @@ internal sealed partial class SubgraphReader
                 case "custom":
                     type.CustomDirectives.Add(directive.Node);
                     break;
-                case "authenticated" or "requiresScopes" or "policy" or "cost" or "listSize" or "context":
+                case var name when IsAccessOrCost(name):
+                    ReadAccessOrCost(type.AccessAndCost, directive, type.Name, TypeLocation(type.Kind));
+                    break;
+                case "context":
                     Unsupported(directive, type.Name);
                     break;
             }
@@ -138,7 +141,10 @@ internal sealed partial class SubgraphReader
                 case "custom":
                     field.CustomDirectives.Add(directive.Node);
                     break;
-                case "authenticated" or "requiresScopes" or "policy" or "cost" or "listSize" or "fromContext":
+                case var name when IsAccessOrCost(name):
+                    ReadAccessOrCost(field.AccessAndCost, directive, coordinate, "FIELD_DEFINITION");
+                    break;
+                case "fromContext":
                     Unsupported(directive, coordinate);
                     break;
             }
@@ -166,5 +172,5 @@ internal sealed partial class SubgraphReader
     }
 
     private void Unsupported(AppliedDirective directive, string coordinate) =>
-        Error(ErrorCodes.UnsupportedFeature, $"@{directive.Node.Name.StringValue} on {coordinate} is not supported by this composer yet.", coordinate, directive.Node, "Remove the directive; authorization, cost and context directives are planned.");
+        Error(ErrorCodes.UnsupportedFeature, $"@{directive.Node.Name.StringValue} on {coordinate} is not supported by this composer yet.", coordinate, directive.Node, "Remove the directive; @context and @fromContext are planned.");
 }

@@ -167,6 +167,7 @@ internal sealed partial class SubgraphReader
                     case "tag": AddTag(value.Tags, directive.Node); break;
                     case "deprecated": value.IsDeprecated = true; value.DeprecationReason = FederationDirectives.StringArgument(directive.Node, "reason"); break;
                     case "custom": value.CustomDirectives.Add(directive.Node); break;
+                    case var name when IsAccessOrCost(name): ReadAccessOrCost(new AccessAndCostDirectives(), directive, type.Name + "." + value.Name, "ENUM_VALUE"); break;
                 }
             }
 
@@ -191,7 +192,7 @@ internal sealed partial class SubgraphReader
             };
             foreach (var argument in definition.Arguments?.Items ?? new List<GraphQLInputValueDefinition>())
             {
-                field.Arguments.Add(ReadArgument(argument, $"{type.Name}.{fieldName}({argument.Name.StringValue}:)"));
+                field.Arguments.Add(ReadArgument(argument, $"{type.Name}.{fieldName}({argument.Name.StringValue}:)", "ARGUMENT_DEFINITION"));
             }
 
             ReadFieldDirectives(type, field, definition.Directives);
@@ -203,7 +204,7 @@ internal sealed partial class SubgraphReader
     {
         foreach (var definition in fields?.Items ?? new List<GraphQLInputValueDefinition>())
         {
-            var argument = ReadArgument(definition, $"{type.Name}.{definition.Name.StringValue}");
+            var argument = ReadArgument(definition, $"{type.Name}.{definition.Name.StringValue}", "INPUT_FIELD_DEFINITION");
             var field = new SubgraphField(argument.Name, argument.Type, LocationOf(definition))
             {
                 Description = argument.Description,
@@ -211,6 +212,7 @@ internal sealed partial class SubgraphReader
                 IsInaccessible = argument.IsInaccessible,
                 IsDeprecated = argument.IsDeprecated,
                 DeprecationReason = argument.DeprecationReason,
+                AccessAndCost = argument.AccessAndCost,
             };
             field.Tags.AddRange(argument.Tags);
             field.CustomDirectives.AddRange(argument.CustomDirectives);
@@ -229,7 +231,7 @@ internal sealed partial class SubgraphReader
         type.Fields.Add(field);
     }
 
-    private SubgraphArgument ReadArgument(GraphQLInputValueDefinition definition, string coordinate)
+    private SubgraphArgument ReadArgument(GraphQLInputValueDefinition definition, string coordinate, string location)
     {
         var argument = new SubgraphArgument(definition.Name.StringValue, TypeOf(definition.Type))
         {
@@ -244,6 +246,7 @@ internal sealed partial class SubgraphReader
                 case "tag": AddTag(argument.Tags, directive.Node); break;
                 case "deprecated": argument.IsDeprecated = true; argument.DeprecationReason = FederationDirectives.StringArgument(directive.Node, "reason"); break;
                 case "custom": argument.CustomDirectives.Add(directive.Node); break;
+                case var name when IsAccessOrCost(name): ReadAccessOrCost(argument.AccessAndCost, directive, coordinate, location); break;
             }
         }
 

@@ -73,7 +73,7 @@ internal sealed partial class SubgraphReader
         }
 
         _federation = FederationDirectives.Read(schemaDirectives, (code, message, node) => Error(code, message, null, node));
-        _schema = new SubgraphSchema(_source.Name, _source.Url, _federation.IsFederation2);
+        _schema = new SubgraphSchema(_source.Name, _source.Url, _federation.IsFederation2) { FederationMinorVersion = _federation.MinorVersion };
         ReadComposeDirectives(schemaDirectives);
 
         foreach (var definition in document.Definitions)
@@ -121,7 +121,7 @@ internal sealed partial class SubgraphReader
 
     private bool IsFederationInternal(string typeName)
     {
-        if (FederationTypes.Contains(typeName))
+        if (FederationTypes.Contains(typeName) || _federation.ImportedTypes.Contains(typeName))
         {
             return true;
         }
