@@ -111,7 +111,7 @@ public sealed class AccessAndCostCompositionTests
         { "cost on an interface", [Fed29("a", "type Query { n: N } interface N @cost(weight: 1) { id: ID }", "\"@cost\"")], ErrorCodes.InvalidGraphQL, "Directive \"@cost\" may not be used on INTERFACE." },
         { "authenticated on an input", [Fed29("a", "type Query { a(i: I): Int } input I @authenticated { x: Int }", "\"@authenticated\"")], ErrorCodes.InvalidGraphQL, "Directive \"@authenticated\" may not be used on INPUT_OBJECT." },
         { "scopes not strings", [Fed29("a", "type Query { a: Int @requiresScopes(scopes: [[1]]) }", "\"@requiresScopes\"")], ErrorCodes.InvalidGraphQL, "argument \"scopes\" must be a [[String!]!]!" },
-        { "policy before federation v2.6", [new SubgraphSource("a", "http://a", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", import: [\"@policy\"]) type Query { a: Int }")], ErrorCodes.InvalidLinkDirectiveUsage, "Cannot import unknown element \"@policy\" from the federation spec v2.5: it was added in v2.6." },
+        { "policy before federation v2.6", [new SubgraphSource("a", "http://a", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.5\", import: [\"@policy\"]) type Query { a: Int }")], ErrorCodes.InvalidLinkDirectiveUsage, "Cannot import unknown element \"@policy\". It was added in federation v2.6; this subgraph links v2.5." },
         { "Federation 1 has no authorization directives", [Fed1("a", "type Query { a: Int @authenticated }")], ErrorCodes.InvalidGraphQL, "Unknown directive \"@authenticated\" on Query.a." },
     };
 

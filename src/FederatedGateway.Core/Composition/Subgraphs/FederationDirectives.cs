@@ -161,7 +161,7 @@ internal sealed class FederationDirectives
 
                     if (result.MinorVersion < MinimumMinorVersion(name))
                     {
-                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec {result.Version}: it was added in v2.{MinimumMinorVersion(name)}.", link);
+                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\". It was added in federation v2.{MinimumMinorVersion(name)}; this subgraph links {result.Version}.", link);
                         continue;
                     }
 

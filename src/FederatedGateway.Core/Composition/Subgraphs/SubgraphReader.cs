@@ -72,7 +72,19 @@ internal sealed partial class SubgraphReader
             }
         }
 
-        _federation = FederationDirectives.Read(schemaDirectives, (code, message, node) => Error(code, message, null, node));
+        var linkErrors = 0;
+        _federation = FederationDirectives.Read(schemaDirectives, (code, message, node) =>
+        {
+            linkErrors++;
+            Error(code, message, null, node);
+        });
+        if (linkErrors > 0)
+        {
+            // As Apollo's composer: a subgraph whose @links are wrong is not read further (each use of a directive it
+            // could not import would only repeat the error as an unknown directive).
+            return null;
+        }
+
         _schema = new SubgraphSchema(_source.Name, _source.Url, _federation.IsFederation2) { FederationMinorVersion = _federation.MinorVersion };
         ReadComposeDirectives(schemaDirectives);
 
