@@ -4,6 +4,7 @@ using System.Text.Json;
 using FederatedGateway.Demo;
 using FederatedGateway.FunctionalTests.Server;
 using FederatedGateway.Testing.Services;
+using Xunit.Abstractions;
 
 namespace FederatedGateway.FunctionalTests.Traffic;
 
