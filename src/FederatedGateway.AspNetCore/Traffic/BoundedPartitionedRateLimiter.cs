@@ -6,19 +6,20 @@ namespace FederatedGateway.AspNetCore.Traffic;
 /// A limiter per partition (client, operation, …) with at most <c>maxPartitions</c> of them alive, so a flood of
 /// made-up client names cannot grow memory (System.Threading.RateLimiting's own partitioned limiter keeps every
 /// partition until its window has passed, unbounded). One timer replenishes every partition and forgets those that
-/// have been idle (fully replenished) for <see cref="IdleLimit"/>. While the table is full, a new key counts against
+/// have been idle (fully replenished, or for Redis partitions, unused) for <see cref="DefaultIdleLimit"/>: nothing is lost. While the table is full, a new key counts against
 /// one shared overflow partition with the same limit: never unlimited, and no known client's count is forgotten.
 /// </summary>
 internal sealed class BoundedPartitionedRateLimiter : PartitionedRateLimiter<string>
 {
     /// <summary>How long a fully replenished partition is kept before it is forgotten.</summary>
-    public static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultIdleLimit = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromMilliseconds(100);
 
     private readonly Func<string, RateLimiter> _create;
     private readonly int _maxPartitions;
     private readonly string _overflowKey;
+    private readonly TimeSpan _idleLimit;
     private readonly Dictionary<string, RateLimiter> _partitions = new(StringComparer.Ordinal);
     private readonly List<string> _forgotten = [];
     private readonly Lock _lock = new();
@@ -27,13 +28,15 @@ internal sealed class BoundedPartitionedRateLimiter : PartitionedRateLimiter<str
     private bool _disposed;
 
     /// <param name="overflowKey">The key the overflow partition is created with (it must not be a key a request can have).</param>
-    public BoundedPartitionedRateLimiter(Func<string, RateLimiter> create, int maxPartitions, string overflowKey)
+    /// <param name="idleLimit">How long an idle partition is kept; <see cref="DefaultIdleLimit"/> when null.</param>
+    public BoundedPartitionedRateLimiter(Func<string, RateLimiter> create, int maxPartitions, string overflowKey, TimeSpan? idleLimit = null)
     {
         ArgumentNullException.ThrowIfNull(create);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPartitions, 1);
         _create = create;
         _maxPartitions = maxPartitions;
         _overflowKey = overflowKey;
+        _idleLimit = idleLimit ?? DefaultIdleLimit;
         _heartbeat = new Timer(static state => ((BoundedPartitionedRateLimiter)state!).Heartbeat(), this, HeartbeatPeriod, HeartbeatPeriod);
     }
 
@@ -93,7 +96,7 @@ internal sealed class BoundedPartitionedRateLimiter : PartitionedRateLimiter<str
                     replenishing.TryReplenish();
                 }
 
-                if (limiter.IdleDuration is { } idle && idle > IdleLimit)
+                if (limiter.IdleDuration is { } idle && idle > _idleLimit)
                 {
                     _forgotten.Add(key);
                 }

@@ -7,17 +7,18 @@ namespace FederatedGateway.AspNetCore.Tests.Traffic;
 /// <summary>A flood of made-up client names must not grow the limiter's memory without bound (Gateway:RateLimits:MaxPartitions).</summary>
 public sealed class BoundedPartitionsTests
 {
-    private static BoundedPartitionedRateLimiter Limiter(int limit, int maxPartitions) => new(
+    private static BoundedPartitionedRateLimiter Limiter(int limit, int maxPartitions, TimeSpan? window = null, TimeSpan? idleLimit = null) => new(
         _ => new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
         {
             PermitLimit = limit,
-            Window = TimeSpan.FromMinutes(1),
+            Window = window ?? TimeSpan.FromMinutes(1),
             SegmentsPerWindow = 6,
             QueueLimit = 0,
             AutoReplenishment = false,
         }),
         maxPartitions,
-        "overflow\n");
+        "overflow\n",
+        idleLimit);
 
     [Fact]
     public void A_flood_of_distinct_clients_keeps_the_partition_count_and_memory_bounded()
@@ -61,6 +62,26 @@ public sealed class BoundedPartitionsTests
         Assert.True(limiter.AttemptAcquire("desk").IsAcquired);
         Assert.False(limiter.AttemptAcquire("desk").IsAcquired);
         Assert.Equal(3, limiter.PartitionCount);
+    }
+
+    [Fact]
+    public async Task Partitions_whose_window_has_passed_are_forgotten_and_their_places_reused()
+    {
+        using var limiter = Limiter(limit: 1, maxPartitions: 2, window: TimeSpan.FromMilliseconds(300), idleLimit: TimeSpan.FromMilliseconds(200));
+        Assert.True(limiter.AttemptAcquire("first").IsAcquired);
+        Assert.True(limiter.AttemptAcquire("second").IsAcquired);
+        Assert.True(limiter.AttemptAcquire("third").IsAcquired); // the overflow budget
+        Assert.False(limiter.AttemptAcquire("fourth").IsAcquired);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (limiter.PartitionCount > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, limiter.PartitionCount);
+        Assert.True(limiter.AttemptAcquire("fourth").IsAcquired);
+        Assert.Equal(1, limiter.PartitionCount);
     }
 
     [Fact]
