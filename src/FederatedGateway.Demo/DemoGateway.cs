@@ -75,9 +75,13 @@ public static class DemoGateway
         app.MapFederatedGateway("/graphql");
         if (issuer is not null)
         {
-            app.MapGet("/demo/token", (string? trader) => DemoTrader.Find(trader) is { } found
-                ? Results.Text(issuer.Token(found))
-                : Results.Text($"No demo trader '{trader}'; ask for one of: {string.Join(", ", DemoTrader.All.Select(t => t.Login))}.\n", statusCode: 404));
+            // Tokens only for callers on this machine, even when the demo listens on another address.
+            app.MapGet("/demo/token", (string? trader, HttpContext context) =>
+                context.Connection.RemoteIpAddress is not { } caller || !System.Net.IPAddress.IsLoopback(caller)
+                    ? Results.Text("Demo tokens are handed out to loopback callers only.\n", statusCode: 403)
+                    : DemoTrader.Find(trader) is { } found
+                        ? Results.Text(issuer.Token(found))
+                        : Results.Text($"No demo trader '{trader}'; ask for one of: {string.Join(", ", DemoTrader.All.Select(t => t.Login))}.\n", statusCode: 404));
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public sealed class DemoIssuer : IDisposable
             {
                 rsa.ImportFromPem(File.ReadAllText(keyPath));
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or CryptographicException)
             {
                 rsa.Dispose();
                 throw new InvalidOperationException($"{keyPath} is not a PEM RSA private key; delete it and the demo makes a new one.", ex);
