@@ -43,7 +43,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
 await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
 await using var gateway = await DemoGateway.StartAsync(
-    subgraphs, url, Array.Empty<string>(), shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
+    subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
 foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
@@ -51,6 +51,7 @@ foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 
 Console.WriteLine($"IDE (open in a browser): {DemoGateway.Address(gateway)}/graphql");
 Console.WriteLine($"GraphQL endpoint (POST/GET, WebSocket, SSE): {DemoGateway.Address(gateway)}/graphql");
+Console.WriteLine($"Dashboard (traffic, operations, field usage): {DemoGateway.Address(gateway)}/dashboard");
 Console.WriteLine($"Health: {DemoGateway.Address(gateway)}/health");
 Console.WriteLine($"JWT issuer: key set {issuer.JwksPath}; tokens: {DemoGateway.Address(gateway)}/demo/token?trader=alice (trading:read) or bob (risk:read)");
 foreach (var trader in DemoTrader.All)

@@ -9,12 +9,23 @@ internal static class ClientHeaders
     /// <summary>The header clients name themselves with (Apollo's convention, also used by usage reporting).</summary>
     public const string ClientNameHeader = "apollographql-client-name";
 
-    private const int MaxNameLength = 128;
+    /// <summary>The same in the vendor-neutral spelling, read when Apollo's is absent.</summary>
+    public const string NeutralClientNameHeader = "graphql-client-name";
 
-    public static string? Name(HttpRequest request)
+    public const string ClientVersionHeader = "apollographql-client-version";
+
+    public const string NeutralClientVersionHeader = "graphql-client-version";
+
+    private const int MaxLength = 128;
+
+    public static string? Name(HttpRequest request) => Read(request, ClientNameHeader) ?? Read(request, NeutralClientNameHeader);
+
+    public static string? Version(HttpRequest request) => Read(request, ClientVersionHeader) ?? Read(request, NeutralClientVersionHeader);
+
+    private static string? Read(HttpRequest request, string header)
     {
-        var value = request.Headers[ClientNameHeader];
-        return value.Count == 1 && value[0] is { Length: > 0 and <= MaxNameLength } name ? name : null;
+        var value = request.Headers[header];
+        return value.Count == 1 && value[0] is { Length: > 0 and <= MaxLength } text ? text : null;
     }
 
     public static void SetRetryAfter(HttpResponse response, TimeSpan? retryAfter)

@@ -31,7 +31,7 @@ public sealed class DemoIssuer : IDisposable
 
     /// <summary>Where the demo keeps its files unless told otherwise: the user's local application data.</summary>
     public static string DefaultDataDirectory =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FederatedGateway.Demo");
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FederatedGateway", "demo");
 
     /// <summary>Loads the signing key from <paramref name="dataDirectory"/>, making it first when it is not there, and writes the JWKS beside it.</summary>
     public static DemoIssuer Open(string dataDirectory)

@@ -27,6 +27,9 @@ public sealed class GatewayRequest
     /// <summary>The client application's name as it says (<c>apollographql-client-name</c>); null when not sent.</summary>
     public string? ClientName { get; init; }
 
+    /// <summary>The client application's version as it says (<c>apollographql-client-version</c> or <c>graphql-client-version</c>); null when not sent.</summary>
+    public string? ClientVersion { get; init; }
+
     /// <summary>Who the host found behind the request; null when the host authenticates nobody.</summary>
     public ClientIdentity? Identity { get; init; }
 }

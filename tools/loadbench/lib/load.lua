@@ -8,6 +8,13 @@ wrk.method = "POST"
 wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
+-- BENCH_HEADER="Name: value" adds one header to every request (e.g. a bearer token for the authorization run).
+local extra_header = os.getenv("BENCH_HEADER")
+if extra_header and extra_header ~= "" then
+  local name, value = extra_header:match("^([^:]+):%s*(.*)$")
+  assert(name, "BENCH_HEADER must look like 'Name: value'")
+  wrk.headers[name] = value
+end
 
 local all_threads = {}
 

@@ -38,6 +38,10 @@ function windows([baseline, foreignMaxText]) {
   const connCounts = [...new Set(rows.map((r) => r.conns))];
   const usable = (r) => r.requests > 0 && r.errors === 0 && r.verify_before === "ok" && r.verify_after === "ok";
   const clean = (r) => usable(r) && r.foreign_cpu_pct <= foreignMax;
+  // ALLOC=1 runs add what our gateways allocated per request; the column shows only then.
+  const withAlloc = rows.some((r) => Number.isFinite(r.alloc_kb_per_req));
+  const allocCell = (value) => (withAlloc ? [num(value, 1)] : []);
+  const allocHead = withAlloc ? ["alloc KB/req"] : [];
 
   // Ratios against the baseline of the same round and connection count (paired, so drift cancels out).
   for (const r of rows) {
@@ -74,6 +78,7 @@ function windows([baseline, foreignMaxText]) {
         num(r.req_per_cpu_s, 1),
         num(r.rss_max_mb, 0),
         num(r.sg_per_req, 2),
+        ...allocCell(r.alloc_kb_per_req),
         `${r.errors}`,
         num(r.foreign_cpu_pct, 0),
         ratio(r.rps_ratio),
@@ -81,7 +86,7 @@ function windows([baseline, foreignMaxText]) {
         ratio(r.req_per_cpu_s_ratio),
       ]);
     out.push(
-      table(["round", "gateway", "RPS", "p50 ms", "p95 ms", "p99 ms", "req/CPU-s", "peak RSS MB", "subgraph req/req", "errors", "other CPU %", "RPS ×", "p95 ×", "req/CPU-s ×"], perRound),
+      table(["round", "gateway", "RPS", "p50 ms", "p95 ms", "p99 ms", "req/CPU-s", "peak RSS MB", "subgraph req/req", ...allocHead, "errors", "other CPU %", "RPS ×", "p95 ×", "req/CPU-s ×"], perRound),
       "",
       `Medians over clean windows (no errors, verified before and after, other processes under ${foreignMax}% of a core; when a gateway has no clean window, over its error-free ones). Peak RSS is the largest seen. Ratios are medians of the per-round ratios against **${baseline}**:`,
       "",
@@ -101,6 +106,7 @@ function windows([baseline, foreignMaxText]) {
         num(m("req_per_cpu_s"), 1),
         num(Math.max(...used.map((r) => r.rss_max_mb)), 0),
         num(m("sg_per_req"), 2),
+        ...allocCell(m("alloc_kb_per_req")),
         `${mine.reduce((sum, r) => sum + r.errors, 0)}`,
         gateway === baseline ? "1.00× (baseline)" : ratio(m("rps_ratio")),
         gateway === baseline ? "1.00×" : ratio(m("p95_ratio")),
@@ -108,7 +114,7 @@ function windows([baseline, foreignMaxText]) {
       ];
     });
     out.push(
-      table(["gateway", "windows", "RPS", "p50 ms", "p95 ms", "p99 ms", "req/CPU-s", "peak RSS MB", "subgraph req/req", "errors (all)", "RPS ×", "p95 ×", "req/CPU-s ×"], summary),
+      table(["gateway", "windows", "RPS", "p50 ms", "p95 ms", "p99 ms", "req/CPU-s", "peak RSS MB", "subgraph req/req", ...allocHead, "errors (all)", "RPS ×", "p95 ×", "req/CPU-s ×"], summary),
       "",
     );
   }

@@ -7,6 +7,14 @@ import { readFileSync } from "node:fs";
 const [gatewayUrl, subgraphsUrl, bodyPath, expectedPath] = process.argv.slice(2);
 const body = readFileSync(bodyPath);
 const expected = JSON.stringify(JSON.parse(readFileSync(expectedPath, "utf8")));
+// BENCH_HEADER="Name: value" is sent as well, as the load generator sends it (see load.lua).
+const headers = { "content-type": "application/json" };
+const extraHeader = process.env.BENCH_HEADER ?? "";
+if (extraHeader !== "") {
+  const colon = extraHeader.indexOf(":");
+  if (colon < 1) throw new Error("BENCH_HEADER must look like 'Name: value'");
+  headers[extraHeader.slice(0, colon).trim().toLowerCase()] = extraHeader.slice(colon + 1).trim();
+}
 const total = async () => (await (await fetch(`${subgraphsUrl}/counters`)).json()).total;
 
 const result = { ok: false, status: 0, bytes: 0, subgraph_requests: -1, ms: 0, reason: "" };
@@ -15,7 +23,7 @@ try {
   const started = performance.now();
   const res = await fetch(gatewayUrl, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers,
     body,
     signal: AbortSignal.timeout(15_000),
   });
