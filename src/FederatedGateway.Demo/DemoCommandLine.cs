@@ -14,6 +14,7 @@ internal sealed class DemoCommandLine
         {
             Urls,
             SubgraphPorts,
+            DataDirectory,
         };
     }
 
@@ -24,6 +25,14 @@ internal sealed class DemoCommandLine
         Description = "where the gateway listens",
         HelpName = "url",
         DefaultValueFactory = _ => "http://127.0.0.1:4100",
+    };
+
+    /// <summary>Where the demo keeps its JWT signing key and key set (made at first start, reused after).</summary>
+    public Option<string> DataDirectory { get; } = new("--data-dir")
+    {
+        Description = "where the demo keeps its JWT signing key (made at first start)",
+        HelpName = "folder",
+        DefaultValueFactory = _ => Security.DemoIssuer.DefaultDataDirectory,
     };
 
     /// <summary>accounts, portfolio, orders[, marketdata, risk]; three ports give the gRPC services free ports.</summary>

@@ -1,6 +1,8 @@
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Demo.Grpc;
+using FederatedGateway.Demo.Security;
+using Microsoft.AspNetCore.Http;
 using FederatedGateway.Grpc.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
@@ -20,10 +22,20 @@ public static class DemoGateway
     /// <summary>The supergraph of the GraphQL subgraphs plus the gRPC services, copied next to the assembly.</summary>
     public static string SupergraphWithGrpcPath => Path.Combine(AppContext.BaseDirectory, "supergraph-grpc.graphql");
 
+    /// <summary>
+    /// <see cref="SupergraphWithGrpcPath"/> with the demo's authorization directives (<c>Order.notional</c> needs
+    /// <c>trading:read</c>, <c>Trader.risk</c> needs <c>risk:read</c>), copied next to the assembly.
+    /// </summary>
+    public static string SecuredSupergraphPath => Path.Combine(AppContext.BaseDirectory, "supergraph-grpc-secured.graphql");
+
     /// <param name="url">Where the gateway listens, e.g. <c>http://127.0.0.1:4100</c> (port 0 for any free port).</param>
     /// <param name="supergraphPath">Another supergraph file to serve (tests); the demo's by default.</param>
     /// <param name="grpc">The demo gRPC services: serves <see cref="SupergraphWithGrpcPath"/> (unless another path is given) and knows them by their generated descriptors.</param>
-    public static async Task<WebApplication> StartAsync(DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null, DemoGrpcHost? grpc = null)
+    /// <param name="issuer">The demo's JWT issuer: the gateway accepts its tokens (anonymous callers still read public fields), sends each
+    /// caller's trader id (<c>sub</c>) to the subgraphs as <c>x-trader-id</c>, and hands out tokens at <c>GET /demo/token?trader=alice</c>.</param>
+    public static async Task<WebApplication> StartAsync(
+        DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null, DemoGrpcHost? grpc = null,
+        DemoIssuer? issuer = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? Array.Empty<string>());
         var settings = new Dictionary<string, string?>
@@ -37,7 +49,8 @@ public static class DemoGateway
 
         foreach (var subgraph in subgraphs.Subgraphs)
         {
-            settings[$"Gateway:SubgraphUrlOverrides:{subgraph.Name}"] = subgraph.Url.ToString();
+            var key = $"Gateway:SubgraphUrlOverrides:{subgraph.Name}";
+            settings[key] = builder.Configuration[key] ?? subgraph.Url.ToString();
         }
 
         // The demo is for trying the gateway out: the IDE (and so introspection), query plans and the subgraphs' own
@@ -45,12 +58,32 @@ public static class DemoGateway
         settings["Gateway:Ide:Enabled"] = builder.Configuration["Gateway:Ide:Enabled"] ?? "true";
         settings["Gateway:ExposeQueryPlan"] = builder.Configuration["Gateway:ExposeQueryPlan"] ?? "true";
         settings["Gateway:SubgraphErrors:Expose"] = builder.Configuration["Gateway:SubgraphErrors:Expose"] ?? "true";
+        if (issuer is not null)
+        {
+            settings["Gateway:Authentication:Jwt:0:Issuer"] = DemoIssuer.IssuerName;
+            settings["Gateway:Authentication:Jwt:0:Audiences:0"] = DemoIssuer.Audience;
+            settings["Gateway:Authentication:Jwt:0:JwksFile"] = issuer.JwksPath;
+            settings["Gateway:Headers:All:0:Insert"] = "x-trader-id";
+            settings["Gateway:Headers:All:0:FromClaim"] = "sub";
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
         var app = builder.Build();
         app.MapFederatedGateway("/graphql");
+        if (issuer is not null)
+        {
+            // Tokens only for callers on this machine, even when the demo listens on another address.
+            app.MapGet("/demo/token", (string? trader, HttpContext context) =>
+                context.Connection.RemoteIpAddress is not { } caller || !System.Net.IPAddress.IsLoopback(caller)
+                    ? Results.Text("Demo tokens are handed out to loopback callers only.\n", statusCode: 403)
+                    : DemoTrader.Find(trader) is { } found
+                        ? Results.Text(issuer.Token(found))
+                        : Results.Text($"No demo trader '{trader}'; ask for one of: {string.Join(", ", DemoTrader.All.Select(t => t.Login))}.\n", statusCode: 404));
+        }
+
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return app;
     }

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using FederatedGateway.Demo;
 using FederatedGateway.Demo.Grpc;
+using FederatedGateway.Demo.Security;
 
 // The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
 // and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
@@ -24,6 +25,16 @@ if (parsed.Errors.Count > 0)
 var url = parsed.GetValue(commandLine.Urls)!;
 var ports = DemoCommandLine.GraphQLPorts(parsed.GetValue(commandLine.SubgraphPorts));
 var grpcPorts = DemoCommandLine.GrpcPorts(parsed.GetValue(commandLine.SubgraphPorts));
+DemoIssuer issuer;
+try
+{
+    issuer = DemoIssuer.Open(parsed.GetValue(commandLine.DataDirectory)!);
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+{
+    Console.Error.WriteLine("error: the demo's signing key: " + ex.Message);
+    return 1;
+}
 
 using var shutdown = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -31,7 +42,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
 await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
-await using var gateway = await DemoGateway.StartAsync(subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, grpc: grpc);
+await using var gateway = await DemoGateway.StartAsync(
+    subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
 foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
@@ -41,6 +53,15 @@ Console.WriteLine($"IDE (open in a browser): {DemoGateway.Address(gateway)}/grap
 Console.WriteLine($"GraphQL endpoint (POST/GET, WebSocket, SSE): {DemoGateway.Address(gateway)}/graphql");
 Console.WriteLine($"Dashboard (traffic, operations, field usage): {DemoGateway.Address(gateway)}/dashboard");
 Console.WriteLine($"Health: {DemoGateway.Address(gateway)}/health");
+Console.WriteLine($"JWT issuer: key set {issuer.JwksPath}; tokens: {DemoGateway.Address(gateway)}/demo/token?trader=alice (trading:read) or bob (risk:read)");
+foreach (var trader in DemoTrader.All)
+{
+    Console.WriteLine(
+        $"  curl -s {DemoGateway.Address(gateway)}/graphql -H 'content-type: application/json' " +
+        $"-H \"authorization: Bearer $(curl -s '{DemoGateway.Address(gateway)}/demo/token?trader={trader.Login}')\" " +
+        "-d '{\"query\":\"{ me { name orders { id notional { amount } } risk { valueAtRisk } } }\"}'");
+}
+
 Console.WriteLine("Press Ctrl+C to stop.");
 
 try
@@ -52,6 +73,7 @@ catch (OperationCanceledException)
 }
 
 await gateway.StopAsync();
+issuer.Dispose();
 return 0;
 
 void Stop(PosixSignalContext context)

@@ -49,7 +49,18 @@ internal sealed class FallbackRateLimiter : PartitionedRateLimiter<string>
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(string resource, int permitCount, CancellationToken cancellationToken)
     {
         var failedAt = Interlocked.Read(ref _redisFailedAt);
-        if (!_redis.IsConnected || (failedAt != 0 && Environment.TickCount64 - failedAt < RetryRedisAfter.TotalMilliseconds))
+        if (!_redis.IsConnected)
+        {
+            Fallbacks.Add(1, new KeyValuePair<string, object?>("limit", _name));
+            if (ShouldLog(Environment.TickCount64))
+            {
+                TrafficLog.RedisDisconnected(_logger, _name);
+            }
+
+            return _local.AttemptAcquire(resource, permitCount);
+        }
+
+        if (failedAt != 0 && Environment.TickCount64 - failedAt < RetryRedisAfter.TotalMilliseconds)
         {
             Fallbacks.Add(1, new KeyValuePair<string, object?>("limit", _name));
             return _local.AttemptAcquire(resource, permitCount);
@@ -64,14 +75,20 @@ internal sealed class FallbackRateLimiter : PartitionedRateLimiter<string>
             Fallbacks.Add(1, new KeyValuePair<string, object?>("limit", _name));
             var now = Environment.TickCount64;
             Interlocked.Exchange(ref _redisFailedAt, now);
-            var last = Interlocked.Read(ref _lastLog);
-            if (now - last >= LogInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastLog, now, last) == last)
+            if (ShouldLog(now))
             {
                 TrafficLog.RedisFallback(_logger, _name, ex);
             }
 
             return _local.AttemptAcquire(resource, permitCount);
         }
+    }
+
+    /// <summary>True for at most one caller per <see cref="LogInterval"/>.</summary>
+    private bool ShouldLog(long now)
+    {
+        var last = Interlocked.Read(ref _lastLog);
+        return (last == 0 || now - last >= LogInterval.TotalMilliseconds) && Interlocked.CompareExchange(ref _lastLog, now, last) == last;
     }
 
     protected override void Dispose(bool disposing)

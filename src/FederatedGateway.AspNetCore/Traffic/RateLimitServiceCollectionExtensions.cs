@@ -63,8 +63,8 @@ internal static class RateLimitServiceCollectionExtensions
             var redis = settings.Redis is { Length: > 0 } configuration ? Connect(configuration, settings.RedisTimeout) : null;
             var rules = settings.Policies.Select(policy =>
             {
-                var local = Local(policy);
-                var limiter = redis is null ? local : new FallbackRateLimiter(policy.Name, redis, Shared(policy, redis), local, settings.RedisTimeout, logger);
+                var local = Local(policy, settings.MaxPartitions);
+                var limiter = redis is null ? local : new FallbackRateLimiter(policy.Name, redis, Shared(policy, redis, settings.MaxPartitions), local, settings.RedisTimeout, logger);
                 var keys = policy.Scope == RateLimitScope.Client ? policy.ClientKey.Select(source => ClientKey.Parse(source)!).ToArray() : [];
                 return new RateLimitRule(policy.Name, policy.Scope, keys, limiter, policy.Window, policy.Units == RateLimitUnits.Cost);
             }).ToArray();
@@ -96,38 +96,51 @@ internal static class RateLimitServiceCollectionExtensions
         return ConnectionMultiplexer.Connect(options);
     }
 
-    private static PartitionedRateLimiter<string> Local(RateLimitPolicySettings policy) =>
-        PartitionedRateLimiter.Create<string, string>(key => policy.Algorithm == RateLimitAlgorithm.TokenBucket
-            ? RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = policy.Limit,
-                TokensPerPeriod = policy.Limit,
-                ReplenishmentPeriod = policy.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })
-            : RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = policy.Limit,
-                Window = policy.Window,
-                SegmentsPerWindow = 6,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+    /// <summary>The overflow partition's key: a line break cannot be in a header value, so no client is named like it.</summary>
+    private static string OverflowKey(RateLimitPolicySettings policy) => policy.Name + "|\n(overflow)";
 
-    private static PartitionedRateLimiter<string> Shared(RateLimitPolicySettings policy, IConnectionMultiplexer redis) =>
-        PartitionedRateLimiter.Create<string, string>(key => policy.Algorithm == RateLimitAlgorithm.TokenBucket
-            ? RedisRateLimitPartition.GetTokenBucketRateLimiter("fgw:rl:" + key, _ => new RedisTokenBucketRateLimiterOptions
+    private static PartitionedRateLimiter<string> Local(RateLimitPolicySettings policy, int maxPartitions) =>
+        new BoundedPartitionedRateLimiter(
+            _ => policy.Algorithm == RateLimitAlgorithm.TokenBucket
+                ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = policy.Limit,
+                    TokensPerPeriod = policy.Limit,
+                    ReplenishmentPeriod = policy.Window,
+                    QueueLimit = 0,
+                    AutoReplenishment = false,
+                })
+                : new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = policy.Limit,
+                    Window = policy.Window,
+                    SegmentsPerWindow = 6,
+                    QueueLimit = 0,
+                    AutoReplenishment = false,
+                }),
+            maxPartitions,
+            OverflowKey(policy));
+
+    private static PartitionedRateLimiter<string> Shared(RateLimitPolicySettings policy, IConnectionMultiplexer redis, int maxPartitions) =>
+        new BoundedPartitionedRateLimiter(
+            key =>
             {
-                ConnectionMultiplexerFactory = () => redis,
-                TokenLimit = policy.Limit,
-                TokensPerPeriod = policy.Limit,
-                ReplenishmentPeriod = policy.Window,
-            })
-            : RedisRateLimitPartition.GetSlidingWindowRateLimiter("fgw:rl:" + key, _ => new RedisSlidingWindowRateLimiterOptions
-            {
-                ConnectionMultiplexerFactory = () => redis,
-                PermitLimit = policy.Limit,
-                Window = policy.Window,
-            }));
+                var partition = policy.Algorithm == RateLimitAlgorithm.TokenBucket
+                    ? RedisRateLimitPartition.GetTokenBucketRateLimiter("fgw:rl:" + key, _ => new RedisTokenBucketRateLimiterOptions
+                    {
+                        ConnectionMultiplexerFactory = () => redis,
+                        TokenLimit = policy.Limit,
+                        TokensPerPeriod = policy.Limit,
+                        ReplenishmentPeriod = policy.Window,
+                    })
+                    : RedisRateLimitPartition.GetSlidingWindowRateLimiter("fgw:rl:" + key, _ => new RedisSlidingWindowRateLimiterOptions
+                    {
+                        ConnectionMultiplexerFactory = () => redis,
+                        PermitLimit = policy.Limit,
+                        Window = policy.Window,
+                    });
+                return partition.Factory(partition.PartitionKey);
+            },
+            maxPartitions,
+            OverflowKey(policy));
 }

@@ -13,6 +13,12 @@ public sealed class RateLimitSettings
     /// <summary>The longest a Redis call may take before the local limit decides instead. Default 250 ms.</summary>
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Partitions (clients, operation names) each limit keeps at once; while full, new ones share one overflow budget.
+    /// Bounds the memory a flood of made-up client names can take. Default 100,000.
+    /// </summary>
+    public int MaxPartitions { get; set; } = 100_000;
+
     internal IEnumerable<string> Problems()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -40,6 +46,11 @@ public sealed class RateLimitSettings
                     }
                 }
             }
+        }
+
+        if (MaxPartitions < 1)
+        {
+            yield return "Gateway:RateLimits:MaxPartitions must be at least 1.";
         }
 
         if (RedisTimeout <= TimeSpan.Zero)
