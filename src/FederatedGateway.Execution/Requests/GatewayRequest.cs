@@ -27,6 +27,9 @@ public sealed class GatewayRequest
     /// <summary>The client application's name as it says (<c>apollographql-client-name</c>); null when not sent.</summary>
     public string? ClientName { get; init; }
 
+    /// <summary>The client's version as it states it (<c>graphql-client-version</c> or <c>apollographql-client-version</c>), if any.</summary>
+    public string? ClientVersion { get; init; }
+
     /// <summary>Who the host found behind the request; null when the host authenticates nobody.</summary>
     public ClientIdentity? Identity { get; init; }
 }
