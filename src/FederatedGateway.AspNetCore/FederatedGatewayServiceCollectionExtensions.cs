@@ -59,6 +59,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.MaxSubgraphResponseSize >= 0, "Gateway:MaxSubgraphResponseSize must be zero (no limit) or positive.")
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
+            .Validate(options => options.Telemetry.IsValid(), Telemetry.TelemetrySettings.ValidationMessage)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, SecuritySettingsValidator>();
 
@@ -92,6 +93,10 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddRateLimits(settings.RateLimits);
         services.AddCost(settings.Cost, settings.RateLimits);
         services.AddLoadShedding(settings.LoadShedding);
+        if (settings.Telemetry.IsValid())
+        {
+            Telemetry.TelemetryServiceCollectionExtensions.AddGatewayTelemetry(services, settings.Telemetry);
+        }
 
         configureExecution?.Invoke(services, settings);
 

@@ -109,6 +109,9 @@ public sealed class GatewayOptions
     /// <summary>Header propagation to subgraphs, per subgraph (<c>Gateway:Headers</c>).</summary>
     public Headers.HeaderSettings Headers { get; set; } = new();
 
+    /// <summary>Traces, metrics and the Prometheus scrape endpoint (<c>Gateway:Telemetry</c>); off by default.</summary>
+    public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
+
     /// <summary>TLS towards subgraphs: client certificates, private CAs, plain-text credential check (<c>Gateway:Tls</c>).</summary>
     public Tls.TlsSettings Tls { get; set; } = new();
 

@@ -9,11 +9,22 @@ internal static class ClientHeaders
     /// <summary>The header clients name themselves with (Apollo's convention, also used by usage reporting).</summary>
     public const string ClientNameHeader = "apollographql-client-name";
 
+    /// <summary>The GraphQL-over-HTTP name of the same header (preferred when both are sent).</summary>
+    public const string GraphQLClientNameHeader = "graphql-client-name";
+
+    public const string ClientVersionHeader = "apollographql-client-version";
+
+    public const string GraphQLClientVersionHeader = "graphql-client-version";
+
     private const int MaxNameLength = 128;
 
-    public static string? Name(HttpRequest request)
+    public static string? Name(HttpRequest request) => Single(request, GraphQLClientNameHeader) ?? Single(request, ClientNameHeader);
+
+    public static string? Version(HttpRequest request) => Single(request, GraphQLClientVersionHeader) ?? Single(request, ClientVersionHeader);
+
+    private static string? Single(HttpRequest request, string header)
     {
-        var value = request.Headers[ClientNameHeader];
+        var value = request.Headers[header];
         return value.Count == 1 && value[0] is { Length: > 0 and <= MaxNameLength } name ? name : null;
     }
 

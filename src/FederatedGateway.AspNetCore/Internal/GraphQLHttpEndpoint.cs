@@ -112,6 +112,7 @@ internal sealed class GraphQLHttpEndpoint
                 Identity = identity,
                 RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
                 ClientName = ClientHeaders.Name(request),
+                ClientVersion = ClientHeaders.Version(request),
             };
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();

@@ -118,6 +118,7 @@ internal sealed class GraphQLSseEndpoint
                     Identity = await _authenticator.AuthenticateAsync(context).ConfigureAwait(false),
                     RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
                     ClientName = ClientHeaders.Name(request),
+                    ClientVersion = ClientHeaders.Version(request),
                 }).ConfigureAwait(false);
             }
         }
