@@ -30,6 +30,12 @@ public sealed class GatewayRequest
     /// <summary>The client's version as it states it (<c>graphql-client-version</c> or <c>apollographql-client-version</c>), if any.</summary>
     public string? ClientVersion { get; init; }
 
+    /// <summary>The client's <c>traceparent</c> header, if any (the request's parent when the host trusts it).</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The client's <c>tracestate</c> header, if any.</summary>
+    public string? TraceState { get; init; }
+
     /// <summary>Who the host found behind the request; null when the host authenticates nobody.</summary>
     public ClientIdentity? Identity { get; init; }
 }

@@ -20,7 +20,7 @@ internal static class RequestTelemetry
 
     /// <summary>
     /// Starts the request's span as <see cref="RequestContext.Activity"/> (and the current activity of the caller's
-    /// flow). The trace context the client sent (ASP.NET Core's activity, built from its <c>traceparent</c>) is the
+    /// flow). The trace context the client sent (its <c>traceparent</c> and <c>tracestate</c>) is the
     /// parent only when <paramref name="trustClientTraceContext"/>; otherwise the request starts a trace of its own.
     /// </summary>
     public static void Start(RequestContext context, bool trustClientTraceContext)
@@ -30,18 +30,11 @@ internal static class RequestTelemetry
             return;
         }
 
+        // The client's own headers, not ASP.NET Core's activity: whether that one exists and is recorded depends on
+        // what else listens. With no parent given, ActivitySource parents a span on the current activity: clear it.
         var current = Activity.Current;
-        var parent = default(ActivityContext);
-        if (current is not null)
-        {
-            if (trustClientTraceContext)
-            {
-                parent = ParentOf(current);
-            }
-
-            // With no parent given, ActivitySource parents a span on the current activity: clear it so the choice above holds.
-            Activity.Current = null;
-        }
+        var parent = trustClientTraceContext ? ClientContext(context.Request) : default;
+        Activity.Current = null;
 
         var activity = GatewayTelemetry.Source.StartActivity(SpanName, ActivityKind.Server, parent);
         if (activity is null)
@@ -118,21 +111,8 @@ internal static class RequestTelemetry
         _ => "query",
     };
 
-    private static ActivityContext ParentOf(Activity current)
-    {
-        // A span someone records (ASP.NET Core instrumentation) is the parent; an unrecorded one stands for the client's context.
-        if (current.IsAllDataRequested)
-        {
-            return current.Context;
-        }
-
-        if (!current.HasRemoteParent)
-        {
-            return default;
-        }
-
-        return new ActivityContext(current.TraceId, current.ParentSpanId, current.ActivityTraceFlags, current.TraceStateString, isRemote: true);
-    }
+    private static ActivityContext ClientContext(GatewayRequest request) =>
+        ActivityContext.TryParse(request.TraceParent, request.TraceState, isRemote: true, out var parsed) ? parsed : default;
 
     private static void Describe(Activity activity, RequestContext context, string? operationName, string? operationType)
     {
