@@ -20,7 +20,6 @@ internal static class FetchTelemetry
     /// <summary>What <c>graphql.gateway.fetch.outcome</c> is for a fetch that got an answer.</summary>
     public const string Success = "ok";
 
-    private static readonly LogThrottle s_warnings = new(TimeSpan.FromSeconds(10));
     private static readonly ConcurrentDictionary<string, (string? Host, int Port)> s_servers = new(StringComparer.Ordinal);
 
     public static Activity? Start(string subgraph, SubgraphRoute route)
@@ -93,7 +92,7 @@ internal static class FetchTelemetry
         }
 
         var logger = state.ErrorPolicy.Logger;
-        if (logger.IsEnabled(LogLevel.Warning) && s_warnings.TryEnter(subgraph + " " + errorCode, out var suppressed))
+        if (logger.IsEnabled(LogLevel.Warning) && state.ErrorPolicy.FailureWarnings.TryEnter(subgraph + " " + errorCode, out var suppressed))
         {
             var traceId = (activity ?? Activity.Current)?.TraceId.ToHexString();
             TelemetryLog.SubgraphFailed(logger, subgraph, errorCode, state.Compiled.Operation.Name, traceId, suppressed, cause);

@@ -37,6 +37,9 @@ public sealed class TelemetryGateway : IAsyncDisposable
 
     public string Endpoint { get; private set; } = "";
 
+    /// <summary>What the gateway logged (its own categories from Debug up, the rest from Warning).</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
+
     public string BaseAddress { get; private set; } = "";
 
     public static async Task<TelemetryGateway> StartAsync(Dictionary<string, string?> settings)
@@ -69,6 +72,8 @@ public sealed class TelemetryGateway : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["config"] = Path.Combine(_directory, "supergraph.yaml") });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("FederatedGateway", LogLevel.Debug);
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
         var app = builder.Build();
