@@ -9,10 +9,12 @@ command -v node >/dev/null || { echo "error: node (Node.js 20+) is required by t
 npm ci --prefix tests/graphql-http-audit --no-audit --no-fund --loglevel=error
 
 # Debian packages the tests start themselves: chromium (the IDE browser test drives /usr/bin/chromium with Playwright,
-# whose own browsers cannot be downloaded) and redis-server (APQ and shared limits against a real Redis).
+# whose own browsers cannot be downloaded), redis-server (APQ and shared limits against a real Redis) and postgresql
+# (usage analytics against a real PostgreSQL, made with initdb into a temporary folder by the tests).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive

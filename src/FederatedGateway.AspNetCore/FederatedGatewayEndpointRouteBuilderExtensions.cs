@@ -42,6 +42,13 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
             endpoints.MapGet(IdePage.AssetsPath(pattern) + "/{file}", ide.ServeAssetAsync).WithDisplayName("GraphQL IDE files");
         }
 
+        if (services.GetService<Dashboard.DashboardEndpoint>() is { IsEnabled: true } dashboard)
+        {
+            endpoints.MapGet(dashboard.Path, dashboard.WritePageAsync).WithDisplayName("Dashboard");
+            endpoints.MapGet(dashboard.Path + "/assets/{file}", dashboard.ServeAssetAsync).WithDisplayName("Dashboard files");
+            endpoints.MapGet(dashboard.Path + "/api/report", dashboard.WriteReportAsync).WithDisplayName("Dashboard data");
+        }
+
         endpoints.MapGet("/health", HealthEndpoint.LiveAsync).WithDisplayName("Gateway health");
         endpoints.MapGet("/health/ready", HealthEndpoint.ReadyAsync).WithDisplayName("Gateway readiness");
         Telemetry.MetricsEndpoint.MapIfEnabled(endpoints);

@@ -51,6 +51,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddOptions<GatewayOptions>()
             .Bind(configuration.GetSection(GatewayOptions.SectionName))
             .Configure(options => ApplySupergraphOverride(configuration, options))
+            .Configure(ReplicaServiceCollectionExtensions.ApplyReplicaUrls)
             .Validate(options => options.MaxRequestBodySize > 0, "Gateway:MaxRequestBodySize must be positive.")
             .Validate(options => options.SubgraphTimeout > TimeSpan.Zero, "Gateway:SubgraphTimeout must be positive.")
             .Validate(options => options.MaxConnectionsPerServer > 0, "Gateway:MaxConnectionsPerServer must be positive.")
@@ -70,10 +71,12 @@ public static class FederatedGatewayServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
             var isProduction = provider.GetService<IHostEnvironment>()?.IsProduction() ?? true;
             return new HttpSubgraphClientFactory(
-                options.ToSubgraphClientOptions(), options.Subscriptions.ToSubscriberOptions(),
+                options.ToSubgraphClientOptions(provider.GetRequiredService<Execution.Transport.Replicas.ReplicaRegistry>()),
+                options.Subscriptions.ToSubscriberOptions(),
                 options.Tls.LoadIfValid(),
-                PlainTextCredentialCheck.For(options, isProduction));
+                PlainTextCredentialCheck.For(options, isProduction).ForEachReplica(options.Replicas));
         });
+        services.AddReplicas();
         services.AddFederatedGatewayGrpc(configuration);
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<IdeEndpoint>();
@@ -93,6 +96,8 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddRateLimits(settings.RateLimits);
         services.AddCost(settings.Cost, settings.RateLimits);
         services.AddLoadShedding(settings.LoadShedding);
+        Usage.UsageServiceCollectionExtensions.AddUsage(services, settings.Usage);
+        Dashboard.DashboardServiceCollectionExtensions.AddDashboard(services, settings);
         if (settings.Telemetry.IsValid())
         {
             Telemetry.TelemetryServiceCollectionExtensions.AddGatewayTelemetry(services, settings.Telemetry);
@@ -114,6 +119,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         configuration.GetSection(GatewayOptions.SectionName).Bind(options);
         ApplySupergraphOverride(configuration, options);
+        ReplicaServiceCollectionExtensions.ApplyReplicaUrls(options);
     }
 
     private static void ApplySupergraphOverride(IConfiguration configuration, GatewayOptions options)
@@ -123,6 +129,17 @@ public static class FederatedGatewayServiceCollectionExtensions
             && configuration[GatewayOptions.SectionName + ":Supergraph"] is { Length: > 0 } alias)
         {
             options.SupergraphPath = alias;
+        }
+
+        // --registry <url> --graph <name@variant>: follow a schema registry variant.
+        if (configuration["registry"] is { Length: > 0 } registry)
+        {
+            options.Registry.Url = registry;
+        }
+
+        if (configuration["graph"] is { Length: > 0 } graph)
+        {
+            options.Registry.Graph = graph;
         }
 
         var supergraph = configuration[GatewayOptions.SupergraphKey];

@@ -124,6 +124,9 @@ public sealed class GatewayOptions
     /// <summary>Retries (queries only, with a budget) and circuit breakers for subgraph fetches (<c>Gateway:Resilience</c>).</summary>
     public Traffic.ResilienceSettings Resilience { get; set; } = new();
 
+    /// <summary>Several URLs per subgraph with load balancing, outlier ejection and health checks (<c>Gateway:Replicas</c>).</summary>
+    public Traffic.ReplicaSettings Replicas { get; set; } = new();
+
     /// <summary>Demand control: cost estimates, a maximum, <c>extensions.cost</c> (<c>Gateway:Cost</c>).</summary>
     public Traffic.CostSettings Cost { get; set; } = new();
 
@@ -136,6 +139,15 @@ public sealed class GatewayOptions
     /// <summary>Cross-site request forgery prevention (<c>Gateway:Csrf</c>).</summary>
     public CsrfSettings Csrf { get; set; } = new();
 
+    /// <summary>Following a schema registry variant instead of a supergraph file (<c>Gateway:Registry</c>, or <c>--registry</c> and <c>--graph</c>).</summary>
+    public Loading.RegistrySourceSettings Registry { get; set; } = new();
+
+    /// <summary>Usage analytics (<c>Gateway:Usage</c>): counts per operation, client and schema coordinate, kept in SQLite or PostgreSQL.</summary>
+    public Usage.UsageSettings Usage { get; set; } = new();
+
+    /// <summary>The operators' dashboard (<c>Gateway:Dashboard</c>), drawn from usage analytics.</summary>
+    public Dashboard.DashboardSettings Dashboard { get; set; } = new();
+
     /// <summary>Trusted documents and automatic persisted queries (<c>Gateway:PersistedDocuments</c>).</summary>
     public PersistedDocuments.PersistedDocumentSettings PersistedDocuments { get; set; } = new();
 
@@ -146,8 +158,9 @@ public sealed class GatewayOptions
     public int SubgraphResponseLimit => MaxSubgraphResponseSize > 0 ? MaxSubgraphResponseSize : Array.MaxLength;
 
     /// <summary>The <see cref="HttpSubgraphClient"/> settings these options imply.</summary>
-    public HttpSubgraphClientOptions ToSubgraphClientOptions() => new()
+    public HttpSubgraphClientOptions ToSubgraphClientOptions(Execution.Transport.Replicas.ReplicaRegistry? replicas = null) => new()
     {
+        Replicas = replicas,
         Resilience = Resilience.Problems().Any() ? null : new Execution.Transport.Resilience.SubgraphResiliencePipelines(Resilience.For),
         DeduplicateQueries = DeduplicateQueries,
         Timeout = SubgraphTimeout,

@@ -68,6 +68,18 @@ public static class DemoGateway
         builder.Services.AddSingleton(sources);
     }
 
+    /// <summary>
+    /// What the demo program turns on besides (tests that start the gateway in-process leave it off): usage analytics,
+    /// counted into a SQLite file in the user's local application data (not the repository), and the dashboard.
+    /// </summary>
+    public static string[] AnalyticsArguments =>
+    [
+        "--Gateway:Usage:Enabled=true",
+        "--Gateway:Usage:SqlitePath=" + Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FederatedGateway", "demo", "usage.db"),
+        "--Gateway:Dashboard:Enabled=true",
+    ];
+
     /// <summary>The first address the started gateway listens on.</summary>
     public static string Address(WebApplication app) => app.Urls.First();
 }

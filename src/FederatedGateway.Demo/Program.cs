@@ -31,7 +31,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
 await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
-await using var gateway = await DemoGateway.StartAsync(subgraphs, url, Array.Empty<string>(), shutdown.Token, grpc: grpc);
+await using var gateway = await DemoGateway.StartAsync(subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, grpc: grpc);
 foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
@@ -39,6 +39,7 @@ foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 
 Console.WriteLine($"IDE (open in a browser): {DemoGateway.Address(gateway)}/graphql");
 Console.WriteLine($"GraphQL endpoint (POST/GET, WebSocket, SSE): {DemoGateway.Address(gateway)}/graphql");
+Console.WriteLine($"Dashboard (traffic, operations, field usage): {DemoGateway.Address(gateway)}/dashboard");
 Console.WriteLine($"Health: {DemoGateway.Address(gateway)}/health");
 Console.WriteLine("Press Ctrl+C to stop.");
 

@@ -5,6 +5,7 @@
 // Settings (appsettings.json, environment, command line; later wins):
 //   --supergraph <file>  | Gateway:Supergraph or Gateway:SupergraphPath | env Gateway__Supergraph   the supergraph SDL file
 //   --config <yaml>      | Gateway:ConfigPath                          a supergraph.yaml composed at start (development)
+//   --registry <url> --graph <name@variant> | Gateway:Registry:*        follow a schema registry variant (token: env FGW_REGISTRY_TOKEN)
 //   --urls <urls>        | urls                                        | env ASPNETCORE_URLS      where Kestrel listens
 //   Gateway:*            see GatewayOptions (SubgraphTimeout, MaxRequestBodySize, SubgraphUrlOverrides, ...)
 // SIGTERM / Ctrl+C stop the host gracefully (in-flight requests finish, then the process exits 0).

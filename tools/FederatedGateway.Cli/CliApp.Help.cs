@@ -56,5 +56,59 @@ internal sealed partial class CliApp
             Exit codes: 0 planned, 1 the operation does not validate or cannot be planned (errors with file:line:col on
             stderr), 2 bad usage or unreadable input.
             """,
+        ["schema-diff"] = """
+            fgw schema-diff — the changes between two schemas
+
+            Usage:
+              fgw schema-diff --before <file> --after <file> [--format text|json]
+
+            Options:
+              --before <file>   the current schema: GraphQL SDL, or a supergraph (then its client-facing API schema)
+              --after <file>    the proposed schema, the same way
+              --format <kind>   text (one line per change, the default) or json (an array of
+                                {kind, criticality, coordinate, message})
+
+            Changes are classified as GraphQL Inspector does: breaking (existing operations may fail), dangerous
+            (they still run but may see something new, e.g. an added enum value) and safe; breaking ones first.
+
+            Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad usage or an unreadable or
+            invalid schema file.
+            """,
+        ["subgraph"] = """
+            fgw subgraph — publish, check or delete subgraphs in a schema registry
+
+            Usage:
+              fgw subgraph publish --registry <url> --graph <name@variant> --name <subgraph> --schema <file> --routing-url <url>
+                                   [--commit <sha>] [--message <text>] [--format text|json]
+              fgw subgraph check   --registry <url> --graph <name@variant> --name <subgraph> --schema <file> [--commit <sha>] [--format text|json]
+              fgw subgraph delete  --registry <url> --graph <name@variant> --name <subgraph> [--commit <sha>] [--message <text>]
+
+            The registry token is read from FGW_REGISTRY_TOKEN. A publish composes the variant with the new schema and,
+            when that works, makes it a new version that gateways following the variant pick up. A check is kept by
+            the registry; its link is printed ("details:") for the CI log or a pull-request comment.
+
+            Exit codes: 0 published (or unchanged) / check passed / deleted, 1 the variant would not compose or the
+            check found breaking changes, 2 bad usage, no token, a refused token or an unreachable registry.
+            """,
+        ["publish"] = "fgw subgraph publish: see fgw subgraph --help",
+        ["check"] = "fgw subgraph check: see fgw subgraph --help",
+        ["delete"] = "fgw subgraph delete: see fgw subgraph --help",
+        ["graph"] = """
+            fgw graph — the versions of a graph variant in a schema registry
+
+            Usage:
+              fgw graph history  --registry <url> --graph <name@variant> [--limit <n>] [--format text|json]
+              fgw graph rollback --registry <url> --graph <name@variant> --to <version> [--message <text>]
+              fgw graph fetch    --registry <url> --graph <name@variant> [--version <n>] [--output <file>]
+
+            The registry token is read from FGW_REGISTRY_TOKEN (rollback needs an admin token). A rollback makes
+            the subgraphs of an earlier version current again as a new version: history only grows.
+
+            Exit codes: 0 done, 1 the rollback would not compose, 2 bad usage, no token, a refused token or an
+            unreachable registry.
+            """,
+        ["history"] = "fgw graph history: see fgw graph --help",
+        ["rollback"] = "fgw graph rollback: see fgw graph --help",
+        ["fetch"] = "fgw graph fetch: see fgw graph --help",
     };
 }

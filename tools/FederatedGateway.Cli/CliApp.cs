@@ -25,10 +25,18 @@ internal sealed partial class CliApp
               Print the client-facing API schema of a supergraph (no join/link machinery, no @inaccessible).
           fgw plan --supergraph <file> --query <file> [--operation <name>] [--variables <json>]
               Print the query plan of an operation.
+          fgw schema-diff --before <file> --after <file> [--format text|json]
+              The changes between two schemas (SDL or supergraphs), each breaking, dangerous or safe.
+          fgw subgraph publish|check|delete --registry <url> --graph <name@variant> --name <subgraph> [...]
+              Publish a subgraph to a schema registry, check a proposed schema (composition and breaking
+              changes), or remove it. The token is read from FGW_REGISTRY_TOKEN.
+          fgw graph history|rollback|fetch --registry <url> --graph <name@variant> [...]
+              A variant's versions, a rollback to one of them, or its supergraph.
           fgw <command> --help | fgw help <command>
               The options of one command.
 
-        Exit codes: 0 success, 1 composition errors or an invalid operation, 2 bad usage or unreadable input.
+        Exit codes: 0 success, 1 composition errors, an invalid operation, a breaking change or a failed check,
+        2 bad usage, unreadable input or an unreachable registry.
         Colour is used on a terminal only (set NO_COLOR to turn it off).
         """;
 
@@ -60,6 +68,8 @@ internal sealed partial class CliApp
         line.PrintSchema.SetAction(parse => PrintSchema(parse.GetValue(line.Supergraph)));
         line.Plan.SetAction(parse => PlanAsync(
             parse.GetValue(line.Supergraph), parse.GetValue(line.Query), parse.GetValue(line.Operation), parse.GetValue(line.Variables)));
+        line.SchemaDiff.SetAction(parse => SchemaDiff(parse.GetValue(line.Before), parse.GetValue(line.After), parse.GetValue(line.Format)));
+        MapRegistryCommands(line);
         line.Help.SetAction(parse => parse.GetValue(line.HelpTopic) is { } topic
             ? CommandHelp.TryGetValue(topic, out var text) ? WriteHelp(text) : Usage($"unknown command \"{topic}\"")
             : WriteHelp(Help));

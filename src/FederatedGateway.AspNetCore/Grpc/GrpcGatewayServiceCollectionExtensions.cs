@@ -39,6 +39,8 @@ public static class GrpcGatewayServiceCollectionExtensions
                     Timeout = options.SubgraphTimeout,
                     MaxReceiveMessageSize = options.SubgraphResponseLimit,
                     TlsBySubgraph = options.Tls.LoadIfValid(),
+                    ReplicasBySubgraph = options.Replicas.Balanced(Traffic.ReplicaSettings.IsGrpc)
+                        .ToDictionary(pair => pair.Key, pair => pair.Value.Urls, StringComparer.OrdinalIgnoreCase),
                 },
                 logger: provider.GetService<ILogger<GrpcSubgraphClient>>());
         });

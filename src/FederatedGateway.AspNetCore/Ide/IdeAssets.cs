@@ -16,6 +16,9 @@ internal sealed class IdeAssets
 
     private IdeAssets(Dictionary<string, IdeAsset> assets) => _assets = assets;
 
+    /// <summary>This assembly's files, loaded once on first use (the IDE and the dashboard share them).</summary>
+    public static Lazy<IdeAssets> Shared { get; } = new(() => Load(typeof(IdeAssets).Assembly));
+
     /// <summary>Whether the build embedded the IDE (it is skipped with <c>-p:FederatedGatewaySkipIde=true</c>).</summary>
     public static bool AreEmbedded(Assembly assembly) =>
         assembly.GetManifestResourceInfo(ResourcePrefix + PageName) is not null;

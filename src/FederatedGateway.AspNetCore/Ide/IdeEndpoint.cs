@@ -14,7 +14,7 @@ namespace FederatedGateway.AspNetCore.Ide;
 /// </summary>
 internal sealed class IdeEndpoint
 {
-    private readonly Lazy<IdeAssets> _assets = new(() => IdeAssets.Load(typeof(IdeEndpoint).Assembly));
+    private readonly Lazy<IdeAssets> _assets = IdeAssets.Shared;
     private readonly bool? _queryPlanExposed;
 
     public IdeEndpoint(IOptions<GatewayOptions> options, IServiceProvider services, ILogger<IdeEndpoint> logger)
@@ -70,34 +70,6 @@ internal sealed class IdeEndpoint
             return Task.CompletedTask;
         }
 
-        var headers = response.Headers;
-        headers.ETag = asset.ETag;
-        headers.CacheControl = "no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        if (asset.Brotli is not null)
-        {
-            headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
-        }
-
-        if (context.Request.Headers.IfNoneMatch.Contains(asset.ETag))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-
-        var body = asset.Content;
-        if (asset.Brotli is not null && AcceptsBrotli(context.Request))
-        {
-            body = asset.Brotli;
-            headers.ContentEncoding = "br";
-        }
-
-        response.ContentType = asset.ContentType;
-        response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return IdeAssetResponse.WriteAsync(context, asset);
     }
-
-    private static bool AcceptsBrotli(HttpRequest request) =>
-        StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var encodings)
-        && encodings.Any(e => e.Value.Equals("br", StringComparison.OrdinalIgnoreCase) && (e.Quality ?? 1) > 0);
 }

@@ -31,6 +31,15 @@ await build({
   assetNames: '[name]-[hash]',
 });
 
+// The operators' dashboard (dashboard.js + dashboard.css, uPlot charts), served by the gateway at /dashboard.
+await build({
+  ...common,
+  entryPoints: { dashboard: 'src/dashboard/main.jsx' },
+  outdir,
+  format: 'iife',
+  jsx: 'automatic',
+});
+
 // Monaco's workers, as classic scripts loaded by src/monacoWorkers.js.
 await build({
   ...common,
@@ -44,6 +53,7 @@ await build({
 });
 
 await writeFile(join(outdir, 'index.html'), await readFile('src/index.html'));
+await writeFile(join(outdir, 'dashboard.html'), await readFile('src/dashboard/index.html'));
 
 // Brotli copies, served to browsers that accept br (the bundle is a few MB).
 for (const name of await readdir(outdir)) {

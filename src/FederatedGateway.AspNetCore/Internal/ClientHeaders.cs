@@ -9,20 +9,20 @@ internal static class ClientHeaders
     /// <summary>The header clients name themselves with (Apollo's convention, also used by usage reporting).</summary>
     public const string ClientNameHeader = "apollographql-client-name";
 
-    /// <summary>The GraphQL-over-HTTP name of the same header (preferred when both are sent).</summary>
-    public const string GraphQLClientNameHeader = "graphql-client-name";
+    /// <summary>The same in the vendor-neutral spelling, read when Apollo's is absent.</summary>
+    public const string NeutralClientNameHeader = "graphql-client-name";
 
     public const string ClientVersionHeader = "apollographql-client-version";
 
-    public const string GraphQLClientVersionHeader = "graphql-client-version";
+    public const string NeutralClientVersionHeader = "graphql-client-version";
 
-    private const int MaxNameLength = 128;
+    private const int MaxLength = 128;
 
-    public static string? Name(HttpRequest request) => Single(request, GraphQLClientNameHeader) ?? Single(request, ClientNameHeader);
+    public static string? Name(HttpRequest request) => Read(request, ClientNameHeader) ?? Read(request, NeutralClientNameHeader);
 
-    public static string? Version(HttpRequest request) => Single(request, GraphQLClientVersionHeader) ?? Single(request, ClientVersionHeader);
+    public static string? Version(HttpRequest request) => Read(request, ClientVersionHeader) ?? Read(request, NeutralClientVersionHeader);
 
-    public static string? TraceParent(HttpRequest request) => Single(request, "traceparent");
+    public static string? TraceParent(HttpRequest request) => Read(request, "traceparent");
 
     public static string? TraceState(HttpRequest request)
     {
@@ -30,10 +30,10 @@ internal static class ClientHeaders
         return value.Count == 1 && value[0] is { Length: > 0 and <= 512 } state ? state : null;
     }
 
-    private static string? Single(HttpRequest request, string header)
+    private static string? Read(HttpRequest request, string header)
     {
         var value = request.Headers[header];
-        return value.Count == 1 && value[0] is { Length: > 0 and <= MaxNameLength } name ? name : null;
+        return value.Count == 1 && value[0] is { Length: > 0 and <= MaxLength } text ? text : null;
     }
 
     public static void SetRetryAfter(HttpResponse response, TimeSpan? retryAfter)

@@ -7,7 +7,7 @@ internal sealed class SecuritySettingsValidator : IValidateOptions<GatewayOption
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
-        var problems = options.Authentication.Problems().Concat(options.PersistedDocuments.Problems()).Concat(options.Headers.Problems()).Concat(options.Tls.Problems()).Concat(options.RateLimits.Problems()).Concat(options.LoadShedding.Problems()).Concat(options.Resilience.Problems()).Concat(options.Cost.Problems()).ToList();
+        var problems = options.Authentication.Problems().Concat(options.PersistedDocuments.Problems()).Concat(options.Headers.Problems()).Concat(options.Tls.Problems()).Concat(options.RateLimits.Problems()).Concat(options.LoadShedding.Problems()).Concat(options.Resilience.Problems()).Concat(options.Replicas.Problems()).Concat(options.Cost.Problems()).Concat(options.Registry.Problems()).Concat(options.Usage.Problems()).Concat(options.Dashboard.Problems(options.Usage.Enabled)).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

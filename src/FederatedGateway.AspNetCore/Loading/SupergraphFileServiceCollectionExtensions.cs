@@ -25,9 +25,17 @@ public static class SupergraphFileServiceCollectionExtensions
     public static IServiceCollection AddFederatedGatewayFromSupergraphFile(this IServiceCollection services, IConfiguration configuration)
     {
         var configPath = configuration[ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];
+        var bound = new GatewayOptions();
+        FederatedGatewayServiceCollectionExtensions.Bind(configuration, bound);
+        var followsRegistry = bound.Registry.IsEnabled;
         services.AddSingleton<ISupergraphSource>(provider =>
         {
             var supergraphPath = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.SupergraphPath;
+            if (followsRegistry)
+            {
+                throw new SupergraphLoadException("The gateway follows a registry (--registry); it reads no supergraph file.");
+            }
+
             if (!string.IsNullOrWhiteSpace(configPath))
             {
                 if (!string.IsNullOrWhiteSpace(supergraphPath))
@@ -65,7 +73,15 @@ public static class SupergraphFileServiceCollectionExtensions
                 };
             });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());
-            s.AddHostedService<SupergraphFileLoader>();
+            if (followsRegistry)
+            {
+                s.AddSingleton<RegistryFollower>();
+                s.AddHostedService(provider => provider.GetRequiredService<RegistryFollower>());
+            }
+            else
+            {
+                s.AddHostedService<SupergraphFileLoader>();
+            }
         });
         return services;
     }

@@ -70,7 +70,7 @@ internal sealed class GraphQLWebSocketEndpoint
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();
             using var session = new GraphQLWebSocketSession(
                 socket, executor, options.Subscriptions,
-                new WebSocketClient(_headers.Collect(context.Request), identity, context.Connection.RemoteIpAddress?.ToString(), Internal.ClientHeaders.Name(context.Request)),
+                new WebSocketClient(_headers.Collect(context.Request), identity, context.Connection.RemoteIpAddress?.ToString(), Internal.ClientHeaders.Name(context.Request), Internal.ClientHeaders.Version(context.Request)),
                 _logger);
             await session.RunAsync(context.RequestAborted, _lifetime?.ApplicationStopping ?? CancellationToken.None).ConfigureAwait(false);
         }

@@ -138,6 +138,7 @@ internal sealed partial class GraphQLWebSocketSession
         Identity = _client.Identity,
         RemoteAddress = _client.RemoteAddress,
         ClientName = _client.ClientName,
+        ClientVersion = _client.ClientVersion,
     };
 
     private static bool TryReadId(JsonElement message, out string id)

@@ -37,7 +37,8 @@ internal static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddMeter(GatewayTelemetry.Name);
+                // The request path's meter and the gateway's others (FederatedGateway.Traffic, FederatedGateway.Registry…).
+                metrics.AddMeter(GatewayTelemetry.Name, GatewayTelemetry.Name + ".*");
                 if (settings.PrometheusEnabled)
                 {
                     metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeEndpointPath = settings.MetricsPath);

@@ -41,11 +41,6 @@ internal sealed class UnauthorizedFieldRedactor
             redacted = redactor.CompleteObject(root, [operation.RootSelection], operation.RootType, []);
         }
 
-        if (hasData)
-        {
-            output["data"] = redacted;
-        }
-
         var errors = new JsonArray([.. redactor._errors]);
         if (response["errors"] is JsonArray existing)
         {
@@ -55,9 +50,15 @@ internal sealed class UnauthorizedFieldRedactor
             }
         }
 
+        // Errors first, as everywhere the gateway writes a response (usage analytics reads only the first member).
         if (errors.Count > 0)
         {
             output["errors"] = errors;
+        }
+
+        if (hasData)
+        {
+            output["data"] = redacted;
         }
 
         foreach (var (name, value) in response)

@@ -195,6 +195,7 @@ internal sealed class PlanExecutor
                 // Clients report transport failures as values; an exception is a client bug, still not the caller's problem.
                 // Its text stays in the log: it may name hosts and ports.
                 failureCode = HttpError;
+                cause = ex;
                 state.ErrorPolicy.LogClientException(fetch.ServiceName, ex);
                 FailedFetchErrors.Add(errors, fetch, "the subgraph client failed (see the gateway log)", HttpError, state, _schema, batch, failurePath);
                 return null;

@@ -24,6 +24,9 @@ public static class RequestStageOrder
     /// <summary>Parse, limits, validation, variable coercion and planning (cached per document).</summary>
     public const int Prepare = 300;
 
+    /// <summary>Usage analytics: counts the operation as the client sent it, with its outcome and latency.</summary>
+    public const int Usage = 310;
+
     /// <summary>Rate limits per operation name, once the operation (and so its real name) is known.</summary>
     public const int OperationRateLimit = 350;
 

@@ -27,7 +27,7 @@ public sealed class GatewayRequest
     /// <summary>The client application's name as it says (<c>apollographql-client-name</c>); null when not sent.</summary>
     public string? ClientName { get; init; }
 
-    /// <summary>The client's version as it states it (<c>graphql-client-version</c> or <c>apollographql-client-version</c>), if any.</summary>
+    /// <summary>The client application's version as it says (<c>apollographql-client-version</c> or <c>graphql-client-version</c>); null when not sent.</summary>
     public string? ClientVersion { get; init; }
 
     /// <summary>The client's <c>traceparent</c> header, if any (the request's parent when the host trusts it).</summary>

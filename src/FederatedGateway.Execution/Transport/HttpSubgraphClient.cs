@@ -118,6 +118,13 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 .ConfigureAwait(false);
             return await ReadResponseAsync(request, response, timeout.Token).ConfigureAwait(false);
         }
+        catch (Replicas.NoHealthyReplicaException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return SubgraphResponse.Failed(
+                $"Subgraph \"{request.ServiceName}\" is unavailable: none of its replicas passes its health checks.",
+                SubgraphFailureCodes.Unavailable);
+        }
         catch (Polly.CircuitBreaker.BrokenCircuitException)
         {
             return SubgraphResponse.Failed(
@@ -160,6 +167,12 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
     private static HttpClient CreateHttpClient(HttpSubgraphClientOptions options)
     {
         HttpMessageHandler handler = CreateHandler(options);
+        if (options.Replicas is { IsEmpty: false } replicas)
+        {
+            // Below the retries and the breaker: every attempt chooses its replica.
+            handler = new Replicas.ReplicaRoutingHandler(replicas) { InnerHandler = handler };
+        }
+
         if (options.Resilience is { } resilience)
         {
             handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(resilience.For) { InnerHandler = handler };

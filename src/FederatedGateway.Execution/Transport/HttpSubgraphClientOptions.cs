@@ -48,6 +48,12 @@ public sealed class HttpSubgraphClientOptions
     /// <summary>Retries and circuit breakers per subgraph; null sends each fetch once, as it comes.</summary>
     public Resilience.SubgraphResiliencePipelines? Resilience { get; set; }
 
+    /// <summary>
+    /// Subgraphs served by several URLs (load balancing, outlier ejection, health checks); null or empty sends every
+    /// fetch to its subgraph's single URL. Not owned: the host disposes it.
+    /// </summary>
+    public Replicas.ReplicaRegistry? Replicas { get; set; }
+
     /// <summary>Send identical query fetches in flight at the same time once (<see cref="DeduplicatingSubgraphClient"/>). Default off.</summary>
     public bool DeduplicateQueries { get; set; }
 

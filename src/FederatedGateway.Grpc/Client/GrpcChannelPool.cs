@@ -33,6 +33,20 @@ public sealed class GrpcChannelPool : IDisposable
 
     private GrpcChannelPair Create(string url, string? serviceName)
     {
+        if (serviceName is not null && _options.ReplicasBySubgraph.TryGetValue(serviceName, out var replicas) && replicas.Count > 1)
+        {
+            return GrpcReplicaChannels.Create(serviceName, replicas, () => CreateHandler(serviceName), ChannelOptions, RetryingReads, _options.MaxRetries);
+        }
+
+        var handler = CreateHandler(serviceName);
+        var address = GrpcAddress.ToHttpAddress(url);
+        var writes = GrpcChannel.ForAddress(address, ChannelOptions(handler, serviceConfig: null));
+        var reads = _options.MaxRetries <= 0 ? writes : GrpcChannel.ForAddress(address, ChannelOptions(handler, RetryingReads()));
+        return new GrpcChannelPair(reads, writes, handler);
+    }
+
+    private SocketsHttpHandler CreateHandler(string? serviceName)
+    {
         var handler = new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
@@ -51,10 +65,7 @@ public sealed class GrpcChannelPool : IDisposable
             tls.Apply(handler);
         }
 
-        var address = GrpcAddress.ToHttpAddress(url);
-        var writes = GrpcChannel.ForAddress(address, ChannelOptions(handler, serviceConfig: null));
-        var reads = _options.MaxRetries <= 0 ? writes : GrpcChannel.ForAddress(address, ChannelOptions(handler, RetryingReads()));
-        return new GrpcChannelPair(reads, writes, handler);
+        return handler;
     }
 
     private GrpcChannelOptions ChannelOptions(HttpMessageHandler handler, ServiceConfig? serviceConfig) => new()

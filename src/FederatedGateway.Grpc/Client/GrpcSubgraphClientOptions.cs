@@ -27,4 +27,11 @@ public sealed class GrpcSubgraphClientOptions
     /// <summary>TLS per subgraph name (client certificate, private CA) for grpcs:// sources; applied after <see cref="ConfigureHandler"/>.</summary>
     public IReadOnlyDictionary<string, FederatedGateway.Execution.Transport.SubgraphTls> TlsBySubgraph { get; set; } =
         new Dictionary<string, FederatedGateway.Execution.Transport.SubgraphTls>();
+
+    /// <summary>
+    /// Subgraph name → its replica URLs (two or more grpc(s):// URLs): its calls are balanced round robin over them by
+    /// grpc-dotnet (a static resolver), a replica whose connection fails being skipped until it reconnects.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ReplicasBySubgraph { get; set; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 }

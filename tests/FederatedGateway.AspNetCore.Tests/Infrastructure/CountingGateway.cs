@@ -49,6 +49,9 @@ public sealed class CountingGateway : IAsyncDisposable
     /// <summary>How long the subgraph takes to answer (changeable at any time).</summary>
     public TimeSpan SubgraphDelay { get; set; }
 
+    /// <summary>The gateway's services (what it registered from its settings, the state of a subgraph's replicas).</summary>
+    public IServiceProvider Services => _gateway!.Services;
+
     /// <summary>The gateway's base address (health endpoints and the like).</summary>
     public string BaseAddress => _gateway!.Urls.First();
 
@@ -90,19 +93,19 @@ public sealed class CountingGateway : IAsyncDisposable
     public static Task<CountingGateway> StartAsync(Dictionary<string, string?> settings, IRequestStage? stage = null) =>
         StartAsync(_ => Task.FromResult(settings), stage);
 
-    /// <summary>A Kestrel app on a free loopback port, started.</summary>
+    /// <summary>A Kestrel app on a free loopback port (or <paramref name="port"/>), started.</summary>
     public static async Task<WebApplication> StartAppAsync(
-        Action<WebApplication> map, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions>? https = null)
+        Action<WebApplication> map, Action<Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions>? https = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrelHttpsConfiguration();
         if (https is null)
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
         else
         {
-            builder.WebHost.UseUrls("https://127.0.0.1:0");
+            builder.WebHost.UseUrls($"https://127.0.0.1:{port}");
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https));
         }
 

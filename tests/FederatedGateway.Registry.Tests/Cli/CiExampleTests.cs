@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using FederatedGateway.Cli;
+using YamlDotNet.RepresentationModel;
+
+namespace FederatedGateway.Registry.Tests.Cli;
+
+/// <summary>The CI examples in docs/ci: the shell script run for real against a registry, the workflow parsed and its commands checked.</summary>
+public sealed class CiExampleTests
+{
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_shell_example_checks_then_publishes_and_stops_at_a_failed_check()
+    {
+        var folder = Directory.CreateTempSubdirectory("fgw-ci-").FullName;
+        try
+        {
+            await using var registry = await RegistryHost.StartAsync();
+            // `fgw` on the PATH: this build's CLI.
+            var bin = Directory.CreateDirectory(Path.Combine(folder, "bin")).FullName;
+            var fgw = Path.Combine(bin, "fgw");
+            File.WriteAllText(fgw, $"#!/bin/sh\nexec dotnet \"{typeof(CliApp).Assembly.Location}\" \"$@\"\n");
+            File.SetUnixFileMode(fgw, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var schema = Path.Combine(folder, "schema.graphql");
+            File.WriteAllText(schema, Subgraphs.Accounts);
+            var (exit, output) = await RunScriptAsync(registry, bin, schema);
+            Assert.True(exit == 0, output);
+            Assert.Contains("check passed", output);
+            Assert.Contains("published: version 1", output);
+
+            File.WriteAllText(schema, Subgraphs.AccountsWithoutDesk);
+            (exit, output) = await RunScriptAsync(registry, bin, schema);
+            Assert.Equal(1, exit);
+            Assert.Contains("breaking  Trader.desk", output);
+            Assert.DoesNotContain("published", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_workflow_example_is_valid_yaml_whose_fgw_commands_parse()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repo(), "docs", "ci", "github-actions.yml"))));
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"])["schema"])["steps"]).Children;
+        var commands = steps.OfType<YamlMappingNode>()
+            .Where(step => step.Children.ContainsKey("run"))
+            .Select(step => ((YamlScalarNode)step["run"]).Value!.Trim())
+            .Where(run => run.StartsWith("fgw ", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(2, commands.Count);
+        foreach (var command in commands)
+        {
+            // GitHub expressions ("${{ … }}") stand for one word each.
+            var words = System.Text.RegularExpressions.Regex.Replace(command, "\"\\$\\{\\{[^}]*\\}\\}\"", "http://value").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var parsed = new CliCommandLine(_ => "").Root.Parse(words[1..]);
+            Assert.True(parsed.Errors.Count == 0, $"{command}: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
+        }
+    }
+
+    private static async Task<(int Exit, string Output)> RunScriptAsync(RegistryHost registry, string bin, string schema)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(Repo(), "docs", "ci", "publish.sh"), "accounts", schema, "http://127.0.0.1:1/accounts" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
+        start.Environment["FGW_REGISTRY"] = registry.BaseAddress;
+        start.Environment["FGW_REGISTRY_TOKEN"] = RegistryHost.CiToken;
+        start.Environment["GIT_SHA"] = "c1c1c1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+}
