@@ -81,7 +81,8 @@ public sealed class GatewayOptions
     /// <summary>
     /// Client request headers copied into <c>GatewayRequest.ForwardHeaders</c> (for forwarding to subgraphs),
     /// e.g. <c>["Authorization"]</c>. Default none: no client header reaches a subgraph unless listed here, the trace
-    /// headers (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) included.
+    /// headers (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) included; while tracing is on
+    /// (<c>Gateway:Telemetry</c>) subgraphs get the gateway's own trace context instead of these.
     /// </summary>
     public List<string> ForwardedHeaders { get; set; } = [];
 
