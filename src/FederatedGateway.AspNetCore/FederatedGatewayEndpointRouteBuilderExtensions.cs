@@ -51,6 +51,7 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
 
         endpoints.MapGet("/health", HealthEndpoint.LiveAsync).WithDisplayName("Gateway health");
         endpoints.MapGet("/health/ready", HealthEndpoint.ReadyAsync).WithDisplayName("Gateway readiness");
+        Telemetry.MetricsEndpoint.MapIfEnabled(endpoints);
         return builder;
     }
 }

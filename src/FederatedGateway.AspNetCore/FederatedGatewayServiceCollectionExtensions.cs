@@ -60,6 +60,7 @@ public static class FederatedGatewayServiceCollectionExtensions
             .Validate(options => options.MaxSubgraphResponseSize >= 0, "Gateway:MaxSubgraphResponseSize must be zero (no limit) or positive.")
             .Validate(options => options.Subscriptions.IsValid(), SubscriptionSettings.ValidationMessage)
             .Validate(options => options.Limits.IsValid(), LimitSettings.ValidationMessage)
+            .Validate(options => options.Telemetry.IsValid(), Telemetry.TelemetrySettings.ValidationMessage)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, SecuritySettingsValidator>();
 
@@ -97,6 +98,10 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddLoadShedding(settings.LoadShedding);
         Usage.UsageServiceCollectionExtensions.AddUsage(services, settings.Usage);
         Dashboard.DashboardServiceCollectionExtensions.AddDashboard(services, settings);
+        if (settings.Telemetry.IsValid())
+        {
+            Telemetry.TelemetryServiceCollectionExtensions.AddGatewayTelemetry(services, settings.Telemetry);
+        }
 
         configureExecution?.Invoke(services, settings);
 

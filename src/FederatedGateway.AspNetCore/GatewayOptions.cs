@@ -81,7 +81,8 @@ public sealed class GatewayOptions
     /// <summary>
     /// Client request headers copied into <c>GatewayRequest.ForwardHeaders</c> (for forwarding to subgraphs),
     /// e.g. <c>["Authorization"]</c>. Default none: no client header reaches a subgraph unless listed here, the trace
-    /// headers (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) included.
+    /// headers (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>) included; while tracing is on
+    /// (<c>Gateway:Telemetry</c>) subgraphs get the gateway's own trace context instead of these.
     /// </summary>
     public List<string> ForwardedHeaders { get; set; } = [];
 
@@ -108,6 +109,9 @@ public sealed class GatewayOptions
 
     /// <summary>Header propagation to subgraphs, per subgraph (<c>Gateway:Headers</c>).</summary>
     public Headers.HeaderSettings Headers { get; set; } = new();
+
+    /// <summary>Traces, metrics and the Prometheus scrape endpoint (<c>Gateway:Telemetry</c>); off by default.</summary>
+    public Telemetry.TelemetrySettings Telemetry { get; set; } = new();
 
     /// <summary>TLS towards subgraphs: client certificates, private CAs, plain-text credential check (<c>Gateway:Tls</c>).</summary>
     public Tls.TlsSettings Tls { get; set; } = new();

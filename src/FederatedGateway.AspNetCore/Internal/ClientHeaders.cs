@@ -22,6 +22,14 @@ internal static class ClientHeaders
 
     public static string? Version(HttpRequest request) => Read(request, ClientVersionHeader) ?? Read(request, NeutralClientVersionHeader);
 
+    public static string? TraceParent(HttpRequest request) => Read(request, "traceparent");
+
+    public static string? TraceState(HttpRequest request)
+    {
+        var value = request.Headers["tracestate"];
+        return value.Count == 1 && value[0] is { Length: > 0 and <= 512 } state ? state : null;
+    }
+
     private static string? Read(HttpRequest request, string header)
     {
         var value = request.Headers[header];

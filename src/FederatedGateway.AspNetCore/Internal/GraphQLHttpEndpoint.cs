@@ -113,6 +113,8 @@ internal sealed class GraphQLHttpEndpoint
                 RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
                 ClientName = ClientHeaders.Name(request),
                 ClientVersion = ClientHeaders.Version(request),
+                TraceParent = ClientHeaders.TraceParent(request),
+                TraceState = ClientHeaders.TraceState(request),
             };
 
             var executor = context.RequestServices.GetRequiredService<IGatewayExecutor>();

@@ -66,6 +66,7 @@ public static class SupergraphFileServiceCollectionExtensions
                     SubgraphErrors = options.SubgraphErrors.ToPolicy(isDevelopment, provider.GetRequiredService<ILogger<FederatedGatewayExecutor>>()),
                     RequestTimeout = options.RequestTimeout,
                     RequireAuthentication = options.Authentication.Required,
+                    TrustClientTraceContext = options.Telemetry.TrustClientTraceContext,
 
                     // Stages registered as IRequestStage services (identity, persisted documents, authorization…) join the request path at their order.
                     AdditionalStages = provider.GetServices<IRequestStage>().ToArray(),

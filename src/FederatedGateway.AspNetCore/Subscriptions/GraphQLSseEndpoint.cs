@@ -119,6 +119,8 @@ internal sealed class GraphQLSseEndpoint
                     RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
                     ClientName = ClientHeaders.Name(request),
                     ClientVersion = ClientHeaders.Version(request),
+                    TraceParent = ClientHeaders.TraceParent(request),
+                    TraceState = ClientHeaders.TraceState(request),
                 }).ConfigureAwait(false);
             }
         }

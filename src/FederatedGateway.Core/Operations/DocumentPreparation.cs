@@ -45,15 +45,16 @@ internal sealed class DocumentPreparation
         // the line's length (see TokenCounter). Selection sets nested past ScanNesting are refused as MaxDepth before
         // the parser's own recursion guard (which stays as a safety net) would call them a syntax error.
         cancellationToken.ThrowIfCancellationRequested();
+        var step = PreparationTelemetry.Start(PreparationTelemetry.ParseSpan);
         var scan = TokenCounter.Scan(query, _limits.MaxTokens, ScanNesting(_limits.MaxDepth));
         switch (scan.Outcome)
         {
             case DocumentScanOutcome.TooManyTokens:
-                return Failed(LimitError.Create(nameof(_limits.MaxTokens), _limits.MaxTokens, $"The document has more than {_limits.MaxTokens} tokens"));
+                return Failed(step, LimitError.Create(nameof(_limits.MaxTokens), _limits.MaxTokens, $"The document has more than {_limits.MaxTokens} tokens"));
             case DocumentScanOutcome.TooDeep:
-                return Failed(LimitError.Create(nameof(_limits.MaxDepth), _limits.MaxDepth, $"The operation nests selections more than {_limits.MaxDepth} levels deep"));
+                return Failed(step, LimitError.Create(nameof(_limits.MaxDepth), _limits.MaxDepth, $"The operation nests selections more than {_limits.MaxDepth} levels deep"));
             case DocumentScanOutcome.LexicalError:
-                return Failed(new RequestError(scan.Message!, "GRAPHQL_PARSE_FAILED", new[] { (scan.Line, scan.Column) }));
+                return Failed(step, new RequestError(scan.Message!, "GRAPHQL_PARSE_FAILED", new[] { (scan.Line, scan.Column) }));
         }
 
         // What the syntax tree and the plan hold is measured as what their construction allocated: an upper bound.
@@ -61,27 +62,29 @@ internal sealed class DocumentPreparation
         var document = DocumentParser.Parse(query, ParserDepth(_limits.MaxDepth), out var syntaxError);
         if (document is null)
         {
-            return Failed(syntaxError!);
+            return Failed(step, syntaxError!);
         }
 
         var parsedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         cancellationToken.ThrowIfCancellationRequested();
         if (LoneSurrogateLiteralCheck.Check(document) is { } notUnicode)
         {
-            return Failed(notUnicode);
+            return Failed(step, notUnicode);
         }
 
+        PreparationTelemetry.Stop(step, null);
+        step = PreparationTelemetry.Start(PreparationTelemetry.ValidateSpan);
         var operation = SelectOperation(document, operationName, out var selectionError);
         if (operation is null)
         {
-            return Failed(selectionError!);
+            return Failed(step, selectionError!);
         }
 
         var fragments = Fragments(document);
         var limitError = DocumentLimitChecker.Check(document, operation, fragments, _limits, cancellationToken);
         if (limitError is not null)
         {
-            return Failed(limitError);
+            return Failed(step, limitError);
         }
 
         var kind = operation.Operation switch
@@ -95,9 +98,11 @@ internal sealed class DocumentPreparation
             var errors = Validate(query, document, operation, fragments, cancellationToken, out var nullableInNonNull);
             if (errors.Count > 0)
             {
-                return Failed(ErrorCap.Apply(errors, _limits.MaxErrors));
+                return Failed(step, ErrorCap.Apply(errors, _limits.MaxErrors));
             }
 
+            PreparationTelemetry.Stop(step, null);
+            step = PreparationTelemetry.Start(PreparationTelemetry.PlanSpan);
             var rootType = kind switch
             {
                 OperationKind.Mutation => _schema.MutationType,
@@ -107,7 +112,7 @@ internal sealed class DocumentPreparation
             if (rootType is null)
             {
                 // The validator lets an operation through when the schema lacks its root type altogether.
-                return Failed(RequestError.Of($"The schema has no {kind.ToString().ToLowerInvariant()} type.", "GRAPHQL_VALIDATION_FAILED"));
+                return Failed(step, RequestError.Of($"The schema has no {kind.ToString().ToLowerInvariant()} type.", "GRAPHQL_VALIDATION_FAILED"));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -117,16 +122,17 @@ internal sealed class DocumentPreparation
             var root = new SelectionSetBuilder(_schema, fragments, MaxExpandedSelections).Build(rootType, operation.SelectionSet);
             var plan = _planner.Plan(kind, name, root, variables);
             var plannedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBeforePlan;
+            PreparationTelemetry.Stop(step, null);
             var prepared = new PreparedOperation(kind, name, rootType, root, variables, document, operation, plan, nullableInNonNull);
             return (new PreparedDocument(prepared, null), (2L * query.Length) + parsedBytes + plannedBytes);
         }
         catch (PlanningException ex)
         {
-            return Failed(RequestError.Of(ex.Message, "QUERY_PLANNING_FAILED"));
+            return Failed(step, RequestError.Of(ex.Message, "QUERY_PLANNING_FAILED"));
         }
         catch (OperationTooLargeException ex)
         {
-            return Failed(RequestError.Of(ex.Message, "OPERATION_TOO_LARGE"));
+            return Failed(step, RequestError.Of(ex.Message, "OPERATION_TOO_LARGE"));
         }
     }
 
@@ -243,5 +249,9 @@ internal sealed class DocumentPreparation
         "GRAPHQL_VALIDATION_FAILED",
         error.Locations?.Select(l => (l.Line, l.Column)).ToArray() ?? Array.Empty<(int, int)>());
 
-    private static (PreparedDocument, long) Failed(params RequestError[] errors) => (PreparedDocument.Fail(errors), 0);
+    private static (PreparedDocument, long) Failed(System.Diagnostics.Activity? step, params RequestError[] errors)
+    {
+        PreparationTelemetry.Stop(step, errors.Length > 0 ? errors[0].Code : null);
+        return (PreparedDocument.Fail(errors), 0);
+    }
 }

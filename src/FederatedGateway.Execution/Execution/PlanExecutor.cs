@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Core.Schema;
+using FederatedGateway.Execution.Telemetry;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Execution.Execution;
@@ -168,55 +170,76 @@ internal sealed class PlanExecutor
             return null;
         }
 
-        var (url, client) = _subgraphs.Get(fetch.ServiceName);
-        var request = new SubgraphRequest(fetch.ServiceName, url, body) { Headers = state.Headers.For(fetch.ServiceName), Fetch = state.Compiled.Fetch(fetch) };
-        SubgraphResponse response;
+        var route = _subgraphs.Route(fetch.ServiceName);
+        var request = new SubgraphRequest(fetch.ServiceName, route.Url, body) { Headers = state.Headers.For(fetch.ServiceName), Fetch = state.Compiled.Fetch(fetch) };
+        var started = Stopwatch.GetTimestamp();
+        var activity = FetchTelemetry.Start(fetch.ServiceName, route);
+        string? failureCode = null;
+        var statusCode = 0;
+        Exception? cause = null;
         try
         {
-            response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !state.Aborted.IsCancellationRequested)
-        {
-            errors.Add(DeadlineErrors.FetchCutShort(fetch, failurePath));
-            return null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Clients report transport failures as values; an exception is a client bug, still not the caller's problem.
-            // Its text stays in the log: it may name hosts and ports.
-            state.ErrorPolicy.LogClientException(fetch.ServiceName, ex);
-            FailedFetchErrors.Add(errors, fetch, "the subgraph client failed (see the gateway log)", HttpError, state, _schema, batch, failurePath);
-            return null;
-        }
+            SubgraphResponse response;
+            try
+            {
+                response = await route.Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !state.Aborted.IsCancellationRequested)
+            {
+                failureCode = DeadlineErrors.Code;
+                errors.Add(DeadlineErrors.FetchCutShort(fetch, failurePath));
+                return null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Clients report transport failures as values; an exception is a client bug, still not the caller's problem.
+                // Its text stays in the log: it may name hosts and ports.
+                failureCode = HttpError;
+                cause = ex;
+                state.ErrorPolicy.LogClientException(fetch.ServiceName, ex);
+                FailedFetchErrors.Add(errors, fetch, "the subgraph client failed (see the gateway log)", HttpError, state, _schema, batch, failurePath);
+                return null;
+            }
 
-        if (response.Failure is not null)
-        {
-            state.ErrorPolicy.LogFailure(fetch.ServiceName, response);
-            FailedFetchErrors.Add(errors, fetch, response.Failure, response.FailureCode ?? HttpError, state, _schema, batch, failurePath);
-            response.Dispose();
-            return null;
-        }
+            statusCode = response.StatusCode;
+            if (response.Failure is not null)
+            {
+                // Logged (rate-limited, with its cause) by FetchTelemetry.Stop.
+                failureCode = response.FailureCode ?? HttpError;
+                cause = response.FailureCause;
+                FailedFetchErrors.Add(errors, fetch, response.Failure, failureCode, state, _schema, batch, failurePath);
+                response.Dispose();
+                return null;
+            }
 
-        var answer = ReadAnswer(response, state);
-        if (answer is null)
-        {
-            var reason = response.StatusCode is >= 200 and < 300 ? "the response is not valid JSON" : $"{response.StatusCode} status and a body that is not JSON";
-            FailedFetchErrors.Add(errors, fetch, reason, MalformedResponse, state, _schema, batch, failurePath);
-            return null;
-        }
+            var answer = ReadAnswer(response, state);
+            if (answer is null)
+            {
+                failureCode = MalformedResponse;
+                var reason = response.StatusCode is >= 200 and < 300 ? "the response is not valid JSON" : $"{response.StatusCode} status and a body that is not JSON";
+                FailedFetchErrors.Add(errors, fetch, reason, MalformedResponse, state, _schema, batch, failurePath);
+                return null;
+            }
 
-        if (!answer.IsObject || (!answer.HasData && !answer.HasErrors))
-        {
-            FailedFetchErrors.Add(errors, fetch, "the response has neither data nor errors", MalformedResponse, state, _schema, batch, failurePath);
-            return null;
-        }
+            if (!answer.IsObject || (!answer.HasData && !answer.HasErrors))
+            {
+                failureCode = MalformedResponse;
+                FailedFetchErrors.Add(errors, fetch, "the response has neither data nor errors", MalformedResponse, state, _schema, batch, failurePath);
+                return null;
+            }
 
-        if (response.StatusCode is not (>= 200 and < 300) && !answer.HasErrors)
-        {
-            errors.Add(SubgraphErrors.FetchFailed(fetch, $"{response.StatusCode} status", HttpError, failurePath));
-        }
+            if (response.StatusCode is not (>= 200 and < 300) && !answer.HasErrors)
+            {
+                failureCode = HttpError;
+                errors.Add(SubgraphErrors.FetchFailed(fetch, $"{response.StatusCode} status", HttpError, failurePath));
+            }
 
-        return answer;
+            return answer;
+        }
+        finally
+        {
+            FetchTelemetry.Stop(activity, started, fetch.ServiceName, route.SourceKind, failureCode, statusCode, state, cause);
+        }
     }
 
     /// <summary>

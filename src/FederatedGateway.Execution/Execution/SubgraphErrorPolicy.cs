@@ -45,6 +45,9 @@ public sealed class SubgraphErrorPolicy
 
     internal ILogger Logger { get; }
 
+    /// <summary>Holds back repeated failure warnings: one per subgraph and code every 10 s (see <see cref="Telemetry.FetchTelemetry"/>).</summary>
+    internal Telemetry.LogThrottle FailureWarnings { get; } = new(TimeSpan.FromSeconds(10));
+
     /// <summary>The client's error for one entry of a subgraph's <c>errors</c> (see <see cref="LogHidden"/> for the rest).</summary>
     internal GatewayError FromSubgraph(JsonElement error, object[]? path, string serviceName)
     {

@@ -17,7 +17,7 @@ public sealed partial class FederatedGatewayExecutor : IGatewayStreamExecutor
         }
 
         var context = new RequestContext(request, snapshot, RequestMode.Stream, cancellationToken) { ErrorPolicy = SubgraphErrors };
-        await Pipeline.InvokeAsync(context).ConfigureAwait(false);
+        await RunAsync(context).ConfigureAwait(false);
         return context.Stream ?? GatewayStream.Rejected(context.Result!);
     }
 

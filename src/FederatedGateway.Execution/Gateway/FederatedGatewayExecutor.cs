@@ -3,6 +3,7 @@ using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Pipeline;
 using FederatedGateway.Execution.Pipeline.Stages;
 using FederatedGateway.Execution.Requests;
+using FederatedGateway.Execution.Telemetry;
 
 namespace FederatedGateway.Execution.Gateway;
 
@@ -72,8 +73,30 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         }
 
         var context = new RequestContext(request, snapshot, RequestMode.Single, cancellationToken) { ErrorPolicy = SubgraphErrors };
-        await Pipeline.InvokeAsync(context).ConfigureAwait(false);
+        await RunAsync(context).ConfigureAwait(false);
         return context.Result!;
+    }
+
+    /// <summary>
+    /// Whether the trace context a client sends (<c>traceparent</c>) becomes the parent of the request's span; when
+    /// not, every request starts a trace of its own. Off unless the host turns it on.
+    /// </summary>
+    public bool TrustClientTraceContext { get; init; }
+
+    private async ValueTask RunAsync(RequestContext context)
+    {
+        RequestTelemetry.Start(context, TrustClientTraceContext);
+        try
+        {
+            await Pipeline.InvokeAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (context.Activity is not null || GatewayMetrics.RequestDuration.Enabled)
+        {
+            RequestTelemetry.Stop(context, ex);
+            throw;
+        }
+
+        RequestTelemetry.Stop(context);
     }
 
     private RequestPipeline BuildPipeline()

@@ -105,8 +105,19 @@ public sealed class RequestContext
     public IDictionary<object, object?> Items => _items ??= new Dictionary<object, object?>();
 
     /// <summary>Answers the request with errors (a <see cref="GatewayResultKind.RequestError"/> unless <paramref name="kind"/> says otherwise).</summary>
-    public void Reject(RequestError error, GatewayResultKind kind = GatewayResultKind.RequestError) => Result = GatewayErrors.Result(kind, error);
+    public void Reject(RequestError error, GatewayResultKind kind = GatewayResultKind.RequestError)
+    {
+        RejectionCode = error.Code;
+        Result = GatewayErrors.Result(kind, error);
+    }
 
     /// <summary>Answers the request with errors.</summary>
-    public void Reject(IReadOnlyList<RequestError> errors) => Result = GatewayErrors.Result(GatewayResultKind.RequestError, errors);
+    public void Reject(IReadOnlyList<RequestError> errors)
+    {
+        RejectionCode = errors.Count > 0 ? errors[0].Code : "REQUEST_ERROR";
+        Result = GatewayErrors.Result(GatewayResultKind.RequestError, errors);
+    }
+
+    /// <summary>The <c>extensions.code</c> of the (first) error a stage answered the request with; null while it is not rejected.</summary>
+    public string? RejectionCode { get; private set; }
 }

@@ -30,6 +30,12 @@ public sealed class GatewayRequest
     /// <summary>The client application's version as it says (<c>apollographql-client-version</c> or <c>graphql-client-version</c>); null when not sent.</summary>
     public string? ClientVersion { get; init; }
 
+    /// <summary>The client's <c>traceparent</c> header, if any (the request's parent when the host trusts it).</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>The client's <c>tracestate</c> header, if any.</summary>
+    public string? TraceState { get; init; }
+
     /// <summary>Who the host found behind the request; null when the host authenticates nobody.</summary>
     public ClientIdentity? Identity { get; init; }
 }

@@ -196,12 +196,23 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         message.Options.Set(Resilience.SubgraphResiliencePipelines.SubgraphKey, request.ServiceName);
         message.Options.Set(Resilience.SubgraphResiliencePipelines.IdempotentKey, request.Fetch?.Node.OperationKind == Core.Operations.OperationKind.Query);
 
+        // Within a gateway fetch span, the subgraph gets that span's trace context, never a forwarded client copy.
+        var span = Telemetry.TraceParent.CurrentFetch();
+        if (span is not null)
+        {
+            message.Headers.TryAddWithoutValidation(Telemetry.TraceParent.Header, Telemetry.TraceParent.Format(span));
+            if (span.TraceStateString is { Length: > 0 } traceState)
+            {
+                message.Headers.TryAddWithoutValidation(Telemetry.TraceParent.StateHeader, traceState);
+            }
+        }
+
         if (request.Headers is { } headers)
         {
             for (var i = 0; i < headers.Count; i++)
             {
                 var (name, value) = headers[i];
-                if (IsReservedHeader(name))
+                if (IsReservedHeader(name) || (span is not null && Telemetry.TraceParent.IsTraceHeader(name)))
                 {
                     continue;
                 }

@@ -36,9 +36,9 @@ public sealed class HttpSubgraphClientOptions
     /// <summary>
     /// What HttpClient writes into subgraph requests from the current <see cref="System.Diagnostics.Activity"/>
     /// (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>). Nothing by default: ASP.NET Core builds that activity
-    /// from the client's own trace headers, so propagating it would forward them to every subgraph. This is the
-    /// hook for trace-context propagation (e.g. <see cref="DistributedContextPropagator.Current"/>) once the gateway
-    /// has its own telemetry; client headers are forwarded only when listed in <c>Gateway:ForwardedHeaders</c>.
+    /// from the client's own trace headers, so propagating it would forward them to every subgraph. The gateway's
+    /// fetch span writes its own <c>traceparent</c> instead (see <see cref="Telemetry.TraceParent"/>); client headers
+    /// are forwarded only when listed in <c>Gateway:ForwardedHeaders</c>.
     /// </summary>
     public DistributedContextPropagator ActivityHeadersPropagator { get; set; } = DistributedContextPropagator.CreateNoOutputPropagator();
 

@@ -294,17 +294,23 @@ internal sealed class FetchCall
     private async Task<(byte[]? Response, GrpcCallError? Error)> InvokeAsync(RpcBinding rpc, byte[] request)
     {
         var invoker = rpc.IsIdempotent ? _channels.ReadInvoker : _channels.WriteInvoker;
+        var method = _client.MethodOf(rpc);
+        using var span = RpcTelemetry.Start(method);
         try
         {
-            using var call = invoker.AsyncUnaryCall(_client.MethodOf(rpc), null, new CallOptions(_metadata, _deadline, _cancellationToken), request);
-            return (await call.ResponseAsync.ConfigureAwait(false), null);
+            using var call = invoker.AsyncUnaryCall(method, null, new CallOptions(_metadata, _deadline, _cancellationToken), request);
+            var response = await call.ResponseAsync.ConfigureAwait(false);
+            RpcTelemetry.Complete(span, StatusCode.OK);
+            return (response, null);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && _cancellationToken.IsCancellationRequested)
         {
+            RpcTelemetry.Complete(span, ex.StatusCode);
             throw new OperationCanceledException(_cancellationToken);
         }
         catch (RpcException ex)
         {
+            RpcTelemetry.Complete(span, ex.StatusCode);
             return (null, ToError(rpc, ex));
         }
     }

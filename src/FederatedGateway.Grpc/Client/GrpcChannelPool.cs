@@ -55,8 +55,8 @@ public sealed class GrpcChannelPool : IDisposable
             KeepAlivePingTimeout = TimeSpan.FromSeconds(20),
             ConnectTimeout = _options.Timeout,
             UseProxy = false,
-            // No trace headers from the current activity: ASP.NET Core builds it from the client's traceparent and
-            // baggage, which reach a subgraph only through Gateway:ForwardedHeaders (ConfigureHandler may set one).
+            // No trace headers from the current activity (ASP.NET Core builds it from the client's traceparent and
+            // baggage): the gateway's fetch span writes its own into the call's metadata (GrpcSubgraphClient.ToMetadata).
             ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
         };
         _options.ConfigureHandler?.Invoke(handler);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using FederatedGateway.Execution.Compilation;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Subscriptions;
+using FederatedGateway.Execution.Telemetry;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Descriptors;
@@ -170,6 +171,18 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
     internal static Metadata ToMetadata(IReadOnlyList<KeyValuePair<string, string>>? headers)
     {
         var metadata = new Metadata();
+
+        // Within a gateway fetch span, the subgraph gets that span's trace context, never a forwarded client copy.
+        var span = TraceParent.CurrentFetch();
+        if (span is not null)
+        {
+            metadata.Add(TraceParent.Header, TraceParent.Format(span));
+            if (span.TraceStateString is { Length: > 0 } traceState)
+            {
+                metadata.Add(TraceParent.StateHeader, traceState);
+            }
+        }
+
         if (headers is null)
         {
             return metadata;
@@ -178,6 +191,11 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
         foreach (var (name, value) in headers)
         {
             var key = name.ToLowerInvariant();
+            if (span is not null && TraceParent.IsTraceHeader(key))
+            {
+                continue;
+            }
+
             if (key is "content-type" or "te" or "host" or "connection" or "user-agent" or "content-length" or "accept-encoding"
                     or "transfer-encoding" or "upgrade" or "keep-alive" or "accept"
                 || key.StartsWith("grpc-", StringComparison.Ordinal) || key.StartsWith(':') || key.EndsWith("-bin", StringComparison.Ordinal))

@@ -5,6 +5,7 @@ using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Subscriptions;
+using FederatedGateway.Execution.Telemetry;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.Execution.Pipeline.Stages;
@@ -61,29 +62,40 @@ public sealed class SubscriptionStage : IRequestStage
         var primary = compiled.Fetch(plan.Primary);
         var body = SubgraphRequestBody.Write(primary, input.Variables, null, 0);
         var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers?.For(plan.Primary.ServiceName), Fetch = primary };
-        await foreach (var received in subscriber.SubscribeAsync(upstream, cancellationToken).ConfigureAwait(false))
+        var requestSpan = context.Activity?.Context ?? default;
+        GatewayMetrics.ActiveSubscriptions.Add(1);
+        try
         {
-            GatewayMessage message;
-            using (received)
+            await foreach (var received in subscriber.SubscribeAsync(upstream, cancellationToken).ConfigureAwait(false))
             {
-                if (received.Kind != SubgraphEventKind.Next)
+                GatewayMessage message;
+                var eventSpan = SubscriptionTelemetry.StartEvent(requestSpan, plan.Primary.ServiceName, received.Kind);
+                using (received)
                 {
-                    message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received, errorPolicy));
+                    if (received.Kind != SubgraphEventKind.Next)
+                    {
+                        message = new GatewayMessage(GatewayMessageKind.Error, OperationExecutor.EventErrors(plan, received, errorPolicy));
+                    }
+                    else
+                    {
+                        var output = new ArrayBufferWriter<byte>(compiled.ResponseSizeHint);
+                        using var deadline = RequestDeadline.Start(_eventTimeout, cancellationToken);
+                        await executor.ExecuteEventAsync(input with { Aborted = cancellationToken, Deadline = deadline.Token }, plan, received.Response, output).ConfigureAwait(false);
+                        message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
+                    }
                 }
-                else
-                {
-                    var output = new ArrayBufferWriter<byte>(compiled.ResponseSizeHint);
-                    using var deadline = RequestDeadline.Start(_eventTimeout, cancellationToken);
-                    await executor.ExecuteEventAsync(input with { Aborted = cancellationToken, Deadline = deadline.Token }, plan, received.Response, output).ConfigureAwait(false);
-                    message = new GatewayMessage(GatewayMessageKind.Next, output.WrittenMemory);
-                }
-            }
 
-            yield return message;
-            if (message.Kind == GatewayMessageKind.Error)
-            {
-                yield break;
+                eventSpan?.Stop();
+                yield return message;
+                if (message.Kind == GatewayMessageKind.Error)
+                {
+                    yield break;
+                }
             }
+        }
+        finally
+        {
+            GatewayMetrics.ActiveSubscriptions.Add(-1);
         }
     }
 }
