@@ -38,6 +38,10 @@
 #   ALLOC [0]                 1 = dotnet-counters (installed into tools/loadbench/.tools on first use) records what our
 #                             gateways allocate during each measured window: the "alloc KB/req" column (the
 #                             collector runs pinned with the load, on our gateways only)
+#   OTLP_SINK_PORT [0]        >0: a local OTLP/HTTP sink (lib/otlp-sink.mjs) on that port (21000-21999) for the whole
+#                             run, for variants exporting telemetry, e.g. FGW_ENV_OTEL="Gateway__Telemetry__TracingEnabled=true
+#                             Gateway__Telemetry__MetricsEnabled=true Gateway__Telemetry__OtlpProtocol=HttpProtobuf
+#                             Gateway__Telemetry__OtlpEndpoint=http://127.0.0.1:21400"; what it received goes to meta.txt
 #   REDIS_PORT [0]            >0: a redis-server on 127.0.0.1:REDIS_PORT (within 21000-21999, no persistence) runs for
 #                             the whole run, pinned with the subgraphs, for variants that share limits through it, e.g.
 #                             FGW_ENV_REDIS="Gateway__RateLimits__Redis=127.0.0.1:21300 Gateway__RateLimits__Policies__0__..."
@@ -68,6 +72,7 @@ FGW_ENV=${FGW_ENV:-}
 BENCH_HEADER=${BENCH_HEADER:-}
 AUTH_FIXTURE=${AUTH_FIXTURE:-0}
 REDIS_PORT=${REDIS_PORT:-0}
+OTLP_SINK_PORT=${OTLP_SINK_PORT:-0}
 ALLOC=${ALLOC:-0}
 COUNTERS=$HERE/.tools/dotnet-counters
 HIVE_JIT=${HIVE_JIT:-1}
@@ -98,12 +103,15 @@ log() { echo "[$(date +%H:%M:%S)] $*"; }
 
 # ---------------------------------------------------------------------------------------------- checks
 is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
-for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE REDIS_PORT ALLOC GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
+for knob in ROUNDS DURATION WARMUP THREADS AUTH_FIXTURE REDIS_PORT ALLOC OTLP_SINK_PORT GATEWAY_PORT SUBGRAPH_PORT QUIET_WAIT FOREIGN_MAX SOAK SOAK_CONNS SOAK_SAMPLE SOAK_SETTLE SOAK_TOLERANCE_MB READY_TIMEOUT; do
   is_uint "${!knob}" || die "$knob must be a whole number, not '${!knob}'"
 done
 for port in "$GATEWAY_PORT" "$SUBGRAPH_PORT"; do
   ((port >= 21000 && port <= 21999)) || die "ports must be within 21000-21999 (got $port)"
 done
+if ((OTLP_SINK_PORT > 0)); then
+  ((OTLP_SINK_PORT >= 21000 && OTLP_SINK_PORT <= 21999)) || die "OTLP_SINK_PORT must be within 21000-21999 (got $OTLP_SINK_PORT)"
+fi
 if ((REDIS_PORT > 0)); then
   ((REDIS_PORT >= 21000 && REDIS_PORT <= 21999)) || die "REDIS_PORT must be within 21000-21999 (got $REDIS_PORT)"
   [[ $REDIS_PORT != "$GATEWAY_PORT" && $REDIS_PORT != "$SUBGRAPH_PORT" ]] || die "REDIS_PORT must differ from the other ports"
@@ -544,6 +552,15 @@ for ((i = 0; i < 80; i++)); do
 done
 curl -fsS -m 1 -o /dev/null "$SUBGRAPHS_URL/health" || die "the subgraphs did not start; see $OUT/logs/subgraphs.log"
 
+if ((OTLP_SINK_PORT > 0)); then
+  log "starting the OTLP sink on 127.0.0.1:$OTLP_SINK_PORT"
+  start_group "$LOAD_CPUS" "$OUT/logs/otlp-sink.log" env OTLP_SINK_PORT="$OTLP_SINK_PORT" node "$HERE/lib/otlp-sink.mjs"
+  for ((i = 0; i < 40; i++)); do
+    curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$OTLP_SINK_PORT/counters" 2>/dev/null && break
+    sleep 0.25
+  done
+  curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$OTLP_SINK_PORT/counters" || die "the OTLP sink did not start; see $OUT/logs/otlp-sink.log"
+fi
 if ((REDIS_PORT > 0)); then
   command -v redis-server >/dev/null || die "REDIS_PORT needs redis-server (apt-get install -y redis-server)"
   log "starting redis-server on 127.0.0.1:$REDIS_PORT"
@@ -617,6 +634,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
+if ((OTLP_SINK_PORT > 0)); then
+  sink_stats="otlp sink: $(curl -fsS -m 2 "http://127.0.0.1:$OTLP_SINK_PORT/counters" 2>/dev/null || echo unreachable)"
+  echo "$sink_stats" >>"$OUT/meta.txt"
+  log "$sink_stats"
+fi
 if ((REDIS_PORT > 0)); then
   # Evidence that the Redis variants did use it.
   redis_stats="redis: $(redis-cli -p "$REDIS_PORT" info stats 2>/dev/null | grep -E '^total_commands_processed' | tr -d '\r')"
