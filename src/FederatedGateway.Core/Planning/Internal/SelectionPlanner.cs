@@ -456,10 +456,11 @@ internal sealed class SelectionPlanner
 
         var child = PrepareEntityGroup(group, target, parentType, option, path, provided, requirementSources);
         var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
-        var info = SchemaQueries.FieldIn(option.Field, option.Subgraph);
+        var optionField = option.Field ?? field;
+        var info = SchemaQueries.FieldIn(optionField, option.Subgraph);
         if (info?.Requires is not null)
         {
-            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, null, requirementSources);
+            AddField(child, fragment.SelectionSet, optionField, selection, path, null, null, requirementSources);
         }
         else
         {
@@ -556,7 +557,9 @@ internal sealed class SelectionPlanner
             {
                 if (key.Resolvable && _q.CanResolveAll(group.Subgraph, interfaceName, key.Selection, null))
                 {
-                    best ??= new EntityOption(subgraph, interfaceName, interfaceName, key, type.Fields.Values.First());
+                    // Only the key is needed to learn the concrete type: the option stands for no field, so no field's
+                    // @requires comes with it.
+                    best ??= new EntityOption(subgraph, interfaceName, interfaceName, key, Field: null);
                 }
             }
         }
@@ -577,7 +580,7 @@ internal sealed class SelectionPlanner
         target = target.Unconditional();
         target.AddTypename();
         var key = _aliases.Apply(option.Key.Selection)!;
-        var requires = _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
+        var requires = option.Field is null ? null : _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
         // A requirement selects objects by its entity type; one for an @interfaceObject selects every implementation,
         // so the object type this jump was planned for stays in the path (else the fetch would also answer, as the
         // interface, for objects of other types: their resolved __typename overwritten by the interface's name).
@@ -824,7 +827,11 @@ internal sealed class SelectionPlanner
 
     private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, SelectionSet? Provided);
 
-    private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField Field)
+    /// <summary>
+    /// A way into <paramref name="Subgraph"/> as <paramref name="EntityType"/> through <paramref name="Key"/>; <paramref name="Field"/>
+    /// is the field the jump is made for (its <c>@requires</c> comes along), null for a jump that only resolves the concrete type.
+    /// </summary>
+    private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField? Field)
     {
         public int KeyIndex { get; init; }
     }
