@@ -25,7 +25,7 @@ internal sealed class SelectionPlanner
     // group, so what they need (keys, requires) never decides whether an unconditional sibling's objects are sent.
     private readonly List<IReadOnlyList<InclusionCondition>> _conditionScopes = new();
 
-    private string ConditionScope => _conditionScopes.Count == 0 ? string.Empty : string.Join("|", _conditionScopes.Select(c => string.Join(",", c)));
+    private ConditionScope CurrentConditionScope => ConditionScope.Of(_conditionScopes);
     private int _depth;
     private int _steps;
 
@@ -357,7 +357,7 @@ internal sealed class SelectionPlanner
     /// </summary>
     private bool IsEchoedKeyField(FetchGroup group, SchemaType type, SchemaField field, List<PathSegment> path)
     {
-        if (!group.IsEntity || PathSegment.Print(TrimTypeFilters(path)) != PathSegment.Print(TrimTypeFilters(group.MergePath.ToList()))
+        if (!group.IsEntity || new MergePathKey(TrimTypeFilters(path)) != new MergePathKey(TrimTypeFilters(group.MergePath.ToList()))
             || !type.Graphs.TryGetValue(group.Subgraph, out var typeInfo) || !group.Requirements.ContainsKey(type.Name))
         {
             return false;
@@ -652,17 +652,18 @@ internal sealed class SelectionPlanner
             path = TrimTypeFilters(path);
         }
 
-        var key = PathSegment.Print(path);
+        var key = new MergePathKey(path);
+        var scope = CurrentConditionScope;
         foreach (var existing in parent.Children)
         {
-            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && existing.ConditionScope == ConditionScope
+            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && existing.ConditionScope.Equals(scope)
                 && (accepts is null || accepts(existing)))
             {
                 return existing;
             }
         }
 
-        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent) { ConditionScope = ConditionScope };
+        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent) { ConditionScope = scope };
         Groups.Add(child);
         parent.Children.Add(child);
         return child;
@@ -672,7 +673,7 @@ internal sealed class SelectionPlanner
     {
         EntityOption? best = null;
         (int, int, int, string, int) bestScore = default;
-        var pathKey = PathSegment.Print(TrimTypeFilters(path));
+        var pathKey = new MergePathKey(TrimTypeFilters(path));
         foreach (var option in EntityOptions(group.Subgraph, parentType, field))
         {
             var keyLocal = _q.CanResolveAll(group.Subgraph, parentType.Name, option.Key.Selection, null) ? 0 : 1;
