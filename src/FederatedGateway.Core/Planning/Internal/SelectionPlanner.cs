@@ -825,15 +825,4 @@ internal sealed class SelectionPlanner
         copy.Add(segment);
         return copy;
     }
-
-    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, SelectionSet? Provided);
-
-    /// <summary>
-    /// A way into <paramref name="Subgraph"/> as <paramref name="EntityType"/> through <paramref name="Key"/>; <paramref name="Field"/>
-    /// is the field the jump is made for (its <c>@requires</c> comes along), null for a jump that only resolves the concrete type.
-    /// </summary>
-    private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField? Field)
-    {
-        public int KeyIndex { get; init; }
-    }
 }
