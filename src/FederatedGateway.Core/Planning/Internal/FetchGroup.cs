@@ -10,7 +10,7 @@ internal sealed class FetchGroup
         Id = id;
         Subgraph = subgraph;
         MergePath = mergePath;
-        PathKey = PathSegment.Print(mergePath);
+        PathKey = new MergePathKey(mergePath);
         IsEntity = isEntity;
         Parent = parent;
         Selection = new FetchSelectionSet(isEntity ? "_Entity" : rootType);
@@ -22,7 +22,7 @@ internal sealed class FetchGroup
 
     public IReadOnlyList<PathSegment> MergePath { get; }
 
-    public string PathKey { get; }
+    public MergePathKey PathKey { get; }
 
     public bool IsEntity { get; }
 
@@ -39,7 +39,7 @@ internal sealed class FetchGroup
     public HashSet<FetchGroup> DependsOn { get; } = new();
 
     /// <summary>The <c>@skip</c>/<c>@include</c> it was created under: shared only by jumps made under the same ones.</summary>
-    public string ConditionScope { get; init; } = string.Empty;
+    public ConditionScope ConditionScope { get; init; } = ConditionScope.None;
 
     public List<FetchGroup> Children { get; } = new();
 

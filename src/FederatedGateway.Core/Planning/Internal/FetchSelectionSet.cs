@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Text;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning.Selections;
 using GraphQLParser.AST;
@@ -13,8 +12,8 @@ namespace FederatedGateway.Core.Planning.Internal;
 /// </summary>
 internal sealed class FetchSelectionSet
 {
-    private readonly List<object> _items = new();
-    private readonly Dictionary<string, object> _index = new(StringComparer.Ordinal);
+    private readonly List<FetchSelectionItem> _items = new();
+    private readonly Dictionary<SelectionItemKey, FetchSelectionItem> _index = new();
 
     public FetchSelectionSet(string parentType)
     {
@@ -23,7 +22,7 @@ internal sealed class FetchSelectionSet
 
     public string ParentType { get; }
 
-    public IReadOnlyList<object> Items => _items;
+    public IReadOnlyList<FetchSelectionItem> Items => _items;
 
     public bool IsEmpty => _items.Count == 0;
 
@@ -61,7 +60,7 @@ internal sealed class FetchSelectionSet
     public FetchField AddField(string name, string? alias, GraphQLArguments? arguments, IReadOnlyList<InclusionCondition> conditions, string? childType, string? signature = null)
     {
         var responseKey = alias ?? name;
-        var key = "f:" + responseKey + Conditions(conditions);
+        var key = SelectionItemKey.Field(responseKey, conditions);
         if (_index.TryGetValue(key, out var existing))
         {
             var found = (FetchField)existing;
@@ -71,7 +70,7 @@ internal sealed class FetchSelectionSet
             }
 
             alias = InternalAlias.ForTypeConflict(responseKey, signature);
-            key = "f:" + alias + Conditions(conditions);
+            key = SelectionItemKey.Field(alias, conditions);
             if (_index.TryGetValue(key, out existing))
             {
                 return (FetchField)existing;
@@ -80,7 +79,7 @@ internal sealed class FetchSelectionSet
         else if (signature is not null && Enclosing is not null && Enclosing.ConflictsInFragments(this, responseKey, signature))
         {
             alias = InternalAlias.ForTypeConflict(responseKey, signature);
-            key = "f:" + alias + Conditions(conditions);
+            key = SelectionItemKey.Field(alias, conditions);
             if (_index.TryGetValue(key, out existing))
             {
                 return (FetchField)existing;
@@ -123,7 +122,7 @@ internal sealed class FetchSelectionSet
 
     public FetchFragment AddFragment(string? typeCondition, IReadOnlyList<InclusionCondition> conditions)
     {
-        var key = "i:" + typeCondition + Conditions(conditions);
+        var key = SelectionItemKey.Fragment(typeCondition, conditions);
         if (_index.TryGetValue(key, out var existing))
         {
             return (FetchFragment)existing;
@@ -138,22 +137,6 @@ internal sealed class FetchSelectionSet
         _index[key] = fragment;
         _items.Add(fragment);
         return fragment;
-    }
-
-    private static string Conditions(IReadOnlyList<InclusionCondition> conditions)
-    {
-        if (conditions.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var sb = new StringBuilder();
-        foreach (var c in conditions)
-        {
-            sb.Append(c.ToString());
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>Freezes this selection into the plan's immutable selection tree.</summary>
@@ -211,48 +194,4 @@ internal sealed class FetchSelectionSet
 
         return new SelectionSet(ParentType, list);
     }
-}
-
-internal sealed class FetchField
-{
-    public FetchField(string name, string? alias, GraphQLArguments? arguments, IReadOnlyList<InclusionCondition> conditions, FetchSelectionSet? selectionSet)
-    {
-        Name = name;
-        Alias = alias;
-        Arguments = arguments;
-        Conditions = conditions;
-        SelectionSet = selectionSet;
-    }
-
-    public string Name { get; }
-
-    public string? Alias { get; }
-
-    public GraphQLArguments? Arguments { get; }
-
-    public IReadOnlyList<InclusionCondition> Conditions { get; }
-
-    public FetchSelectionSet? SelectionSet { get; }
-
-    /// <summary>The field's type in the subgraph (null for fields the planner adds, such as keys).</summary>
-    public string? Signature { get; init; }
-
-    /// <summary>True when a client field is fetched here (the planner may fetch the same field for a key too).</summary>
-    public bool FromClient { get; set; }
-}
-
-internal sealed class FetchFragment
-{
-    public FetchFragment(string? typeCondition, IReadOnlyList<InclusionCondition> conditions, FetchSelectionSet selectionSet)
-    {
-        TypeCondition = typeCondition;
-        Conditions = conditions;
-        SelectionSet = selectionSet;
-    }
-
-    public string? TypeCondition { get; }
-
-    public IReadOnlyList<InclusionCondition> Conditions { get; }
-
-    public FetchSelectionSet SelectionSet { get; }
 }

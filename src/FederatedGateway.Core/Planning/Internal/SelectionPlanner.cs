@@ -25,7 +25,7 @@ internal sealed class SelectionPlanner
     // group, so what they need (keys, requires) never decides whether an unconditional sibling's objects are sent.
     private readonly List<IReadOnlyList<InclusionCondition>> _conditionScopes = new();
 
-    private string ConditionScope => _conditionScopes.Count == 0 ? string.Empty : string.Join("|", _conditionScopes.Select(c => string.Join(",", c)));
+    private ConditionScope CurrentConditionScope => ConditionScope.Of(_conditionScopes);
     private int _depth;
     private int _steps;
 
@@ -357,7 +357,7 @@ internal sealed class SelectionPlanner
     /// </summary>
     private bool IsEchoedKeyField(FetchGroup group, SchemaType type, SchemaField field, List<PathSegment> path)
     {
-        if (!group.IsEntity || PathSegment.Print(TrimTypeFilters(path)) != PathSegment.Print(TrimTypeFilters(group.MergePath.ToList()))
+        if (!group.IsEntity || new MergePathKey(TrimTypeFilters(path)) != new MergePathKey(TrimTypeFilters(group.MergePath.ToList()))
             || !type.Graphs.TryGetValue(group.Subgraph, out var typeInfo) || !group.Requirements.ContainsKey(type.Name))
         {
             return false;
@@ -456,10 +456,11 @@ internal sealed class SelectionPlanner
 
         var child = PrepareEntityGroup(group, target, parentType, option, path, provided, requirementSources);
         var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
-        var info = SchemaQueries.FieldIn(option.Field, option.Subgraph);
+        var optionField = option.Field ?? field;
+        var info = SchemaQueries.FieldIn(optionField, option.Subgraph);
         if (info?.Requires is not null)
         {
-            AddField(child, fragment.SelectionSet, option.Field, selection, path, null, null, requirementSources);
+            AddField(child, fragment.SelectionSet, optionField, selection, path, null, null, requirementSources);
         }
         else
         {
@@ -556,7 +557,9 @@ internal sealed class SelectionPlanner
             {
                 if (key.Resolvable && _q.CanResolveAll(group.Subgraph, interfaceName, key.Selection, null))
                 {
-                    best ??= new EntityOption(subgraph, interfaceName, interfaceName, key, type.Fields.Values.First());
+                    // Only the key is needed to learn the concrete type: the option stands for no field, so no field's
+                    // @requires comes with it.
+                    best ??= new EntityOption(subgraph, interfaceName, interfaceName, key, Field: null);
                 }
             }
         }
@@ -577,7 +580,7 @@ internal sealed class SelectionPlanner
         target = target.Unconditional();
         target.AddTypename();
         var key = _aliases.Apply(option.Key.Selection)!;
-        var requires = _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
+        var requires = option.Field is null ? null : _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
         // A requirement selects objects by its entity type; one for an @interfaceObject selects every implementation,
         // so the object type this jump was planned for stays in the path (else the fetch would also answer, as the
         // interface, for objects of other types: their resolved __typename overwritten by the interface's name).
@@ -649,17 +652,18 @@ internal sealed class SelectionPlanner
             path = TrimTypeFilters(path);
         }
 
-        var key = PathSegment.Print(path);
+        var key = new MergePathKey(path);
+        var scope = CurrentConditionScope;
         foreach (var existing in parent.Children)
         {
-            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && existing.ConditionScope == ConditionScope
+            if (existing.Subgraph == subgraph && existing.PathKey == key && !existing.PlanningRequirements && existing.ConditionScope.Equals(scope)
                 && (accepts is null || accepts(existing)))
             {
                 return existing;
             }
         }
 
-        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent) { ConditionScope = ConditionScope };
+        var child = new FetchGroup(Groups.Count, subgraph, path.ToArray(), true, _rootType, parent) { ConditionScope = scope };
         Groups.Add(child);
         parent.Children.Add(child);
         return child;
@@ -669,7 +673,7 @@ internal sealed class SelectionPlanner
     {
         EntityOption? best = null;
         (int, int, int, string, int) bestScore = default;
-        var pathKey = PathSegment.Print(TrimTypeFilters(path));
+        var pathKey = new MergePathKey(TrimTypeFilters(path));
         foreach (var option in EntityOptions(group.Subgraph, parentType, field))
         {
             var keyLocal = _q.CanResolveAll(group.Subgraph, parentType.Name, option.Key.Selection, null) ? 0 : 1;
@@ -820,12 +824,5 @@ internal sealed class SelectionPlanner
         copy.AddRange(path);
         copy.Add(segment);
         return copy;
-    }
-
-    private sealed record Crumb(FetchGroup Group, FetchSelectionSet Target, SchemaType ParentType, SchemaField Field, FieldSelection Selection, List<PathSegment> Path, SelectionSet? Provided);
-
-    private sealed record EntityOption(string Subgraph, string EntityType, string? RepresentationTypename, EntityKey Key, SchemaField Field)
-    {
-        public int KeyIndex { get; init; }
     }
 }
