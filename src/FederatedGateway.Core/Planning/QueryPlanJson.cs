@@ -14,7 +14,7 @@ namespace FederatedGateway.Core.Planning;
 /// <c>kind</c>; properties that would be empty (an alias, arguments, conditions, a sub-selection) are left out.
 /// <code>
 /// plan         {"kind":"queryPlan","node":node|null}
-/// node         {"kind":"fetch","serviceName","operationKind","operationName"?,"variableUsages":[…],"selectionSet":[selection],"operation"}
+/// node         {"kind":"fetch","id"?,"dependsOn"?:[id],"serviceName","operationKind","operationName"?,"variableUsages":[…],"selectionSet":[selection],"operation"}
 ///              {"kind":"entityFetch", …as fetch…, "requires":[inlineFragment]}
 ///              {"kind":"flatten","paths":[["field","@","... on Type"]],"node":node}
 ///              {"kind":"sequence"|"parallel","nodes":[node]}
@@ -127,6 +127,18 @@ public static class QueryPlanJson
     {
         writer.WriteStartObject();
         writer.WriteString("kind", fetch.IsEntityFetch ? "entityFetch" : "fetch");
+        if (fetch.Id > 0)
+        {
+            writer.WriteNumber("id", fetch.Id);
+            writer.WriteStartArray("dependsOn");
+            foreach (var id in fetch.DependsOn)
+            {
+                writer.WriteNumberValue(id);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteString("serviceName", fetch.ServiceName);
         writer.WriteString("operationKind", fetch.OperationKind switch
         {

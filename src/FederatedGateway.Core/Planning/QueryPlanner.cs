@@ -59,7 +59,7 @@ public sealed class QueryPlanner
             var definition = type.FindField(field.Name)
                 ?? throw new PlanningException($"Cannot query field \"{field.Name}\" on type \"{rootType}\".");
             var group = ChooseRootGroup(planner, rootGroups, kind, type, definition, field);
-            planner.PlanSelections(group, group.Selection, rootType, new SelectionSet(rootType, new Selection[] { field }), new List<PathSegment>(), null, null);
+            planner.PlanSelections(PlanPosition.RootOf(group, rootType, new List<PathSegment>()), new SelectionSet(rootType, new Selection[] { field }));
         }
 
         return new QueryPlan(new PlanBuilder(_schema, kind, operationName, variables).Build(planner.Groups, rootGroups));

@@ -5,17 +5,21 @@ using FederatedGateway.Core.Schema;
 namespace FederatedGateway.Core.Planning.Internal;
 
 /// <summary>
-/// Walks the client's selection and assigns every field to a fetch group: kept in the current subgraph when it
-/// can resolve it, otherwise reached through an entity jump (<c>@key</c>) to a subgraph that can, with keys and
-/// <c>@requires</c> planned into the current group first.
+/// The planner's first stage: walks the client's selection and assigns every field to a fetch group, kept in the
+/// current subgraph when it can resolve it, otherwise reached through an entity jump (<c>@key</c>, chosen by
+/// <see cref="EntityJumps"/>) to a subgraph that can. The keys and <c>@requires</c> a jump needs are planned into the
+/// groups they come from at the same time (<see cref="PrepareEntityGroup"/>), and each group records the groups it
+/// depends on. One instance plans one operation.
 /// </summary>
 internal sealed class SelectionPlanner
 {
     private const int MaxDepth = 64;
     private static readonly IReadOnlyList<InclusionCondition> NoConditions = Array.Empty<InclusionCondition>();
+    private static readonly FieldSelection Typename = new("__typename", null, null, null, null, NoConditions);
 
     private readonly SchemaQueries _q;
     private readonly FederatedSchema _schema;
+    private readonly EntityJumps _jumps;
     private readonly string _rootType;
     private readonly PlannerAliases _aliases;
     private readonly CancellationToken _cancellation;
@@ -25,7 +29,11 @@ internal sealed class SelectionPlanner
     // group, so what they need (keys, requires) never decides whether an unconditional sibling's objects are sent.
     private readonly List<IReadOnlyList<InclusionCondition>> _conditionScopes = new();
 
-    private ConditionScope CurrentConditionScope => ConditionScope.Of(_conditionScopes);
+    // Null while planning the client's selection. While the key and @requires fields of an entity fetch are planned
+    // (PrepareEntityGroup), it collects every other fetch group those fields went into (entity groups jumped to, root
+    // groups re-entered), so the entity fetch is made to depend on all of them.
+    private List<FetchGroup>? _requirementSources;
+
     private int _depth;
     private int _steps;
 
@@ -34,6 +42,7 @@ internal sealed class SelectionPlanner
         _aliases = aliases;
         _q = queries;
         _schema = queries.Schema;
+        _jumps = new EntityJumps(queries);
         _rootType = rootType;
         MaxSteps = maxSteps;
         _cancellation = cancellation;
@@ -46,6 +55,8 @@ internal sealed class SelectionPlanner
     /// <summary>Returns the root fetch group of a subgraph for a query (null when re-fetching a root field is not allowed).</summary>
     public Func<string, FetchGroup>? RootGroupFor { get; set; }
 
+    private ConditionScope CurrentConditionScope => ConditionScope.Of(_conditionScopes);
+
     public FetchGroup NewRootGroup(string subgraph)
     {
         var group = new FetchGroup(Groups.Count, subgraph, Array.Empty<PathSegment>(), false, _rootType, null);
@@ -53,14 +64,8 @@ internal sealed class SelectionPlanner
         return group;
     }
 
-    /// <summary>Plans <paramref name="selections"/> (on <paramref name="parentType"/>, at <paramref name="path"/>) into <paramref name="target"/> of <paramref name="group"/>.</summary>
-    /// <param name="provided">What the parent field's <c>@provides</c> lets the current subgraph return without a jump.</param>
-    /// <param name="requirementSources">
-    /// Null when planning the client's selection. While planning the key and <c>@requires</c> fields an entity fetch
-    /// needs (<see cref="PrepareEntityGroup"/>), it collects every other fetch group those fields were planned into
-    /// (entity groups jumped to, root groups re-entered), so the entity fetch is made to depend on all of them.
-    /// </param>
-    public void PlanSelections(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
+    /// <summary>Plans <paramref name="selections"/> into the position's target.</summary>
+    public void PlanSelections(in PlanPosition at, SelectionSet selections)
     {
         Step();
         if (++_depth > MaxDepth)
@@ -70,13 +75,13 @@ internal sealed class SelectionPlanner
 
         try
         {
-            if (_q.ModeIn(group.Subgraph, parentType) == TypeMode.Abstract)
+            if (_q.ModeIn(at.Subgraph, at.ParentType) == TypeMode.Abstract)
             {
-                PlanAbstract(group, target, parentType, selections, path, provided, requirementSources);
+                PlanAbstract(at, selections);
             }
             else
             {
-                PlanObject(group, target, parentType, selections, path, provided, requirementSources);
+                PlanObject(at, selections);
             }
         }
         finally
@@ -98,10 +103,27 @@ internal sealed class SelectionPlanner
         }
     }
 
-    private void PlanObject(FetchGroup group, FetchSelectionSet target, string parentType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
+    /// <summary>Marks what is planned until the scope is disposed as conditional on <paramref name="conditions"/> (nothing when empty).</summary>
+    private ConditionsEntered EnterConditions(IReadOnlyList<InclusionCondition> conditions)
     {
-        var type = _schema.GetType(parentType);
-        var mode = _q.ModeIn(group.Subgraph, parentType);
+        if (conditions.Count == 0)
+        {
+            return default;
+        }
+
+        _conditionScopes.Add(conditions);
+        return new ConditionsEntered(_conditionScopes);
+    }
+
+    private readonly struct ConditionsEntered(List<IReadOnlyList<InclusionCondition>>? scopes) : IDisposable
+    {
+        public void Dispose() => scopes?.RemoveAt(scopes.Count - 1);
+    }
+
+    private void PlanObject(in PlanPosition at, SelectionSet selections)
+    {
+        var type = _schema.GetType(at.ParentType);
+        var mode = _q.ModeIn(at.Subgraph, at.ParentType);
         foreach (var selection in selections.Selections)
         {
             switch (selection)
@@ -109,12 +131,12 @@ internal sealed class SelectionPlanner
                 case FieldSelection { IsTypename: true } typename:
                     if (mode == TypeMode.InterfaceObject)
                     {
-                        JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { typename }), path, requirementSources);
+                        JumpToResolveType(at, new SelectionSet(at.ParentType, new Selection[] { typename }));
                     }
                     else
                     {
                         // The projection needs the runtime type where the API type is abstract but this subgraph's is not.
-                        target.AddTypename();
+                        at.Target.AddTypename();
                     }
 
                     break;
@@ -123,15 +145,15 @@ internal sealed class SelectionPlanner
                 case FieldSelection f:
                     {
                         var field = type.FindField(f.Name)
-                            ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{parentType}\".");
-                        if (_q.CanResolve(group.Subgraph, type, field, provided, out var providedField)
-                            || IsEchoedKeyField(group, type, field, path))
+                            ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{at.ParentType}\".");
+                        if (_q.CanResolve(at.Subgraph, type, field, at.Provided, out var providedField)
+                            || IsEchoedKeyField(at, type, field))
                         {
-                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, requirementSources);
+                            AddField(at, field, f, providedField?.SelectionSet);
                         }
                         else
                         {
-                            Jump(group, target, type, field, f, path, provided, requirementSources);
+                            Jump(at, type, field, f);
                         }
 
                         break;
@@ -139,31 +161,18 @@ internal sealed class SelectionPlanner
 
                 case InlineFragmentSelection fragment:
                     {
-                        var condition = fragment.TypeCondition ?? parentType;
-                        if (condition == parentType || _schema.Satisfies(parentType, condition))
+                        var condition = fragment.TypeCondition ?? at.ParentType;
+                        if (condition == at.ParentType || _schema.Satisfies(at.ParentType, condition))
                         {
-                            var inner = fragment.Conditions.Count > 0 ? target.AddFragment(null, fragment.Conditions).SelectionSet : target;
-                            var conditional = fragment.Conditions.Count > 0;
-                            if (conditional)
+                            var inner = fragment.Conditions.Count > 0 ? at.Target.AddFragment(null, fragment.Conditions).SelectionSet : at.Target;
+                            using (EnterConditions(fragment.Conditions))
                             {
-                                _conditionScopes.Add(fragment.Conditions);
-                            }
-
-                            try
-                            {
-                                PlanObject(group, inner, parentType, fragment.SelectionSet, path, provided, requirementSources);
-                            }
-                            finally
-                            {
-                                if (conditional)
-                                {
-                                    _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
-                                }
+                                PlanObject(at.Into(inner), fragment.SelectionSet);
                             }
                         }
-                        else if (mode == TypeMode.InterfaceObject && Overlaps(parentType, condition))
+                        else if (mode == TypeMode.InterfaceObject && Overlaps(at.ParentType, condition))
                         {
-                            JumpToResolveType(group, target, parentType, new SelectionSet(parentType, new Selection[] { fragment }), path, requirementSources);
+                            JumpToResolveType(at, new SelectionSet(at.ParentType, new Selection[] { fragment }));
                         }
 
                         break;
@@ -185,11 +194,12 @@ internal sealed class SelectionPlanner
         return false;
     }
 
-    private void PlanAbstract(FetchGroup group, FetchSelectionSet target, string abstractType, SelectionSet selections, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
+    private void PlanAbstract(in PlanPosition at, SelectionSet selections)
     {
-        target.AddTypename();
+        at.Target.AddTypename();
+        var abstractType = at.ParentType;
         var type = _schema.GetType(abstractType);
-        var possible = RestrictToCandidates(group, abstractType, _q.PossibleTypesIn(group.Subgraph, abstractType));
+        var possible = RestrictToCandidates(at.Group, abstractType, _q.PossibleTypesIn(at.Subgraph, abstractType));
         foreach (var selection in selections.Selections)
         {
             switch (selection)
@@ -200,23 +210,23 @@ internal sealed class SelectionPlanner
                     {
                         var field = type.FindField(f.Name)
                             ?? throw new PlanningException($"Cannot query field \"{f.Name}\" on type \"{abstractType}\".");
-                        if (ResolvableOnInterface(group.Subgraph, type, field, possible, provided, out var providedField))
+                        if (ResolvableOnInterface(at.Subgraph, type, field, possible, at.Provided, out var providedField))
                         {
-                            AddField(group, target, field, f, path, provided, providedField?.SelectionSet, requirementSources);
+                            AddField(at, field, f, providedField?.SelectionSet);
                             break;
                         }
 
                         if (possible.Count == 0)
                         {
                             throw new PlanningException(
-                                $"Cannot plan field \"{abstractType}.{f.Name}\": subgraph \"{group.Subgraph}\" does not resolve it and knows no type implementing \"{abstractType}\".");
+                                $"Cannot plan field \"{abstractType}.{f.Name}\": subgraph \"{at.Subgraph}\" does not resolve it and knows no type implementing \"{abstractType}\".");
                         }
 
                         var single = new SelectionSet(abstractType, new Selection[] { f });
                         foreach (var concrete in possible)
                         {
-                            var fragment = target.AddFragment(concrete, NoConditions);
-                            PlanObject(group, fragment.SelectionSet, concrete, single, With(path, PathSegment.TypeFilter(concrete)), provided, requirementSources);
+                            var fragment = at.Target.AddFragment(concrete, NoConditions);
+                            PlanObject(at.AsConcrete(fragment.SelectionSet, concrete), single);
                         }
 
                         break;
@@ -227,24 +237,12 @@ internal sealed class SelectionPlanner
                         var condition = fragment.TypeCondition ?? abstractType;
                         if (condition == abstractType)
                         {
-                            var inner = fragment.Conditions.Count > 0 ? target.AddFragment(null, fragment.Conditions).SelectionSet : target;
-                            var conditional = fragment.Conditions.Count > 0;
-                            if (conditional)
+                            var inner = fragment.Conditions.Count > 0 ? at.Target.AddFragment(null, fragment.Conditions).SelectionSet : at.Target;
+                            using (EnterConditions(fragment.Conditions))
                             {
-                                _conditionScopes.Add(fragment.Conditions);
+                                PlanAbstract(at.Into(inner), fragment.SelectionSet);
                             }
 
-                            try
-                            {
-                                PlanAbstract(group, inner, abstractType, fragment.SelectionSet, path, provided, requirementSources);
-                            }
-                            finally
-                            {
-                                if (conditional)
-                                {
-                                    _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
-                                }
-                            }
                             break;
                         }
 
@@ -255,23 +253,10 @@ internal sealed class SelectionPlanner
                                 continue;
                             }
 
-                            var inner = target.AddFragment(concrete, fragment.Conditions);
-                            var conditional = fragment.Conditions.Count > 0;
-                            if (conditional)
+                            var inner = at.Target.AddFragment(concrete, fragment.Conditions);
+                            using (EnterConditions(fragment.Conditions))
                             {
-                                _conditionScopes.Add(fragment.Conditions);
-                            }
-
-                            try
-                            {
-                                PlanObject(group, inner.SelectionSet, concrete, fragment.SelectionSet, With(path, PathSegment.TypeFilter(concrete)), provided, requirementSources);
-                            }
-                            finally
-                            {
-                                if (conditional)
-                                {
-                                    _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
-                                }
+                                PlanObject(at.AsConcrete(inner.SelectionSet, concrete), fragment.SelectionSet);
                             }
                         }
 
@@ -312,7 +297,7 @@ internal sealed class SelectionPlanner
     private bool ReachesSamePathFromEntity(FetchGroup group, string subgraph)
     {
         // Only the fields this fetch resolves count: above them the objects came from another fetch.
-        for (var k = _crumbs.Count - 1; k >= 0 && _crumbs[k].Group == group; k--)
+        for (var k = _crumbs.Count - 1; k >= 0 && _crumbs[k].At.Group == group; k--)
         {
             var crumb = _crumbs[k];
             var info = SchemaQueries.FieldIn(crumb.Field, subgraph);
@@ -355,9 +340,10 @@ internal sealed class SelectionPlanner
     /// At the root of an entity fetch the subgraph answers the key fields it was sent, even when it declares
     /// them <c>@external</c>.
     /// </summary>
-    private bool IsEchoedKeyField(FetchGroup group, SchemaType type, SchemaField field, List<PathSegment> path)
+    private static bool IsEchoedKeyField(in PlanPosition at, SchemaType type, SchemaField field)
     {
-        if (!group.IsEntity || new MergePathKey(TrimTypeFilters(path)) != new MergePathKey(TrimTypeFilters(group.MergePath.ToList()))
+        var group = at.Group;
+        if (!group.IsEntity || new MergePathKey(PlanPaths.TrimTypeFilters(at.Path)) != new MergePathKey(PlanPaths.TrimTypeFilters(group.MergePath.ToList()))
             || !type.Graphs.TryGetValue(group.Subgraph, out var typeInfo) || !group.Requirements.ContainsKey(type.Name))
         {
             return false;
@@ -378,19 +364,20 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>Adds a field the group's subgraph resolves, and plans its sub-selection.</summary>
-    private void AddField(FetchGroup group, FetchSelectionSet target, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? parentProvided, SelectionSet? providedSub, List<FetchGroup>? requirementSources)
+    /// <param name="providedSub">What the field's own <c>@provides</c> (or the parent's) lets the subgraph return below it.</param>
+    private void AddField(in PlanPosition at, SchemaField field, FieldSelection selection, SelectionSet? providedSub)
     {
         // The subgraph may declare a narrower type than the supergraph (join__field(type:)); plan against its own.
-        var declared = SchemaQueries.FieldIn(field, group.Subgraph)?.Type;
+        var declared = SchemaQueries.FieldIn(field, at.Subgraph)?.Type;
         var named = _schema.GetType(declared is null ? field.Type.NamedType : NamedTypeOf(declared));
-        var fetchField = target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null, declared ?? field.Type.ToString());
+        var fetchField = at.Target.AddField(selection.Name, selection.Alias, selection.Arguments, selection.Conditions, named.IsComposite ? named.Name : null, declared ?? field.Type.ToString());
         fetchField.FromClient |= !_aliases.IsPlannerField(selection);
         if (!named.IsComposite || selection.SelectionSet is null)
         {
             return;
         }
 
-        var childPath = With(path, PathSegment.Field(selection.ResponseName));
+        var childPath = PlanPaths.With(at.Path, PathSegment.Field(selection.ResponseName));
         for (var t = field.Type; t.Name is null; t = t.OfType!)
         {
             if (t.IsList)
@@ -399,30 +386,23 @@ internal sealed class SelectionPlanner
             }
         }
 
-        var provided = providedSub ?? SchemaQueries.FieldIn(field, group.Subgraph)?.ProvidesSelection;
-        _crumbs.Add(new Crumb(group, target, _schema.GetType(field.ParentType), field, selection, path, parentProvided));
-        var conditional = selection.Conditions.Count > 0;
-        if (conditional)
-        {
-            _conditionScopes.Add(selection.Conditions);
-        }
-
+        var provided = providedSub ?? SchemaQueries.FieldIn(field, at.Subgraph)?.ProvidesSelection;
+        _crumbs.Add(new Crumb(at, _schema.GetType(field.ParentType), field, selection));
         try
         {
-            PlanSelections(group, fetchField.SelectionSet!, named.Name, selection.SelectionSet, childPath, provided, requirementSources);
+            using (EnterConditions(selection.Conditions))
+            {
+                PlanSelections(new PlanPosition(at.Group, fetchField.SelectionSet!, named.Name, childPath, provided), selection.SelectionSet);
+            }
         }
         finally
         {
             _crumbs.RemoveAt(_crumbs.Count - 1);
-            if (conditional)
-            {
-                _conditionScopes.RemoveAt(_conditionScopes.Count - 1);
-            }
         }
     }
 
     /// <summary>Reaches <paramref name="field"/> through an entity fetch to a subgraph that resolves it.</summary>
-    private void Jump(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
+    private void Jump(in PlanPosition at, SchemaType parentType, SchemaField field, FieldSelection selection)
     {
         Step();
         if (++_depth > MaxDepth)
@@ -432,39 +412,34 @@ internal sealed class SelectionPlanner
 
         try
         {
-            JumpCore(group, target, parentType, field, selection, path, provided, requirementSources);
+            var option = _jumps.Best(at.Group, parentType, field, selection, at.Path);
+            if (option is null)
+            {
+                if (ReenterThroughAncestor(selection))
+                {
+                    return;
+                }
+
+                throw new PlanningException(
+                    $"Cannot plan field \"{parentType.Name}.{field.Name}\": no subgraph can resolve it from \"{at.Subgraph}\" through a key.");
+            }
+
+            var child = PrepareEntityGroup(at, parentType, option);
+            var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
+            var inChild = new PlanPosition(child, fragment.SelectionSet, option.EntityType, at.Path, null);
+            var optionField = option.Field ?? field;
+            if (SchemaQueries.FieldIn(optionField, option.Subgraph)?.Requires is not null)
+            {
+                AddField(inChild, optionField, selection, null);
+            }
+            else
+            {
+                PlanSelections(inChild, new SelectionSet(option.EntityType, new Selection[] { selection }));
+            }
         }
         finally
         {
             _depth--;
-        }
-    }
-
-    private void JumpCore(FetchGroup group, FetchSelectionSet target, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
-    {
-        var option = ChooseEntityOption(group, parentType, field, selection, path);
-        if (option is null)
-        {
-            if (ReenterThroughAncestor(selection, requirementSources))
-            {
-                return;
-            }
-
-            throw new PlanningException(
-                $"Cannot plan field \"{parentType.Name}.{field.Name}\": no subgraph can resolve it from \"{group.Subgraph}\" through a key.");
-        }
-
-        var child = PrepareEntityGroup(group, target, parentType, option, path, provided, requirementSources);
-        var fragment = child.Selection.AddFragment(option.EntityType, NoConditions);
-        var optionField = option.Field ?? field;
-        var info = SchemaQueries.FieldIn(optionField, option.Subgraph);
-        if (info?.Requires is not null)
-        {
-            AddField(child, fragment.SelectionSet, optionField, selection, path, null, null, requirementSources);
-        }
-        else
-        {
-            PlanSelections(child, fragment.SelectionSet, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), path, null, requirementSources);
         }
     }
 
@@ -473,7 +448,7 @@ internal sealed class SelectionPlanner
     /// led here again, from the nearest ancestor a subgraph that resolves the whole chain can be entered at
     /// (an entity it has a key for, or the query root).
     /// </summary>
-    private bool ReenterThroughAncestor(FieldSelection selection, List<FetchGroup>? requirementSources)
+    private bool ReenterThroughAncestor(FieldSelection selection)
     {
         // The chain is tested with the field's own sub-selection cut down to __typename: what lies below it may
         // jump again from wherever the chain is re-entered.
@@ -488,41 +463,23 @@ internal sealed class SelectionPlanner
             var synthetic = Wrap(crumb, inner);
             var stubChain = new SelectionSet(crumb.ParentType.Name, new Selection[] { Wrap(crumb, stub) });
             var chain = new SelectionSet(crumb.ParentType.Name, new Selection[] { synthetic });
-            if (crumb.Path.Count == 0 && !crumb.Group.IsEntity && RootGroupFor is not null)
+            if (crumb.At.Path.Count == 0 && !crumb.At.Group.IsEntity && RootGroupFor is not null)
             {
-                string? best = null;
-                var bestCost = int.MaxValue;
-                foreach (var (subgraph, info) in crumb.Field.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
-                {
-                    if (subgraph == crumb.Group.Subgraph || !info.IsResolvable || info.Requires is not null
-                        || _q.Cost(subgraph, crumb.ParentType.Name, stubChain, null) != 0)
-                    {
-                        continue;
-                    }
-
-                    var cost = _q.Cost(subgraph, crumb.ParentType.Name, chain, null);
-                    if (cost < bestCost)
-                    {
-                        best = subgraph;
-                        bestCost = cost;
-                    }
-                }
-
-                if (best is not null)
+                if (CheapestRootFor(crumb, stubChain, chain) is { } best)
                 {
                     var root = RootGroupFor(best);
-                    PlanSelections(root, root.Selection, crumb.ParentType.Name, chain, new List<PathSegment>(), null, requirementSources);
-                    requirementSources?.Add(root);
+                    PlanSelections(PlanPosition.RootOf(root, crumb.ParentType.Name, new List<PathSegment>()), chain);
+                    _requirementSources?.Add(root);
                     return true;
                 }
             }
             else
             {
-                foreach (var option in EntityOptions(crumb.Group.Subgraph, crumb.ParentType, crumb.Field).OrderBy(o => o.Subgraph, StringComparer.Ordinal))
+                foreach (var option in _jumps.For(crumb.At.Subgraph, crumb.ParentType, crumb.Field).OrderBy(o => o.Subgraph, StringComparer.Ordinal))
                 {
                     if (_q.Cost(option.Subgraph, option.EntityType, stubChain, null) == 0)
                     {
-                        Jump(crumb.Group, crumb.Target, crumb.ParentType, crumb.Field, synthetic, crumb.Path, crumb.Provided, requirementSources);
+                        Jump(crumb.At, crumb.ParentType, crumb.Field, synthetic);
                         return true;
                     }
                 }
@@ -535,83 +492,92 @@ internal sealed class SelectionPlanner
         return false;
     }
 
-    private static readonly FieldSelection Typename = new("__typename", null, null, null, null, NoConditions);
+    /// <summary>Another subgraph whose root resolves the whole chain (its stub at no cost), the cheapest for the full chain.</summary>
+    private string? CheapestRootFor(Crumb crumb, SelectionSet stubChain, SelectionSet chain)
+    {
+        string? best = null;
+        var bestCost = int.MaxValue;
+        foreach (var (subgraph, info) in crumb.Field.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (subgraph == crumb.At.Subgraph || !info.IsResolvable || info.Requires is not null
+                || _q.Cost(subgraph, crumb.ParentType.Name, stubChain, null) != 0)
+            {
+                continue;
+            }
+
+            var cost = _q.Cost(subgraph, crumb.ParentType.Name, chain, null);
+            if (cost < bestCost)
+            {
+                best = subgraph;
+                bestCost = cost;
+            }
+        }
+
+        return best;
+    }
 
     private static FieldSelection Wrap(Crumb crumb, Selection inner) =>
         new(crumb.Selection.Name, crumb.Selection.Alias, crumb.Selection.Arguments, crumb.Field,
             new SelectionSet(crumb.Field.Type.NamedType, new[] { inner }), crumb.Selection.Conditions, crumb.Selection.Location, crumb.Selection.Syntax);
 
     /// <summary>An object known only as an <c>@interfaceObject</c> here: ask a subgraph that has the real interface.</summary>
-    private void JumpToResolveType(FetchGroup group, FetchSelectionSet target, string interfaceName, SelectionSet selections, List<PathSegment> path, List<FetchGroup>? requirementSources)
+    private void JumpToResolveType(in PlanPosition at, SelectionSet selections)
     {
-        var type = _schema.GetType(interfaceName);
-        EntityOption? best = null;
-        foreach (var (subgraph, info) in type.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            if (info.IsInterfaceObject || subgraph == group.Subgraph)
-            {
-                continue;
-            }
-
-            foreach (var key in info.Keys)
-            {
-                if (key.Resolvable && _q.CanResolveAll(group.Subgraph, interfaceName, key.Selection, null))
-                {
-                    // Only the key is needed to learn the concrete type: the option stands for no field, so no field's
-                    // @requires comes with it.
-                    best ??= new EntityOption(subgraph, interfaceName, interfaceName, key, Field: null);
-                }
-            }
-        }
-
-        if (best is null)
-        {
-            throw new PlanningException($"Cannot resolve the concrete type of \"{interfaceName}\" from \"{group.Subgraph}\".");
-        }
-
-        var child = PrepareEntityGroup(group, target, type, best, path, null, requirementSources);
-        var fragment = child.Selection.AddFragment(interfaceName, NoConditions);
-        PlanSelections(child, fragment.SelectionSet, interfaceName, selections, path, null, requirementSources);
+        var type = _schema.GetType(at.ParentType);
+        var option = _jumps.ToResolveType(at.Subgraph, type)
+            ?? throw new PlanningException($"Cannot resolve the concrete type of \"{at.ParentType}\" from \"{at.Subgraph}\".");
+        var child = PrepareEntityGroup(at with { Provided = null }, type, option);
+        var fragment = child.Selection.AddFragment(at.ParentType, NoConditions);
+        PlanSelections(new PlanPosition(child, fragment.SelectionSet, at.ParentType, at.Path, null), selections);
     }
 
-    private FetchGroup PrepareEntityGroup(FetchGroup group, FetchSelectionSet target, SchemaType parentType, EntityOption option, List<PathSegment> path, SelectionSet? provided, List<FetchGroup>? requirementSources)
+    /// <summary>
+    /// The entity group <paramref name="option"/> jumps to from <paramref name="at"/> (an existing one where it can be
+    /// shared), with its representation's key and <c>@requires</c> fields planned into <paramref name="at"/>'s group,
+    /// and its dependencies recorded: the group it jumps from and every group those fields needed.
+    /// </summary>
+    private FetchGroup PrepareEntityGroup(in PlanPosition at, SchemaType parentType, EntityOption option)
     {
         // Keys and requirements go where they are always fetched, not into a skipped fragment the field sat in.
-        target = target.Unconditional();
-        target.AddTypename();
+        var source = at.Into(at.Target.Unconditional());
+        source.Target.AddTypename();
         var key = _aliases.Apply(option.Key.Selection)!;
         var requires = option.Field is null ? null : _aliases.Apply(SchemaQueries.FieldIn(option.Field, option.Subgraph)?.RequiresSelection);
         // A requirement selects objects by its entity type; one for an @interfaceObject selects every implementation,
         // so the object type this jump was planned for stays in the path (else the fetch would also answer, as the
         // interface, for objects of other types: their resolved __typename overwritten by the interface's name).
         var keepTypeFilters = option.RepresentationTypename is not null && parentType.Kind == TypeKind.Object;
-        var child = GetOrCreateChild(group, option.Subgraph, path, keepTypeFilters, existing =>
+        var child = GetOrCreateChild(at.Group, option.Subgraph, at.Path, keepTypeFilters, existing =>
             (!existing.Requirements.TryGetValue(option.EntityType, out var current) || PlannerAliases.Compatible(current.Fields, requires))
             && !NeedsOtherRepresentation(existing, option.EntityType));
         var requirement = child.RequirementFor(option.EntityType, option.RepresentationTypename);
-        Merge(requirement, key);
+        FieldSets.MergeInto(requirement, key);
         if (requires is not null)
         {
-            Merge(requirement, requires);
+            FieldSets.MergeInto(requirement, requires);
         }
 
+        var outer = _requirementSources;
         var local = new List<FetchGroup>();
         var wasPlanning = child.PlanningRequirements;
         child.PlanningRequirements = true;
+        _requirementSources = local;
         try
         {
-            PlanObject(group, target, parentType.Name, key, path, provided, local);
+            var inParent = source with { ParentType = parentType.Name };
+            PlanObject(inParent, key);
             if (requires is not null)
             {
-                PlanSelections(group, target, parentType.Name, requires, path, provided, local);
+                PlanSelections(inParent, requires);
             }
         }
         finally
         {
+            _requirementSources = outer;
             child.PlanningRequirements = wasPlanning;
         }
 
-        child.DependsOn.Add(group);
+        child.DependsOn.Add(at.Group);
         foreach (var dependency in local)
         {
             if (dependency != child)
@@ -620,8 +586,8 @@ internal sealed class SelectionPlanner
             }
         }
 
-        requirementSources?.AddRange(local);
-        requirementSources?.Add(child);
+        outer?.AddRange(local);
+        outer?.Add(child);
         return child;
     }
 
@@ -649,7 +615,7 @@ internal sealed class SelectionPlanner
         // without it fetches for several types at the same place merge into one.
         if (!keepTypeFilters)
         {
-            path = TrimTypeFilters(path);
+            path = PlanPaths.TrimTypeFilters(path);
         }
 
         var key = new MergePathKey(path);
@@ -669,160 +635,5 @@ internal sealed class SelectionPlanner
         return child;
     }
 
-    private EntityOption? ChooseEntityOption(FetchGroup group, SchemaType parentType, SchemaField field, FieldSelection selection, List<PathSegment> path)
-    {
-        EntityOption? best = null;
-        (int, int, int, string, int) bestScore = default;
-        var pathKey = new MergePathKey(TrimTypeFilters(path));
-        foreach (var option in EntityOptions(group.Subgraph, parentType, field))
-        {
-            var keyLocal = _q.CanResolveAll(group.Subgraph, parentType.Name, option.Key.Selection, null) ? 0 : 1;
-            var existing = group.Children.Exists(c => c.Subgraph == option.Subgraph && c.PathKey == pathKey) ? 0 : 1;
-            var cost = _q.Cost(option.Subgraph, option.EntityType, new SelectionSet(option.EntityType, new Selection[] { selection }), null);
-            var score = (keyLocal, existing, cost, option.Subgraph, option.KeyIndex);
-            if (best is null || Compare(score, bestScore) < 0)
-            {
-                best = option;
-                bestScore = score;
-            }
-        }
-
-        return best;
-    }
-
-    private static int Compare((int, int, int, string, int) a, (int, int, int, string, int) b)
-    {
-        var c = a.Item1.CompareTo(b.Item1);
-        if (c == 0) c = a.Item2.CompareTo(b.Item2);
-        if (c == 0) c = a.Item3.CompareTo(b.Item3);
-        if (c == 0) c = string.CompareOrdinal(a.Item4, b.Item4);
-        if (c == 0) c = a.Item5.CompareTo(b.Item5);
-        return c;
-    }
-
-    /// <summary>Every (subgraph, entity type, key) through which <paramref name="field"/> can be fetched.</summary>
-    private IEnumerable<EntityOption> EntityOptions(string current, SchemaType parentType, SchemaField field)
-    {
-        foreach (var (subgraph, info) in field.Graphs)
-        {
-            if (!info.IsResolvable || (subgraph == current && info.Requires is null))
-            {
-                continue;
-            }
-
-            if (parentType.Graphs.TryGetValue(subgraph, out var candidate) && KeysNeed(candidate, field.Name))
-            {
-                // Fetching a key field through a key that contains it goes round in circles.
-                continue;
-            }
-
-            if (parentType.Graphs.TryGetValue(subgraph, out var typeInfo))
-            {
-                var representation = parentType.Kind == TypeKind.Interface ? parentType.Name : null;
-                for (var i = 0; i < typeInfo.Keys.Length; i++)
-                {
-                    if (typeInfo.Keys[i].Resolvable)
-                    {
-                        yield return new EntityOption(subgraph, parentType.Name, representation, typeInfo.Keys[i], field) { KeyIndex = i };
-                    }
-                }
-            }
-        }
-
-        // Fields an @interfaceObject adds to the interfaces this object implements, also from the subgraph the object is
-        // in: there it is its own entity type, which does not have the field.
-        foreach (var iface in parentType.Interfaces)
-        {
-            var ifaceType = _schema.FindType(iface);
-            var ifaceField = ifaceType?.FindField(field.Name);
-            if (ifaceType is null || ifaceField is null)
-            {
-                continue;
-            }
-
-            foreach (var (subgraph, typeInfo) in ifaceType.Graphs)
-            {
-                var info = SchemaQueries.FieldIn(ifaceField, subgraph);
-                if (!typeInfo.IsInterfaceObject || info is null || !info.IsResolvable)
-                {
-                    continue;
-                }
-
-                for (var i = 0; i < typeInfo.Keys.Length; i++)
-                {
-                    if (typeInfo.Keys[i].Resolvable)
-                    {
-                        yield return new EntityOption(subgraph, iface, iface, typeInfo.Keys[i], ifaceField) { KeyIndex = i };
-                    }
-                }
-            }
-        }
-    }
-
-    private static bool KeysNeed(TypeInSubgraph typeInfo, string fieldName)
-    {
-        foreach (var key in typeInfo.Keys)
-        {
-            if (!key.Resolvable)
-            {
-                continue;
-            }
-
-            var needs = false;
-            foreach (var selection in key.Selection.Selections)
-            {
-                needs |= selection is FieldSelection f && f.Name == fieldName;
-            }
-
-            if (!needs)
-            {
-                return false;
-            }
-        }
-
-        return typeInfo.Keys.Length > 0;
-    }
-
-    /// <summary>Adds a field set (keys, requires) to a requirement selection.</summary>
-    private static void Merge(FetchSelectionSet target, SelectionSet fields)
-    {
-        foreach (var selection in fields.Selections)
-        {
-            switch (selection)
-            {
-                case FieldSelection f:
-                    var added = target.AddField(f.Name, f.Alias, f.Arguments, NoConditions, f.SelectionSet?.ParentType);
-                    if (f.SelectionSet is not null)
-                    {
-                        Merge(added.SelectionSet!, f.SelectionSet);
-                    }
-
-                    break;
-                case InlineFragmentSelection fragment:
-                    Merge(target.AddFragment(fragment.TypeCondition, NoConditions).SelectionSet, fragment.SelectionSet);
-                    break;
-            }
-        }
-    }
-
     private static string NamedTypeOf(string typeReference) => typeReference.Trim('[', ']', '!', ' ');
-
-    private static List<PathSegment> TrimTypeFilters(List<PathSegment> path)
-    {
-        var end = path.Count;
-        while (end > 0 && path[end - 1].Kind == PathSegmentKind.TypeFilter)
-        {
-            end--;
-        }
-
-        return end == path.Count ? path : path.GetRange(0, end);
-    }
-
-    private static List<PathSegment> With(List<PathSegment> path, PathSegment segment)
-    {
-        var copy = new List<PathSegment>(path.Count + 1);
-        copy.AddRange(path);
-        copy.Add(segment);
-        return copy;
-    }
 }

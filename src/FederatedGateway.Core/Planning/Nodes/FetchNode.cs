@@ -37,6 +37,19 @@ public sealed class FetchNode : PlanNode
 
     public string ServiceName { get; }
 
+    /// <summary>
+    /// The fetch's number in its plan (1, 2, … in plan order), 0 for a node not made by the planner. With
+    /// <see cref="DependsOn"/> it lets an executor start each fetch as soon as the fetches it needs are done, instead of
+    /// after the whole previous step of the <see cref="SequenceNode"/>.
+    /// </summary>
+    public int Id { get; init; }
+
+    /// <summary>
+    /// The <see cref="Id"/>s of the fetches whose answers this one needs (the objects it is sent for, the key and
+    /// <c>@requires</c> fields of its representations, the mutation before it); all earlier in plan order.
+    /// </summary>
+    public IReadOnlyList<int> DependsOn { get; init; } = Array.Empty<int>();
+
     /// <summary>Query, mutation or subscription (an entity fetch is a query).</summary>
     public OperationKind OperationKind { get; }
 
