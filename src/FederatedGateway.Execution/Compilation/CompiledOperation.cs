@@ -21,7 +21,26 @@ public sealed class CompiledOperation
     {
         Operation = operation;
         _fetches = fetches;
+        if (operation.Plan.Root is SubscriptionNode { Rest: { } rest })
+        {
+            _scheduled = rest;
+        }
+        else
+        {
+            _scheduled = operation.Plan.Root;
+        }
+
+        _schedule = _scheduled is null ? null : FetchSchedule.For(_scheduled);
     }
+
+    private readonly PlanNode? _scheduled;
+    private readonly FetchSchedule? _schedule;
+
+    /// <summary>
+    /// How <paramref name="node"/> runs fetch by fetch (see <see cref="FetchSchedule"/>): for the plan's root, or a
+    /// subscription's per-event rest; null for any other node, or where the plan runs as its tree says.
+    /// </summary>
+    public FetchSchedule? ScheduleFor(PlanNode node) => ReferenceEquals(node, _scheduled) ? _schedule : null;
 
     public PreparedOperation Operation { get; }
 

@@ -40,7 +40,7 @@ public sealed partial class OperationExecutor
             SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, errorPolicy, state.Errors);
             if (event_.Data is not null && plan.Rest is not null)
             {
-                await _plans.RunAsync(plan.Rest, state, state.Errors, input.FetchToken).ConfigureAwait(false);
+                await _plans.RunPlanAsync(plan.Rest, state, state.Errors, input.FetchToken).ConfigureAwait(false);
             }
         }
 

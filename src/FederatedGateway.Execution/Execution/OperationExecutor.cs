@@ -39,7 +39,7 @@ public sealed partial class OperationExecutor
         using var state = new ExecutionState(compiled, input.Variables, booleans, input.Headers, input.ErrorPolicy, input.Aborted);
         if (operation.Plan.Root is not null)
         {
-            await _plans.RunAsync(operation.Plan.Root, state, state.Errors, input.FetchToken).ConfigureAwait(false);
+            await _plans.RunPlanAsync(operation.Plan.Root, state, state.Errors, input.FetchToken).ConfigureAwait(false);
         }
 
         var introspection = input.Introspection;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Core.Schema;
+using FederatedGateway.Execution.Compilation;
 using FederatedGateway.Execution.Telemetry;
 using FederatedGateway.Execution.Transport;
 
@@ -14,6 +15,7 @@ namespace FederatedGateway.Execution.Execution;
 /// (a subgraph down, garbage answers) become errors and the rest of the plan goes on. The token given to
 /// <see cref="RunAsync"/> also fires at the request's deadline: fetches it cuts short (or that would start after it)
 /// become <c>REQUEST_TIMEOUT</c> errors; only the caller's cancellation (<see cref="ExecutionState.Aborted"/>) is thrown.
+/// A plan's root runs through <see cref="RunPlanAsync"/>: by its <see cref="FetchSchedule"/> where it has one.
 /// </summary>
 internal sealed class PlanExecutor
 {
@@ -28,6 +30,86 @@ internal sealed class PlanExecutor
     {
         _schema = schema;
         _subgraphs = subgraphs;
+    }
+
+    /// <summary>
+    /// Runs a plan's root (or a subscription's per-event rest): fetch by fetch as its compiled
+    /// <see cref="FetchSchedule"/> allows where it has one, each fetch starting once the ones it needs are done;
+    /// otherwise as its tree says.
+    /// </summary>
+    public ValueTask RunPlanAsync(PlanNode node, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken) =>
+        state.Compiled.ScheduleFor(node) is { } schedule
+            ? new ValueTask(RunScheduleAsync(schedule, state, errors, cancellationToken))
+            : RunAsync(node, state, errors, cancellationToken);
+
+    /// <summary>
+    /// Starts every unit of <paramref name="schedule"/> in plan order, each after its dependencies; errors are added
+    /// in plan order once all are done (the same order whatever finishes first).
+    /// </summary>
+    private async Task RunScheduleAsync(FetchSchedule schedule, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
+    {
+        var count = schedule.Units.Count;
+        var tasks = new Task[count];
+        var unitErrors = new List<GatewayError>[count];
+        for (var i = 0; i < count; i++)
+        {
+            unitErrors[i] = new List<GatewayError>();
+            var dependencies = schedule.Dependencies[i];
+            if (dependencies.Length == 0 || AllCompletedSuccessfully(tasks, dependencies))
+            {
+                var running = RunAsync(schedule.Units[i], state, unitErrors[i], cancellationToken);
+                tasks[i] = running.IsCompletedSuccessfully ? Task.CompletedTask : running.AsTask();
+            }
+            else
+            {
+                tasks[i] = RunAfterAsync(tasks, dependencies, schedule.Units[i], state, unitErrors[i], cancellationToken);
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var list in unitErrors)
+            {
+                errors.AddRange(list);
+            }
+        }
+    }
+
+    private static bool AllCompletedSuccessfully(Task[] tasks, int[] indexes)
+    {
+        foreach (var i in indexes)
+        {
+            if (!tasks[i].IsCompletedSuccessfully)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task RunAfterAsync(Task[] tasks, int[] dependencies, PlanNode unit, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
+    {
+        if (dependencies.Length == 1)
+        {
+            await tasks[dependencies[0]].ConfigureAwait(false);
+        }
+        else
+        {
+            var waited = new Task[dependencies.Length];
+            for (var k = 0; k < waited.Length; k++)
+            {
+                waited[k] = tasks[dependencies[k]];
+            }
+
+            await Task.WhenAll(waited).ConfigureAwait(false);
+        }
+
+        await RunAsync(unit, state, errors, cancellationToken).ConfigureAwait(false);
     }
 
     /// <param name="errors">Where this branch of the plan collects its errors.</param>
