@@ -16,6 +16,16 @@ public sealed class AuthenticationSettings
     /// <summary>API keys, an alternative to tokens for machine clients.</summary>
     public ApiKeySettings ApiKeys { get; set; } = new();
 
+    /// <summary>
+    /// How long a bearer token that passed validation is remembered by its exact text, so the same token on the next
+    /// requests is not validated again (never past its own <c>exp</c>). Default 60 s; zero turns it off. A signing key
+    /// withdrawn from the key set stops being honoured for tokens already seen after this long at most.
+    /// </summary>
+    public TimeSpan ValidatedTokenCacheTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many validated tokens are remembered at most (default 10,000).</summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>Whether any way to authenticate is configured.</summary>
     public bool IsEnabled => Jwt.Count > 0 || ApiKeys.Keys.Count > 0;
 
@@ -24,6 +34,11 @@ public sealed class AuthenticationSettings
         if (Required && !IsEnabled)
         {
             yield return "Gateway:Authentication:Required needs Gateway:Authentication:Jwt or Gateway:Authentication:ApiKeys.";
+        }
+
+        if (ValidatedTokenCacheTime < TimeSpan.Zero || ValidatedTokenCacheSize < 0)
+        {
+            yield return "Gateway:Authentication:ValidatedTokenCacheTime and ValidatedTokenCacheSize cannot be negative.";
         }
 
         var issuers = new HashSet<string>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FederatedGateway.Execution.Requests;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -13,16 +14,22 @@ namespace FederatedGateway.AspNetCore.Authentication;
 /// authentication: a bearer token goes to the JwtBearer scheme of the issuer it names, an API key to the API-key
 /// scheme. The outcome travels on <see cref="GatewayRequest.Identity"/>; the pipeline's identity stage enforces it.
 /// </summary>
-internal sealed class GatewayAuthenticator
+internal sealed class GatewayAuthenticator : IDisposable
 {
+    private static readonly Meter Meter = new("FederatedGateway.Authentication");
+    private static readonly Counter<long> CachedTokens = Meter.CreateCounter<long>(
+        "fgw.authentication.cached_tokens", description: "Bearer tokens accepted from the validated-token cache without validating them again");
+
     private const string BearerPrefix = "Bearer ";
 
     private readonly AuthenticationSettings _settings;
     private readonly Dictionary<string, string> _schemeByIssuer;
     private readonly ILogger _logger;
+    private readonly ValidatedTokenCache _tokens;
 
     public GatewayAuthenticator(IOptions<GatewayOptions> options, ILogger<GatewayAuthenticator> logger)
     {
+        _tokens = new ValidatedTokenCache(options.Value.Authentication.ValidatedTokenCacheTime, options.Value.Authentication.ValidatedTokenCacheSize);
         _settings = options.Value.Authentication;
         _schemeByIssuer = _settings.Jwt.ToDictionary(issuer => issuer.Issuer, issuer => JwtSchemeName(issuer.Issuer), StringComparer.Ordinal);
         _logger = logger;
@@ -70,7 +77,14 @@ internal sealed class GatewayAuthenticator
             return ClientIdentity.Refused("this gateway accepts no bearer tokens");
         }
 
-        var issuer = ReadIssuer(authorization.AsSpan(BearerPrefix.Length).Trim().ToString());
+        var token = authorization.AsSpan(BearerPrefix.Length).Trim().ToString();
+        if (_tokens.TryGet(token, out var remembered))
+        {
+            CachedTokens.Add(1);
+            return remembered;
+        }
+
+        var issuer = ReadIssuer(token);
         if (issuer is null)
         {
             return ClientIdentity.Refused("the bearer token is not a well-formed signed JWT");
@@ -81,8 +95,16 @@ internal sealed class GatewayAuthenticator
             return ClientIdentity.Refused("the token's issuer is not trusted");
         }
 
-        return Outcome(await context.AuthenticateAsync(scheme).ConfigureAwait(false));
+        var outcome = Outcome(await context.AuthenticateAsync(scheme).ConfigureAwait(false));
+        if (outcome.IsAuthenticated)
+        {
+            _tokens.Add(token, outcome, DateTimeOffset.UtcNow);
+        }
+
+        return outcome;
     }
+
+    public void Dispose() => _tokens.Dispose();
 
     /// <summary>The <c>iss</c> of a token, read without validation (to choose the issuer to validate against); null when it is not a JWS.</summary>
     private static string? ReadIssuer(string token)
