@@ -37,7 +37,7 @@ public sealed class CostCalculator
     public double Estimate(PreparedOperation operation, JsonElement variables, IReadOnlyDictionary<string, bool> booleans)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var context = new Walk(variables, booleans);
+        var context = new Walk(variables, booleans, operation.Variables);
         return Base(operation) + SetCost(operation.RootSelection, context, null);
     }
 
@@ -45,7 +45,7 @@ public sealed class CostCalculator
     public double Actual(PreparedOperation operation, JsonElement data, JsonElement variables, IReadOnlyDictionary<string, bool> booleans)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var context = new Walk(variables, booleans);
+        var context = new Walk(variables, booleans, operation.Variables);
         return Base(operation) + (data.ValueKind == JsonValueKind.Object ? ActualSet(operation.RootSelection, data, context) : 0);
     }
 
@@ -221,12 +221,29 @@ public sealed class CostCalculator
         {
             GraphQLIntValue literal => double.Parse(literal.Value.Span, System.Globalization.CultureInfo.InvariantCulture),
             GraphQLVariable variable when context.Variables.ValueKind == JsonValueKind.Object
-                && context.Variables.TryGetProperty(variable.Name.StringValue, out var bound) && bound.ValueKind == JsonValueKind.Number => bound.GetDouble(),
+                && context.Variables.TryGetProperty(variable.Name.StringValue, out var bound) => bound.ValueKind == JsonValueKind.Number ? bound.GetDouble() : null,
+            GraphQLVariable variable => DefaultOf(variable.Name.StringValue, context),
             _ => null,
         };
     }
 
+    /// <summary>The declared default of a variable the request did not give (an Int literal), as the subgraph will see it.</summary>
+    private static double? DefaultOf(string name, Walk context)
+    {
+        foreach (var definition in context.Definitions)
+        {
+            if (definition.Name == name)
+            {
+                return double.TryParse(definition.DefaultValue, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : null;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsList(TypeRef type) => type.Nullable.IsList;
 
-    private readonly record struct Walk(JsonElement Variables, IReadOnlyDictionary<string, bool> Booleans);
+    private readonly record struct Walk(JsonElement Variables, IReadOnlyDictionary<string, bool> Booleans, IReadOnlyList<VariableDefinition> Definitions);
 }

@@ -38,13 +38,14 @@ public sealed class CostStage : IRequestStage
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask InvokeAsync(RequestContext context, RequestStageDelegate next)
     {
-        var calculator = context.Snapshot.Derived(_calculatorKey, snapshot =>
-            new CostCalculator(snapshot.Schema, CostDirectives.Read(snapshot.SupergraphSdl), _options.DefaultListSize));
+        var model = context.Snapshot.Derived(_calculatorKey, snapshot =>
+            new SnapshotCostModel(new CostCalculator(snapshot.Schema, CostDirectives.Read(snapshot.SupergraphSdl), _options.DefaultListSize)));
+        var calculator = model.Calculator;
         var operation = context.Operation!;
         double estimate;
         try
         {
-            estimate = calculator.Estimate(operation, context.Request.Variables, context.Prepared!.BooleanVariables);
+            estimate = model.Estimate(operation, context.Request.Variables, context.Prepared!.BooleanVariables);
         }
         catch (CostException ex)
         {

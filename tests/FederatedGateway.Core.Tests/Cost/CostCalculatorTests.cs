@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FederatedGateway.Core.Cost;
+using FederatedGateway.Testing.Graphs;
 
 namespace FederatedGateway.Core.Tests.Cost;
 
@@ -19,6 +20,8 @@ public sealed class CostCalculatorTests
         { "{ products(last: 2) { price { amount } } }", "{}", 2 * (1 + 1) },
         // The slicing argument from a variable.
         { "query($n: Int) { products(first: $n) { id } }", """{"n": 25}""", 25 },
+        // A variable the request leaves out takes its declared default, as the subgraph will.
+        { "query($n: Int = 6) { products(first: $n) { id } }", "{}", 6 },
         // Nested lists multiply: 3 products x (1 + 2 reviews x (1 + author 1)).
         { "{ products(first: 3) { reviews(first: 2) { body author { name } } } }", "{}", 3 * (1 + 2 * (1 + 1)) },
         // assumedSize when there is no slicing argument; the default list size (10) without @listSize.

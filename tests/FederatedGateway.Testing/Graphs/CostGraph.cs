@@ -3,13 +3,13 @@ using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
 using FederatedGateway.Core.Supergraph;
 
-namespace FederatedGateway.Core.Tests.Cost;
+namespace FederatedGateway.Testing.Graphs;
 
 /// <summary>
 /// A one-subgraph supergraph in the shape Apollo's composer writes demand-control directives (the cost spec linked,
 /// <c>@cost</c> renamed on import to check that renames are followed), and a calculator over it with a default list size of 10.
 /// </summary>
-internal static class CostGraph
+public static class CostGraph
 {
     public const string Sdl = """
         schema
@@ -80,7 +80,8 @@ internal static class CostGraph
     public static async Task<PrepareResult> PrepareAsync(string query, System.Text.Json.JsonElement variables = default)
     {
         var prepared = await Built.Value.Preparer.PrepareAsync(query, null, variables, CancellationToken.None);
-        Assert.True(prepared.IsSuccess, string.Join("; ", prepared.Errors.Select(e => e.Message)));
-        return prepared;
+        return prepared.IsSuccess
+            ? prepared
+            : throw new InvalidOperationException("The cost graph's query does not prepare: " + string.Join("; ", prepared.Errors.Select(e => e.Message)));
     }
 }
