@@ -12,6 +12,7 @@ internal static class GatewayAuthenticationServiceCollectionExtensions
 {
     public static void AddGatewayAuthentication(this IServiceCollection services, AuthenticationSettings settings)
     {
+        services.AddSingleton(_ => new ValidatedTokenCache(settings));
         services.AddSingleton<GatewayAuthenticator>();
         if (!settings.IsEnabled || settings.Problems().Any())
         {
@@ -34,6 +35,7 @@ internal static class GatewayAuthenticationServiceCollectionExtensions
 
     private static void Configure(JwtBearerOptions options, JwtIssuerSettings issuer)
     {
+        JwtBearerTokenCacheEvents.Attach(options);
         options.MapInboundClaims = false;
         options.RefreshOnIssuerKeyNotFound = true;
         options.TokenValidationParameters = new TokenValidationParameters

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using FederatedGateway.Execution.Requests;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -14,12 +13,8 @@ namespace FederatedGateway.AspNetCore.Authentication;
 /// authentication: a bearer token goes to the JwtBearer scheme of the issuer it names, an API key to the API-key
 /// scheme. The outcome travels on <see cref="GatewayRequest.Identity"/>; the pipeline's identity stage enforces it.
 /// </summary>
-internal sealed class GatewayAuthenticator : IDisposable
+internal sealed class GatewayAuthenticator
 {
-    private static readonly Meter Meter = new("FederatedGateway.Authentication");
-    private static readonly Counter<long> CachedTokens = Meter.CreateCounter<long>(
-        "fgw.authentication.cached_tokens", description: "Bearer tokens accepted from the validated-token cache without validating them again");
-
     private const string BearerPrefix = "Bearer ";
 
     private readonly AuthenticationSettings _settings;
@@ -27,9 +22,9 @@ internal sealed class GatewayAuthenticator : IDisposable
     private readonly ILogger _logger;
     private readonly ValidatedTokenCache _tokens;
 
-    public GatewayAuthenticator(IOptions<GatewayOptions> options, ILogger<GatewayAuthenticator> logger)
+    public GatewayAuthenticator(IOptions<GatewayOptions> options, ValidatedTokenCache tokens, ILogger<GatewayAuthenticator> logger)
     {
-        _tokens = new ValidatedTokenCache(options.Value.Authentication.ValidatedTokenCacheTime, options.Value.Authentication.ValidatedTokenCacheSize);
+        _tokens = tokens;
         _settings = options.Value.Authentication;
         _schemeByIssuer = _settings.Jwt.ToDictionary(issuer => issuer.Issuer, issuer => JwtSchemeName(issuer.Issuer), StringComparer.Ordinal);
         _logger = logger;
@@ -78,9 +73,9 @@ internal sealed class GatewayAuthenticator : IDisposable
         }
 
         var token = authorization.AsSpan(BearerPrefix.Length).Trim().ToString();
-        if (_tokens.TryGet(token, out var remembered))
+        // A token some scheme of ours validated was validated by the scheme of its issuer: no need to read it again.
+        if (_tokens.TryGet(token, out var remembered, out _))
         {
-            CachedTokens.Add(1);
             return remembered;
         }
 
@@ -95,16 +90,9 @@ internal sealed class GatewayAuthenticator : IDisposable
             return ClientIdentity.Refused("the token's issuer is not trusted");
         }
 
-        var outcome = Outcome(await context.AuthenticateAsync(scheme).ConfigureAwait(false));
-        if (outcome.IsAuthenticated)
-        {
-            _tokens.Add(token, outcome, DateTimeOffset.UtcNow);
-        }
-
-        return outcome;
+        // The scheme remembers the token when it validates it (JwtBearerTokenCacheEvents).
+        return Outcome(await context.AuthenticateAsync(scheme).ConfigureAwait(false));
     }
-
-    public void Dispose() => _tokens.Dispose();
 
     /// <summary>The <c>iss</c> of a token, read without validation (to choose the issuer to validate against); null when it is not a JWS.</summary>
     private static string? ReadIssuer(string token)
