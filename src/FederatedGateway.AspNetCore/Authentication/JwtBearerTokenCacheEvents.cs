@@ -28,7 +28,7 @@ internal static class JwtBearerTokenCacheEvents
         var authorization = context.Request.Headers.Authorization;
         if (authorization.Count == 1 && authorization[0] is { } header && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
             && context.HttpContext.RequestServices.GetService<ValidatedTokenCache>() is { } cache
-            && cache.TryGet(header.AsSpan(BearerPrefix.Length).Trim().ToString(), out var identity, out var scheme)
+            && cache.TryGet(header.AsSpan(BearerPrefix.Length).Trim().ToString(), out var identity, out var scheme, countHit: false)
             && scheme == context.Scheme.Name)
         {
             context.Principal = identity.User;

@@ -40,11 +40,17 @@ internal sealed class ValidatedTokenCache : IDisposable
     }
 
     /// <summary>The identity a scheme established for <paramref name="token"/>, and the scheme's name.</summary>
-    public bool TryGet(string token, out ClientIdentity identity, out string scheme)
+    /// <param name="countHit">Whether a hit counts in <c>fgw.authentication.cached_tokens</c>: the gateway's own lookup
+    /// does, the scheme's does not (with one issuer both run for a request, and the metric counts requests).</param>
+    public bool TryGet(string token, out ClientIdentity identity, out string scheme, bool countHit = true)
     {
         if (_cache is not null && _cache.TryGetValue(token, out var found) && found is Entry entry)
         {
-            Hits.Add(1);
+            if (countHit)
+            {
+                Hits.Add(1);
+            }
+
             identity = entry.Identity;
             scheme = entry.Scheme;
             return true;
