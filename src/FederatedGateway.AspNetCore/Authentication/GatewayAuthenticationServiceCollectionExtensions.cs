@@ -23,7 +23,9 @@ internal static class GatewayAuthenticationServiceCollectionExtensions
         var builder = services.AddAuthentication();
         foreach (var issuer in settings.Jwt)
         {
-            builder.AddJwtBearer(GatewayAuthenticator.JwtSchemeName(issuer.Issuer), options => Configure(options, issuer));
+            var scheme = GatewayAuthenticator.JwtSchemeName(issuer.Issuer);
+            builder.AddJwtBearer(scheme, options => Configure(options, issuer));
+            services.AddOptions<JwtBearerOptions>(scheme).Configure<ValidatedTokenCache>(JwtBearerTokenCacheEvents.Attach);
         }
 
         if (settings.ApiKeys.Keys.Count > 0)
@@ -35,7 +37,6 @@ internal static class GatewayAuthenticationServiceCollectionExtensions
 
     private static void Configure(JwtBearerOptions options, JwtIssuerSettings issuer)
     {
-        JwtBearerTokenCacheEvents.Attach(options);
         options.MapInboundClaims = false;
         options.RefreshOnIssuerKeyNotFound = true;
         options.TokenValidationParameters = new TokenValidationParameters
