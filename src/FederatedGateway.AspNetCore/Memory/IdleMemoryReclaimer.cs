@@ -12,11 +12,11 @@ namespace FederatedGateway.AspNetCore.Memory;
 /// collects on its own, so without this the memory of a few huge answers stayed resident for good. Under traffic
 /// it never runs (the allocations are over the idle budget), so the request path pays nothing.
 /// <para>
-/// One reclaim is two collections with the finalizers run in between: <c>ArrayPool&lt;T&gt;.Shared</c> drops the
-/// arrays it keeps from a finalizer-driven callback of a full collection, so the first collection lets the pool
-/// let go of its buffers and only the second frees them. The pool keeps recently used arrays, so large buffers
-/// rented during a spike (16 MB ones for 1.9 MB documents) are given back by a reclaim a minute or so after the
-/// spike; <see cref="MemoryReclaimPolicy"/> retries every 30 s while reclaims keep freeing memory.
+/// One reclaim is two collections with the finalizers run in between: <c>ArrayPool&lt;T&gt;.Shared</c> drops the arrays
+/// it keeps from a finalizer-driven callback of a full collection, so the first collection lets the pool let go of its
+/// buffers and only the second frees them. The pool keeps recently used arrays, so large buffers rented during a spike
+/// (the 2 MB ones System.Text.Json rents to read a 1.9 MB document) are given back by a reclaim a minute or so after
+/// the spike; <see cref="MemoryReclaimPolicy"/> retries every 30 s while reclaims keep freeing memory.
 /// </para>
 /// </summary>
 internal sealed class IdleMemoryReclaimer : BackgroundService

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FederatedGateway.Core.Planning.Nodes;
 
 namespace FederatedGateway.Execution.Compilation;
@@ -13,18 +12,14 @@ public sealed class CompiledFetch
     internal CompiledFetch(FetchNode node)
     {
         Node = node;
-        EncodedOperation = JsonEncodedText.Encode(node.Operation);
-        EncodedOperationLength = EncodedOperation.EncodedUtf8Bytes.Length;
+        OperationLiteral = JsonStringLiteral.Encode(node.Operation);
     }
 
     /// <summary>The plan's fetch.</summary>
     public FetchNode Node { get; }
 
-    /// <summary>The subgraph operation as a JSON string value (without quotes).</summary>
-    public JsonEncodedText EncodedOperation { get; }
-
-    /// <summary>The UTF-8 length of <see cref="EncodedOperation"/> (sizes request buffers).</summary>
-    public int EncodedOperationLength { get; }
+    /// <summary>The subgraph operation as a JSON string literal in UTF-8, quotes included (see <see cref="JsonStringLiteral"/>).</summary>
+    public ReadOnlyMemory<byte> OperationLiteral { get; }
 
     /// <summary>
     /// What the fetch's source prepared for it on first use (the gRPC source: its calls, with the descriptors they were

@@ -21,11 +21,12 @@ internal static class SubgraphRequestBody
     {
         var fetch = compiled.Node;
         var usesVariables = fetch.VariableUsages.Count > 0 && variables.ValueKind == JsonValueKind.Object;
-        var capacity = compiled.EncodedOperationLength + representationBytes + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
+        var capacity = compiled.OperationLiteral.Length + representationBytes + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
         var buffer = new ArrayBufferWriter<byte>(capacity);
         using var writer = new Utf8JsonWriter(buffer);
         writer.WriteStartObject();
-        writer.WriteString(s_query, compiled.EncodedOperation);
+        writer.WritePropertyName(s_query);
+        writer.WriteRawValue(compiled.OperationLiteral.Span, skipInputValidation: true);
         if (representations is not null || fetch.VariableUsages.Count > 0)
         {
             writer.WriteStartObject(s_variables);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FederatedGateway.Core.Planning.Nodes;
 using FederatedGateway.Execution.Compilation;
@@ -26,7 +27,7 @@ public sealed class OperationCompilerTests
         Assert.Equal(2, compiled.Fetches.Count());
         Assert.Same(DogFetch, compiled.Fetch(DogFetch).Node);
         Assert.Same(OwnerFetch, compiled.Fetch(OwnerFetch).Node);
-        Assert.Equal(JsonSerializer.Serialize(DogFetch.Operation), "\"" + compiled.Fetch(DogFetch).EncodedOperation.Value + "\"");
+        Assert.Equal(JsonSerializer.Serialize(DogFetch.Operation), Encoding.UTF8.GetString(compiled.Fetch(DogFetch).OperationLiteral.Span));
     }
 
     [Fact]
