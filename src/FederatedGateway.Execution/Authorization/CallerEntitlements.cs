@@ -26,28 +26,54 @@ internal sealed class CallerEntitlements
 
     public bool IsAuthenticated => _user.Identity?.IsAuthenticated == true;
 
-    public async ValueTask<bool> SatisfiesAsync(AuthorizationRequirement requirement)
+    /// <summary>
+    /// Whether the caller meets <paramref name="requirement"/>; completes synchronously unless a policy has to be asked
+    /// (indexed loops and no closures: ten protected fields cost no allocation beyond the caller's scope set).
+    /// </summary>
+    public ValueTask<bool> SatisfiesAsync(AuthorizationRequirement requirement)
     {
         if (requirement.IsNone)
         {
-            return true;
+            return new ValueTask<bool>(true);
         }
 
         // Any directive implies an authenticated caller (as in Apollo Router): scopes and policies are never evaluated for anonymous callers.
-        if (!IsAuthenticated)
+        if (!IsAuthenticated || !HoldsScopes(requirement.Scopes))
         {
-            return false;
+            return new ValueTask<bool>(false);
         }
 
-        foreach (var alternatives in requirement.Scopes)
+        return requirement.Policies.Count == 0 ? new ValueTask<bool>(true) : AllowedByPoliciesAsync(requirement.Policies);
+    }
+
+    private bool HoldsScopes(IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> directives)
+    {
+        for (var d = 0; d < directives.Count; d++)
         {
-            if (!alternatives.Any(set => set.All(Scopes.Contains)))
+            var alternatives = directives[d];
+            var any = false;
+            for (var a = 0; a < alternatives.Count && !any; a++)
+            {
+                var set = alternatives[a];
+                any = true;
+                for (var i = 0; i < set.Count && any; i++)
+                {
+                    any = Scopes.Contains(set[i]);
+                }
+            }
+
+            if (!any)
             {
                 return false;
             }
         }
 
-        foreach (var alternatives in requirement.Policies)
+        return true;
+    }
+
+    private async ValueTask<bool> AllowedByPoliciesAsync(IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> directives)
+    {
+        foreach (var alternatives in directives)
         {
             if (!await AnyAllowedAsync(alternatives).ConfigureAwait(false))
             {

@@ -57,18 +57,16 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>Returns the array; safe to call more than once, from any thread (the array goes back once).</summary>
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
         _disposed = true;
-        var buffer = _buffer;
-        _buffer = [];
+        var buffer = Interlocked.Exchange(ref _buffer, []);
         _written = 0;
-        PooledArrays.Return(buffer);
+        if (buffer is { Length: > 0 })
+        {
+            PooledArrays.Return(buffer);
+        }
     }
 
     private void Ensure(int sizeHint)

@@ -17,7 +17,7 @@ namespace FederatedGateway.AspNetCore.Tests.Authorization;
 /// are sent, and the gateway (Kestrel) over trading.supergraph.graphql, which protects fields, types, an enum, an
 /// interface implementation and a union member with <c>@authenticated</c>, <c>@requiresScopes</c> and
 /// <c>@policy</c>. Callers sign in with tokens of one issuer (any scopes) or one API key; the ASP.NET Core policy
-/// "desk-head" allows callers with the scope <c>desk:head</c>.
+/// "desk-head" allows callers with the scope <c>desk:head</c> (asynchronously).
 /// </summary>
 internal sealed class AuthorizationGraph : IAsyncDisposable
 {
@@ -89,8 +89,12 @@ internal sealed class AuthorizationGraph : IAsyncDisposable
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAuthorization(options => options.AddPolicy("desk-head", policy => policy.RequireAssertion(context =>
-            context.User.FindAll("scope").Any(scope => scope.Value.Split(' ').Contains("desk:head")))));
+        // Answered asynchronously, as a policy that asks a service would: the stage's asynchronous path is the one tested.
+        builder.Services.AddAuthorization(options => options.AddPolicy("desk-head", policy => policy.RequireAssertion(async context =>
+        {
+            await Task.Yield();
+            return context.User.FindAll("scope").Any(scope => scope.Value.Split(' ').Contains("desk:head"));
+        })));
         builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
         _gateway = builder.Build();
         _gateway.MapFederatedGateway("/graphql");
