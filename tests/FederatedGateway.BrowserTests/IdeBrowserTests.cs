@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FederatedGateway.BrowserTests.Infrastructure;
 using FederatedGateway.Demo;
 using Microsoft.Playwright;
@@ -55,6 +56,13 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
             await Expect(tree.Locator(".fgw-plan-fetch[data-service=portfolio]")).ToHaveCountAsync(1);
             await Expect(tree).ToContainTextAsync("Sequence");
             await Expect(tree).ToContainTextAsync("Flatten");
+
+            // The run's own timings, one per fetch, and the summary names the slowest.
+            var timings = tree.GetByTestId("fetch-timing");
+            await Expect(timings).ToHaveCountAsync(2);
+            await Expect(timings.Nth(0)).ToContainTextAsync(new Regex(@"^\s*[0-9.]+ (ms|s)\s*$"));
+            await Expect(timings.Nth(1)).ToContainTextAsync(new Regex(@"^\s*[0-9.]+ (ms|s)\s*$"));
+            await Expect(panel.GetByTestId("plan-timing-summary")).ToContainTextAsync(new Regex(@"Ran in [0-9.]+ (ms|s); slowest fetch: (accounts|portfolio)"));
             await tree.Locator(".fgw-plan-fetch[data-service=portfolio] summary").ClickAsync();
             var portfolio = tree.Locator(".fgw-plan-fetch[data-service=portfolio]");
             await Expect(portfolio).ToContainTextAsync("... on Trader {");

@@ -38,6 +38,9 @@ internal sealed class ExecutionState : IDisposable
     /// </summary>
     public List<GatewayError> Errors { get; } = new();
 
+    /// <summary>When each fetch ran; only for a request that asked for its query plan.</summary>
+    public FetchTimings? Timings { get; init; }
+
     /// <summary>The operation's compiled fetches and shapes.</summary>
     public CompiledOperation Compiled { get; }
 

@@ -36,7 +36,10 @@ public sealed partial class OperationExecutor
         var operation = input.Operation;
         var booleans = input.Booleans;
         var compiled = _compiler.Compile(operation);
-        using var state = new ExecutionState(compiled, input.Variables, booleans, input.Headers, input.ErrorPolicy, input.Aborted);
+        using var state = new ExecutionState(compiled, input.Variables, booleans, input.Headers, input.ErrorPolicy, input.Aborted)
+        {
+            Timings = input.IncludeQueryPlan ? new FetchTimings() : null,
+        };
         if (operation.Plan.Root is not null)
         {
             await _plans.RunPlanAsync(operation.Plan.Root, state, state.Errors, input.FetchToken).ConfigureAwait(false);
@@ -47,7 +50,7 @@ public sealed partial class OperationExecutor
         using var writer = new Utf8JsonWriter(output, ResponseJson.WriterOptions);
         var responseWriter = new ResponseWriter(_schema, booleans, state.Errors, compiled.ShapesFor(booleans), MaxErrors);
         var introspectionRoot = introspectionDocument?.RootElement ?? default;
-        var queryPlan = input.IncludeQueryPlan ? operation.Plan : null;
+        var queryPlan = input.IncludeQueryPlan ? new PlanExtension(operation.Plan, state.Timings) : null;
         if (output is PooledBufferWriter rewindable)
         {
             // Most responses have no error and no null to propagate: write them in one pass, and only when that

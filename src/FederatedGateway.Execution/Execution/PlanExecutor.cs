@@ -321,6 +321,7 @@ internal sealed class PlanExecutor
         finally
         {
             FetchTelemetry.Stop(activity, started, fetch.ServiceName, route.SourceKind, failureCode, statusCode, state, cause);
+            state.Timings?.Record(fetch, started, Stopwatch.GetTimestamp(), statusCode, failureCode);
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class ResponseWriter
     /// caller then discards what was written and calls <see cref="Write"/>, which checks first.
     /// </summary>
     /// <param name="queryPlan">When set, the plan is returned in <c>extensions.queryPlan</c> (see <see cref="WriteExtensions"/>).</param>
-    public bool TryWriteWithoutNulls(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, QueryPlan? queryPlan = null)
+    public bool TryWriteWithoutNulls(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, PlanExtension? queryPlan = null)
     {
         if (_errors.Count > 0)
         {
@@ -73,7 +73,7 @@ internal sealed class ResponseWriter
     }
 
     /// <param name="queryPlan">When set, the plan is returned in <c>extensions.queryPlan</c> (see <see cref="WriteExtensions"/>).</param>
-    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, QueryPlan? queryPlan = null)
+    public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, PlanExtension? queryPlan = null)
     {
         var root = operation.RootSelection;
         var rootNull = CheckObject(data, operation.RootType, root, null, root);
@@ -111,18 +111,25 @@ internal sealed class ResponseWriter
     }
 
     /// <summary>
-    /// <c>"extensions": {"queryPlan": {"text": printed, "object": JSON}}</c>: the plan as <see cref="QueryPlanPrinter"/>
-    /// prints it and as <see cref="QueryPlanJson"/> writes it (both computed once per plan).
+    /// <c>"extensions": {"queryPlan": {"text": printed, "object": JSON, "timings": …}}</c>: the plan as
+    /// <see cref="QueryPlanPrinter"/> prints it and as <see cref="QueryPlanJson"/> writes it (both computed once per
+    /// plan), and when each of this request's fetches ran (see <see cref="FetchTimings.Write"/>).
     /// </summary>
-    private static void WriteExtensions(Utf8JsonWriter writer, QueryPlan? queryPlan)
+    private static void WriteExtensions(Utf8JsonWriter writer, PlanExtension? queryPlan)
     {
-        if (queryPlan is not null)
+        if (queryPlan is { Plan: var plan })
         {
             writer.WriteStartObject("extensions");
             writer.WriteStartObject("queryPlan");
-            writer.WriteString("text", queryPlan.Printed);
+            writer.WriteString("text", plan.Printed);
             writer.WritePropertyName("object");
-            writer.WriteRawValue(queryPlan.Json.Span, skipInputValidation: true);
+            writer.WriteRawValue(plan.Json.Span, skipInputValidation: true);
+            if (queryPlan.Timings is { } timings)
+            {
+                writer.WritePropertyName("timings");
+                timings.Write(writer);
+            }
+
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

@@ -180,6 +180,36 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task AQueryPlanComesWithWhenEachFetchRanAndHowItEnded()
+    {
+        // The entity fetch waits for the root fetch's answer, which takes at least 60 ms; the entity subgraph fails.
+        var fake = new FakeSubgraphs()
+            .On("a", _ => """{"data":{"dog":{"__typename":"Dog","id":"1","name":"Rex"}}}""", TimeSpan.FromMilliseconds(60))
+            .Respond("b", () => FakeSubgraphs.Body("busy", 503));
+        var gateway = new FederatedGatewayExecutor(GatewaySnapshot.Build(Sdl, fake)) { ExposeQueryPlan = true };
+        using var extensions = JsonDocument.Parse("""{"queryPlan":true}""");
+
+        var result = await gateway.ExecuteAsync(new GatewayRequest { Query = "{ dog { name owner } }", Extensions = extensions.RootElement }, CancellationToken.None);
+
+        using var body = JsonDocument.Parse(result.Body);
+        var queryPlan = body.RootElement.GetProperty("extensions").GetProperty("queryPlan");
+        var steps = queryPlan.GetProperty("object").GetProperty("node").GetProperty("nodes");
+        var timings = queryPlan.GetProperty("timings");
+        var fetches = timings.GetProperty("fetches").EnumerateArray().ToArray();
+        Assert.Equal(2, fetches.Length);
+        var (root, entities) = (fetches[0], fetches[1]);
+        Assert.Equal(steps[0].GetProperty("id").GetInt32(), root.GetProperty("id").GetInt32());
+        Assert.Equal(steps[1].GetProperty("node").GetProperty("id").GetInt32(), entities.GetProperty("id").GetInt32());
+        Assert.Equal(["a", "b"], fetches.Select(f => f.GetProperty("serviceName").GetString()));
+        Assert.InRange(root.GetProperty("durationMs").GetDouble(), 55, 60_000);
+        Assert.True(entities.GetProperty("startMs").GetDouble() >= root.GetProperty("startMs").GetDouble() + root.GetProperty("durationMs").GetDouble());
+        Assert.True(timings.GetProperty("totalMs").GetDouble() >= entities.GetProperty("startMs").GetDouble() + entities.GetProperty("durationMs").GetDouble());
+        Assert.Equal(("ok", 200), (root.GetProperty("outcome").GetString(), root.GetProperty("status").GetInt32()));
+        Assert.Equal(503, entities.GetProperty("status").GetInt32());
+        Assert.NotEqual("ok", entities.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task SubscriptionsOverPlainHttpGetAClearError()
     {
         var fake = new FakeSubgraphs();

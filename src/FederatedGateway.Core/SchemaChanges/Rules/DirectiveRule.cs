@@ -21,7 +21,7 @@ internal sealed class DirectiveRule
                 continue;
             }
 
-            changes.Description(SchemaChangeKind.DirectiveDescriptionChanged, coordinate, old.Description, current.Description);
+            changes.Description(DescriptionKinds.Directive, coordinate, old.Description, current.Description);
             foreach (var location in old.Locations.Where(l => !current.Locations.Contains(l)).Order(StringComparer.Ordinal))
             {
                 changes.Add(SchemaChangeKind.DirectiveLocationRemoved, ChangeCriticality.Breaking, coordinate, $"{coordinate} can no longer be used on {location}.");

@@ -16,19 +16,8 @@ internal sealed class EnumValueRule
                 continue;
             }
 
-            changes.Description(SchemaChangeKind.EnumValueDescriptionChanged, coordinate, old.Description, current.Description);
-            if (old.Deprecation is null && current.Deprecation is not null)
-            {
-                changes.Add(SchemaChangeKind.EnumValueDeprecationAdded, ChangeCriticality.Safe, coordinate, $"{coordinate} was deprecated: {current.Deprecation}");
-            }
-            else if (old.Deprecation is not null && current.Deprecation is null)
-            {
-                changes.Add(SchemaChangeKind.EnumValueDeprecationRemoved, ChangeCriticality.Safe, coordinate, $"{coordinate} is no longer deprecated.");
-            }
-            else if (old.Deprecation != current.Deprecation)
-            {
-                changes.Add(SchemaChangeKind.EnumValueDeprecationReasonChanged, ChangeCriticality.Safe, coordinate, $"The deprecation reason of {coordinate} changed.");
-            }
+            changes.Description(DescriptionKinds.EnumValue, coordinate, old.Description, current.Description);
+            changes.Deprecation(DeprecationKinds.EnumValue, coordinate, old.Deprecation, current.Deprecation);
         }
 
         foreach (var name in after.EnumValues.Keys.Where(name => !before.EnumValues.ContainsKey(name)))

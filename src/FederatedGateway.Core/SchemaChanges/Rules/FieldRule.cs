@@ -30,30 +30,14 @@ internal sealed class FieldRule
                     $"{coordinate} changed type from {old.Type} to {current.Type}.");
             }
 
-            changes.Description(SchemaChangeKind.FieldDescriptionChanged, coordinate, old.Description, current.Description);
-            Deprecation(changes, coordinate, old.Deprecation, current.Deprecation);
+            changes.Description(DescriptionKinds.Field, coordinate, old.Description, current.Description);
+            changes.Deprecation(DeprecationKinds.Field, coordinate, old.Deprecation, current.Deprecation);
             Arguments.Compare(changes, coordinate, old.Arguments, current.Arguments);
         }
 
         foreach (var name in after.Fields.Keys.Where(name => !before.Fields.ContainsKey(name)))
         {
             changes.Add(SchemaChangeKind.FieldAdded, ChangeCriticality.Safe, $"{after.Name}.{name}", $"{after.Name}.{name} was added.");
-        }
-    }
-
-    private static void Deprecation(ChangeList changes, string coordinate, string? before, string? after)
-    {
-        if (before is null && after is not null)
-        {
-            changes.Add(SchemaChangeKind.FieldDeprecationAdded, ChangeCriticality.Safe, coordinate, $"{coordinate} was deprecated: {after}");
-        }
-        else if (before is not null && after is null)
-        {
-            changes.Add(SchemaChangeKind.FieldDeprecationRemoved, ChangeCriticality.Safe, coordinate, $"{coordinate} is no longer deprecated.");
-        }
-        else if (before != after)
-        {
-            changes.Add(SchemaChangeKind.FieldDeprecationReasonChanged, ChangeCriticality.Safe, coordinate, $"The deprecation reason of {coordinate} changed.");
         }
     }
 }

@@ -34,15 +34,8 @@ internal sealed class InputValueRule(InputValueKinds kinds, bool optionalAdditio
                     $"The default of {coordinate} changed from {old.DefaultValue ?? "none"} to {current.DefaultValue ?? "none"}.");
             }
 
-            changes.Description(kinds.DescriptionChanged, coordinate, old.Description, current.Description);
-            if (kinds.DeprecationAdded is { } added && old.Deprecation is null && current.Deprecation is not null)
-            {
-                changes.Add(added, ChangeCriticality.Safe, coordinate, $"{coordinate} was deprecated: {current.Deprecation}");
-            }
-            else if (kinds.DeprecationRemoved is { } removed && old.Deprecation is not null && current.Deprecation is null)
-            {
-                changes.Add(removed, ChangeCriticality.Safe, coordinate, $"{coordinate} is no longer deprecated.");
-            }
+            changes.Description(kinds.Description, coordinate, old.Description, current.Description);
+            changes.Deprecation(kinds.Deprecation, coordinate, old.Deprecation, current.Deprecation);
         }
 
         foreach (var (name, current) in after)
@@ -66,26 +59,22 @@ internal sealed record InputValueKinds(
     SchemaChangeKind Removed,
     SchemaChangeKind TypeChanged,
     SchemaChangeKind DefaultChanged,
-    SchemaChangeKind DescriptionChanged,
-    SchemaChangeKind? DeprecationAdded,
-    SchemaChangeKind? DeprecationRemoved,
+    DescriptionKinds Description,
+    DeprecationKinds Deprecation,
     Func<string, string, string> Coordinate)
 {
     public static readonly InputValueKinds FieldArguments = new(
         SchemaChangeKind.FieldArgumentAdded, SchemaChangeKind.FieldArgumentRemoved, SchemaChangeKind.FieldArgumentTypeChanged,
-        SchemaChangeKind.FieldArgumentDefaultChanged, SchemaChangeKind.FieldArgumentDescriptionChanged,
-        SchemaChangeKind.FieldArgumentDeprecationAdded, SchemaChangeKind.FieldArgumentDeprecationRemoved,
+        SchemaChangeKind.FieldArgumentDefaultChanged, DescriptionKinds.FieldArgument, DeprecationKinds.FieldArgument,
         (field, argument) => $"{field}({argument}:)");
 
     public static readonly InputValueKinds InputFields = new(
         SchemaChangeKind.InputFieldAdded, SchemaChangeKind.InputFieldRemoved, SchemaChangeKind.InputFieldTypeChanged,
-        SchemaChangeKind.InputFieldDefaultChanged, SchemaChangeKind.InputFieldDescriptionChanged,
-        SchemaChangeKind.InputFieldDeprecationAdded, SchemaChangeKind.InputFieldDeprecationRemoved,
+        SchemaChangeKind.InputFieldDefaultChanged, DescriptionKinds.InputField, DeprecationKinds.InputField,
         (type, field) => $"{type}.{field}");
 
     public static readonly InputValueKinds DirectiveArguments = new(
         SchemaChangeKind.DirectiveArgumentAdded, SchemaChangeKind.DirectiveArgumentRemoved, SchemaChangeKind.DirectiveArgumentTypeChanged,
-        SchemaChangeKind.DirectiveArgumentDefaultChanged, SchemaChangeKind.DirectiveArgumentDescriptionChanged,
-        null, null,
+        SchemaChangeKind.DirectiveArgumentDefaultChanged, DescriptionKinds.DirectiveArgument, DeprecationKinds.DirectiveArgument,
         (directive, argument) => $"@{directive}({argument}:)");
 }

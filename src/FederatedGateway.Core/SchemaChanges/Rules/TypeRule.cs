@@ -26,7 +26,7 @@ internal sealed class TypeRule
                 continue;
             }
 
-            changes.Description(SchemaChangeKind.TypeDescriptionChanged, name, old.Description, current.Description);
+            changes.Description(DescriptionKinds.Type, name, old.Description, current.Description);
             _fields.Compare(changes, old, current);
             _enumValues.Compare(changes, old, current);
             _members.Compare(changes, old, current);

@@ -1,8 +1,14 @@
+import { createContext, useContext } from 'react';
 import { printPath, printSelections, topFields } from './planJson.js';
+import { formatMs } from './planTimings.js';
+
+// The last run's timings (planTimings.indexTimings), when the gateway returned them.
+export const TimingsContext = createContext(null);
 
 // The plan (the gateway's JSON form) as nested boxes: Sequence steps are numbered, Parallel branches sit side by
 // side in one box, Flatten shows where in the answer the entities are merged, and each Fetch names its subgraph
-// with its requirements ("from") and selection ("fetch") foldable underneath.
+// with its requirements ("from") and selection ("fetch") foldable underneath, and, when the gateway timed the run,
+// how long it took and when it started within the request (a bar on the request's time line).
 export function PlanTree({ node }) {
   if (!node) {
     return null;
@@ -85,6 +91,8 @@ function Group({ title, detail, className, children }) {
 
 function FetchBox({ fetch }) {
   const entity = fetch.kind === 'entityFetch';
+  const timings = useContext(TimingsContext);
+  const timing = timings && fetch.id !== undefined ? timings.byId.get(fetch.id) : undefined;
   return (
     <details className="fgw-plan-fetch" data-service={fetch.serviceName}>
       <summary>
@@ -92,6 +100,7 @@ function FetchBox({ fetch }) {
         <span className="fgw-plan-service" style={{ '--fgw-service-hue': serviceHue(fetch.serviceName) }}>{fetch.serviceName}</span>
         {entity && <span className="fgw-plan-entity">entities</span>}
         <span className="fgw-plan-fields">{topFields(fetch)}</span>
+        {timings && <FetchTiming timing={timing} totalMs={timings.totalMs} />}
       </summary>
       {entity && (
         <>
@@ -104,6 +113,32 @@ function FetchBox({ fetch }) {
       <div className="fgw-plan-code-title">sent</div>
       <pre className="fgw-plan-code fgw-plan-sent">{fetch.operation}</pre>
     </details>
+  );
+}
+
+// "12 ms" and a bar placed on the request's time line; "not run" for a fetch the request skipped (no entities to
+// fetch, a branch cut short).
+function FetchTiming({ timing, totalMs }) {
+  if (!timing) {
+    return <span className="fgw-plan-timing fgw-plan-timing-none" data-testid="fetch-timing">not run</span>;
+  }
+  const total = Math.max(totalMs, timing.startMs + timing.durationMs, 0.001);
+  const failed = timing.outcome !== 'ok';
+  return (
+    <span
+      className={`fgw-plan-timing${failed ? ' fgw-plan-timing-failed' : ''}`}
+      data-testid="fetch-timing"
+      title={`started at ${formatMs(timing.startMs)}, took ${formatMs(timing.durationMs)}${timing.status ? `, HTTP ${timing.status}` : ''}${failed ? `, ${timing.outcome}` : ''}`}
+    >
+      <span className="fgw-plan-timing-track">
+        <span
+          className="fgw-plan-timing-bar"
+          style={{ left: `${(100 * timing.startMs) / total}%`, width: `${Math.max((100 * timing.durationMs) / total, 1)}%` }}
+        />
+      </span>
+      {formatMs(timing.durationMs)}
+      {failed && ` ${timing.outcome}`}
+    </span>
   );
 }
 

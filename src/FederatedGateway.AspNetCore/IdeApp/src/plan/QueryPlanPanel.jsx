@@ -1,7 +1,8 @@
 import { useState, useSyncExternalStore } from 'react';
 import { planStore } from './planStore.js';
 import { collectFetches } from './planJson.js';
-import { PlanTree } from './PlanTree.jsx';
+import { PlanTree, TimingsContext } from './PlanTree.jsx';
+import { formatMs, indexTimings, slowest } from './planTimings.js';
 
 // The plugin pane: the plan of the last operation run from the IDE, as a tree (from its JSON form) or as the
 // gateway printed it.
@@ -11,6 +12,7 @@ export function QueryPlanPanel({ queryPlanExposed }) {
   const text = state.plan && typeof state.plan.text === 'string' ? state.plan.text : null;
   // The tree is drawn from the plan's JSON form ("object"); the text is shown as the gateway printed it.
   const tree = state.plan && state.plan.object && state.plan.object.kind === 'queryPlan' ? state.plan.object : null;
+  const timings = indexTimings(state.plan && state.plan.timings);
 
   return (
     <div className="fgw-plan" data-testid="query-plan-panel">
@@ -23,14 +25,14 @@ export function QueryPlanPanel({ queryPlanExposed }) {
       {state.status === 'done' && !text && <NoPlan queryPlanExposed={queryPlanExposed} />}
       {text && (
         <>
-          <Summary tree={tree} />
+          <Summary tree={tree} timings={timings} />
           <div className="fgw-plan-views" role="tablist">
             <ViewButton view="tree" current={view} onSelect={setView}>Tree</ViewButton>
             <ViewButton view="text" current={view} onSelect={setView}>Text</ViewButton>
             <button type="button" className="fgw-plan-copy" onClick={() => navigator.clipboard?.writeText(text)}>Copy</button>
           </div>
           {view === 'tree' && tree
-            ? <PlanTree node={tree} />
+            ? <TimingsContext.Provider value={timings}><PlanTree node={tree} /></TimingsContext.Provider>
             : <pre className="fgw-plan-code fgw-plan-text" data-testid="plan-text">{text}</pre>}
         </>
       )}
@@ -59,7 +61,7 @@ function NoPlan({ queryPlanExposed }) {
   );
 }
 
-function Summary({ tree }) {
+function Summary({ tree, timings }) {
   if (!tree) {
     return null;
   }
@@ -72,9 +74,17 @@ function Summary({ tree }) {
     perService.set(fetch.serviceName, (perService.get(fetch.serviceName) || 0) + 1);
   }
   const services = [...perService].map(([service, count]) => (count > 1 ? `${service} ×${count}` : service)).join(', ');
+  const slow = slowest(timings);
   return (
     <p className="fgw-plan-summary">
       {fetches.length} {fetches.length === 1 ? 'fetch' : 'fetches'}: {services}
+      {timings && (
+        <span data-testid="plan-timing-summary">
+          {`. Ran in ${formatMs(timings.totalMs)}`}
+          {slow && `; slowest fetch: ${slow.serviceName}, ${formatMs(slow.durationMs)}`}
+          .
+        </span>
+      )}
     </p>
   );
 }
