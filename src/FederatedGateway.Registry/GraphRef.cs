@@ -8,6 +8,9 @@ public sealed partial record GraphRef(string Graph, string Variant)
 {
     public const string DefaultVariant = "current";
 
+    /// <summary>Where the audit log keeps token changes: no graph can have this name (names start with a letter or digit).</summary>
+    public static readonly GraphRef Tokens = new("_registry", "tokens");
+
     public override string ToString() => $"{Graph}@{Variant}";
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out GraphRef? graph)

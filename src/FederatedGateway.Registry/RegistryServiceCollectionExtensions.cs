@@ -4,6 +4,7 @@ using FederatedGateway.Registry.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FederatedGateway.Registry;
 
@@ -30,8 +31,12 @@ public static class RegistryServiceCollectionExtensions
             _ => null,
         };
         services.AddSingleton(provider => new SchemaRegistry(provider.GetRequiredService<IRegistryStore>(), usage, settings.Usage.Window));
-        services.AddSingleton(provider => new RegistryCallers(settings));
+        services.AddSingleton(provider => new RegistryCallers(settings, provider.GetRequiredService<IRegistryStore>()));
+        services.AddSingleton<RegistryRequests>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RegistryEndpoints>();
+        services.AddSingleton<TokenEndpoints>();
+        services.AddSingleton<DocumentEndpoints>();
         services.AddSingleton(new RegistryPage(settings));
         return services;
     }
@@ -42,6 +47,8 @@ public static class RegistryServiceCollectionExtensions
         var services = endpoints.ServiceProvider;
         services.GetRequiredService<IRegistryStore>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         services.GetRequiredService<RegistryEndpoints>().Map(endpoints);
+        services.GetRequiredService<TokenEndpoints>().Map(endpoints);
+        services.GetRequiredService<DocumentEndpoints>().Map(endpoints);
         services.GetRequiredService<RegistryPage>().Map(endpoints);
         return endpoints;
     }

@@ -107,6 +107,24 @@ internal sealed partial class CliApp
             Exit codes: 0 done, 1 the rollback would not compose, 2 bad usage, no token, a refused token or an
             unreachable registry.
             """,
+        ["documents"] = """
+            fgw documents — the trusted documents of a graph variant in a schema registry
+
+            Usage:
+              fgw documents publish --registry <url> --graph <name@variant> --manifest <file> [--commit <sha>] [--message <text>]
+                                    [--format text|json]
+
+            The manifest is a persisted query list: Apollo's format ({"format":"apollo-persisted-query-manifest",
+            "version":1,"operations":[{"id","name","body"}]}) or an {"id": "document"} map. Every document must run on the
+            variant's current schema, or none is registered. From then on every check of the variant validates them
+            against the proposed schema, and fails naming each document that would no longer run. Gateways can enforce
+            the list: GET <registry>/graphs/<graph>/variants/<variant>/documents returns it in Apollo's format.
+
+            The registry token is read from FGW_REGISTRY_TOKEN (publish scope). Exit codes: 0 registered, 1 a document
+            would not run (each is named), 2 bad usage, an unreadable manifest, no token, a refused token or an
+            unreachable registry.
+            """,
+        ["documents publish"] = "fgw documents publish: see fgw documents --help",
         ["history"] = "fgw graph history: see fgw graph --help",
         ["rollback"] = "fgw graph rollback: see fgw graph --help",
         ["fetch"] = "fgw graph fetch: see fgw graph --help",

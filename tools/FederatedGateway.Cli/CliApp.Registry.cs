@@ -97,6 +97,46 @@ internal sealed partial class CliApp
         }));
     }
 
+    private void MapDocumentCommands(CliCommandLine line) =>
+        line.DocumentsPublish.SetAction(parse => WithRegistryAsync(parse.GetValue(line.Registry), parse.GetValue(line.Graph), "documents publish", async client =>
+        {
+            if (parse.GetValue(line.Manifest) is not { } file)
+            {
+                return Usage("documents publish needs --manifest <file> (a persisted query list)", "documents publish");
+            }
+
+            if (!TryRead(file, "manifest", out var manifest))
+            {
+                return 2;
+            }
+
+            var answer = await client.AddDocumentsAsync(manifest, parse.GetValue(line.Commit), parse.GetValue(line.Message));
+            if (parse.GetValue(line.Format) == "json" && answer.Json.ValueKind == JsonValueKind.Object)
+            {
+                _stdout.WriteLine(JsonSerializer.Serialize(answer.Json, Indented));
+            }
+
+            switch (answer.Status)
+            {
+                case HttpStatusCode.OK:
+                    _stderr.WriteLine($"registered: {answer.Json.GetProperty("documents").GetInt32()} documents, {answer.Json.GetProperty("added").GetInt32()} new");
+                    return 0;
+                case HttpStatusCode.UnprocessableEntity:
+                    _stderr.WriteLine($"error: {answer.Json.GetProperty("reason").GetString()}");
+                    foreach (var problem in answer.Json.GetProperty("problems").EnumerateArray())
+                    {
+                        _stderr.WriteLine($"error[{DocumentName(problem)}]: {problem.GetProperty("message").GetString()}");
+                    }
+
+                    return 1;
+                default:
+                    return Refused(answer);
+            }
+        }));
+
+    private static string DocumentName(JsonElement problem) =>
+        problem.GetProperty("name").GetString() is { } name ? $"{name} {problem.GetProperty("id").GetString()}" : problem.GetProperty("id").GetString()!;
+
     private async Task<int> WithRegistryAsync(string? registry, string? graph, string command, Func<RegistryClient, Task<int>> action)
     {
         using var client = RegistryClient.Create(registry, graph, RegistryToken(), out var problem);
@@ -181,10 +221,18 @@ internal sealed partial class CliApp
             {
                 _stdout.WriteLine($"{change.GetProperty("criticality").GetString(),-9} {change.GetProperty("coordinate").GetString()}  {change.GetProperty("message").GetString()}{Usage(change, days)}");
             }
+
+            foreach (var document in json.GetProperty("brokenDocuments").EnumerateArray())
+            {
+                _stdout.WriteLine($"document  {DocumentName(document)}  would no longer run: {document.GetProperty("message").GetString()}");
+            }
         }
 
         var passed = json.GetProperty("passed").GetBoolean();
-        _stderr.WriteLine(passed ? "check passed" : json.GetProperty("composes").GetBoolean() ? "check failed: breaking changes used by clients" : "check failed: the variant would not compose");
+        _stderr.WriteLine(passed ? "check passed"
+            : !json.GetProperty("composes").GetBoolean() ? "check failed: the variant would not compose"
+            : json.GetProperty("changes").EnumerateArray().Any(c => c.GetProperty("blocking").GetBoolean()) ? "check failed: breaking changes used by clients"
+            : "check failed: trusted documents would no longer run");
         _stderr.WriteLine("details: " + json.GetProperty("link").GetString());
         return passed ? 0 : 1;
     }

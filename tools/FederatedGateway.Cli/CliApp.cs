@@ -32,6 +32,8 @@ internal sealed partial class CliApp
               changes), or remove it. The token is read from FGW_REGISTRY_TOKEN.
           fgw graph history|rollback|fetch --registry <url> --graph <name@variant> [...]
               A variant's versions, a rollback to one of them, or its supergraph.
+          fgw documents publish --registry <url> --graph <name@variant> --manifest <file> [...]
+              Register trusted documents (a persisted query list); checks then validate them.
           fgw <command> --help | fgw help <command>
               The options of one command.
 
@@ -70,6 +72,7 @@ internal sealed partial class CliApp
             parse.GetValue(line.Supergraph), parse.GetValue(line.Query), parse.GetValue(line.Operation), parse.GetValue(line.Variables)));
         line.SchemaDiff.SetAction(parse => SchemaDiff(parse.GetValue(line.Before), parse.GetValue(line.After), parse.GetValue(line.Format)));
         MapRegistryCommands(line);
+        MapDocumentCommands(line);
         line.Help.SetAction(parse => parse.GetValue(line.HelpTopic) is { } topic
             ? CommandHelp.TryGetValue(topic, out var text) ? WriteHelp(text) : Usage($"unknown command \"{topic}\"")
             : WriteHelp(Help));
@@ -85,7 +88,8 @@ internal sealed partial class CliApp
     }
 
     /// <summary>The help of a command by name; the overview for any other name (the root command's).</summary>
-    private static string HelpOf(string command) => CommandHelp.GetValueOrDefault(command, Help);
+    private static string HelpOf(string command) =>
+        CommandHelp.TryGetValue(command, out var text) ? text : CommandHelp.GetValueOrDefault(command[(command.LastIndexOf(' ') + 1)..], Help);
 
     private int WriteHelp(string text)
     {

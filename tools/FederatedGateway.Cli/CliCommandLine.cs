@@ -23,8 +23,10 @@ internal sealed class CliCommandLine
         Rollback = new Command("rollback", "Make an earlier version current again (as a new version).") { Registry, Graph, To, Message, Format };
         Fetch = new Command("fetch", "The supergraph of a registry variant.") { Registry, Graph, Version, Output };
         GraphGroup = new Command("graph", "Versions of a graph variant in a schema registry.") { History, Rollback, Fetch };
+        DocumentsPublish = new Command("publish", "Register trusted documents (a persisted query list) for a registry variant; each must run on its current schema.") { Registry, Graph, Manifest, Commit, Message, Format };
+        Documents = new Command("documents", "Trusted documents of a registry variant (checks validate them against proposed schemas).") { DocumentsPublish };
         Help = new Command("help", "The options of one command.") { HelpTopic };
-        Root = new RootCommand("fgw — FederatedGateway command line") { Compose, PrintSchema, Plan, SchemaDiff, Subgraph, GraphGroup, Help };
+        Root = new RootCommand("fgw — FederatedGateway command line") { Compose, PrintSchema, Plan, SchemaDiff, Subgraph, GraphGroup, Documents, Help };
         foreach (var help in Root.Options.OfType<HelpOption>())
         {
             help.Action = new CommandHelpAction(helpOf);
@@ -58,6 +60,12 @@ internal sealed class CliCommandLine
     public Command Rollback { get; }
 
     public Command Fetch { get; }
+
+    public Command Documents { get; }
+
+    public Command DocumentsPublish { get; }
+
+    public Option<string> Manifest { get; } = new("--manifest") { Description = "a persisted query list: Apollo's format or an {\"id\": \"document\"} map", HelpName = "file" };
 
     public Option<string> Registry { get; } = new("--registry") { Description = "the schema registry's URL (token in FGW_REGISTRY_TOKEN)", HelpName = "url" };
 

@@ -11,14 +11,19 @@ internal sealed class CommandHelpAction : SynchronousCommandLineAction
 {
     private readonly Func<string, string> _helpOf;
 
-    /// <param name="helpOf">The help text of a command by name (the root command's name gives the overview).</param>
+    /// <param name="helpOf">The help text of a command by name, with its parent's for subcommands ("graph fetch"; the root command's name gives the overview).</param>
     public CommandHelpAction(Func<string, string> helpOf) => _helpOf = helpOf;
 
     public override bool ClearsParseErrors => true;
 
     public override int Invoke(ParseResult parseResult)
     {
-        parseResult.InvocationConfiguration.Output.WriteLine(_helpOf(parseResult.CommandResult.Command.Name));
+        // "documents publish" and "subgraph publish" share a name: the parent's name tells them apart.
+        var command = parseResult.CommandResult;
+        var name = command.Parent is System.CommandLine.Parsing.CommandResult { Command: var parent } && parent is not RootCommand
+            ? parent.Name + " " + command.Command.Name
+            : command.Command.Name;
+        parseResult.InvocationConfiguration.Output.WriteLine(_helpOf(name));
         return 0;
     }
 }

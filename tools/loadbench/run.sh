@@ -90,7 +90,7 @@ READY_TIMEOUT=${READY_TIMEOUT:-90}
 OUT=${OUT:-$HERE/results/$(date +%Y%m%d-%H%M%S)}
 export SUBGRAPH_MEMO=${SUBGRAPH_MEMO:-1} SUBGRAPH_DELAY_MS=${SUBGRAPH_DELAY_MS:-0}
 
-FGW_DLL=$REPO/src/FederatedGateway.Server/bin/Release/net10.0/FederatedGateway.Server.dll
+FGW_DLL=${FGW_DLL:-$REPO/src/FederatedGateway.Server/bin/Release/net10.0/FederatedGateway.Server.dll}
 GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT/graphql
 SUBGRAPHS_URL=http://127.0.0.1:$SUBGRAPH_PORT
 HZ=$(getconf CLK_TCK)

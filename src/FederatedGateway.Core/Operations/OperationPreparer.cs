@@ -47,6 +47,17 @@ public sealed class OperationPreparer
 
     public GraphQL.Types.ISchema ApiSchema => _apiSchema;
 
+    /// <summary>
+    /// Whether <paramref name="query"/> would run against this schema: the errors of its preparation (limits, parse,
+    /// validation, planning), none when it would run. Variables are not needed and nothing is cached (a registry
+    /// checking trusted documents against a proposed schema).
+    /// </summary>
+    public IReadOnlyList<RequestError> Validate(string query, string? operationName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _preparation.Prepare(query, operationName, cancellationToken).Document.Errors ?? [];
+    }
+
     public OperationLimits Limits => _limits;
 
     /// <summary>Operations cached now.</summary>

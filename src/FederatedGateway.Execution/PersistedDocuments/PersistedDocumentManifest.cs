@@ -56,7 +56,14 @@ public sealed class PersistedDocumentManifest
         }
     }
 
-    private static PersistedDocumentManifest Read(JsonElement root)
+    private static PersistedDocumentManifest Read(JsonElement root) =>
+        new(ReadEntries(root).Select(e => new KeyValuePair<string, string>(e.Id, e.Body)));
+
+    /// <summary>
+    /// The entries of a manifest in either format, with the operation names Apollo's lists give; a manifest that is
+    /// neither fails with <see cref="InvalidDataException"/> saying what is wrong.
+    /// </summary>
+    public static IReadOnlyList<PersistedDocumentEntry> ReadEntries(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -73,7 +80,7 @@ public sealed class PersistedDocumentManifest
             return ReadApollo(root);
         }
 
-        var documents = new List<KeyValuePair<string, string>>();
+        var documents = new List<PersistedDocumentEntry>();
         foreach (var property in root.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -81,13 +88,13 @@ public sealed class PersistedDocumentManifest
                 throw new InvalidDataException($"the value of '{property.Name}' is not a document string (expected Apollo's persisted query list or an {{\"id\": \"document\"}} map).");
             }
 
-            documents.Add(new(property.Name, property.Value.GetString()!));
+            documents.Add(new(property.Name, null, property.Value.GetString()!));
         }
 
-        return new PersistedDocumentManifest(documents);
+        return documents;
     }
 
-    private static PersistedDocumentManifest ReadApollo(JsonElement root)
+    private static List<PersistedDocumentEntry> ReadApollo(JsonElement root)
     {
         if (!root.TryGetProperty("version"u8, out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != 1)
         {
@@ -99,7 +106,8 @@ public sealed class PersistedDocumentManifest
             throw new InvalidDataException("it has no 'operations' array.");
         }
 
-        var documents = new List<KeyValuePair<string, string>>();
+        var documents = new List<PersistedDocumentEntry>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var operation in operations.EnumerateArray())
         {
@@ -110,10 +118,19 @@ public sealed class PersistedDocumentManifest
                 throw new InvalidDataException($"operation {index} needs a non-empty string 'id' and a string 'body'.");
             }
 
-            documents.Add(new(id.GetString()!, body.GetString()!));
+            if (!ids.Add(id.GetString()!))
+            {
+                throw new InvalidDataException($"operation {index} repeats the id '{id.GetString()}'.");
+            }
+
+            var name = operation.TryGetProperty("name"u8, out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
+            documents.Add(new(id.GetString()!, string.IsNullOrEmpty(name) ? null : name, body.GetString()!));
             index++;
         }
 
-        return new PersistedDocumentManifest(documents);
+        return documents;
     }
 }
+
+/// <summary>One trusted document of a manifest: its id, the operation name when the manifest gives one, and the document.</summary>
+public sealed record PersistedDocumentEntry(string Id, string? Name, string Body);

@@ -11,10 +11,10 @@ namespace FederatedGateway.Registry.Http;
 /// The registry's HTTP API (JSON, under <see cref="RegistrySettings.Path"/>; see docs/registry.md). Every route needs
 /// a token with the right scope: 401 without one, 403 with one that does not allow it.
 /// </summary>
-internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers callers, RegistrySettings settings)
+internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryRequests requests, RegistrySettings settings)
 {
     private const int MaxWaitSeconds = 60;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = RegistryRequests.Json;
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
@@ -36,7 +36,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
     /// <summary>The current supergraph (text), its hash as ETag; with <c>If-None-Match</c> and <c>?wait=N</c> waits up to N s for another (long poll), else 304.</summary>
     private async Task SupergraphAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph)
         {
             return;
         }
@@ -48,7 +48,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
             : await registry.CurrentAsync(graph, context.RequestAborted);
         if (current is null)
         {
-            await Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"Nothing was published to {graph} yet.");
+            await RegistryRequests.Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"Nothing was published to {graph} yet.");
             return;
         }
 
@@ -67,7 +67,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
 
     private async Task HistoryAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph)
         {
             return;
         }
@@ -79,7 +79,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
 
     private async Task VersionAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph)
         {
             return;
         }
@@ -88,7 +88,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         var version = await registry.Store.VersionAsync(graph, number, context.RequestAborted);
         if (version is null)
         {
-            await Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no version {number}.");
+            await RegistryRequests.Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no version {number}.");
             return;
         }
 
@@ -98,9 +98,8 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
     /// <summary>The variants the caller may read, with their current version.</summary>
     private async Task VariantsAsync(HttpContext context)
     {
-        if (callers.Find(context.Request) is not { } caller)
+        if (await requests.AuthenticateAsync(context) is not { } caller)
         {
-            await Problem(context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "A registry token is needed (Authorization: Bearer <token>).");
             return;
         }
 
@@ -114,7 +113,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
     /// <summary>What version N changed in the API schema against version N-1 (against nothing for the first).</summary>
     private async Task VersionChangesAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph)
         {
             return;
         }
@@ -123,7 +122,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         var version = await registry.Store.VersionAsync(graph, number, context.RequestAborted);
         if (version is null)
         {
-            await Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no version {number}.");
+            await RegistryRequests.Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no version {number}.");
             return;
         }
 
@@ -137,7 +136,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
 
     private async Task ChecksAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph)
         {
             return;
         }
@@ -151,44 +150,44 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
 
     private async Task PublishAsync(HttpContext context)
     {
-        if (Authorize(context, "publish") is not { } graph || SubgraphName(context) is not { } name || await ReadAsync<PublishBody>(context) is not { } body)
+        if (await requests.AuthorizeAsync(context, "publish") is not { } graph || RegistryRequests.SubgraphName(context) is not { } name || await requests.ReadAsync<PublishBody>(context) is not { } body)
         {
             return;
         }
 
         if (string.IsNullOrWhiteSpace(body.Sdl) || !Uri.TryCreate(body.Url, UriKind.Absolute, out _))
         {
-            await Problem(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", "A publish needs \"sdl\" (the subgraph schema) and \"url\" (an absolute routing URL).");
+            await RegistryRequests.Problem(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", "A publish needs \"sdl\" (the subgraph schema) and \"url\" (an absolute routing URL).");
             return;
         }
 
-        var outcome = await registry.PublishAsync(graph, name, body.Url!, body.Sdl!, Who(context, body.Commit, body.Message), context.RequestAborted);
+        var outcome = await registry.PublishAsync(graph, name, body.Url!, body.Sdl!, RegistryRequests.Who(context, body.Commit, body.Message), context.RequestAborted);
         await WriteOutcomeAsync(context, outcome);
     }
 
     private async Task DeleteAsync(HttpContext context)
     {
-        if (Authorize(context, "publish") is not { } graph || SubgraphName(context) is not { } name)
+        if (await requests.AuthorizeAsync(context, "publish") is not { } graph || RegistryRequests.SubgraphName(context) is not { } name)
         {
             return;
         }
 
-        await WriteOutcomeAsync(context, await registry.DeleteAsync(graph, name, Who(context, context.Request.Query["commit"], context.Request.Query["message"]), context.RequestAborted));
+        await WriteOutcomeAsync(context, await registry.DeleteAsync(graph, name, RegistryRequests.Who(context, context.Request.Query["commit"], context.Request.Query["message"]), context.RequestAborted));
     }
 
     private async Task RollbackAsync(HttpContext context)
     {
-        if (Authorize(context, "admin") is not { } graph || await ReadAsync<RollbackBody>(context) is not { } body)
+        if (await requests.AuthorizeAsync(context, "admin") is not { } graph || await requests.ReadAsync<RollbackBody>(context) is not { } body)
         {
             return;
         }
 
-        await WriteOutcomeAsync(context, await registry.RollbackAsync(graph, body.Version, Who(context, null, body.Message), context.RequestAborted));
+        await WriteOutcomeAsync(context, await registry.RollbackAsync(graph, body.Version, RegistryRequests.Who(context, null, body.Message), context.RequestAborted));
     }
 
     private async Task CheckAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph || SubgraphName(context) is not { } name || await ReadAsync<PublishBody>(context) is not { } body)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph || RegistryRequests.SubgraphName(context) is not { } name || await requests.ReadAsync<PublishBody>(context) is not { } body)
         {
             return;
         }
@@ -216,10 +215,12 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
                 blocking = c.Blocking,
                 clients = c.Clients?.Select(u => new { name = u.ClientName, version = u.ClientVersion, requests = u.Requests, lastSeen = u.LastSeen }),
             }),
+            documentsChecked = outcome.DocumentsChecked,
+            brokenDocuments = outcome.BrokenDocuments.Select(d => new { id = d.Id, name = d.Name, message = d.Message }),
         };
         var json = JsonSerializer.Serialize(result, Json);
         await registry.Store.SaveCheckAsync(
-            new StoredCheck(id, graph, name, DateTimeOffset.UtcNow, (string)context.Items[CallerKey]!, string.IsNullOrEmpty(body.Commit) ? null : body.Commit, outcome.Passed, json),
+            new StoredCheck(id, graph, name, DateTimeOffset.UtcNow, RegistryRequests.CallerName(context), string.IsNullOrEmpty(body.Commit) ? null : body.Commit, outcome.Passed, json),
             context.RequestAborted);
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(json, context.RequestAborted);
@@ -228,7 +229,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
     /// <summary>A check kept earlier, by the id (and link) its answer carried.</summary>
     private async Task StoredCheckAsync(HttpContext context)
     {
-        if (Authorize(context, "read") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "read") is not { } graph)
         {
             return;
         }
@@ -237,7 +238,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         var check = id.Length is > 0 and <= 64 && id.All(char.IsAsciiHexDigitLower) ? await registry.Store.FindCheckAsync(graph, id, context.RequestAborted) : null;
         if (check is null)
         {
-            await Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no check {id}.");
+            await RegistryRequests.Problem(context, StatusCodes.Status404NotFound, "NOT_FOUND", $"{graph} has no check {id}.");
             return;
         }
 
@@ -247,7 +248,7 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
 
     private async Task AuditAsync(HttpContext context)
     {
-        if (Authorize(context, "admin") is not { } graph)
+        if (await requests.AuthorizeAsync(context, "admin") is not { } graph)
         {
             return;
         }
@@ -290,85 +291,6 @@ internal sealed class RegistryEndpoints(SchemaRegistry registry, RegistryCallers
         createdAt = v.CreatedAt,
         subgraphs = v.Subgraphs.Select(s => new { name = s.Name, url = s.Url }),
     };
-
-    private static Provenance Who(HttpContext context, string? commit, string? message) =>
-        new((string)context.Items[CallerKey]!, string.IsNullOrEmpty(commit) ? null : commit, string.IsNullOrEmpty(message) ? null : message);
-
-    private const string CallerKey = "fgw.registry.caller";
-
-    /// <summary>The variant of the route when the caller may do <paramref name="needed"/> on it; otherwise answers 400, 401 or 403 and returns null.</summary>
-    private GraphRef? Authorize(HttpContext context, string needed)
-    {
-        var values = context.Request.RouteValues;
-        var graph = new GraphRef((string)values["graph"]!, (string)values["variant"]!);
-        if (!GraphRef.IsName(graph.Graph) || !GraphRef.IsName(graph.Variant))
-        {
-            _ = Problem(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", "Graph and variant names are 1-64 letters, digits, '-' and '_'.");
-            return null;
-        }
-
-        var caller = callers.Find(context.Request);
-        if (caller is null)
-        {
-            _ = Problem(context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "A registry token is needed (Authorization: Bearer <token>).");
-            return null;
-        }
-
-        if (!caller.Value.Scopes.Any(s => s.Allows(needed, graph)))
-        {
-            _ = Problem(context, StatusCodes.Status403Forbidden, "FORBIDDEN", $"The token '{caller.Value.Name}' may not {needed} {graph}.");
-            return null;
-        }
-
-        context.Items[CallerKey] = caller.Value.Name;
-        return graph;
-    }
-
-    private static string? SubgraphName(HttpContext context)
-    {
-        var name = (string)context.Request.RouteValues["name"]!;
-        if (GraphRef.IsName(name))
-        {
-            return name;
-        }
-
-        _ = Problem(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", "Subgraph names are 1-64 letters, digits, '-' and '_'.");
-        return null;
-    }
-
-    private async Task<T?> ReadAsync<T>(HttpContext context)
-        where T : class
-    {
-        if (context.Request.ContentLength > settings.MaxBodyBytes)
-        {
-            await Problem(context, StatusCodes.Status413PayloadTooLarge, "TOO_LARGE", $"The body is over {settings.MaxBodyBytes} bytes.");
-            return null;
-        }
-
-        try
-        {
-            using var limited = new MemoryStream();
-            await context.Request.Body.CopyToAsync(limited, context.RequestAborted);
-            if (limited.Length > settings.MaxBodyBytes)
-            {
-                await Problem(context, StatusCodes.Status413PayloadTooLarge, "TOO_LARGE", $"The body is over {settings.MaxBodyBytes} bytes.");
-                return null;
-            }
-
-            return JsonSerializer.Deserialize<T>(limited.ToArray(), Json) ?? throw new JsonException("the body is null");
-        }
-        catch (JsonException ex)
-        {
-            await Problem(context, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The body is not the expected JSON: " + ex.Message);
-            return null;
-        }
-    }
-
-    private static Task Problem(HttpContext context, int status, string code, string message)
-    {
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { code, message }, Json, context.RequestAborted);
-    }
 
     private sealed record PublishBody(string? Url, string? Sdl, string? Commit, string? Message, bool Delete = false);
 

@@ -7,7 +7,8 @@ namespace FederatedGateway.Registry.Publishing;
 /// <summary>
 /// What a proposed subgraph schema would do to a variant: whether it composes (with the composer's errors), and the
 /// changes of the client-facing API schema against the current version, classified; when usage data is consulted,
-/// each breaking change with the clients that used its coordinate within <see cref="UsageWindow"/>.
+/// each breaking change with the clients that used its coordinate within <see cref="UsageWindow"/>; and the variant's
+/// trusted documents that would no longer run.
 /// </summary>
 public sealed record CheckOutcome(
     bool Composes,
@@ -15,10 +16,12 @@ public sealed record CheckOutcome(
     IReadOnlyList<CheckedChange> Changes,
     int? AgainstVersion,
     bool UsageConsulted,
-    TimeSpan UsageWindow)
+    TimeSpan UsageWindow,
+    IReadOnlyList<DocumentProblem> BrokenDocuments,
+    int DocumentsChecked)
 {
-    /// <summary>Passes when it composes and no breaking change is blocking.</summary>
-    public bool Passed => Composes && !Changes.Any(c => c.Blocking);
+    /// <summary>Passes when it composes, no breaking change is blocking and every trusted document still runs.</summary>
+    public bool Passed => Composes && !Changes.Any(c => c.Blocking) && BrokenDocuments.Count == 0;
 }
 
 /// <summary>One change, with the clients that used its coordinate (null when usage was not consulted for it).</summary>

@@ -77,7 +77,7 @@ public sealed class SchemaRegistry
         var composed = Compose(graph, subgraphs);
         if (!composed.Succeeded)
         {
-            return new CheckOutcome(false, composed.Errors, [], current?.Version, false, _usageWindow);
+            return new CheckOutcome(false, composed.Errors, [], current?.Version, false, _usageWindow, [], 0);
         }
 
         var changes = SchemaDiff.Compare(current?.ApiSchema ?? "", ApiSchemaOf(composed.SupergraphSdl!));
@@ -98,7 +98,39 @@ public sealed class SchemaRegistry
             checkedChanges.Add(new CheckedChange(change, clients));
         }
 
-        return new CheckOutcome(true, [], checkedChanges, current?.Version, _usage is not null, _usageWindow);
+        var documents = await _store.DocumentsAsync(graph, cancellationToken).ConfigureAwait(false);
+        var broken = documents.Count == 0
+            ? []
+            : TrustedDocumentValidator.Validate(composed.SupergraphSdl!, documents.Select(d => (d.Id, d.Name, d.Body)), cancellationToken);
+        return new CheckOutcome(true, [], checkedChanges, current?.Version, _usage is not null, _usageWindow, broken, documents.Count);
+    }
+
+    /// <summary>
+    /// Registers trusted documents for the variant once each runs on its current version: all of them, or none when
+    /// one would not run (the problems are returned then).
+    /// </summary>
+    public async Task<DocumentsOutcome> AddDocumentsAsync(GraphRef graph, IReadOnlyList<(string Id, string? Name, string Body)> documents, Provenance who, CancellationToken cancellationToken)
+    {
+        var current = await _store.CurrentAsync(graph, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return new DocumentsOutcome(false, 0, [], $"Nothing was published to {graph} yet: documents are checked against its schema.");
+        }
+
+        var problems = TrustedDocumentValidator.Validate(current.SupergraphSdl, documents, cancellationToken);
+        if (problems.Count > 0)
+        {
+            await _store.AppendAuditAsync(new AuditEntry(graph, _time.GetUtcNow(), who.Author, "documents refused", $"{problems.Count} of {documents.Count} would not run on version {current.Version}"), cancellationToken).ConfigureAwait(false);
+            return new DocumentsOutcome(false, 0, problems, $"{problems.Count} of the {documents.Count} documents would not run on version {current.Version}; none was added.");
+        }
+
+        var now = _time.GetUtcNow();
+        var added = await _store.AddDocumentsAsync(
+            graph,
+            [.. documents.Select(d => new TrustedDocument(d.Id, d.Name, d.Body, now, who.Author))],
+            new AuditEntry(graph, now, who.Author, "documents", $"{documents.Count} documents{(who.Commit is null ? "" : " at " + who.Commit)}"),
+            cancellationToken).ConfigureAwait(false);
+        return new DocumentsOutcome(true, added, [], null);
     }
 
     /// <summary>

@@ -36,10 +36,33 @@ public interface IRegistryStore
 
     /// <summary>A kept check of the variant; null when there is none with that id.</summary>
     Task<StoredCheck?> FindCheckAsync(GraphRef graph, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers trusted documents for the variant, in one transaction with <paramref name="audit"/>; ids already
+    /// registered keep their first body. The number newly added.
+    /// </summary>
+    Task<int> AddDocumentsAsync(GraphRef graph, IReadOnlyList<TrustedDocument> documents, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>The variant's trusted documents, by id.</summary>
+    Task<IReadOnlyList<TrustedDocument>> DocumentsAsync(GraphRef graph, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a new token, in one transaction with <paramref name="audit"/>.</summary>
+    Task SaveTokenAsync(StoredToken token, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>The token whose secret hashes to <paramref name="sha256"/> (lowercase hex), revoked or not; null when none.</summary>
+    Task<StoredToken?> FindTokenAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Every token made through the API, newest first.</summary>
+    Task<IReadOnlyList<StoredToken>> TokensAsync(CancellationToken cancellationToken);
+
+    /// <summary>Revokes a token, in one transaction with <paramref name="audit"/>; false when there is no such token or it was revoked already.</summary>
+    Task<bool> RevokeTokenAsync(string id, DateTimeOffset at, AuditEntry audit, CancellationToken cancellationToken);
 }
 
 /// <summary>A check as kept: which subgraph, who ran it, for which commit, whether it passed, and its result document.</summary>
 public sealed record StoredCheck(string Id, GraphRef Graph, string Subgraph, DateTimeOffset At, string Author, string? Commit, bool Passed, string ResultJson);
 
-/// <summary>Something someone did to a variant.</summary>
+/// <summary>
+/// Something someone did to a variant, or to the registry's tokens (then under <see cref="GraphRef.Tokens"/>).
+/// </summary>
 public sealed record AuditEntry(GraphRef Graph, DateTimeOffset At, string Actor, string Action, string Detail);

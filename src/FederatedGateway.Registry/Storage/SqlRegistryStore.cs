@@ -10,7 +10,7 @@ namespace FederatedGateway.Registry.Storage;
 /// same transaction as the new version's insert), so concurrent publishes can neither be lost nor half applied.
 /// Times are Unix milliseconds.
 /// </summary>
-internal abstract class SqlRegistryStore : IRegistryStore
+internal abstract partial class SqlRegistryStore : IRegistryStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -41,6 +41,16 @@ internal abstract class SqlRegistryStore : IRegistryStore
             CREATE TABLE IF NOT EXISTS fgw_registry_checks (
               id TEXT NOT NULL PRIMARY KEY, graph TEXT NOT NULL, variant TEXT NOT NULL, subgraph TEXT NOT NULL, at BIGINT NOT NULL,
               author TEXT NOT NULL, ci_commit TEXT, passed INTEGER NOT NULL, result TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS fgw_registry_documents (
+              graph TEXT NOT NULL, variant TEXT NOT NULL, id TEXT NOT NULL, name TEXT, body TEXT NOT NULL,
+              added_at BIGINT NOT NULL, added_by TEXT NOT NULL, PRIMARY KEY (graph, variant, id))
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS fgw_registry_tokens (
+              id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE, scopes TEXT NOT NULL,
+              created_at BIGINT NOT NULL, created_by TEXT NOT NULL, revoked_at BIGINT)
             """,
         })
         {
@@ -221,7 +231,7 @@ internal abstract class SqlRegistryStore : IRegistryStore
             reader.IsDBNull(3) ? null : reader.GetString(3), Long(reader, 4) != 0, reader.GetString(5));
     }
 
-    private static async Task InsertAuditAsync(DbConnection connection, DbTransaction? transaction, AuditEntry entry, CancellationToken cancellationToken)
+    protected static async Task InsertAuditAsync(DbConnection connection, DbTransaction? transaction, AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -268,9 +278,9 @@ internal abstract class SqlRegistryStore : IRegistryStore
         return versions;
     }
 
-    private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    protected static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
-    private static void Add(DbCommand command, string name, object value)
+    protected static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

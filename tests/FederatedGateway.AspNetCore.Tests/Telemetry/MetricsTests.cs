@@ -1,3 +1,4 @@
+using FederatedGateway.Testing.Telemetry;
 using FederatedGateway.Execution.Transport;
 
 namespace FederatedGateway.AspNetCore.Tests.Telemetry;

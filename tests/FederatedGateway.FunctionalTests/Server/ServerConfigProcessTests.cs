@@ -1,3 +1,4 @@
+using FederatedGateway.Testing.Processes;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FederatedGateway.Demo;

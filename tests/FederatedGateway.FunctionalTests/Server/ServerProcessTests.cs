@@ -1,3 +1,4 @@
+using FederatedGateway.Testing.Processes;
 using System.Text.Json;
 using System.Diagnostics;
 using System.Net;

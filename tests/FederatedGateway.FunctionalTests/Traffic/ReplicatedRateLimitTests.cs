@@ -1,3 +1,4 @@
+using FederatedGateway.Testing.Processes;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

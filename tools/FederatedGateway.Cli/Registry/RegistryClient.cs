@@ -60,6 +60,10 @@ internal sealed class RegistryClient : IDisposable
 
     public Task<RegistryAnswer> VersionAsync(int version) => SendAsync(HttpMethod.Get, $"/versions/{version}", null);
 
+    /// <summary>Registers a persisted query list (its JSON text as read from the file) as the variant's trusted documents.</summary>
+    public Task<RegistryAnswer> AddDocumentsAsync(string manifest, string? commit, string? message) =>
+        SendAsync(HttpMethod.Post, $"/documents?commit={Uri.EscapeDataString(commit ?? "")}&message={Uri.EscapeDataString(message ?? "")}", new StringContent(manifest, System.Text.Encoding.UTF8, "application/json"));
+
     /// <summary>The current supergraph SDL (in <see cref="RegistryAnswer.Text"/>).</summary>
     public Task<RegistryAnswer> SupergraphAsync() => SendAsync(HttpMethod.Get, "/supergraph", null);
 
@@ -69,7 +73,7 @@ internal sealed class RegistryClient : IDisposable
         using var request = new HttpRequestMessage(method, _variantUrl + path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         try

@@ -1,3 +1,4 @@
+using FederatedGateway.Testing.Processes;
 using System.Diagnostics;
 using System.Net;
 using FederatedGateway.Demo;

@@ -3,11 +3,11 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace FederatedGateway.FunctionalTests.Server;
+namespace FederatedGateway.Testing.Processes;
 
 /// <summary>
 /// <c>dotnet FederatedGateway.Server.dll ...</c> as a child process (the dll is copied next to the test assembly
-/// by the ordinary project reference), with its stdout and stderr collected line by line.
+/// by an ordinary project reference to the server), with its stdout and stderr collected line by line.
 /// </summary>
 public sealed partial class ServerProcess : IDisposable
 {
@@ -37,7 +37,11 @@ public sealed partial class ServerProcess : IDisposable
 
     public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        Assert.True(File.Exists(ServerDll), $"{ServerDll} is missing: the test project must reference FederatedGateway.Server");
+        if (!File.Exists(ServerDll))
+        {
+            throw new InvalidOperationException($"{ServerDll} is missing: the test project must reference FederatedGateway.Server");
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -74,7 +78,11 @@ public sealed partial class ServerProcess : IDisposable
             }
         };
         process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException("the server exited before listening"));
-        Assert.True(process.Start(), "dotnet did not start");
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("dotnet did not start");
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return server;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FederatedGateway.AspNetCore.Tests.Telemetry;
+namespace FederatedGateway.Testing.Telemetry;
 
 /// <summary>
 /// Parses Prometheus' text exposition format (version 0.0.4): <c># HELP</c>/<c># TYPE</c> lines are skipped, each other
