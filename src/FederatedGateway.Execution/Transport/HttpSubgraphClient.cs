@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Polly;
 
 namespace FederatedGateway.Execution.Transport;
 
@@ -26,6 +27,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
     private readonly bool _ownsClient;
     private readonly TimeSpan _timeout;
     private readonly int _maxResponseBodySize;
+    private readonly Resilience.SubgraphResiliencePipelines? _resilience;
     private readonly ConcurrentDictionary<string, Uri?> _uris = new(StringComparer.Ordinal);
 
     /// <summary>Creates a client owning its own <see cref="SocketsHttpHandler"/> built from <paramref name="options"/>.</summary>
@@ -61,6 +63,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         _ownsClient = ownsClient;
         _timeout = options.Timeout;
         _maxResponseBodySize = options.MaxResponseBodySize;
+        _resilience = ownsClient ? options.Resilience : null;
     }
 
     /// <summary>The handler this client uses when it owns its connection pool; exposed for hosts that build their own HttpClient.</summary>
@@ -110,12 +113,9 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
 
-        using var message = CreateMessage(uri, request);
         try
         {
-            using var response = await _client
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
-                .ConfigureAwait(false);
+            using var response = await SendWithResilienceAsync(uri, request, timeout.Token).ConfigureAwait(false);
             return await ReadResponseAsync(request, response, timeout.Token).ConfigureAwait(false);
         }
         catch (Replicas.NoHealthyReplicaException)
@@ -156,6 +156,51 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the fetch through its subgraph's retry and circuit-breaker pipeline (when there is one), a new request
+    /// message per attempt: the load benchmark crashed the process (memory corruption) within 30 s when connections
+    /// were recycled every 5 s and failed sends were retried by <c>ResilienceHandler</c>, which sends the same message
+    /// again; attempts of their own ran 150 s without it. Running the pipeline here also skips the handler's
+    /// per-request options and context plumbing.
+    /// </summary>
+    private async ValueTask<HttpResponseMessage> SendWithResilienceAsync(Uri uri, SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        if (_resilience is null)
+        {
+            return await SendAttemptAsync(uri, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var pipeline = _resilience.For(request.ServiceName);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Resilience.SubgraphResiliencePipelines.IdempotentKey, request.Fetch?.Node.OperationKind == Core.Operations.OperationKind.Query);
+        try
+        {
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static async (attempt, state) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await state.Client.SendAttemptAsync(state.Uri, state.Request, attempt.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Client: this, Uri: uri, Request: request)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendAttemptAsync(Uri uri, SubgraphRequest request, CancellationToken cancellationToken) =>
+        _client.SendAsync(CreateMessage(uri, request), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+
     public void Dispose()
     {
         if (_ownsClient)
@@ -171,11 +216,6 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         {
             // Below the retries and the breaker: every attempt chooses its replica.
             handler = new Replicas.ReplicaRoutingHandler(replicas) { InnerHandler = handler };
-        }
-
-        if (options.Resilience is { } resilience)
-        {
-            handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(resilience.For) { InnerHandler = handler };
         }
 
         return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -194,7 +234,6 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         };
         message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
         message.Options.Set(Resilience.SubgraphResiliencePipelines.SubgraphKey, request.ServiceName);
-        message.Options.Set(Resilience.SubgraphResiliencePipelines.IdempotentKey, request.Fetch?.Node.OperationKind == Core.Operations.OperationKind.Query);
 
         // Within a gateway fetch span, the subgraph gets that span's trace context, never a forwarded client copy.
         var span = Telemetry.TraceParent.CurrentFetch();

@@ -16,8 +16,8 @@ public sealed class SubgraphResiliencePipelines
     /// <summary>The subgraph a request message is for.</summary>
     public static readonly HttpRequestOptionsKey<string> SubgraphKey = new("fgw.subgraph");
 
-    /// <summary>Whether a request message may be sent again (a query fetch).</summary>
-    public static readonly HttpRequestOptionsKey<bool> IdempotentKey = new("fgw.idempotent");
+    /// <summary>Whether the fetch may be sent again (a query): set on each execution's <see cref="ResilienceContext"/>.</summary>
+    public static readonly ResiliencePropertyKey<bool> IdempotentKey = new("fgw.idempotent");
 
     private readonly Func<string, SubgraphResilienceOptions> _options;
     private readonly ConcurrentDictionary<string, (ResiliencePipeline<HttpResponseMessage> Pipeline, RetryBudget Budget)> _pipelines = new(StringComparer.Ordinal);
@@ -29,11 +29,10 @@ public sealed class SubgraphResiliencePipelines
         _options = options;
     }
 
-    /// <summary>The pipeline for <paramref name="request"/>'s subgraph; the request counts towards its retry budget.</summary>
-    public ResiliencePipeline<HttpResponseMessage> For(HttpRequestMessage request)
+    /// <summary>The pipeline of a subgraph; each call counts as one request toward its retry budget.</summary>
+    public ResiliencePipeline<HttpResponseMessage> For(string subgraph)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var subgraph = request.Options.TryGetValue(SubgraphKey, out var name) ? name : "";
+        ArgumentNullException.ThrowIfNull(subgraph);
         var entry = _pipelines.GetOrAdd(subgraph, static (key, self) => self.Build(key), this);
         entry.Budget.Deposit();
         return entry.Pipeline;
@@ -73,8 +72,7 @@ public sealed class SubgraphResiliencePipelines
         return (builder.Build(), budget);
     }
 
-    private static bool IsIdempotent(ResilienceContext context) =>
-        context.GetRequestMessage() is { } message && message.Options.TryGetValue(IdempotentKey, out var idempotent) && idempotent;
+    private static bool IsIdempotent(ResilienceContext context) => context.Properties.TryGetValue(IdempotentKey, out var idempotent) && idempotent;
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
