@@ -12,6 +12,13 @@
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
 
+// First of all: the JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch); when it is
+// not set, this process only runs the gateway as its child.
+if (JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
+{
+    return childExitCode;
+}
+
 // Before anything uses the array pool or a socket: pool room for the requests in flight, inline socket completions
 // (see GatewayRuntime; a value already in the environment wins).
 GatewayRuntime.ApplyProcessDefaults();

@@ -24,7 +24,9 @@
 #   GATEWAY_CPUS [1]  LOAD_CPUS [0]         taskset cpu lists ("" = not pinned)
 #   GATEWAY_PORT [21001]  SUBGRAPH_PORT [21100]   (both within 21000-21999)
 #   FGW_ENV [""]              extra VAR=value words for our gateway, e.g. "DOTNET_gcServer=1 DOTNET_TieredPGO=0"
-#                             (defaults set: DOTNET_TieredPGO=1 DOTNET_gcServer=0, Production, logging at Warning)
+#                             (defaults set: DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 so the
+#                             gateway does not relaunch itself (JitSafeRelaunch) and the measured process is the gateway,
+#                             Production, logging at Warning)
 #   HIVE_JIT [1]              run "hive" with --jit (as the public benchmark does); hive-rust never uses it
 #   CHECK_BODIES [0]          1 = wrk inspects every answer (status 200, no "errors"); costs load-generator CPU
 #   QUIET_WAIT [30] s         before each window wait up to this long for other processes to use less than
@@ -344,7 +346,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
       local extra_words=()
       read -r -a extra_words <<<"$extra"
       start_group "$GATEWAY_CPUS" "$logfile" env \
-        ASPNETCORE_ENVIRONMENT=Production DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+        ASPNETCORE_ENVIRONMENT=Production DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
         Logging__LogLevel__Default=Warning Gateway__WatchSupergraph=false \
         Gateway__SubgraphUrlOverrides__accounts="$SUBGRAPHS_URL/accounts" \
         Gateway__SubgraphUrlOverrides__products="$SUBGRAPHS_URL/products" \
@@ -538,7 +540,7 @@ done
     echo "rounds=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s conns=[$CONNS] wrk threads=$THREADS check_bodies=$CHECK_BODIES"
   fi
   echo "cpus: gateway=[$GATEWAY_CPUS] subgraphs+wrk=[$LOAD_CPUS]  subgraph memo=$SUBGRAPH_MEMO delay=${SUBGRAPH_DELAY_MS}ms"
-  echo "fgw env: DOTNET_TieredPGO=1 DOTNET_gcServer=0 $FGW_ENV$(for g in "${GATEWAY_LIST[@]}"; do [[ $g == fgw:* ]] && v="FGW_ENV_${g#fgw:}" && printf '  %s: %s' "$g" "${!v:-}"; done)"
+  echo "fgw env: DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 $FGW_ENV$(for g in "${GATEWAY_LIST[@]}"; do [[ $g == fgw:* ]] && v="FGW_ENV_${g#fgw:}" && printf '  %s: %s' "$g" "${!v:-}"; done)"
   echo "packages: $(node -p 'Object.entries(require(process.argv[1]).dependencies).map(([k, v]) => k + "@" + v).join(" ")' "$HERE/package.json")  hive --jit: $HIVE_JIT"
 } | tee "$OUT/meta.txt"
 

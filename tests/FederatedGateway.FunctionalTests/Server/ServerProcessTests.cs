@@ -114,6 +114,78 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WithoutTheJitSettingTheServerRunsAsItsOwnChildAndRelaysSigtermAndExitCodes()
+    {
+        await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
+        var environment = subgraphs.Subgraphs.ToDictionary(s => $"Gateway__SubgraphUrlOverrides__{s.Name}", s => s.Url.ToString());
+        environment[JitSafeRelaunchVariable] = ""; // removed: the executable must set it for its gateway itself
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+
+        using var server = ServerProcess.Start(["--supergraph", DemoGateway.SupergraphPath, "--urls", "http://127.0.0.1:0"], environment);
+        int child;
+        try
+        {
+            await WaitUntilHealthyAsync(server, http, Stopwatch.StartNew());
+            var response = await GraphQLHttp.PostAsync(http, await server.ListeningUrl + "/graphql", "{ me { name } }");
+            JsonAssert.Equal("""{"data":{"me":{"name":"Ada Lovelace"}}}""", response.Body);
+
+            child = Assert.Single(ChildrenOf(server.Id));
+            Assert.DoesNotContain(JitSafeRelaunchVariable + "=", EnvironmentOf(server.Id));
+            Assert.Contains(JitSafeRelaunchVariable + "=0", EnvironmentOf(child));
+
+            server.Terminate();
+            Assert.True(await server.WaitForExitAsync(ExitLimit), $"the server did not exit within {ExitLimit.TotalSeconds} s of SIGTERM");
+            Assert.Equal(0, server.ExitCode);
+            Assert.False(Directory.Exists($"/proc/{child}"), "the gateway child outlived its parent");
+        }
+        finally
+        {
+            Dump(server);
+        }
+
+        // The child's exit code is the executable's: a missing supergraph is still 1.
+        environment = new Dictionary<string, string> { [JitSafeRelaunchVariable] = "" };
+        using var failing = ServerProcess.Start(["--supergraph", "/no/such/supergraph.graphql", "--urls", "http://127.0.0.1:0"], environment);
+        Assert.True(await failing.WaitForExitAsync(ExitLimit), "the server kept running without a supergraph");
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Contains("supergraph.graphql", failing.StandardError);
+    }
+
+    private const string JitSafeRelaunchVariable = "DOTNET_JitObjectStackAllocation";
+
+    /// <summary>The process ids whose parent is <paramref name="parent"/> (from /proc/*/stat).</summary>
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        return children;
+    }
+
+    private static string EnvironmentOf(int pid) => File.ReadAllText($"/proc/{pid}/environ").Replace('\0', '\n');
+
+    [Fact]
     public async Task MissingSupergraphFileExitsWithOneAndAnErrorLine()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-supergraph-{Guid.NewGuid():N}.graphql");

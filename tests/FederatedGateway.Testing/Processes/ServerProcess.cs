@@ -62,9 +62,19 @@ public sealed partial class ServerProcess : IDisposable
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        // Set, so the server runs as this process rather than relaunching itself (JitSafeRelaunch): tests measure its
+        // memory and CPU by process id. An empty value in environment removes a variable.
+        start.Environment["DOTNET_JitObjectStackAllocation"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            if (value.Length == 0)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
