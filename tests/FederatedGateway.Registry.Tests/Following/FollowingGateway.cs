@@ -27,9 +27,13 @@ internal sealed class FollowingGateway : IAsyncDisposable
 
     public string Endpoint => _baseUrl + "/graphql";
 
-    /// <param name="usageDatabase">When set, usage analytics is on and counted into this SQLite file (flushed when the gateway stops).</param>
+    /// <param name="usageDatabase">
+    /// When set, usage analytics is on and counted into this SQLite file, or this PostgreSQL database when it is a
+    /// connection string (flushed when the gateway stops).
+    /// </param>
     public static async Task<FollowingGateway> StartAsync(string registry, string cacheFolder, string? usageDatabase = null)
     {
+        var usageOnPostgres = usageDatabase?.Contains("Host=", StringComparison.OrdinalIgnoreCase) == true;
         var environment = new Dictionary<string, string>
         {
             ["FGW_REGISTRY_TOKEN"] = RegistryHost.GatewayToken,
@@ -44,7 +48,8 @@ internal sealed class FollowingGateway : IAsyncDisposable
         };
         if (usageDatabase is not null)
         {
-            environment["Gateway__Usage__SqlitePath"] = usageDatabase;
+            environment[usageOnPostgres ? "Gateway__Usage__PostgreSql" : "Gateway__Usage__SqlitePath"] = usageDatabase;
+            environment["Gateway__Usage__Store"] = usageOnPostgres ? "PostgreSql" : "Sqlite";
         }
 
         var server = ServerProcess.Start(["--registry", registry, "--graph", "trading@prod", "--urls", "http://127.0.0.1:0"], environment);

@@ -1,5 +1,6 @@
 using FederatedGateway.Cli;
 using FederatedGateway.Demo;
+using FederatedGateway.Testing.Services;
 
 namespace FederatedGateway.Registry.Tests.Following;
 
@@ -11,14 +12,28 @@ namespace FederatedGateway.Registry.Tests.Following;
 public sealed class UsageCheckTests
 {
     [Fact]
-    public async Task A_breaking_change_fails_only_when_a_recorded_client_used_it()
+    public Task A_breaking_change_fails_only_when_a_recorded_client_used_it_on_Sqlite() => UsageCheckAsync(null);
+
+    [Fact]
+    public async Task A_breaking_change_fails_only_when_a_recorded_client_used_it_on_PostgreSql()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        await UsageCheckAsync(postgres.ConnectionString);
+    }
+
+    /// <param name="postgres">The registry's store and the usage store (one database); SQLite files when null.</param>
+    private static async Task UsageCheckAsync(string? postgres)
     {
         var folder = Directory.CreateTempSubdirectory("fgw-usage-check-").FullName;
         try
         {
-            var usage = Path.Combine(folder, "usage.db");
+            var usage = postgres ?? Path.Combine(folder, "usage.db");
             await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-            await using var registry = await RegistryHost.StartAsync(extra: new() { ["Registry:Usage:Store"] = "Sqlite", ["Registry:Usage:SqlitePath"] = usage });
+            await using var registry = await RegistryHost.StartAsync(postgres, new()
+            {
+                ["Registry:Usage:Store"] = postgres is null ? "Sqlite" : "PostgreSql",
+                [postgres is null ? "Registry:Usage:SqlitePath" : "Registry:Usage:PostgreSql"] = usage,
+            });
             foreach (var name in new[] { "accounts", "portfolio", "orders" })
             {
                 Assert.Equal(201, (await registry.PublishAsync(name, Schema(name), url: subgraphs.GetUrl(name).ToString())).Status);
