@@ -48,6 +48,11 @@ public sealed class SubgraphServers : IAsyncDisposable
         var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter>();
         var request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+        // A stress knob for looking for scheduling races by hand: each answer waits a random 0..N ms (e.g. 15).
+        if (int.TryParse(Environment.GetEnvironmentVariable("FGW_DIFF_SUBGRAPH_JITTER_MS"), out var jitter) && jitter > 0)
+        {
+            await Task.Delay(Random.Shared.Next(0, jitter), context.RequestAborted);
+        }
         var result = await executer.ExecuteAsync(o =>
         {
             o.Query = request?.Query;
