@@ -7,9 +7,10 @@ namespace FederatedGateway.AspNetCore;
 /// Runs the gateway executable with the JIT's object stack allocation off. Under sustained load (the load benchmark,
 /// 50 connections) gateway processes on .NET 10.0.12 died of memory corruption: access violations in
 /// <c>GatewayResult.Dispose</c> and <c>ResponseWriter</c>, a Kestrel flush completed twice, a general protection fault
-/// in libcoreclr. With subgraph connections recycled every 5 s it happened within 26-44 s in three runs; with
-/// <c>DOTNET_JitObjectStackAllocation=0</c> the same runs went 180 s, and 420 s at the defaults, without one (the .NET 10
-/// escape analysis has known bugs where a stack-allocated object escapes). The JIT reads that setting from the
+/// in libcoreclr. Soaks at the defaults died after about 200-220 s (three runs) and 44 s (one), one with subgraph
+/// connections recycled every 5 s after 26 s; with <c>DOTNET_JitObjectStackAllocation=0</c> a soak at the defaults ran
+/// its 420 s and one with 5-s recycling its 180 s without one (the .NET 10 escape analysis has known bugs where a
+/// stack-allocated object escapes; two soaks of older builds also ran 420 s clean, so the rate varies). The JIT reads that setting from the
 /// environment only, before <c>Main</c> runs (runtimeconfig.json properties are ignored, checked), so when it is not
 /// set at all the executable starts itself again with it set, relays SIGTERM, SIGINT and SIGQUIT, and exits with the
 /// child's exit code. Setting the variable (to any value) keeps the process as it is.

@@ -33,7 +33,12 @@ public sealed class TrustedDocumentTests
         try
         {
             // Usage is consulted (and empty): removing a field breaks no recorded client.
-            await using var registry = await RegistryHost.StartAsync(postgres, new() { ["Registry:Usage:Store"] = "Sqlite", ["Registry:Usage:SqlitePath"] = Path.Combine(folder, "usage.db") });
+            await using var registry = await RegistryHost.StartAsync(postgres, new()
+            {
+                ["Registry:Usage:Store"] = "Sqlite",
+                ["Registry:Usage:SqlitePath"] = Path.Combine(folder, "usage.db"),
+                ["Registry:MaxDocuments"] = "4",
+            });
             var manifest = Write(folder, "manifest.json", Manifest);
             Assert.Equal(2, (await FgwAsync(registry, "documents", "publish", "--manifest", manifest)).Exit); // nothing published yet
 
@@ -72,6 +77,13 @@ public sealed class TrustedDocumentTests
             (exit, _, stderr) = await FgwAsync(registry, "subgraph", "check", "--name", "accounts", "--schema", withEmail);
             Assert.Equal(0, exit);
             Assert.Contains("check passed", stderr);
+
+            // More documents than the variant keeps: refused whole with the limit named, before any is prepared.
+            var many = Write(folder, "many.json", "{" + string.Join(",", Enumerable.Range(0, 3).Select(i => $"\"m{i}\":\"query M{i} {{ me {{ name }} }}\"")) + "}");
+            (exit, _, stderr) = await FgwAsync(registry, "documents", "publish", "--manifest", many);
+            Assert.Equal(2, exit);
+            Assert.Contains("keeps at most 4", stderr);
+            Assert.Equal(2, (await ListAsync(registry)).Count);
 
             // Not a list at all, and a token that may only read.
             var garbage = Write(folder, "garbage.json", """{"format":"something-else"}""");

@@ -111,10 +111,7 @@ internal sealed partial class CliApp
             }
 
             var answer = await client.AddDocumentsAsync(manifest, parse.GetValue(line.Commit), parse.GetValue(line.Message));
-            if (parse.GetValue(line.Format) == "json" && answer.Json.ValueKind == JsonValueKind.Object)
-            {
-                _stdout.WriteLine(JsonSerializer.Serialize(answer.Json, Indented));
-            }
+            WriteJsonAnswer(answer, parse.GetValue(line.Format));
 
             switch (answer.Status)
             {
@@ -176,11 +173,7 @@ internal sealed partial class CliApp
     /// <summary>A publish, delete or rollback: 0 when a version was made or nothing changed, 1 when it would not compose, 2 otherwise.</summary>
     private int Written(RegistryAnswer answer, string? format, string verb)
     {
-        if (format == "json" && answer.Json.ValueKind == JsonValueKind.Object)
-        {
-            _stdout.WriteLine(JsonSerializer.Serialize(answer.Json, Indented));
-        }
-
+        WriteJsonAnswer(answer, format);
         switch (answer.Status)
         {
             case HttpStatusCode.Created:
@@ -199,6 +192,15 @@ internal sealed partial class CliApp
                 return 1;
             default:
                 return Refused(answer);
+        }
+    }
+
+    /// <summary>With <c>--format json</c>, the registry's answer as it came (indented) on stdout.</summary>
+    private void WriteJsonAnswer(RegistryAnswer answer, string? format)
+    {
+        if (format == "json" && answer.Json.ValueKind == JsonValueKind.Object)
+        {
+            _stdout.WriteLine(JsonSerializer.Serialize(answer.Json, Indented));
         }
     }
 

@@ -47,6 +47,15 @@ internal sealed class DocumentEndpoints(SchemaRegistry registry, RegistryRequest
             return;
         }
 
+        var kept = (await registry.Store.DocumentsAsync(graph, context.RequestAborted)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var added = entries.Count(e => !kept.Contains(e.Id));
+        if (kept.Count + added > settings.MaxDocuments)
+        {
+            await RegistryRequests.Problem(context, StatusCodes.Status413PayloadTooLarge, "TOO_MANY_DOCUMENTS",
+                $"{graph} would keep {kept.Count + added} trusted documents; it keeps at most {settings.MaxDocuments} (Registry:MaxDocuments).");
+            return;
+        }
+
         var who = RegistryRequests.Who(context, context.Request.Query["commit"], context.Request.Query["message"]);
         var outcome = await registry.AddDocumentsAsync(graph, [.. entries.Select(e => (e.Id, e.Name, e.Body))], who, context.RequestAborted);
         if (!outcome.Accepted && outcome.Problems.Count == 0)

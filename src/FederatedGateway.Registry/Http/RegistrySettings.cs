@@ -26,6 +26,12 @@ public sealed class RegistrySettings
     /// <summary>The gateways' usage data, for checks: a breaking change no client used within the window does not fail.</summary>
     public RegistryUsageSettings Usage { get; set; } = new();
 
+    /// <summary>
+    /// The most trusted documents a variant keeps (every check prepares each one against the proposed schema, so this
+    /// bounds a check's work). Default 10,000.
+    /// </summary>
+    public int MaxDocuments { get; set; } = 10_000;
+
     /// <summary>The largest request body accepted (a subgraph schema). Default 5 MB.</summary>
     public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
 
@@ -49,6 +55,11 @@ public sealed class RegistrySettings
         if ((Usage.Store == "Sqlite" && string.IsNullOrWhiteSpace(Usage.SqlitePath)) || (Usage.Store == "PostgreSql" && string.IsNullOrWhiteSpace(Usage.PostgreSql)) || Usage.Window <= TimeSpan.Zero)
         {
             yield return "Registry:Usage needs SqlitePath (Sqlite) or PostgreSql (PostgreSql) and a positive Window.";
+        }
+
+        if (MaxDocuments < 1)
+        {
+            yield return "Registry:MaxDocuments must be at least 1.";
         }
 
         for (var i = 0; i < Tokens.Count; i++)
