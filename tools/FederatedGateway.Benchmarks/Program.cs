@@ -11,10 +11,16 @@ using FederatedGateway.Benchmarks;
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --compose-once   one cold composition of
 //   the large synthetic graph: wall time and peak working set
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --execute-loop SECONDS   ExecuteCachedOperation
-//   in a loop (for perf / dotnet-trace to watch), then calls per second and bytes allocated per call
+//   in a loop (for perf / dotnet-trace to watch), then calls per second and bytes allocated per call; add
+//   --telemetry for the same with the OpenTelemetry SDK recording (TelemetryBenchmarks)
 if (args.Length == 2 && args[0] == "--execute-loop" && int.TryParse(args[1], out var seconds) && seconds > 0)
 {
     return GatewayBenchmarks.Loop(TimeSpan.FromSeconds(seconds));
+}
+
+if (args.Length == 3 && args[0] == "--execute-loop" && args[2] == "--telemetry" && int.TryParse(args[1], out var telemetrySeconds))
+{
+    return TelemetryBenchmarks.Loop(TimeSpan.FromSeconds(telemetrySeconds));
 }
 
 if (args.Length == 1 && args[0] == "--compose-once")

@@ -67,6 +67,7 @@ public static class SupergraphFileServiceCollectionExtensions
                     RequestTimeout = options.RequestTimeout,
                     RequireAuthentication = options.Authentication.Required,
                     TrustClientTraceContext = options.Telemetry.TrustClientTraceContext,
+                    RecordDocument = options.Telemetry.RecordDocument,
 
                     // Stages registered as IRequestStage services (identity, persisted documents, authorization…) join the request path at their order.
                     AdditionalStages = provider.GetServices<IRequestStage>().ToArray(),

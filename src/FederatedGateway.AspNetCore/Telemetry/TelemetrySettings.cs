@@ -31,6 +31,13 @@ public sealed class TelemetrySettings
     /// </summary>
     public bool TrustClientTraceContext { get; set; }
 
+    /// <summary>
+    /// Whether the request span carries the operation's text (<c>graphql.document</c>, up to 8 KB). Off by default:
+    /// documents can hold literal values (account numbers, names) that should not leave for a trace store, and on a
+    /// busy gateway they are most of the exported bytes.
+    /// </summary>
+    public bool RecordDocument { get; set; }
+
     /// <summary>Whether metrics are served in Prometheus' text format at <see cref="MetricsPath"/> (when metrics are on). Default on.</summary>
     public bool PrometheusEnabled { get; set; } = true;
 

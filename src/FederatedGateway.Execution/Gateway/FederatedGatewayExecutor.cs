@@ -83,6 +83,9 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
     /// </summary>
     public bool TrustClientTraceContext { get; init; }
 
+    /// <summary>Whether the request's span records the operation's text (<c>graphql.document</c>). Off unless the host turns it on.</summary>
+    public bool RecordDocument { get; init; }
+
     private async ValueTask RunAsync(RequestContext context)
     {
         RequestTelemetry.Start(context, TrustClientTraceContext);
@@ -92,11 +95,11 @@ public sealed partial class FederatedGatewayExecutor : IGatewayExecutor
         }
         catch (Exception ex) when (context.Activity is not null || GatewayMetrics.RequestDuration.Enabled)
         {
-            RequestTelemetry.Stop(context, ex);
+            RequestTelemetry.Stop(context, RecordDocument, ex);
             throw;
         }
 
-        RequestTelemetry.Stop(context);
+        RequestTelemetry.Stop(context, RecordDocument);
     }
 
     private RequestPipeline BuildPipeline()

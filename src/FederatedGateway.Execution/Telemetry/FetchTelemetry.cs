@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using FederatedGateway.Execution.Execution;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +20,8 @@ internal static class FetchTelemetry
     /// <summary>What <c>graphql.gateway.fetch.outcome</c> is for a fetch that got an answer.</summary>
     public const string Success = "ok";
 
-    private static readonly ConcurrentDictionary<string, (string? Host, int Port)> s_servers = new(StringComparer.Ordinal);
+    /// <summary>What every span of a route carries, worked out once per route (a reload makes new routes).</summary>
+    private static readonly ConditionalWeakTable<SubgraphRoute, FetchSpanShape> s_shapes = new();
 
     public static Activity? Start(string subgraph, SubgraphRoute route)
     {
@@ -32,15 +33,15 @@ internal static class FetchTelemetry
         var activity = GatewayTelemetry.Source.StartActivity("graphql.fetch", ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.DisplayName = "fetch " + subgraph;
+            var shape = s_shapes.GetOrAdd(route, static (route, subgraph) => new FetchSpanShape(subgraph, route.Url), subgraph);
+            activity.DisplayName = shape.DisplayName;
             activity.SetTag(SubgraphTag, subgraph);
             activity.SetTag(SourceKindTag, route.SourceKind);
             activity.SetTag("url.full", route.Url);
-            var (host, port) = s_servers.GetOrAdd(route.Url, static url => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? (uri.Host, uri.Port) : (null, 0));
-            if (host is not null)
+            if (shape.Host is not null)
             {
-                activity.SetTag("server.address", host);
-                activity.SetTag("server.port", port);
+                activity.SetTag("server.address", shape.Host);
+                activity.SetTag("server.port", shape.Port);
             }
         }
 
@@ -57,7 +58,7 @@ internal static class FetchTelemetry
             {
                 if (statusCode > 0 && activity.GetTagItem("http.response.status_code") is null)
                 {
-                    activity.SetTag("http.response.status_code", statusCode);
+                    activity.SetTag("http.response.status_code", BoxedValues.Of(statusCode));
                 }
 
                 if (errorCode is not null)

@@ -47,7 +47,8 @@ internal static class RequestTelemetry
     }
 
     /// <summary>Ends the request's span and records its metrics.</summary>
-    public static void Stop(RequestContext context, Exception? exception = null)
+    /// <param name="recordDocument">Whether the span gets the operation's text (<c>graphql.document</c>).</param>
+    public static void Stop(RequestContext context, bool recordDocument, Exception? exception = null)
     {
         var activity = context.Activity;
         var rejection = context.RejectionCode;
@@ -58,7 +59,7 @@ internal static class RequestTelemetry
         {
             if (activity.IsAllDataRequested)
             {
-                Describe(activity, context, operationName, operationType);
+                Describe(activity, context, operationName, operationType, recordDocument);
                 if (exception is not null)
                 {
                     activity.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
@@ -114,7 +115,7 @@ internal static class RequestTelemetry
     private static ActivityContext ClientContext(GatewayRequest request) =>
         ActivityContext.TryParse(request.TraceParent, request.TraceState, isRemote: true, out var parsed) ? parsed : default;
 
-    private static void Describe(Activity activity, RequestContext context, string? operationName, string? operationType)
+    private static void Describe(Activity activity, RequestContext context, string? operationName, string? operationType, bool recordDocument)
     {
         if (operationType is not null)
         {
@@ -127,7 +128,7 @@ internal static class RequestTelemetry
             activity.SetTag("graphql.operation.name", operationName);
         }
 
-        if (context.Document is { Length: <= MaxRecordedDocumentLength } document && context.Operation is not null)
+        if (recordDocument && context.Document is { Length: <= MaxRecordedDocumentLength } document && context.Operation is not null)
         {
             activity.SetTag("graphql.document", document);
         }

@@ -10,16 +10,17 @@ public sealed class TracingTests
     private const string ClientTraceId = "0af7651916cd43dd8448eb211c80319c";
     private const string ClientSpanId = "b7ad6b7169203331";
 
-    private static Dictionary<string, string?> Settings(bool trustClient = false) => new()
+    private static Dictionary<string, string?> Settings(bool trustClient = false, bool recordDocument = false) => new()
     {
         ["Gateway:Telemetry:TracingEnabled"] = "true",
         ["Gateway:Telemetry:TrustClientTraceContext"] = trustClient ? "true" : "false",
+        ["Gateway:Telemetry:RecordDocument"] = recordDocument ? "true" : "false",
     };
 
     [Fact]
     public async Task A_query_over_two_subgraphs_has_one_fetch_span_each_under_the_request_span_and_each_subgraph_gets_its_fetch_spans_trace_context()
     {
-        await using var gateway = await TelemetryGateway.StartAsync(Settings());
+        await using var gateway = await TelemetryGateway.StartAsync(Settings(recordDocument: true));
         gateway.ForwardFails = true;
 
         var (status, body) = await gateway.PostAsync("query FxQuote { spotRate forwardPoints }");
@@ -69,7 +70,7 @@ public sealed class TracingTests
     }
 
     [Fact]
-    public async Task The_second_request_for_a_document_is_a_plan_cache_hit_with_no_parse_span()
+    public async Task The_second_request_for_a_document_is_a_plan_cache_hit_with_no_parse_span_and_no_document_is_recorded_by_default()
     {
         await using var gateway = await TelemetryGateway.StartAsync(Settings());
 
@@ -78,6 +79,7 @@ public sealed class TracingTests
 
         var requests = Snapshot(gateway).Where(s => s.OperationName == "graphql.request" && Equals(s.GetTagItem("graphql.operation.name"), "FxAgain")).ToList();
         Assert.Equal(2, requests.Count);
+        Assert.All(requests, request => Assert.Null(request.GetTagItem("graphql.document")));
         var second = Snapshot(gateway).Where(s => s.TraceId == requests[1].TraceId).ToList();
         Assert.Equal(true, second.Single(s => s.OperationName == "graphql.prepare").GetTagItem("graphql.plan_cache.hit"));
         Assert.DoesNotContain(second, s => s.OperationName == "graphql.parse");

@@ -25,7 +25,7 @@ public sealed class PrepareStage : IRequestStage
         if ((activity is not null || GatewayMetrics.PlanCacheHits.Enabled) && context.Document is { } document)
         {
             var hit = preparer.IsCached(document, request.OperationName);
-            activity?.SetTag("graphql.plan_cache.hit", hit);
+            activity?.SetTag("graphql.plan_cache.hit", BoxedValues.Of(hit));
             (hit ? GatewayMetrics.PlanCacheHits : GatewayMetrics.PlanCacheMisses).Add(1);
         }
 
