@@ -60,6 +60,31 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batched_lookup_that_leaves_out_unknown_keys_and_answers_in_its_own_order_is_paired_by_key_with_one_error_per_missing_entity()
+    {
+        var answer = await _gateway.QueryAsync("{ watchlist { symbol quote { bid } issuer { lei name } } }");
+
+        Assert.Equal(
+            "[{\"symbol\":\"MSFT\",\"quote\":{\"bid\":40.5},\"issuer\":{\"lei\":\"L-MSFT\",\"name\":\"Issuer L-MSFT\"}},"
+            + "{\"symbol\":\"NOPE\",\"quote\":null,\"issuer\":null},"
+            + "{\"symbol\":\"AAPL\",\"quote\":{\"bid\":40.5},\"issuer\":{\"lei\":\"L-AAPL\",\"name\":\"Issuer L-AAPL\"}},"
+            + "{\"symbol\":\"MSFT\",\"quote\":{\"bid\":40.5},\"issuer\":{\"lei\":\"L-MSFT\",\"name\":\"Issuer L-MSFT\"}}]",
+            answer.GetProperty("data").GetProperty("watchlist").GetRawText());
+
+        // One NOT_FOUND error per missing entity, at the entity's path (the issuer's non-null name adds its own).
+        var notFound = answer.GetProperty("errors").EnumerateArray()
+            .Where(error => error.GetProperty("extensions").TryGetProperty("code", out var code) && code.GetString() == "NOT_FOUND")
+            .ToDictionary(error => error.GetProperty("path").GetRawText(), error => error.GetProperty("message").GetString());
+        Assert.Equal(2, notFound.Count);
+        Assert.Contains("answered no Instrument for { symbol: \"NOPE\" }", notFound["[\"watchlist\",1]"], StringComparison.Ordinal);
+        Assert.Contains("answered no Issuer for { lei: \"NO-LEI\" }", notFound["[\"watchlist\",1,\"issuer\"]"], StringComparison.Ordinal);
+
+        // Each distinct key asked once, in one call per entity type.
+        Assert.Equal("MSFT:0,NOPE:0,AAPL:0", _server.Calls.Details("BatchGetInstruments").Single());
+        Assert.Equal("L-MSFT,NO-LEI,L-AAPL", _server.Calls.Details("BatchGetIssuers").Single());
+    }
+
+    [Fact]
     public async Task Single_lookups_are_one_call_per_representation()
     {
         var answer = await _gateway.QueryAsync("{ venue { code name } }");

@@ -170,6 +170,9 @@ internal sealed class FetchCall
     private async Task LookupBatchAsync(EntityBinding entity, OutputSelection selection, JsonElement representations, List<int> indexes, EntityItem[] items)
     {
         var lookup = entity.Lookup!;
+
+        // Paired by key, each distinct key is asked once and every representation of it gets the same answer.
+        var wanted = entity.Correspondence == LookupCorrespondence.ByPosition ? null : new Dictionary<string, List<int>>(StringComparer.Ordinal);
         byte[] request;
         try
         {
@@ -179,6 +182,11 @@ internal sealed class FetchCall
             foreach (var i in indexes)
             {
                 var representation = representations[i];
+                if (wanted is not null && !AddWanted(wanted, EntityKey.Of(ProtoEncoder.Encode(entity.Entity, representation, _schema), entity.KeyFields), i))
+                {
+                    continue;
+                }
+
                 var element = scalarKey is null ? representation
                     : representation.TryGetProperty(scalarKey, out var key) ? key
                     : throw new ProtoCodecException($"A representation of {entity.Entity.GraphQLName} lacks its key \"{scalarKey}\".");
@@ -202,34 +210,120 @@ internal sealed class FetchCall
 
         try
         {
-            var found = 0;
-            var scanner = new WireScanner(response);
-            while (scanner.Next(out var field))
+            if (wanted is null)
             {
-                if (field.Number != entity.BatchResponseField!.Number || field.WireType != WireType.LengthDelimited)
-                {
-                    continue;
-                }
-
-                if (found < indexes.Count)
-                {
-                    items[indexes[found]] = new EntityItem(response, field.Start, field.Length, selection, null);
-                }
-
-                found++;
+                PairByPosition(entity, selection, response, indexes, items);
             }
-
-            if (found != indexes.Count)
+            else
             {
-                Fail(items, indexes, new GrpcCallError(
-                    $"{lookup.FullMethod} answered {found} entities for {indexes.Count} keys; a batched lookup must answer one per key, in order.",
-                    GrpcStatusCodes.MalformedResponse, Method: lookup.FullMethod));
+                PairByKey(entity, selection, response, wanted, representations, items);
             }
         }
         catch (ProtoCodecException ex)
         {
             Fail(items, indexes, new GrpcCallError(ex.Message, GrpcStatusCodes.MalformedResponse, Method: lookup.FullMethod));
         }
+    }
+
+    private static bool AddWanted(Dictionary<string, List<int>> wanted, string key, int index)
+    {
+        if (wanted.TryGetValue(key, out var same))
+        {
+            same.Add(index);
+            return false;
+        }
+
+        wanted[key] = [index];
+        return true;
+    }
+
+    private static void PairByPosition(EntityBinding entity, OutputSelection selection, byte[] response, List<int> indexes, EntityItem[] items)
+    {
+        var found = 0;
+        var scanner = new WireScanner(response);
+        while (scanner.Next(out var field))
+        {
+            if (field.Number != entity.BatchResponseField!.Number || field.WireType != WireType.LengthDelimited)
+            {
+                continue;
+            }
+
+            if (found < indexes.Count)
+            {
+                items[indexes[found]] = new EntityItem(response, field.Start, field.Length, selection, null);
+            }
+
+            found++;
+        }
+
+        if (found != indexes.Count)
+        {
+            var lookup = entity.Lookup!;
+            Fail(items, indexes, new GrpcCallError(
+                $"{lookup.FullMethod} answered {found} entities for {indexes.Count} keys; a lookup paired by position (batch_match BY_POSITION) must answer one per key, in order.",
+                GrpcStatusCodes.MalformedResponse, Method: lookup.FullMethod));
+        }
+    }
+
+    /// <summary>
+    /// Pairs each entity answered (a repeated field's element or a map's value) with the keys asked for; a key left
+    /// unanswered is null with a NOT_FOUND error at its own path, and entities nobody asked for are ignored.
+    /// </summary>
+    private static void PairByKey(EntityBinding entity, OutputSelection selection, byte[] response, Dictionary<string, List<int>> wanted, JsonElement representations, EntityItem[] items)
+    {
+        var isMap = entity.Correspondence == LookupCorrespondence.ByMap;
+        var scanner = new WireScanner(response);
+        while (scanner.Next(out var field))
+        {
+            if (field.Number != entity.BatchResponseField!.Number || field.WireType != WireType.LengthDelimited)
+            {
+                continue;
+            }
+
+            var slice = response.AsSpan(field.Start, field.Length);
+            var (start, length) = (field.Start, field.Length);
+            string key;
+            if (isMap)
+            {
+                if (!WireScanner.TryFindLast(slice, 2, out var value) || value.WireType != WireType.LengthDelimited)
+                {
+                    continue;
+                }
+
+                key = EntityKey.OfMapEntry(slice);
+                (start, length) = (field.Start + value.Start, value.Length);
+            }
+            else
+            {
+                key = EntityKey.Of(slice, entity.KeyFields);
+            }
+
+            if (wanted.Remove(key, out var matched))
+            {
+                foreach (var i in matched)
+                {
+                    items[i] = new EntityItem(response, start, length, selection, null);
+                }
+            }
+        }
+
+        foreach (var (_, missing) in wanted)
+        {
+            var error = NotFound(entity, representations[missing[0]]);
+            foreach (var i in missing)
+            {
+                items[i] = EntityItem.Failed(error);
+            }
+        }
+    }
+
+    private static GrpcCallError NotFound(EntityBinding entity, JsonElement representation)
+    {
+        var key = string.Join(", ", entity.KeyFields.Select(field =>
+            representation.TryGetProperty(field.GraphQLName, out var value) ? $"{field.GraphQLName}: {value.GetRawText()}" : field.GraphQLName + ": null"));
+        return new GrpcCallError(
+            $"{entity.Lookup!.FullMethod} answered no {entity.Entity.GraphQLName} for {{ {key} }}.",
+            GrpcStatusCodes.Name(StatusCode.NotFound), (int)StatusCode.NotFound, entity.Lookup.FullMethod);
     }
 
     private async Task LookupOneAsync(EntityBinding entity, OutputSelection selection, JsonElement representation, int index, EntityItem[] items)

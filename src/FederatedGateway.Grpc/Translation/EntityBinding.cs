@@ -23,8 +23,14 @@ public sealed class EntityBinding
     /// <summary>For a batched lookup: the request's repeated field that takes one element per representation.</summary>
     public ProtoField? BatchRequestField { get; internal set; }
 
-    /// <summary>For a batched lookup: the response's repeated field of entities, in request order.</summary>
+    /// <summary>For a batched lookup: the response's repeated field (or map) of entities.</summary>
     public ProtoField? BatchResponseField { get; internal set; }
+
+    /// <summary>For a batched lookup: how the entities answered are paired with the keys asked for.</summary>
+    public LookupCorrespondence Correspondence { get; internal set; }
+
+    /// <summary>The entity's fields named at the top level of <see cref="Key"/>.</summary>
+    public IReadOnlyList<ProtoField> KeyFields { get; internal set; } = [];
 
     /// <summary>For a single lookup whose response wraps the entity: that field (null when the response is the entity).</summary>
     public ProtoField? SingleResponseField { get; internal set; }

@@ -142,7 +142,10 @@ public static class GrpcSchemaTranslator
                 }
             }
 
-            var entity = new EntityBinding(message, option.Key.Trim());
+            var entity = new EntityBinding(message, option.Key.Trim())
+            {
+                KeyFields = TopLevelNames(option.Key).Select(name => message.FindField(name)!).ToArray(),
+            };
             if (!string.IsNullOrEmpty(option.Lookup))
             {
                 var lookup = methods.FirstOrDefault(m => m.MethodName == option.Lookup || m.Method.FullName == option.Lookup || m.FullMethod == "/" + option.Lookup)
@@ -154,6 +157,7 @@ public static class GrpcSchemaTranslator
 
                 entity.Lookup = lookup;
                 BindLookupShape(entity, lookup, where);
+                entity.Correspondence = BatchCorrespondence.Choose(entity, option.BatchMatch, where);
             }
 
             message.Entity = entity;
@@ -166,7 +170,9 @@ public static class GrpcSchemaTranslator
     private static void BindLookupShape(EntityBinding entity, RpcBinding lookup, string where)
     {
         var repeatedRequest = lookup.Request.Fields.Where(f => f.IsRepeated && !f.IsMap).ToList();
-        var repeatedEntities = lookup.Response.Fields.Where(f => f.IsRepeated && !f.IsMap && f.Message == entity.Entity).ToList();
+        var repeatedEntities = lookup.Response.Fields
+            .Where(f => f.IsRepeated && (f.IsMap ? BatchCorrespondence.MapValue(f)?.Message == entity.Entity : f.Message == entity.Entity))
+            .ToList();
         if (repeatedRequest.Count == 1 && repeatedEntities.Count == 1)
         {
             entity.BatchRequestField = repeatedRequest[0];

@@ -5,7 +5,8 @@ namespace FederatedGateway.Grpc.Tests.Infrastructure;
 
 /// <summary>
 /// A GraphQL subgraph stand-in that owns Instrument (with quantity) and lists positions, extends the gRPC Quote
-/// entity with a rating, and points at an Exchange entity owned by the gRPC service.
+/// entity with a rating, and points at Exchange and Issuer entities owned by the gRPC service. Its watchlist holds
+/// an instrument and an issuer the gRPC service does not know ("NO…"), and one instrument twice.
 /// </summary>
 public static class PortfolioSubgraph
 {
@@ -15,6 +16,7 @@ public static class PortfolioSubgraph
         type Query {
           positions: [Position!]!
           venue: Exchange
+          watchlist: [Instrument!]!
         }
 
         type Position {
@@ -26,6 +28,11 @@ public static class PortfolioSubgraph
           symbol: ID!
           name: String!
           quantity: Int!
+          issuer: Issuer
+        }
+
+        type Issuer @key(fields: "lei", resolvable: false) {
+          lei: ID!
         }
 
         type Quote @key(fields: "symbol") {
@@ -57,6 +64,12 @@ public static class PortfolioSubgraph
         return """
             {"data":{
               "venue":{"__typename":"Exchange","code":"XNAS"},
+              "watchlist":[
+                {"__typename":"Instrument","symbol":"MSFT","name":"Microsoft","quantity":20,"issuer":{"__typename":"Issuer","lei":"L-MSFT"}},
+                {"__typename":"Instrument","symbol":"NOPE","name":"Delisted","quantity":1,"issuer":{"__typename":"Issuer","lei":"NO-LEI"}},
+                {"__typename":"Instrument","symbol":"AAPL","name":"Apple","quantity":10,"issuer":{"__typename":"Issuer","lei":"L-AAPL"}},
+                {"__typename":"Instrument","symbol":"MSFT","name":"Microsoft","quantity":20,"issuer":{"__typename":"Issuer","lei":"L-MSFT"}}
+              ],
               "positions":[
                 {"id":"p1","instrument":{"__typename":"Instrument","symbol":"AAPL","name":"Apple","quantity":10}},
                 {"id":"p2","instrument":{"__typename":"Instrument","symbol":"MSFT","name":"Microsoft","quantity":20}},

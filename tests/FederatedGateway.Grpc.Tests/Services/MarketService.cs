@@ -36,8 +36,10 @@ public sealed class MarketService(CallLog calls) : MarketData.MarketDataBase
     public override Task<BatchGetInstrumentsResponse> BatchGetInstruments(BatchGetInstrumentsRequest request, ServerCallContext context)
     {
         calls.Record("BatchGetInstruments", string.Join(",", request.Instruments.Select(k => $"{k.Symbol}:{k.Quantity}")));
+
+        // As many real services do: unknown symbols left out, the rest in an order of the service's own.
         var response = new BatchGetInstrumentsResponse();
-        foreach (var key in request.Instruments)
+        foreach (var key in request.Instruments.Where(k => !IsUnknown(k.Symbol)).Reverse())
         {
             var quote = QuoteOf(key.Symbol);
             response.Instruments.Add(new Instrument { Symbol = key.Symbol, Quote = quote, Exposure = key.Quantity * quote.Bid });
@@ -45,6 +47,21 @@ public sealed class MarketService(CallLog calls) : MarketData.MarketDataBase
 
         return Task.FromResult(response);
     }
+
+    public override Task<BatchGetIssuersResponse> BatchGetIssuers(BatchGetIssuersRequest request, ServerCallContext context)
+    {
+        calls.Record("BatchGetIssuers", string.Join(",", request.Leis));
+        var response = new BatchGetIssuersResponse();
+        foreach (var lei in request.Leis.Where(lei => !IsUnknown(lei)))
+        {
+            response.Issuers[lei] = new Issuer { Lei = lei, Name = "Issuer " + lei };
+        }
+
+        return Task.FromResult(response);
+    }
+
+    /// <summary>Symbols and identifiers starting with "NO" are not known to the service.</summary>
+    private static bool IsUnknown(string key) => key.StartsWith("NO", StringComparison.Ordinal);
 
     public override Task<Exchange> GetExchange(GetExchangeRequest request, ServerCallContext context)
     {
