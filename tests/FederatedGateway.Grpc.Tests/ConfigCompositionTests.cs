@@ -33,6 +33,7 @@ public sealed class ConfigCompositionTests
                   grpc:
                     url: {kitchen.Url}
                     reflection: true
+                    style: mirror
               greeter:
                 routing_url: {greeter.Url}
                 schema:
@@ -53,11 +54,11 @@ public sealed class ConfigCompositionTests
         using var http = new HttpClient();
         var response = await http.PostAsJsonAsync(app.Urls.First() + "/graphql", new
         {
-            query = "{ getGreeting(name: \"Ada\") { message } getItem(id: \"k1\") { id color createdAt payload { ... on Gadget { size } } } }",
+            query = "{ greeting(name: \"Ada\") getItem(id: \"k1\") { id color createdAt payload { ... on Gadget { size } } } }",
         });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(
-            "{\"getGreeting\":{\"message\":\"Hello Ada\"},\"getItem\":{\"id\":\"k1\",\"color\":\"GREEN\",\"createdAt\":\"2024-05-06T07:08:09.120Z\",\"payload\":{\"size\":42}}}",
+            "{\"greeting\":\"Hello Ada\",\"getItem\":{\"id\":\"k1\",\"color\":\"GREEN\",\"createdAt\":\"2024-05-06T07:08:09.120Z\",\"payload\":{\"size\":42}}}",
             CodecTests.Data(body).GetRawText());
         await app.StopAsync();
     }

@@ -54,10 +54,11 @@ public sealed class DemoGrpcTests : IAsyncLifetime
     [Fact]
     public async Task A_gRPC_root_field_leads_into_GraphQL_owned_fields()
     {
-        var data = await QueryAsync("{ batchGetQuotes(symbols: [\"SAP\", \"VOD\"]) { instruments { symbol name currency quote { last } } } }");
+        // BatchGetQuotes in the idiomatic style: "quotes", its one-field response unwrapped to the instruments.
+        var data = await QueryAsync("{ quotes(symbols: [\"SAP\", \"VOD\"]) { symbol name currency quote { last } } }");
         Assert.Equal(
-            "{\"instruments\":[{\"symbol\":\"SAP\",\"name\":\"SAP SE\",\"currency\":\"EUR\",\"quote\":{\"last\":181.8528}},{\"symbol\":\"VOD\",\"name\":\"Vodafone Group Plc\",\"currency\":\"GBP\",\"quote\":{\"last\":0.7178}}]}",
-            data.GetProperty("batchGetQuotes").GetRawText());
+            "[{\"symbol\":\"SAP\",\"name\":\"SAP SE\",\"currency\":\"EUR\",\"quote\":{\"last\":181.8528}},{\"symbol\":\"VOD\",\"name\":\"Vodafone Group Plc\",\"currency\":\"GBP\",\"quote\":{\"last\":0.7178}}]",
+            data.GetProperty("quotes").GetRawText());
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class DemoGrpcTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, DemoGateway.Address(_gateway) + "/graphql")
         {
-            Content = JsonContent.Create(new { query = "subscription { streamQuotes(symbols: [\"NVDA\"], limit: 3, interval: \"0.01s\") { symbol last } }" }),
+            Content = JsonContent.Create(new { query = "subscription { quotes(symbols: [\"NVDA\"], limit: 3, interval: \"0.01s\") { symbol last } }" }),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -74,9 +75,9 @@ public sealed class DemoGrpcTests : IAsyncLifetime
         var events = body.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)).Select(l => l[6..]).ToList();
         Assert.Equal(
             [
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"NVDA\",\"last\":121.0358}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"NVDA\",\"last\":121.1572}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"NVDA\",\"last\":121.2786}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"NVDA\",\"last\":121.0358}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"NVDA\",\"last\":121.1572}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"NVDA\",\"last\":121.2786}}}",
             ],
             events);
         Assert.Contains("event: complete", body, StringComparison.Ordinal);

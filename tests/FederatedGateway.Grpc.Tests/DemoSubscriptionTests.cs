@@ -49,7 +49,7 @@ public sealed class DemoSubscriptionTests : IAsyncLifetime
         var stream = await _executor.StartAsync(
             new GatewayRequest
             {
-                Query = "subscription Live($symbols: [String!]) { streamQuotes(symbols: $symbols, limit: 2, interval: \"0.02s\") { symbol last time } }",
+                Query = "subscription Live($symbols: [String!]) { quotes(symbols: $symbols, limit: 2, interval: \"0.02s\") { symbol last time } }",
                 Variables = variables.RootElement,
             },
             CancellationToken.None);
@@ -64,10 +64,10 @@ public sealed class DemoSubscriptionTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"AAPL\",\"last\":188.6822,\"time\":\"2026-11-27T14:30:00Z\"}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"MSFT\",\"last\":413.8547,\"time\":\"2026-11-27T14:30:00Z\"}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"AAPL\",\"last\":188.8715,\"time\":\"2026-11-27T14:30:01Z\"}}}",
-                "{\"data\":{\"streamQuotes\":{\"symbol\":\"MSFT\",\"last\":414.2698,\"time\":\"2026-11-27T14:30:01Z\"}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"AAPL\",\"last\":188.6822,\"time\":\"2026-11-27T14:30:00Z\"}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"MSFT\",\"last\":413.8547,\"time\":\"2026-11-27T14:30:00Z\"}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"AAPL\",\"last\":188.8715,\"time\":\"2026-11-27T14:30:01Z\"}}}",
+                "{\"data\":{\"quotes\":{\"symbol\":\"MSFT\",\"last\":414.2698,\"time\":\"2026-11-27T14:30:01Z\"}}}",
             ],
             events);
         Assert.Equal(1, _grpc.Calls.Count("StreamQuotes"));
@@ -77,7 +77,7 @@ public sealed class DemoSubscriptionTests : IAsyncLifetime
     public async Task Stopping_the_client_cancels_the_stream()
     {
         var stream = await _executor.StartAsync(
-            new GatewayRequest { Query = "subscription { streamQuotes(symbols: [\"TLT\"], interval: \"0.01s\") { last } }" }, CancellationToken.None);
+            new GatewayRequest { Query = "subscription { quotes(symbols: [\"TLT\"], interval: \"0.01s\") { last } }" }, CancellationToken.None);
         var received = 0;
         using var stop = new CancellationTokenSource();
         try

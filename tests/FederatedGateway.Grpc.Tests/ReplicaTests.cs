@@ -59,7 +59,7 @@ public sealed class ReplicaTests
         var second = await GrpcTestServer.StartAsync(app => app.MapGrpcService<KitchenService>());
         var folder = Directory.CreateTempSubdirectory("fgw-grpc-replicas-").FullName;
         var config = Path.Combine(folder, "supergraph.yaml");
-        await File.WriteAllTextAsync(config, $"subgraphs:\n  kitchen:\n    schema:\n      grpc:\n        url: {first.Url}\n        reflection: true\n");
+        await File.WriteAllTextAsync(config, $"subgraphs:\n  kitchen:\n    schema:\n      grpc:\n        url: {first.Url}\n        reflection: true\n        style: mirror\n");
 
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

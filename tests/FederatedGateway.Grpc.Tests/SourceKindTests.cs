@@ -22,8 +22,8 @@ public sealed class SourceKindTests
     {
         await using var server = await GrpcTestServer.StartAsync(app => app.MapGrpcService<KitchenService>());
         var generated = TestSchemas.Kitchen().Sdl;
-        var fromFile = GrpcSchemaTranslator.Translate(ProtoFiles.FromDescriptorSetFile(Protoc.BuildDescriptorSet("kitchen.proto"))).Sdl;
-        var fromReflection = (await GrpcSourceLoader.LoadAsync(new GrpcSourceDefinition { Reflection = true }, server.Url, Timeout)).Sdl;
+        var fromFile = GrpcSchemaTranslator.Translate(ProtoFiles.FromDescriptorSetFile(Protoc.BuildDescriptorSet("kitchen.proto")), TestSchemas.Mirror).Sdl;
+        var fromReflection = (await GrpcSourceLoader.LoadAsync(new GrpcSourceDefinition { Reflection = true, Translation = TestSchemas.Mirror }, server.Url, Timeout)).Sdl;
         Assert.Equal(generated, fromFile);
         Assert.Equal(generated, fromReflection);
     }
@@ -35,9 +35,9 @@ public sealed class SourceKindTests
         await using var server = await GrpcTestServer.StartAsync(app => app.MapGrpcService<MarketService>());
         var subgraph = await GrpcSubgraphSources.LoadAsync("market", server.Url, new GrpcSourceDefinition { Reflection = true }, Timeout);
         using var gateway = new TestGateway([subgraph, PortfolioSubgraph.Source], new GrpcSourceRegistry(), PortfolioSubgraph.Client());
-        var answer = await gateway.QueryAsync("{ getQuote(symbol: \"IBM\") { symbol bid volume time } }");
+        var answer = await gateway.QueryAsync("{ quote(symbol: \"IBM\") { symbol bid volume time } }");
         Assert.Equal(
-            "{\"getQuote\":{\"symbol\":\"IBM\",\"bid\":30.5,\"volume\":\"5000000003\",\"time\":\"2024-01-02T03:04:05Z\"}}",
+            "{\"quote\":{\"symbol\":\"IBM\",\"bid\":30.5,\"volume\":\"5000000003\",\"time\":\"2024-01-02T03:04:05Z\"}}",
             CodecTests.Data(answer).GetRawText());
     }
 
@@ -48,9 +48,10 @@ public sealed class SourceKindTests
         var source = new GrpcSourceDefinition { DescriptorSetPath = Protoc.BuildDescriptorSet("market.proto") };
         var subgraph = await GrpcSubgraphSources.LoadAsync("market", server.Url, source, Timeout);
         using var gateway = new TestGateway([subgraph, PortfolioSubgraph.Source], new GrpcSourceRegistry().Add("market", source), PortfolioSubgraph.Client());
-        var answer = await gateway.QueryAsync("{ batchGetQuotes(symbols: [\"A\", \"BB\"]) { quotes { symbol ask } } }");
+        // The idiomatic style (the default): BatchGetQuotes is "quotes", its one-field response unwrapped to the list.
+        var answer = await gateway.QueryAsync("{ quotes(symbols: [\"A\", \"BB\"]) { symbol ask } }");
         Assert.Equal(
-            "{\"batchGetQuotes\":{\"quotes\":[{\"symbol\":\"A\",\"ask\":10.75},{\"symbol\":\"BB\",\"ask\":20.75}]}}",
+            "{\"quotes\":[{\"symbol\":\"A\",\"ask\":10.75},{\"symbol\":\"BB\",\"ask\":20.75}]}",
             CodecTests.Data(answer).GetRawText());
     }
 

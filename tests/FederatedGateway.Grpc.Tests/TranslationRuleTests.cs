@@ -103,7 +103,7 @@ public sealed class TranslationRuleTests
     [Fact]
     public void Int64_as_number_keeps_the_scalar_and_changes_the_binding()
     {
-        var schema = TestSchemas.Kitchen(new TranslationOptions { Int64AsNumber = true });
+        var schema = TestSchemas.Kitchen(TestSchemas.Mirror with { Int64AsNumber = true });
         Assert.Contains("big: Int64!", schema.Sdl, StringComparison.Ordinal);
         Assert.True(schema.Options.Int64AsNumber);
     }

@@ -42,8 +42,14 @@ internal sealed class RootCall
     /// <summary>The field's arguments by GraphQL name.</summary>
     public IReadOnlyList<GraphQLArgument> Arguments { get; init; } = [];
 
-    /// <summary>The response's selection (null when the RPC returns Empty → Boolean).</summary>
+    /// <summary>
+    /// The response's selection (null when the RPC returns Empty → Boolean), or with <see cref="ResponseField"/> the
+    /// selection of that field's message (null for a scalar field).
+    /// </summary>
     public OutputSelection? Selection { get; init; }
+
+    /// <summary>For an unwrapped response: the field whose value is the root field's value.</summary>
+    public ProtoField? ResponseField { get; init; }
 
     /// <summary>For <c>_entities</c>: the variable holding the representations.</summary>
     public string? RepresentationsVariable { get; init; }

@@ -89,10 +89,13 @@ internal sealed class GrpcCallPlanCompiler
             {
                 var rpc = _schema.FindRootField(kind, name)
                     ?? throw new GrpcPlanException($"{kind}.{name} is not a field of this gRPC source.");
-                var selection = rpc.ReturnsEmpty ? null : Compile(rpc.Response, fields);
+                var selection = rpc.ResponseField is { } unwrapped
+                    ? unwrapped.Kind == ProtoValueKind.Message ? Compile(unwrapped.Message!, fields) : null
+                    : rpc.ReturnsEmpty ? null : Compile(rpc.Response, fields);
                 roots.Add(new RootCall(encoded, key)
                 {
                     Rpc = rpc,
+                    ResponseField = rpc.ResponseField,
                     Arguments = field.Arguments?.Items ?? [],
                     Selection = selection,
                     Conditions = conditions,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using FederatedGateway.Grpc.Codec;
+using FederatedGateway.Grpc.Translation;
 
 namespace FederatedGateway.Grpc.Client;
 
@@ -46,7 +47,7 @@ internal static class GrpcResponseWriter
                     }
                     else
                     {
-                        WriteChecked(json, scratch, scratchWriter, item.Buffer.AsMemory(item.Start, item.Length), item.Selection!, context, errors, [root.Path, e]);
+                        WriteChecked(json, scratch, scratchWriter, item.Buffer.AsMemory(item.Start, item.Length), null, item.Selection!, context, errors, [root.Path, e]);
                     }
                 }
 
@@ -57,13 +58,17 @@ internal static class GrpcResponseWriter
                 errors.Add((error, [root.Path]));
                 json.WriteNullValue();
             }
+            else if (root.ResponseField is { } unwrapped)
+            {
+                WriteChecked(json, scratch, scratchWriter, result.Response, unwrapped, root.Selection, context, errors, [root.Path]);
+            }
             else if (root.Selection is null)
             {
                 json.WriteBooleanValue(true);
             }
             else
             {
-                WriteChecked(json, scratch, scratchWriter, result.Response, root.Selection, context, errors, [root.Path]);
+                WriteChecked(json, scratch, scratchWriter, result.Response, null, root.Selection, context, errors, [root.Path]);
             }
         }
 
@@ -89,16 +94,27 @@ internal static class GrpcResponseWriter
         json.WriteEndObject();
     }
 
-    /// <summary>Decodes into a scratch buffer first, so a malformed message leaves a clean null and an error.</summary>
+    /// <summary>
+    /// Decodes into a scratch buffer first, so a malformed message leaves a clean null and an error. Writes the
+    /// message, or only the value of <paramref name="field"/> in it (an unwrapped response).
+    /// </summary>
     private static void WriteChecked(
         Utf8JsonWriter json, ArrayBufferWriter<byte> scratch, Utf8JsonWriter scratchWriter, ReadOnlyMemory<byte> message,
-        OutputSelection selection, ProtoJsonContext context, List<(GrpcCallError, object[])> errors, object[] path)
+        ProtoField? field, OutputSelection? selection, ProtoJsonContext context, List<(GrpcCallError, object[])> errors, object[] path)
     {
         scratch.ResetWrittenCount();
         scratchWriter.Reset(scratch);
         try
         {
-            ProtoJsonWriter.WriteObject(scratchWriter, message.Span, selection, context);
+            if (field is null)
+            {
+                ProtoJsonWriter.WriteObject(scratchWriter, message.Span, selection!, context);
+            }
+            else
+            {
+                ProtoJsonWriter.WriteField(scratchWriter, message.Span, field, selection, context);
+            }
+
             scratchWriter.Flush();
             json.WriteRawValue(scratch.WrittenSpan, skipInputValidation: true);
         }

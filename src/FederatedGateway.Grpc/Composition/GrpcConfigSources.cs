@@ -11,7 +11,7 @@ namespace FederatedGateway.Grpc.Composition;
 /// The <c>schema: { grpc: { … } }</c> entries of <c>supergraph.yaml</c>:
 /// <c>url</c> (grpc://host:port, the routing URL unless <c>routing_url</c> is given), and one of
 /// <c>descriptor_set: file.pb</c> (relative to the config file) or <c>reflection: true</c>; optionally
-/// <c>int64_as_number: true</c> and <c>services: pkg.A, pkg.B</c>.
+/// <c>int64_as_number: true</c>, <c>services: pkg.A, pkg.B</c> and <c>style: idiomatic | mirror</c>.
 /// </summary>
 public static class GrpcConfigSources
 {
@@ -66,10 +66,18 @@ public static class GrpcConfigSources
             DescriptorSetPath = string.IsNullOrEmpty(descriptorSet) ? null : Path.GetFullPath(Path.Combine(configDirectory, descriptorSet)),
             Reflection = reflection,
             ReflectionUrl = reflection && target is not null && GrpcAddress.IsGrpc(target) ? target : null,
-            Translation = new TranslationOptions { Int64AsNumber = Flag(grpc, "int64_as_number", where), Services = services },
+            Translation = new TranslationOptions { Int64AsNumber = Flag(grpc, "int64_as_number", where), Services = services, Style = Style(grpc, where) },
         };
         return (url, source);
     }
+
+    private static TranslationStyle Style(IReadOnlyDictionary<string, string> grpc, string where) =>
+        grpc.GetValueOrDefault("style") switch
+        {
+            null or "" or "idiomatic" => TranslationStyle.Idiomatic,
+            "mirror" => TranslationStyle.Mirror,
+            var other => throw new SupergraphConfigException($"{where}: \"style\" must be idiomatic or mirror, not \"{other}\"."),
+        };
 
     private static bool Flag(IReadOnlyDictionary<string, string> grpc, string key, string where) =>
         grpc.GetValueOrDefault(key) switch

@@ -20,9 +20,13 @@ public static class GrpcSchemaTranslator
     {
         ArgumentNullException.ThrowIfNull(files);
         options ??= TranslationOptions.Default;
-        var builder = new TypeRegistry(files);
+        var builder = new TypeRegistry(files, options);
         var bindings = BindMethods(files, builder, options);
         var entities = BindEntities(files, builder, bindings.All);
+        if (options.Style == TranslationStyle.Idiomatic)
+        {
+            IdiomaticKeys.Apply(entities.Values);
+        }
         var objectTypes = new Dictionary<string, ProtoMessage>(StringComparer.Ordinal);
         var sdl = SdlPrinter.Print(files, bindings.Roots, entities, objectTypes, options);
         return new GrpcSchema(sdl, files.Origin, options, bindings.Roots, objectTypes, entities, builder.Messages);
@@ -90,15 +94,23 @@ public static class GrpcSchemaTranslator
                 var request = types.Message(method.InputType);
                 var response = types.Message(method.OutputType);
                 var kind = KindOf(method);
-                var graphQLName = method.GetOptions()?.GetExtension(OptionsExtensions.Method)?.GraphqlName is { Length: > 0 } custom
-                    ? custom
-                    : GraphQLNames.LowerCamel(method.Name);
+                var custom = method.GetOptions()?.GetExtension(OptionsExtensions.Method)?.GraphqlName;
+                var mirrorName = GraphQLNames.LowerCamel(method.Name);
+                var graphQLName = custom is { Length: > 0 } ? custom : mirrorName;
+                if (custom is not { Length: > 0 } && options.Style == TranslationStyle.Idiomatic && kind is { } rootKind
+                    && IdiomaticNames.Of(method.Name, rootKind) is { } idiomatic && !roots.ContainsKey(rootKind + "." + idiomatic))
+                {
+                    graphQLName = idiomatic;
+                }
                 if (!GraphQLNames.IsValid(graphQLName))
                 {
                     throw new GrpcSourceException($"{files.Origin}: \"{graphQLName}\" (method {method.FullName}) is not a valid GraphQL name.");
                 }
 
-                var binding = new RpcBinding(method, graphQLName, kind ?? RootKind.Query, request, response);
+                var binding = new RpcBinding(method, graphQLName, kind ?? RootKind.Query, request, response)
+                {
+                    ResponseField = options.Style == TranslationStyle.Idiomatic && kind is RootKind.Query or RootKind.Mutation ? ResponseUnwrapping.FieldOf(response) : null,
+                };
                 all.Add(binding);
                 if (kind is not { } root || method.IsClientStreaming)
                 {
@@ -110,7 +122,7 @@ public static class GrpcSchemaTranslator
                 {
                     // Two services with the same method name: the later one is qualified by its service.
                     graphQLName = GraphQLNames.LowerCamel(service.Name) + method.Name;
-                    binding = new RpcBinding(method, graphQLName, root, request, response);
+                    binding = new RpcBinding(method, graphQLName, root, request, response) { ResponseField = binding.ResponseField };
                     all[^1] = binding;
                     key = root + "." + graphQLName;
                 }

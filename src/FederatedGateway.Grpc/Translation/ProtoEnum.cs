@@ -9,7 +9,8 @@ public sealed class ProtoEnum
     private readonly Dictionary<int, JsonEncodedText> _byNumber = [];
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
 
-    internal ProtoEnum(EnumDescriptor descriptor, string graphQLName)
+    /// <param name="hideUnspecified">Leave out a zero value named <c>…UNSPECIFIED</c>: it reads as null and cannot be sent.</param>
+    internal ProtoEnum(EnumDescriptor descriptor, string graphQLName, bool hideUnspecified = false)
     {
         Descriptor = descriptor;
         GraphQLName = graphQLName;
@@ -20,6 +21,12 @@ public sealed class ProtoEnum
         foreach (var value in descriptor.Values)
         {
             var name = strip ? value.Name[prefix.Length..] : value.Name;
+            if (hideUnspecified && value.Number == 0 && (name == "UNSPECIFIED" || value.Name.EndsWith("_UNSPECIFIED", StringComparison.Ordinal)))
+            {
+                HidesZero = true;
+                continue;
+            }
+
             if (_byName.TryAdd(name, value.Number))
             {
                 values.Add((name, value.Number));
@@ -32,6 +39,9 @@ public sealed class ProtoEnum
     }
 
     public EnumDescriptor Descriptor { get; }
+
+    /// <summary>The zero value is an unnamed "unspecified": fields of this enum are nullable and 0 reads as null.</summary>
+    public bool HidesZero { get; }
 
     public string GraphQLName { get; internal set; }
 

@@ -59,6 +59,12 @@ public sealed class ProtoField
 
     public string? Requires { get; internal set; }
 
+    /// <summary>
+    /// An argument or input field that must be given (<c>google.api.field_behavior = REQUIRED</c>, or a lookup's key in
+    /// the idiomatic style): its input type is non-null.
+    /// </summary>
+    public bool IsRequired { get; internal set; }
+
     /// <summary>True for scalar kinds whose repeated form may be packed (varint, fixed32, fixed64).</summary>
     public bool IsPackable => Kind is not (ProtoValueKind.String or ProtoValueKind.Bytes or ProtoValueKind.Message)
         && Kind < ProtoValueKind.Message;

@@ -32,6 +32,11 @@ public sealed class RpcBinding
 
     public bool ReturnsEmpty => Response.FullName == "google.protobuf.Empty";
 
+    /// <summary>
+    /// When the response is unwrapped (idiomatic style): its only field, whose value is the root field's value.
+    /// </summary>
+    public ProtoField? ResponseField { get; internal init; }
+
     public string ServiceName { get; }
 
     public string MethodName { get; }

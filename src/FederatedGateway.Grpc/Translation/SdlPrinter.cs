@@ -30,7 +30,16 @@ internal sealed class SdlPrinter
                 printer.VisitInputField(field);
             }
 
-            if (!binding.ReturnsEmpty)
+            if (binding.ResponseField is { } unwrapped)
+            {
+                if (unwrapped.Kind == ProtoValueKind.Message && unwrapped.Message is { } message)
+                {
+                    printer.VisitOutput(message);
+                }
+
+                printer.Note(unwrapped);
+            }
+            else if (!binding.ReturnsEmpty)
             {
                 printer.VisitOutput(binding.Response);
             }
@@ -157,12 +166,13 @@ internal sealed class SdlPrinter
             return field.IsRepeated ? "[[String!]]!" : "[String!]";
         }
 
+        var hiddenZero = field.Enum?.HidesZero == true;
         if (field.IsRepeated)
         {
-            return field.Kind == ProtoValueKind.Value ? $"[{named}]!" : $"[{named}!]!";
+            return field.Kind == ProtoValueKind.Value || hiddenZero ? $"[{named}]!" : $"[{named}!]!";
         }
 
-        var nonNull = inWrapper || (!field.HasPresence && field.Kind is < ProtoValueKind.Message);
+        var nonNull = inWrapper || (!field.HasPresence && field.Kind is < ProtoValueKind.Message && !hiddenZero);
         return nonNull ? named + "!" : named;
     }
 
@@ -175,7 +185,8 @@ internal sealed class SdlPrinter
             return field.IsRepeated ? "[[String!]!]" : "[String!]";
         }
 
-        return field.IsRepeated ? (field.Kind == ProtoValueKind.Value ? $"[{named}]" : $"[{named}!]") : named;
+        var type = field.IsRepeated ? (field.Kind == ProtoValueKind.Value ? $"[{named}]" : $"[{named}!]") : named;
+        return field.IsRequired && field.Oneof is null ? type + "!" : type;
     }
 
     private static string NamedType(ProtoField field, bool input)
@@ -212,7 +223,8 @@ internal sealed class SdlPrinter
                 _out.Append("  \"gRPC ").Append(rpc.ServiceName).Append('/').Append(rpc.MethodName).Append("\"\n");
                 _out.Append("  ").Append(rpc.FieldName);
                 PrintArguments(rpc.Request);
-                _out.Append(": ").Append(rpc.ReturnsEmpty ? "Boolean" : rpc.Response.GraphQLName).Append('\n');
+                var type = rpc.ResponseField is { } unwrapped ? OutputType(unwrapped) : rpc.ReturnsEmpty ? "Boolean" : rpc.Response.GraphQLName;
+                _out.Append(": ").Append(type).Append('\n');
             }
 
             _out.Append("}\n");

@@ -13,4 +13,10 @@ public sealed record TranslationOptions
 
     /// <summary>Only these services (full names) become part of the graph; null or empty means all.</summary>
     public IReadOnlyList<string>? Services { get; init; }
+
+    /// <summary>
+    /// How close the API stays to the RPCs: <see cref="TranslationStyle.Idiomatic"/> (default) names fields after
+    /// what they return and unwraps one-field responses; <see cref="TranslationStyle.Mirror"/> mirrors every RPC.
+    /// </summary>
+    public TranslationStyle Style { get; init; } = TranslationStyle.Idiomatic;
 }

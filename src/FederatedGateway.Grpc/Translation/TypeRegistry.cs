@@ -9,10 +9,12 @@ internal sealed class TypeRegistry
 {
     private readonly Dictionary<string, ProtoEnum> _enums = new(StringComparer.Ordinal);
     private readonly string _origin;
+    private readonly bool _idiomatic;
 
-    public TypeRegistry(ProtoFiles files)
+    public TypeRegistry(ProtoFiles files, TranslationOptions? options = null)
     {
         _origin = files.Origin;
+        _idiomatic = (options ?? TranslationOptions.Default).Style == TranslationStyle.Idiomatic;
         foreach (var file in files.Files)
         {
             foreach (var message in file.MessageTypes)
@@ -22,7 +24,7 @@ internal sealed class TypeRegistry
 
             foreach (var e in file.EnumTypes)
             {
-                _enums[e.FullName] = new ProtoEnum(e, e.Name);
+                _enums[e.FullName] = new ProtoEnum(e, e.Name, hideUnspecified: _idiomatic);
             }
         }
 
@@ -79,7 +81,7 @@ internal sealed class TypeRegistry
 
         foreach (var e in descriptor.EnumTypes)
         {
-            _enums[e.FullName] = new ProtoEnum(e, name + e.Name);
+            _enums[e.FullName] = new ProtoEnum(e, name + e.Name, hideUnspecified: _idiomatic);
         }
     }
 
@@ -137,6 +139,7 @@ internal sealed class TypeRegistry
                 Shareable = custom?.Shareable == true,
                 Requires = custom?.Requires is { Length: > 0 } requires ? requires : null,
                 GraphQLTypeOverride = custom?.GraphqlType is { Length: > 0 } type ? type : null,
+                IsRequired = _idiomatic && FieldBehavior.IsRequired(fd),
             };
             if (fd.FieldType == FieldType.Message)
             {
