@@ -94,7 +94,7 @@ public static class DemoGateway
         foreach (var service in grpc.Services)
         {
             settings[$"Gateway:SubgraphUrlOverrides:{service.Name}"] = service.Url.ToString();
-            sources.Add(service.Name, new GrpcSourceDefinition { Generated = [DemoGrpcHost.Descriptors[service.Name]] });
+            sources.Add(service.Name, DemoGrpcHost.SourceDefinition(service.Name));
         }
 
         // Registered before AddFederatedGateway*, so it is the registry the gateway's gRPC client uses.

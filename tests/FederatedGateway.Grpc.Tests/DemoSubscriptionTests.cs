@@ -25,7 +25,7 @@ public sealed class DemoSubscriptionTests : IAsyncLifetime
         var sources = new GrpcSourceRegistry();
         foreach (var service in _grpc.Services)
         {
-            sources.Add(service.Name, new GrpcSourceDefinition { Generated = [DemoGrpcHost.Descriptors[service.Name]] });
+            sources.Add(service.Name, DemoGrpcHost.SourceDefinition(service.Name));
         }
 
         _client = new GrpcSubgraphClient(sources);

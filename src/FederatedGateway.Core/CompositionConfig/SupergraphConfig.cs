@@ -38,10 +38,20 @@ public sealed class SupergraphConfig
 /// <param name="RoutingUrl">Where the gateway sends requests; may be null when only the schema source's URL is known.</param>
 /// <param name="SchemaFile">Full path of an SDL file, when the schema comes from a file.</param>
 /// <param name="SubgraphUrl">A running subgraph to ask for <c>_service { sdl }</c>.</param>
-/// <param name="Grpc">The <c>grpc:</c> mapping as written (keys such as <c>url</c>, <c>descriptor_set</c>, <c>reflection</c>), for gRPC sources.</param>
+/// <param name="Grpc">The <c>grpc:</c> mapping's single values as written (keys such as <c>url</c>, <c>descriptor_set</c>, <c>reflection</c>), for gRPC sources.</param>
 public sealed record SubgraphConfig(
     string Name,
     string? RoutingUrl,
     string? SchemaFile,
     string? SubgraphUrl,
-    IReadOnlyDictionary<string, string>? Grpc);
+    IReadOnlyDictionary<string, string>? Grpc)
+{
+    /// <summary>
+    /// The whole <c>grpc:</c> mapping (nested options included), with line and column, for the gRPC source to read and
+    /// check key by key; null when the entry was not read from a file.
+    /// </summary>
+    public YamlDotNet.RepresentationModel.YamlMappingNode? GrpcNode { get; init; }
+
+    /// <summary>The config file the entry was read from (for messages), when it was.</summary>
+    public string? ConfigFile { get; init; }
+}

@@ -82,9 +82,10 @@ public static partial class SupergraphConfigReader
         IReadOnlyDictionary<string, string>? grpc = null;
         if (Child(schema, "grpc") is YamlMappingNode grpcNode)
         {
-            grpc = grpcNode.Children.ToDictionary(
+            // Single values here; nested options (entities, messages, methods) are read and checked by the gRPC source.
+            grpc = grpcNode.Children.Where(p => p.Value is YamlScalarNode).ToDictionary(
                 p => KeyName(p.Key, "a grpc option", file),
-                p => p.Value is YamlScalarNode { Value: { } value } ? value : throw new SupergraphConfigException($"{file}:{p.Value.Start.Line}: grpc option \"{KeyName(p.Key, "a grpc option", file)}\" must be a single value."),
+                p => ((YamlScalarNode)p.Value).Value ?? "",
                 StringComparer.Ordinal);
         }
 
@@ -106,7 +107,11 @@ public static partial class SupergraphConfigReader
             routingUrl ?? subgraphUrl ?? grpc?.GetValueOrDefault("url"),
             schemaFile is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, schemaFile)),
             subgraphUrl,
-            grpc);
+            grpc)
+        {
+            GrpcNode = Child(schema, "grpc") as YamlMappingNode,
+            ConfigFile = file,
+        };
     }
 
     private static void RequireAbsoluteUrl(string? url, string key, string where, bool allowAnyScheme)

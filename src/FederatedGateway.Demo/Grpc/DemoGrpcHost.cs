@@ -1,3 +1,6 @@
+using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.Grpc.Composition;
+using FederatedGateway.Grpc.Sources;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 
@@ -32,6 +35,18 @@ public sealed class DemoGrpcHost : IAsyncDisposable
         [MarketData] = Market.MarketDataReflection.Descriptor,
         [Risk] = FederatedGateway.Demo.Grpc.Risk.RiskReflection.Descriptor,
     };
+
+    /// <summary>
+    /// How the demo gateway knows a service: its generated descriptors with the fgw options of its entry in
+    /// <c>supergraph-grpc.yaml</c> (the protos carry none), so it translates exactly as composition did.
+    /// </summary>
+    public static GrpcSourceDefinition SourceDefinition(string service)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "supergraph-grpc.yaml");
+        var entry = SupergraphConfigReader.Read(path).Subgraphs.Single(s => s.Name == service);
+        var configured = GrpcConfigSources.Read(entry, AppContext.BaseDirectory).Source;
+        return configured with { Generated = [Descriptors[service]], DescriptorSetPath = null };
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using FederatedGateway.Core.Composition;
 using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Grpc.Descriptors;
+using FederatedGateway.Grpc.Overlay;
 using FederatedGateway.Grpc.Sources;
 using FederatedGateway.Grpc.Translation;
 
@@ -46,6 +47,11 @@ public static class GrpcConfigSources
         ArgumentNullException.ThrowIfNull(subgraph);
         var where = $"subgraph \"{subgraph.Name}\": grpc";
         var grpc = subgraph.Grpc ?? throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\" has no grpc source.");
+        var file = subgraph.ConfigFile ?? "supergraph config";
+        if (subgraph.GrpcNode is { } node)
+        {
+            GrpcEntryKeys.Check(node, file, where);
+        }
         var target = grpc.GetValueOrDefault("url");
         var url = subgraph.RoutingUrl ?? target;
         if (string.IsNullOrWhiteSpace(url) || !GrpcAddress.IsGrpc(url))
@@ -67,6 +73,7 @@ public static class GrpcConfigSources
             Reflection = reflection,
             ReflectionUrl = reflection && target is not null && GrpcAddress.IsGrpc(target) ? target : null,
             Translation = new TranslationOptions { Int64AsNumber = Flag(grpc, "int64_as_number", where), Services = services, Style = Style(grpc, where) },
+            Overlay = subgraph.GrpcNode is { } options ? GrpcOptionsOverlayReader.Read(options, file, where) : null,
         };
         return (url, source);
     }

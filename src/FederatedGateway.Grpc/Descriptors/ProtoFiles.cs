@@ -13,6 +13,9 @@ public sealed class ProtoFiles
 {
     private static readonly ExtensionRegistry s_extensions = CreateRegistry();
 
+    /// <summary>The fgw option extensions, for parsing descriptors whose options are to be read or changed.</summary>
+    internal static ExtensionRegistry Extensions => s_extensions;
+
     private ProtoFiles(IReadOnlyList<FileDescriptor> files, string origin)
     {
         Files = files;

@@ -23,4 +23,7 @@ public sealed record GrpcSourceDefinition
     public string? ReflectionUrl { get; init; }
 
     public TranslationOptions Translation { get; init; } = TranslationOptions.Default;
+
+    /// <summary>fgw options from the config (entities, renames, method kinds…), merged into the descriptors' own.</summary>
+    public Overlay.GrpcOptionsOverlay? Overlay { get; init; }
 }

@@ -1,4 +1,5 @@
 using FederatedGateway.Grpc.Descriptors;
+using FederatedGateway.Grpc.Overlay;
 using FederatedGateway.Grpc.Translation;
 
 namespace FederatedGateway.Grpc.Sources;
@@ -14,9 +15,16 @@ public static class GrpcSourceLoader
         return GrpcSchemaTranslator.Translate(files, source.Translation);
     }
 
+    /// <summary>The source's descriptors, with the config's options (<see cref="GrpcSourceDefinition.Overlay"/>) written in.</summary>
     public static async Task<ProtoFiles> LoadFilesAsync(GrpcSourceDefinition source, string url, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var files = await LoadRawFilesAsync(source, url, timeout, cancellationToken).ConfigureAwait(false);
+        return source.Overlay is { IsEmpty: false } overlay ? DescriptorOverlay.Apply(files, overlay) : files;
+    }
+
+    private static async Task<ProtoFiles> LoadRawFilesAsync(GrpcSourceDefinition source, string url, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         if (source.Generated is { Count: > 0 } generated)
         {
             return ProtoFiles.FromGenerated(generated);

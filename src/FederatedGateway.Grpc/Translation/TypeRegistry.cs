@@ -125,8 +125,13 @@ internal sealed class TypeRegistry
                 continue;
             }
 
-            var (kind, wrapped) = fd.FieldType == FieldType.Message ? WellKnown(fd.MessageType.FullName) : (ScalarKind(fd.FieldType), default);
             var custom = fd.GetOptions()?.GetExtension(OptionsExtensions.Field);
+            if (custom?.Hidden == true)
+            {
+                continue;
+            }
+
+            var (kind, wrapped) = fd.FieldType == FieldType.Message ? WellKnown(fd.MessageType.FullName) : (ScalarKind(fd.FieldType), default);
             var name = custom?.GraphqlName is { Length: > 0 } renamed ? renamed : fd.JsonName;
             if (!GraphQLNames.IsValid(name))
             {
@@ -139,7 +144,7 @@ internal sealed class TypeRegistry
                 Shareable = custom?.Shareable == true,
                 Requires = custom?.Requires is { Length: > 0 } requires ? requires : null,
                 GraphQLTypeOverride = custom?.GraphqlType is { Length: > 0 } type ? type : null,
-                IsRequired = _idiomatic && FieldBehavior.IsRequired(fd),
+                IsRequired = custom?.Required == true || (_idiomatic && FieldBehavior.IsRequired(fd)),
             };
             if (fd.FieldType == FieldType.Message)
             {

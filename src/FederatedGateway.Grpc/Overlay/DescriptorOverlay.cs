@@ -1,0 +1,157 @@
+using FederatedGateway.Core.Text;
+using FederatedGateway.Grpc.Descriptors;
+using FederatedGateway.Grpc.Options;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace FederatedGateway.Grpc.Overlay;
+
+/// <summary>
+/// Writes a config's fgw options into the descriptors, as if the protos carried them, so the translator reads one
+/// kind of option. Options in both places merge: the config fills what the proto leaves unset, and a value set
+/// differently in both is an error naming both places.
+/// </summary>
+public static class DescriptorOverlay
+{
+    /// <exception cref="GrpcSourceException">A name matches no message, field or method, or an option is set differently in the proto.</exception>
+    public static ProtoFiles Apply(ProtoFiles files, GrpcOptionsOverlay overlay)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(overlay);
+        if (overlay.IsEmpty)
+        {
+            return files;
+        }
+
+        var parser = FileDescriptorProto.Parser.WithExtensionRegistry(ProtoFiles.Extensions);
+        var protos = files.Files.Select(f => parser.ParseFrom(f.SerializedData)).ToList();
+        var messages = new Dictionary<string, DescriptorProto>(StringComparer.Ordinal);
+        var methods = new Dictionary<string, MethodDescriptorProto>(StringComparer.Ordinal);
+        foreach (var file in protos)
+        {
+            var prefix = string.IsNullOrEmpty(file.Package) ? "" : file.Package + ".";
+            foreach (var message in file.MessageType)
+            {
+                IndexMessage(messages, prefix + message.Name, message);
+            }
+
+            foreach (var service in file.Service)
+            {
+                foreach (var method in service.Method)
+                {
+                    methods[prefix + service.Name + "." + method.Name] = method;
+                }
+            }
+        }
+
+        foreach (var (name, entry) in overlay.Entities)
+        {
+            var message = Find(messages, name, entry.Where, "message");
+            message.Options ??= new Google.Protobuf.Reflection.MessageOptions();
+            message.Options.SetExtension(OptionsExtensions.Entity, MergeEntity(message.Options.GetExtension(OptionsExtensions.Entity), entry));
+        }
+
+        foreach (var (name, entry) in overlay.Messages)
+        {
+            var message = Find(messages, name, entry.Where, "message");
+            message.Options ??= new Google.Protobuf.Reflection.MessageOptions();
+            var current = message.Options.GetExtension(OptionsExtensions.Message) ?? new Options.MessageOptions();
+            message.Options.SetExtension(OptionsExtensions.Message, new Options.MessageOptions
+            {
+                GraphqlName = Merge(current.GraphqlName, entry.Options.GraphqlName, "graphql_name", entry.Where),
+                Shareable = current.Shareable || entry.Options.Shareable,
+            });
+        }
+
+        foreach (var (name, fields) in overlay.Fields)
+        {
+            var message = Find(messages, name, fields.Values.First().Where, "message");
+            foreach (var (fieldName, entry) in fields)
+            {
+                var field = message.Field.FirstOrDefault(f => f.Name == fieldName || f.JsonName == fieldName)
+                    ?? throw new GrpcSourceException($"{entry.Where}: message {name} has no field \"{fieldName}\"{Suggestions.DidYouMean(fieldName, message.Field.Select(f => f.Name))}.");
+                field.Options ??= new Google.Protobuf.Reflection.FieldOptions();
+                field.Options.SetExtension(OptionsExtensions.Field, MergeField(field.Options.GetExtension(OptionsExtensions.Field), entry));
+            }
+        }
+
+        foreach (var (name, entry) in overlay.Methods)
+        {
+            var method = Find(methods, name, entry.Where, "method");
+            method.Options ??= new Google.Protobuf.Reflection.MethodOptions();
+            var current = method.Options.GetExtension(OptionsExtensions.Method) ?? new Options.MethodOptions();
+            method.Options.SetExtension(OptionsExtensions.Method, new Options.MethodOptions
+            {
+                Kind = current.Kind == MethodKind.Unspecified || current.Kind == entry.Options.Kind || entry.Options.Kind == MethodKind.Unspecified
+                    ? (entry.Options.Kind == MethodKind.Unspecified ? current.Kind : entry.Options.Kind)
+                    : throw Conflict(entry.Where, "kind", current.Kind.ToString(), entry.Options.Kind.ToString()),
+                GraphqlName = Merge(current.GraphqlName, entry.Options.GraphqlName, "graphql_name", entry.Where),
+            });
+        }
+
+        return ProtoFiles.FromSerialized(protos.Select(p => p.ToByteString()), files.Origin);
+    }
+
+    private static void IndexMessage(Dictionary<string, DescriptorProto> index, string fullName, DescriptorProto message)
+    {
+        index[fullName] = message;
+        foreach (var nested in message.NestedType)
+        {
+            IndexMessage(index, fullName + "." + nested.Name, nested);
+        }
+    }
+
+    /// <summary>By full name, or by a name that ends one full name only (<c>Account</c>, <c>Ledger.GetAccount</c>).</summary>
+    private static T Find<T>(Dictionary<string, T> index, string name, string where, string what)
+    {
+        if (index.TryGetValue(name, out var exact))
+        {
+            return exact;
+        }
+
+        var matches = index.Keys.Where(k => k.EndsWith("." + name, StringComparison.Ordinal)).ToList();
+        return matches.Count switch
+        {
+            1 => index[matches[0]],
+            0 => throw new GrpcSourceException($"{where}: no {what} named \"{name}\" in the descriptors{Suggestions.DidYouMean(name, index.Keys.Select(k => k[(k.LastIndexOf('.') + 1)..]))}."),
+            _ => throw new GrpcSourceException($"{where}: \"{name}\" names several {what}s ({string.Join(", ", matches)}); write the full name."),
+        };
+    }
+
+    private static EntityOptions MergeEntity(EntityOptions? current, OverlayEntry<EntityOptions> entry)
+    {
+        current ??= new EntityOptions();
+        return new EntityOptions
+        {
+            Key = Merge(current.Key, entry.Options.Key, "key", entry.Where),
+            Lookup = Merge(current.Lookup, entry.Options.Lookup, "lookup", entry.Where),
+            BatchMatch = current.BatchMatch == BatchMatch.Unspecified ? entry.Options.BatchMatch
+                : entry.Options.BatchMatch == BatchMatch.Unspecified || entry.Options.BatchMatch == current.BatchMatch ? current.BatchMatch
+                : throw Conflict(entry.Where, "batch_match", current.BatchMatch.ToString(), entry.Options.BatchMatch.ToString()),
+        };
+    }
+
+    private static Options.FieldOptions MergeField(Options.FieldOptions? current, OverlayEntry<Options.FieldOptions> entry)
+    {
+        current ??= new Options.FieldOptions();
+        var wanted = entry.Options;
+        return new Options.FieldOptions
+        {
+            GraphqlName = Merge(current.GraphqlName, wanted.GraphqlName, "graphql_name", entry.Where),
+            GraphqlType = Merge(current.GraphqlType, wanted.GraphqlType, "graphql_type", entry.Where),
+            Requires = Merge(current.Requires, wanted.Requires, "requires", entry.Where),
+            External = current.External || wanted.External,
+            Shareable = current.Shareable || wanted.Shareable,
+            Required = current.Required || wanted.Required,
+            Hidden = current.Hidden || wanted.Hidden,
+        };
+    }
+
+    private static string Merge(string fromProto, string fromConfig, string option, string where) =>
+        string.IsNullOrEmpty(fromConfig) || fromConfig == fromProto ? fromProto
+        : string.IsNullOrEmpty(fromProto) ? fromConfig
+        : throw Conflict(where, option, fromProto, fromConfig);
+
+    private static GrpcSourceException Conflict(string where, string option, string fromProto, string fromConfig) =>
+        new($"{where}: \"{option}\" is \"{fromConfig}\" here but \"{fromProto}\" in the proto; remove one of them.");
+}

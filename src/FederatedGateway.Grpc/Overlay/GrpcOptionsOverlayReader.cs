@@ -1,0 +1,151 @@
+using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.Core.Text;
+using FederatedGateway.Grpc.Options;
+using YamlDotNet.RepresentationModel;
+
+namespace FederatedGateway.Grpc.Overlay;
+
+/// <summary>
+/// Reads the <c>entities</c>, <c>messages</c> and <c>methods</c> options of a <c>grpc:</c> entry. Every key is checked:
+/// an unknown one is an error naming the file, line and column, with the closest known key.
+/// </summary>
+internal sealed class GrpcOptionsOverlayReader
+{
+    private static readonly string[] s_entityKeys = ["key", "lookup", "batch_match"];
+    private static readonly string[] s_messageKeys = ["graphql_name", "shareable", "fields"];
+    private static readonly string[] s_fieldKeys = ["graphql_name", "graphql_type", "external", "shareable", "requires", "required", "hidden"];
+    private static readonly string[] s_methodKeys = ["kind", "graphql_name"];
+
+    private readonly string _file;
+    private readonly string _where;
+
+    private GrpcOptionsOverlayReader(string file, string where)
+    {
+        _file = file;
+        _where = where;
+    }
+
+    /// <param name="grpc">The <c>grpc:</c> mapping.</param>
+    /// <param name="where">The entry's description for messages (<c>subgraph "x": grpc</c>).</param>
+    /// <exception cref="SupergraphConfigException">An option is unknown or has a value of the wrong kind.</exception>
+    public static GrpcOptionsOverlay Read(YamlMappingNode grpc, string file, string where)
+    {
+        var reader = new GrpcOptionsOverlayReader(file, where);
+        var overlay = new GrpcOptionsOverlay();
+        foreach (var (name, node) in reader.Elements(grpc, "entities"))
+        {
+            var map = reader.Mapping(node, s_entityKeys, $"entity \"{name}\"");
+            var options = new EntityOptions
+            {
+                Key = reader.Text(map, "key") ?? throw reader.Error(node, $"entity \"{name}\" needs a \"key\" (its @key field set, e.g. \"id\")."),
+                Lookup = reader.Text(map, "lookup") ?? "",
+                BatchMatch = reader.Choice(map, "batch_match", new Dictionary<string, BatchMatch> { ["by_key"] = BatchMatch.ByKey, ["by_position"] = BatchMatch.ByPosition }) ?? BatchMatch.Unspecified,
+            };
+            overlay.Entities[name] = new(options, reader.Place(node));
+        }
+
+        foreach (var (name, node) in reader.Elements(grpc, "messages"))
+        {
+            var map = reader.Mapping(node, s_messageKeys, $"message \"{name}\"");
+            overlay.Messages[name] = new(new MessageOptions { GraphqlName = reader.Text(map, "graphql_name") ?? "", Shareable = reader.Flag(map, "shareable") }, reader.Place(node));
+            if (Child(map, "fields") is not { } fields)
+            {
+                continue;
+            }
+
+            var byField = overlay.Fields[name] = new(StringComparer.Ordinal);
+            foreach (var (field, fieldNode) in reader.Elements(fields, $"message \"{name}\" fields"))
+            {
+                var f = reader.Mapping(fieldNode, s_fieldKeys, $"field \"{name}.{field}\"");
+                byField[field] = new(new FieldOptions
+                {
+                    GraphqlName = reader.Text(f, "graphql_name") ?? "",
+                    GraphqlType = reader.Text(f, "graphql_type") ?? "",
+                    External = reader.Flag(f, "external"),
+                    Shareable = reader.Flag(f, "shareable"),
+                    Requires = reader.Text(f, "requires") ?? "",
+                    Required = reader.Flag(f, "required"),
+                    Hidden = reader.Flag(f, "hidden"),
+                }, reader.Place(fieldNode));
+            }
+        }
+
+        foreach (var (name, node) in reader.Elements(grpc, "methods"))
+        {
+            var map = reader.Mapping(node, s_methodKeys, $"method \"{name}\"");
+            var kinds = new Dictionary<string, MethodKind> { ["query"] = MethodKind.Query, ["mutation"] = MethodKind.Mutation, ["skip"] = MethodKind.Skip };
+            overlay.Methods[name] = new(new MethodOptions { Kind = reader.Choice(map, "kind", kinds) ?? MethodKind.Unspecified, GraphqlName = reader.Text(map, "graphql_name") ?? "" }, reader.Place(node));
+        }
+
+        return overlay;
+    }
+
+    private IEnumerable<(string Name, YamlNode Node)> Elements(YamlNode parent, string key)
+    {
+        var node = parent is YamlMappingNode map && key is "entities" or "messages" or "methods" ? Child(map, key) : parent;
+        if (node is null)
+        {
+            yield break;
+        }
+
+        if (node is not YamlMappingNode elements)
+        {
+            throw Error(node, $"\"{key}\" must map names to their options.");
+        }
+
+        foreach (var (name, value) in elements.Children)
+        {
+            yield return (name is YamlScalarNode { Value: { } text } ? text : throw Error(name, $"a name under \"{key}\" must be a plain name."), value);
+        }
+    }
+
+    private YamlMappingNode Mapping(YamlNode node, string[] allowed, string what)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            throw Error(node, $"{what} must be a mapping of options ({string.Join(", ", allowed)}).");
+        }
+
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!allowed.Contains(name, StringComparer.Ordinal))
+            {
+                throw Error(key, $"{what}: unknown option \"{name}\"{Suggestions.DidYouMean(name, allowed)} (known: {string.Join(", ", allowed)}).");
+            }
+        }
+
+        return map;
+    }
+
+    private string? Text(YamlMappingNode map, string key) =>
+        Child(map, key) switch
+        {
+            null => null,
+            YamlScalarNode { Value: { } value } => value,
+            var other => throw Error(other, $"\"{key}\" must be a single value."),
+        };
+
+    private bool Flag(YamlMappingNode map, string key) =>
+        Text(map, key) switch
+        {
+            null or "false" => false,
+            "true" => true,
+            var other => throw Error(Child(map, key)!, $"\"{key}\" must be true or false, not \"{other}\"."),
+        };
+
+    private T? Choice<T>(YamlMappingNode map, string key, Dictionary<string, T> choices)
+        where T : struct =>
+        Text(map, key) switch
+        {
+            null => null,
+            var text when choices.TryGetValue(text.ToLowerInvariant(), out var value) => value,
+            var other => throw Error(Child(map, key)!, $"\"{key}\" must be one of {string.Join(", ", choices.Keys)}, not \"{other}\"{Suggestions.DidYouMean(other, choices.Keys)}."),
+        };
+
+    private string Place(YamlNode node) => $"{_file}:{node.Start.Line}:{node.Start.Column}";
+
+    private SupergraphConfigException Error(YamlNode node, string message) => new($"{Place(node)}: {_where}: {message}");
+
+    private static YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+}
