@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine with the .NET 10 SDK and Node.js + npm:
-# installs what the tests need (the graphql-http audit's npm packages, Debian's chromium for the IDE browser test),
+# installs what the tests need (the graphql-http audit's and the OpenAPI validator's npm packages, Debian's chromium
+# for the IDE browser test),
 # then runs dotnet test (which also builds the IDE's npm bundle, see src/FederatedGateway.AspNetCore/IdeApp).
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")/.."
 
 command -v node >/dev/null || { echo "error: node (Node.js 20+) is required by the graphql-http audit test" >&2; exit 2; }
 npm ci --prefix tests/graphql-http-audit --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/FederatedGateway.Grpc.Tests/OpenApiValidator --no-audit --no-fund --loglevel=error
 
 # Debian packages the tests start themselves: chromium (the IDE browser test drives /usr/bin/chromium with Playwright,
 # whose own browsers cannot be downloaded), redis-server (APQ and shared limits against a real Redis) and postgresql

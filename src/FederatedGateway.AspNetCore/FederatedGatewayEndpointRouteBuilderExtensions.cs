@@ -52,6 +52,16 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
         endpoints.MapGet("/health", HealthEndpoint.LiveAsync).WithDisplayName("Gateway health");
         endpoints.MapGet("/health/ready", HealthEndpoint.ReadyAsync).WithDisplayName("Gateway readiness");
         Telemetry.MetricsEndpoint.MapIfEnabled(endpoints);
+        if (services.GetService<Transcoding.TranscodingEndpoint>() is { } transcoding)
+        {
+            endpoints.MapGet(transcoding.OpenApiPath, transcoding.WriteOpenApiAsync).WithDisplayName("gRPC JSON/HTTP OpenAPI document");
+
+            // Any other path: the routes are the gRPC sources' templates, matched by the endpoint itself (after every literal route).
+            endpoints.MapMethods("/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE"], transcoding.HandleAsync)
+                .WithDisplayName("gRPC JSON/HTTP routes")
+                .Add(endpoint => ((Microsoft.AspNetCore.Routing.RouteEndpointBuilder)endpoint).Order = int.MaxValue);
+        }
+
         return builder;
     }
 }

@@ -98,6 +98,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         services.AddLoadShedding(settings.LoadShedding);
         Usage.UsageServiceCollectionExtensions.AddUsage(services, settings.Usage);
         Dashboard.DashboardServiceCollectionExtensions.AddDashboard(services, settings);
+        Transcoding.TranscodingServiceCollectionExtensions.AddTranscoding(services, settings);
         if (settings.Telemetry.IsValid())
         {
             Telemetry.TelemetryServiceCollectionExtensions.AddGatewayTelemetry(services, settings.Telemetry);

@@ -149,6 +149,9 @@ public sealed class GatewayOptions
     /// <summary>The operators' dashboard (<c>Gateway:Dashboard</c>), drawn from usage analytics.</summary>
     public Dashboard.DashboardSettings Dashboard { get; set; } = new();
 
+    /// <summary>The gRPC sources' RPCs with a <c>google.api.http</c> rule served as JSON/HTTP routes.</summary>
+    public Transcoding.TranscodingSettings Transcoding { get; set; } = new();
+
     /// <summary>Trusted documents and automatic persisted queries (<c>Gateway:PersistedDocuments</c>).</summary>
     public PersistedDocuments.PersistedDocumentSettings PersistedDocuments { get; set; } = new();
 

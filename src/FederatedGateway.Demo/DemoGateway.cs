@@ -45,6 +45,9 @@ public static class DemoGateway
         if (grpc is not null)
         {
             AddGrpcServices(builder, grpc, settings);
+
+            // The gRPC services' RPCs with an http route in supergraph-grpc.yaml, as JSON/HTTP too.
+            settings["Gateway:Transcoding:Enabled"] = builder.Configuration["Gateway:Transcoding:Enabled"] ?? "true";
         }
 
         foreach (var subgraph in subgraphs.Subgraphs)

@@ -79,27 +79,5 @@ internal sealed class DashboardEndpoint(
         await context.Response.WriteAsJsonAsync(report, Json, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>401 or 403 when the caller may not see the data; null when they may.</summary>
-    private async ValueTask<int?> RefusalAsync(HttpContext context)
-    {
-        if (settings.Policy is null && !authenticator.IsEnabled)
-        {
-            return null;
-        }
-
-        var identity = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
-        if (identity is { Failure: not null })
-        {
-            return StatusCodes.Status401Unauthorized;
-        }
-
-        var user = identity?.User;
-        if (settings.Policy is not { } policy)
-        {
-            return user is null ? StatusCodes.Status401Unauthorized : null;
-        }
-
-        var allowed = policies is not null && await policies.IsAllowedAsync(user ?? new ClaimsPrincipal(new ClaimsIdentity()), policy, context.RequestAborted).ConfigureAwait(false);
-        return allowed ? null : user is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-    }
+    private ValueTask<int?> RefusalAsync(HttpContext context) => new EndpointAccess(settings.Policy, authenticator, policies).RefusalAsync(context);
 }

@@ -13,7 +13,8 @@ public sealed partial class OperationExecutor
     private const string MalformedEvent = "SUBREQUEST_MALFORMED_RESPONSE";
 
     /// <summary>Where each subgraph lives (URL overrides applied).</summary>
-    internal SubgraphRegistry Subgraphs => _subgraphs;
+    /// <summary>How each subgraph of this schema is reached.</summary>
+    public SubgraphRegistry Subgraphs => _subgraphs;
 
     /// <summary>
     /// Merges one event of <paramref name="plan"/>'s primary subscription as if that fetch had answered it, runs the

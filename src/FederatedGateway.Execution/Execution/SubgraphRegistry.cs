@@ -43,6 +43,9 @@ public sealed class SubgraphRegistry
         return (route.Url, route.Client);
     }
 
+    /// <summary>Every subgraph's name and route.</summary>
+    public IEnumerable<KeyValuePair<string, SubgraphRoute>> Routes => _entries;
+
     /// <summary>Everything known of how the subgraph is reached.</summary>
     public SubgraphRoute Route(string serviceName) =>
         _entries.TryGetValue(serviceName, out var entry)

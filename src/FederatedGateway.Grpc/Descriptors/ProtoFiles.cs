@@ -164,5 +164,6 @@ public sealed class ProtoFiles
         OptionsExtensions.Message,
         OptionsExtensions.Field,
         OptionsExtensions.Method,
+        Google.Api.AnnotationsExtensions.Http,
     ];
 }

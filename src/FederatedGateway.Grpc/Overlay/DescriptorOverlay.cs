@@ -89,6 +89,18 @@ public static class DescriptorOverlay
             });
         }
 
+        foreach (var (name, entry) in overlay.Http)
+        {
+            var method = Find(methods, name, entry.Where, "method");
+            method.Options ??= new Google.Protobuf.Reflection.MethodOptions();
+            if (method.Options.GetExtension(Google.Api.AnnotationsExtensions.Http) is { } existing && !existing.Equals(entry.Options))
+            {
+                throw Conflict(entry.Where, "http", existing.ToString(), entry.Options.ToString());
+            }
+
+            method.Options.SetExtension(Google.Api.AnnotationsExtensions.Http, entry.Options);
+        }
+
         return ProtoFiles.FromSerialized(protos.Select(p => p.ToByteString()), files.Origin);
     }
 

@@ -77,12 +77,18 @@ internal sealed class GrpcOptionsOverlayReader
             overlay.Methods[name] = new(new MethodOptions { Kind = reader.Choice(map, "kind", kinds) ?? MethodKind.Unspecified, GraphqlName = reader.Text(map, "graphql_name") ?? "" }, reader.Place(node));
         }
 
+        foreach (var (name, node) in reader.Elements(grpc, "http"))
+        {
+            var text = node is YamlScalarNode { Value: { } value } ? value : throw reader.Error(node, $"http route of \"{name}\" must be text like \"get /v1/quotes/{{symbol}}\".");
+            overlay.Http[name] = new(HttpRuleText.Parse(text) ?? throw reader.Error(node, $"\"{text}\" is not a route: write \"<get|post|put|patch|delete> /path/{{field}} [body=*|field] [response_body=field]\"."), reader.Place(node));
+        }
+
         return overlay;
     }
 
     private IEnumerable<(string Name, YamlNode Node)> Elements(YamlNode parent, string key)
     {
-        var node = parent is YamlMappingNode map && key is "entities" or "messages" or "methods" ? Child(map, key) : parent;
+        var node = parent is YamlMappingNode map && key is "entities" or "messages" or "methods" or "http" ? Child(map, key) : parent;
         if (node is null)
         {
             yield break;

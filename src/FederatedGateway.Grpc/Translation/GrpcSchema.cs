@@ -13,8 +13,10 @@ public sealed class GrpcSchema
         IReadOnlyDictionary<string, RpcBinding> rootFields,
         IReadOnlyDictionary<string, ProtoMessage> objectTypes,
         IReadOnlyDictionary<string, EntityBinding> entities,
-        IReadOnlyDictionary<string, ProtoMessage> messagesByFullName)
+        IReadOnlyDictionary<string, ProtoMessage> messagesByFullName,
+        IReadOnlyList<RpcBinding>? rpcs = null)
     {
+        Rpcs = rpcs ?? rootFields.Values.ToList();
         Sdl = sdl;
         Origin = origin;
         Options = options;
@@ -42,6 +44,9 @@ public sealed class GrpcSchema
 
     /// <summary>Every message of the source's files by full name (to decode <c>Any</c>).</summary>
     public IReadOnlyDictionary<string, ProtoMessage> MessagesByFullName { get; }
+
+    /// <summary>Every RPC of the translated services, those left out of the graph (SKIP, client streaming) included.</summary>
+    public IReadOnlyList<RpcBinding> Rpcs { get; }
 
     public RpcBinding? FindRootField(RootKind kind, string name) =>
         RootFields.GetValueOrDefault(kind + "." + name);

@@ -29,7 +29,7 @@ public static class GrpcSchemaTranslator
         }
         var objectTypes = new Dictionary<string, ProtoMessage>(StringComparer.Ordinal);
         var sdl = SdlPrinter.Print(files, bindings.Roots, entities, objectTypes, options);
-        return new GrpcSchema(sdl, files.Origin, options, bindings.Roots, objectTypes, entities, builder.Messages);
+        return new GrpcSchema(sdl, files.Origin, options, bindings.Roots, objectTypes, entities, builder.Messages, bindings.All);
     }
 
     /// <summary>Read-like by <c>(fgw.method).kind</c>, the <c>NO_SIDE_EFFECTS</c> idempotency level, or the name's verb.</summary>

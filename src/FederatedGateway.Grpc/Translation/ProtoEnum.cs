@@ -33,6 +33,9 @@ public sealed class ProtoEnum
             }
 
             _byNumber.TryAdd(value.Number, JsonEncodedText.Encode(name));
+
+            // The proto name too (RISK_LEVEL_HIGH), as proto3 JSON writes it: JSON/HTTP clients send those.
+            _byName.TryAdd(value.Name, value.Number);
         }
 
         Values = values;
