@@ -42,25 +42,11 @@ public sealed class ConfigCompositionTests
                     descriptor_set: greeter.pb
             """);
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["config"] = config, ["Gateway:WatchSupergraph"] = "false" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
-        await using var app = builder.Build();
-        app.MapFederatedGateway("/graphql");
-        await app.StartAsync();
-
-        using var http = new HttpClient();
-        var response = await http.PostAsJsonAsync(app.Urls.First() + "/graphql", new
-        {
-            query = "{ greeting(name: \"Ada\") getItem(id: \"k1\") { id color createdAt payload { ... on Gadget { size } } } }",
-        });
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        await using var gateway = await GatewayHost.StartAsync(config);
+        var body = await gateway.QueryAsync("{ greeting(name: \"Ada\") getItem(id: \"k1\") { id color createdAt payload { ... on Gadget { size } } } }");
         Assert.Equal(
             "{\"greeting\":\"Hello Ada\",\"getItem\":{\"id\":\"k1\",\"color\":\"GREEN\",\"createdAt\":\"2024-05-06T07:08:09.120Z\",\"payload\":{\"size\":42}}}",
             CodecTests.Data(body).GetRawText());
-        await app.StopAsync();
     }
 
     [Fact]

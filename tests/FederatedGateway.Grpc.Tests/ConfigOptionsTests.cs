@@ -1,6 +1,8 @@
 using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Grpc.Composition;
 using FederatedGateway.Grpc.Tests.Infrastructure;
+using FederatedGateway.Grpc.Tests.Services;
+using Microsoft.AspNetCore.Builder;
 
 namespace FederatedGateway.Grpc.Tests;
 
@@ -43,6 +45,36 @@ public sealed class ConfigOptionsTests
         // An entity's response is not unwrapped; the hidden request field leaves the method without arguments.
         Assert.Contains("type HelloReply @key(fields: \"message\", resolvable: false) {\n  message: ID!", sdl, StringComparison.Ordinal);
         Assert.Contains("\n  greeting: HelloReply\n", sdl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_as_null_and_hidden_enum_values_read_as_null_through_the_real_gateway()
+    {
+        await using var kitchen = await GrpcTestServer.StartAsync(app => app.MapGrpcService<KitchenService>());
+        var folder = Directory.CreateTempSubdirectory("fgw-grpc-options-").FullName;
+        var config = Path.Combine(folder, "supergraph.yaml");
+        await File.WriteAllTextAsync(config, $$"""
+            subgraphs:
+              kitchen:
+                schema:
+                  grpc:
+                    url: {{kitchen.Url}}
+                    reflection: true
+                    messages:
+                      Item:
+                        fields:
+                          count: { empty_as_null: true }
+                    enums:
+                      Color: { hidden: [COLOR_GREEN] }
+            """);
+        await using var gateway = await GatewayHost.StartAsync(config);
+
+        var answer = await gateway.QueryAsync("{ a: item(id: \"a1\") { count color } e: item(id: \"empty\") { count } }");
+
+        Assert.Equal("{\"a\":{\"count\":3,\"color\":null},\"e\":{\"count\":null}}", CodecTests.Data(answer).GetRawText());
+        var sdl = (await GrpcConfigSources.Resolver(folder)(SupergraphConfigReader.Read(config).Subgraphs.Single(), CancellationToken.None)).Sdl;
+        Assert.Contains("enum Color {\n  RED\n}", sdl, StringComparison.Ordinal);
+        Assert.Contains("\n  count: Int\n", sdl, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,11 +107,12 @@ internal static class ProtoJsonWriter
             return;
         }
 
-        if (WireScanner.TryFindLast(message, field.Number, out var last))
+        var found = WireScanner.TryFindLast(message, field.Number, out var last);
+        if (found && !(field.EmptyAsNull && IsDefault(last)))
         {
             WriteOccurrence(json, field, last, message, child, context);
         }
-        else if (field.HasPresence || field.Kind >= ProtoValueKind.Message)
+        else if (field.HasPresence || field.Kind >= ProtoValueKind.Message || field.EmptyAsNull)
         {
             json.WriteNullValue();
         }
@@ -120,6 +121,10 @@ internal static class ProtoJsonWriter
             WriteDefault(json, field, field.Kind, context);
         }
     }
+
+    /// <summary>A scalar occurrence holding its kind's default: an empty string or bytes, or zero.</summary>
+    private static bool IsDefault(WireField occurrence) =>
+        occurrence.WireType == WireType.LengthDelimited ? occurrence.Length == 0 : occurrence.Scalar == 0;
 
     private static void WriteOccurrence(Utf8JsonWriter json, ProtoField field, WireField occurrence, ReadOnlySpan<byte> message, OutputSelection? child, ProtoJsonContext context)
     {

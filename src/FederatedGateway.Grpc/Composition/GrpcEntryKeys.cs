@@ -8,7 +8,7 @@ namespace FederatedGateway.Grpc.Composition;
 internal static class GrpcEntryKeys
 {
     private static readonly string[] s_single = ["url", "descriptor_set", "reflection", "int64_as_number", "services", "style"];
-    private static readonly string[] s_nested = ["entities", "messages", "methods", "http"];
+    private static readonly string[] s_nested = ["entities", "messages", "methods", "http", "enums"];
 
     public static void Check(YamlMappingNode grpc, string file, string where)
     {

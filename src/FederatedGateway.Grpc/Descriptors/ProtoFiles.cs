@@ -164,6 +164,7 @@ public sealed class ProtoFiles
         OptionsExtensions.Message,
         OptionsExtensions.Field,
         OptionsExtensions.Method,
+        OptionsExtensions.EnumValue,
         Google.Api.AnnotationsExtensions.Http,
     ];
 }

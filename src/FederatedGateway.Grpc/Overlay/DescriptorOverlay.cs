@@ -26,13 +26,19 @@ public static class DescriptorOverlay
         var parser = FileDescriptorProto.Parser.WithExtensionRegistry(ProtoFiles.Extensions);
         var protos = files.Files.Select(f => parser.ParseFrom(f.SerializedData)).ToList();
         var messages = new Dictionary<string, DescriptorProto>(StringComparer.Ordinal);
+        var enums = new Dictionary<string, EnumDescriptorProto>(StringComparer.Ordinal);
         var methods = new Dictionary<string, MethodDescriptorProto>(StringComparer.Ordinal);
         foreach (var file in protos)
         {
             var prefix = string.IsNullOrEmpty(file.Package) ? "" : file.Package + ".";
             foreach (var message in file.MessageType)
             {
-                IndexMessage(messages, prefix + message.Name, message);
+                IndexMessage(messages, enums, prefix + message.Name, message);
+            }
+
+            foreach (var e in file.EnumType)
+            {
+                enums[prefix + e.Name] = e;
             }
 
             foreach (var service in file.Service)
@@ -89,6 +95,18 @@ public static class DescriptorOverlay
             });
         }
 
+        foreach (var (name, entry) in overlay.HiddenEnumValues)
+        {
+            var e = Find(enums, name, entry.Where, "enum");
+            foreach (var valueName in entry.Options)
+            {
+                var value = e.Value.FirstOrDefault(v => v.Name == valueName)
+                    ?? throw new GrpcSourceException($"{entry.Where}: enum {name} has no value \"{valueName}\"{Suggestions.DidYouMean(valueName, e.Value.Select(v => v.Name))}.");
+                value.Options ??= new Google.Protobuf.Reflection.EnumValueOptions();
+                value.Options.SetExtension(OptionsExtensions.EnumValue, new Options.EnumValueOptions { Hidden = true });
+            }
+        }
+
         foreach (var (name, entry) in overlay.Http)
         {
             var method = Find(methods, name, entry.Where, "method");
@@ -104,12 +122,17 @@ public static class DescriptorOverlay
         return ProtoFiles.FromSerialized(protos.Select(p => p.ToByteString()), files.Origin);
     }
 
-    private static void IndexMessage(Dictionary<string, DescriptorProto> index, string fullName, DescriptorProto message)
+    private static void IndexMessage(Dictionary<string, DescriptorProto> index, Dictionary<string, EnumDescriptorProto> enums, string fullName, DescriptorProto message)
     {
         index[fullName] = message;
         foreach (var nested in message.NestedType)
         {
-            IndexMessage(index, fullName + "." + nested.Name, nested);
+            IndexMessage(index, enums, fullName + "." + nested.Name, nested);
+        }
+
+        foreach (var e in message.EnumType)
+        {
+            enums[fullName + "." + e.Name] = e;
         }
     }
 
@@ -156,6 +179,7 @@ public static class DescriptorOverlay
             Shareable = current.Shareable || wanted.Shareable,
             Required = current.Required || wanted.Required,
             Hidden = current.Hidden || wanted.Hidden,
+            EmptyAsNull = current.EmptyAsNull || wanted.EmptyAsNull,
         };
     }
 

@@ -21,7 +21,10 @@ public sealed class GrpcOptionsOverlay
     /// <summary>JSON/HTTP routes of methods (<c>google.api.http</c> rules), by method name.</summary>
     public Dictionary<string, OverlayEntry<Google.Api.HttpRule>> Http { get; } = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => Entities.Count == 0 && Messages.Count == 0 && Fields.Count == 0 && Methods.Count == 0 && Http.Count == 0;
+    /// <summary>Enum values left out of the graph, by enum name.</summary>
+    public Dictionary<string, OverlayEntry<IReadOnlyList<string>>> HiddenEnumValues { get; } = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => Entities.Count == 0 && Messages.Count == 0 && Fields.Count == 0 && Methods.Count == 0 && Http.Count == 0 && HiddenEnumValues.Count == 0;
 }
 
 /// <summary>Options for one element, and where the config wrote them (<c>file:line:column</c>).</summary>

@@ -13,7 +13,8 @@ internal sealed class GrpcOptionsOverlayReader
 {
     private static readonly string[] s_entityKeys = ["key", "lookup", "batch_match"];
     private static readonly string[] s_messageKeys = ["graphql_name", "shareable", "fields"];
-    private static readonly string[] s_fieldKeys = ["graphql_name", "graphql_type", "external", "shareable", "requires", "required", "hidden"];
+    private static readonly string[] s_fieldKeys = ["graphql_name", "graphql_type", "external", "shareable", "requires", "required", "hidden", "empty_as_null"];
+    private static readonly string[] s_enumKeys = ["hidden"];
     private static readonly string[] s_methodKeys = ["kind", "graphql_name"];
 
     private readonly string _file;
@@ -66,6 +67,7 @@ internal sealed class GrpcOptionsOverlayReader
                     Requires = reader.Text(f, "requires") ?? "",
                     Required = reader.Flag(f, "required"),
                     Hidden = reader.Flag(f, "hidden"),
+                    EmptyAsNull = reader.Flag(f, "empty_as_null"),
                 }, reader.Place(fieldNode));
             }
         }
@@ -75,6 +77,18 @@ internal sealed class GrpcOptionsOverlayReader
             var map = reader.Mapping(node, s_methodKeys, $"method \"{name}\"");
             var kinds = new Dictionary<string, MethodKind> { ["query"] = MethodKind.Query, ["mutation"] = MethodKind.Mutation, ["skip"] = MethodKind.Skip };
             overlay.Methods[name] = new(new MethodOptions { Kind = reader.Choice(map, "kind", kinds) ?? MethodKind.Unspecified, GraphqlName = reader.Text(map, "graphql_name") ?? "" }, reader.Place(node));
+        }
+
+        foreach (var (name, node) in reader.Elements(grpc, "enums"))
+        {
+            var map = reader.Mapping(node, s_enumKeys, $"enum \"{name}\"");
+            var hidden = Child(map, "hidden") switch
+            {
+                null => [],
+                YamlSequenceNode list => list.Children.Select(v => (v as YamlScalarNode)?.Value ?? throw reader.Error(v, "an enum value name must be plain text.")).ToList(),
+                var other => throw reader.Error(other, "\"hidden\" must be a list of enum value names, e.g. [LEVEL_UNSPECIFIED]."),
+            };
+            overlay.HiddenEnumValues[name] = new(hidden, reader.Place(node));
         }
 
         foreach (var (name, node) in reader.Elements(grpc, "http"))
@@ -88,7 +102,7 @@ internal sealed class GrpcOptionsOverlayReader
 
     private IEnumerable<(string Name, YamlNode Node)> Elements(YamlNode parent, string key)
     {
-        var node = parent is YamlMappingNode map && key is "entities" or "messages" or "methods" or "http" ? Child(map, key) : parent;
+        var node = parent is YamlMappingNode map && key is "entities" or "messages" or "methods" or "http" or "enums" ? Child(map, key) : parent;
         if (node is null)
         {
             yield break;

@@ -27,6 +27,13 @@ public sealed class ProtoEnum
                 continue;
             }
 
+            if (value.GetOptions()?.GetExtension(Options.OptionsExtensions.EnumValue)?.Hidden == true)
+            {
+                HidesZero |= value.Number == 0;
+                HidesValues = true;
+                continue;
+            }
+
             if (_byName.TryAdd(name, value.Number))
             {
                 values.Add((name, value.Number));
@@ -45,6 +52,9 @@ public sealed class ProtoEnum
 
     /// <summary>The zero value is an unnamed "unspecified": fields of this enum are nullable and 0 reads as null.</summary>
     public bool HidesZero { get; }
+
+    /// <summary>Some values are hidden (<c>(fgw.enum_value).hidden</c>): they read as null, so fields of this enum are nullable.</summary>
+    public bool HidesValues { get; }
 
     public string GraphQLName { get; internal set; }
 

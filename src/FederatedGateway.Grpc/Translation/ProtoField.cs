@@ -65,6 +65,9 @@ public sealed class ProtoField
     /// </summary>
     public bool IsRequired { get; internal set; }
 
+    /// <summary>A singular scalar whose default value reads as null (<c>(fgw.field).empty_as_null</c>).</summary>
+    public bool EmptyAsNull { get; internal set; }
+
     /// <summary>True for scalar kinds whose repeated form may be packed (varint, fixed32, fixed64).</summary>
     public bool IsPackable => Kind is not (ProtoValueKind.String or ProtoValueKind.Bytes or ProtoValueKind.Message)
         && Kind < ProtoValueKind.Message;

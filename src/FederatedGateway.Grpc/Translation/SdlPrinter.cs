@@ -166,13 +166,13 @@ internal sealed class SdlPrinter
             return field.IsRepeated ? "[[String!]]!" : "[String!]";
         }
 
-        var hiddenZero = field.Enum?.HidesZero == true;
+        var hiddenZero = field.Enum is { } e && (e.HidesZero || e.HidesValues);
         if (field.IsRepeated)
         {
             return field.Kind == ProtoValueKind.Value || hiddenZero ? $"[{named}]!" : $"[{named}!]!";
         }
 
-        var nonNull = inWrapper || (!field.HasPresence && field.Kind is < ProtoValueKind.Message && !hiddenZero);
+        var nonNull = inWrapper || (!field.HasPresence && field.Kind is < ProtoValueKind.Message && !hiddenZero && !field.EmptyAsNull);
         return nonNull ? named + "!" : named;
     }
 

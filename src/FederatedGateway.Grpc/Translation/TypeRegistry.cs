@@ -145,6 +145,7 @@ internal sealed class TypeRegistry
                 Requires = custom?.Requires is { Length: > 0 } requires ? requires : null,
                 GraphQLTypeOverride = custom?.GraphqlType is { Length: > 0 } type ? type : null,
                 IsRequired = custom?.Required == true || (_idiomatic && FieldBehavior.IsRequired(fd)),
+                EmptyAsNull = custom?.EmptyAsNull == true && !fd.IsRepeated && fd.FieldType != FieldType.Message,
             };
             if (fd.FieldType == FieldType.Message)
             {
