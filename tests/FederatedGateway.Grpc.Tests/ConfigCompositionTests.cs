@@ -1,13 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using FederatedGateway.AspNetCore;
-using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Grpc.Tests.Infrastructure;
 using FederatedGateway.Grpc.Tests.Services;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Grpc.Tests;
 
