@@ -14,7 +14,8 @@
 #
 # Knobs (environment, defaults in brackets):
 #   GATEWAYS ["fgw apollo hive hive-rust"]  fgw = ours, apollo = Apollo Gateway, hive = Hive Gateway,
-#                                           hive-rust = Hive Gateway with @graphql-hive/router-runtime;
+#                                           hive-rust = Hive Gateway with @graphql-hive/router-runtime,
+#                                           grafbase = Grafbase Gateway (Rust; grafbase dev from its npm package);
 #                                           fgw:NAME is our gateway with the extra environment in FGW_ENV_NAME
 #                                           and, when FGW_DLL_NAME is set, that build's Server dll (e.g. a worktree
 #                                           of an earlier commit: before/after comparisons in one run), and when
@@ -28,6 +29,10 @@
 #                             gateway does not relaunch itself (JitSafeRelaunch) and the measured process is the gateway,
 #                             Production, logging at Warning)
 #   HIVE_JIT [1]              run "hive" with --jit (as the public benchmark does); hive-rust never uses it
+#   DEDUP [1]                 1: every gateway at its own defaults (ours and Hive's executors de-duplicate identical
+#                             in-flight subgraph requests, as Grafbase does); 0: de-duplication off where a switch
+#                             exists (ours, Hive's), engine against engine. Inbound de-duplication and response
+#                             caches stay off always: they would turn 50 identical requests into one
 #   CHECK_BODIES [0]          1 = wrk inspects every answer (status 200, no "errors"); costs load-generator CPU
 #   QUIET_WAIT [30] s         before each window wait up to this long for other processes to use less than
 #   FOREIGN_MAX [25] %        this share of one core; windows above it are marked "busy machine"
@@ -78,6 +83,7 @@ OTLP_SINK_PORT=${OTLP_SINK_PORT:-0}
 ALLOC=${ALLOC:-0}
 COUNTERS=$HERE/.tools/dotnet-counters
 HIVE_JIT=${HIVE_JIT:-1}
+DEDUP=${DEDUP:-1}
 CHECK_BODIES=${CHECK_BODIES:-0}
 QUIET_WAIT=${QUIET_WAIT:-30}
 FOREIGN_MAX=${FOREIGN_MAX:-25}
@@ -135,8 +141,8 @@ for gw in "${GATEWAY_LIST[@]}"; do
       [[ ${gw#fgw:} =~ ^[A-Za-z0-9_]+$ ]] || die "fgw variants are fgw:NAME with NAME of letters, digits and _"
       needs_fgw=1
       ;;
-    apollo | hive | hive-rust) ;;
-    *) die "unknown gateway '$gw' (fgw, fgw:NAME, apollo, hive, hive-rust)" ;;
+    apollo | hive | hive-rust | grafbase) ;;
+    *) die "unknown gateway '$gw' (fgw, fgw:NAME, apollo, hive, hive-rust, grafbase)" ;;
   esac
 done
 if ((SOAK > 0)); then
@@ -347,6 +353,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
       read -r -a extra_words <<<"$extra"
       start_group "$GATEWAY_CPUS" "$logfile" env \
         ASPNETCORE_ENVIRONMENT=Production DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+        Gateway__DeduplicateQueries="$([[ $DEDUP == 1 ]] && echo true || echo false)" \
         Logging__LogLevel__Default=Warning Gateway__WatchSupergraph=false \
         Gateway__SubgraphUrlOverrides__accounts="$SUBGRAPHS_URL/accounts" \
         Gateway__SubgraphUrlOverrides__products="$SUBGRAPHS_URL/products" \
@@ -363,8 +370,12 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
       local config=$HERE/gateways/hive-gateway.config.mjs jit=()
       [[ $name == hive-rust ]] && config=$HERE/gateways/hive-gateway-rust.config.mjs
       [[ $name == hive && $HIVE_JIT == 1 ]] && jit=(--jit)
-      start_group "$GATEWAY_CPUS" "$logfile" env NODE_ENV=production \
+      start_group "$GATEWAY_CPUS" "$logfile" env NODE_ENV=production LOADBENCH_DEDUP="$DEDUP" \
         node "$HIVE_BIN" supergraph "$PEER_SUPERGRAPH" "${jit[@]}" --fork 1 -h 127.0.0.1 -p "$GATEWAY_PORT" -c "$config"
+      ;;
+    grafbase)
+      start_group "$GATEWAY_CPUS" "$logfile" env SUBGRAPHS_URL="$SUBGRAPHS_URL" GATEWAY_PORT="$GATEWAY_PORT" \
+        "$HERE/gateways/start-grafbase.sh"
       ;;
   esac
 }
@@ -541,7 +552,7 @@ done
   fi
   echo "cpus: gateway=[$GATEWAY_CPUS] subgraphs+wrk=[$LOAD_CPUS]  subgraph memo=$SUBGRAPH_MEMO delay=${SUBGRAPH_DELAY_MS}ms"
   echo "fgw env: DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 $FGW_ENV$(for g in "${GATEWAY_LIST[@]}"; do [[ $g == fgw:* ]] && v="FGW_ENV_${g#fgw:}" && printf '  %s: %s' "$g" "${!v:-}"; done)"
-  echo "packages: $(node -p 'Object.entries(require(process.argv[1]).dependencies).map(([k, v]) => k + "@" + v).join(" ")' "$HERE/package.json")  hive --jit: $HIVE_JIT"
+  echo "packages: $(node -p 'Object.entries(require(process.argv[1]).dependencies).map(([k, v]) => k + "@" + v).join(" ")' "$HERE/package.json")  hive --jit: $HIVE_JIT  dedup: $DEDUP"
 } | tee "$OUT/meta.txt"
 
 log "starting the subgraphs on $SUBGRAPHS_URL"
