@@ -180,10 +180,32 @@ internal sealed class GrpcCallPlanCompiler
                 continue;
             }
 
+            if (!type.IsOneofWrapper && type.FindRelation(name) is { } relation)
+            {
+                outputs.Add(new OutputField(encoded, OutputFieldKind.Relation) { Relation = relation, RelationFields = CompileRelation(relation, group), Conditions = conditions });
+                continue;
+            }
+
             throw new GrpcPlanException($"{type.GraphQLName}.{name} is not a field of this gRPC source.");
         }
 
         return new OutputSelection(type, outputs);
+    }
+
+    /// <summary>What a query selects on a relation's entity: here only its key and <c>__typename</c> exist.</summary>
+    private List<(JsonEncodedText Key, bool Typename)> CompileRelation(ProtoRelation relation, List<GraphQLField> fields)
+    {
+        var sets = fields.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!).ToList();
+        var selected = new List<(JsonEncodedText Key, bool Typename)>();
+        foreach (var (key, group, _) in CollectFields(sets, relation.TypeName, null))
+        {
+            var name = group[0].Name.StringValue;
+            selected.Add(name == "__typename" ? (JsonEncodedText.Encode(key), true)
+                : name == relation.KeyName ? (JsonEncodedText.Encode(key), false)
+                : throw new GrpcPlanException($"{relation.TypeName}.{name} is not resolved by this gRPC source (only the key \"{relation.KeyName}\" is)."));
+        }
+
+        return selected;
     }
 
     private static ProtoField? VisibleField(ProtoMessage type, string name) =>

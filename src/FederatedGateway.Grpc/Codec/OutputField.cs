@@ -26,6 +26,12 @@ internal sealed class OutputField
     /// <summary>The sub-selection per union member of a oneof field.</summary>
     public IReadOnlyDictionary<ProtoMessage, OutputSelection>? Members { get; init; }
 
+    /// <summary>For a relation field: the relation, and what is selected on the entity (its key, <c>__typename</c>).</summary>
+    public ProtoRelation? Relation { get; init; }
+
+    /// <summary>For a relation field: the response keys selected on the entity, each the key (false) or <c>__typename</c> (true).</summary>
+    public IReadOnlyList<(JsonEncodedText Key, bool Typename)>? RelationFields { get; init; }
+
     /// <summary>Variable-dependent <c>@skip</c>/<c>@include</c> conditions, all of which must hold.</summary>
     public IReadOnlyList<InclusionCondition>? Conditions { get; init; }
 }

@@ -13,4 +13,7 @@ internal enum OutputFieldKind
 
     /// <summary>The placeholder field of an empty message (<c>_empty</c>): always true.</summary>
     EmptyMarker,
+
+    /// <summary>A relation field: the key of an entity another subgraph owns, written as <c>{ key }</c>.</summary>
+    Relation,
 }

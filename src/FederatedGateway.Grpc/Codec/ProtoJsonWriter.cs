@@ -34,9 +34,76 @@ internal static class ProtoJsonWriter
                 case OutputFieldKind.Oneof:
                     WriteOneof(json, message, output, context);
                     break;
+                case OutputFieldKind.Relation:
+                    WriteRelation(json, message, output);
+                    break;
                 default:
                     WriteField(json, message, output.Field!, output.Child, context);
                     break;
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>A relation: the entity's key object per key value (null for an empty key), a list for a repeated key field.</summary>
+    private static void WriteRelation(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputField output)
+    {
+        var relation = output.Relation!;
+        var number = relation.KeyField.Number;
+        if (!relation.KeyField.IsRepeated)
+        {
+            if (WireScanner.TryFindLast(message, number, out var last) && last.WireType == WireType.LengthDelimited && last.Length > 0)
+            {
+                WriteRelationKey(json, message.Slice(last.Start, last.Length), output);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            return;
+        }
+
+        json.WriteStartArray();
+        var scanner = new WireScanner(message);
+        while (scanner.Next(out var occurrence))
+        {
+            if (occurrence.Number != number || occurrence.WireType != WireType.LengthDelimited)
+            {
+                continue;
+            }
+
+            if (occurrence.Length == 0)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                WriteRelationKey(json, message.Slice(occurrence.Start, occurrence.Length), output);
+            }
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteRelationKey(Utf8JsonWriter json, ReadOnlySpan<byte> key, OutputField output)
+    {
+        json.WriteStartObject();
+        foreach (var (name, typename) in output.RelationFields!)
+        {
+            json.WritePropertyName(name);
+            if (typename)
+            {
+                json.WriteStringValue(output.Relation!.TypeName);
+            }
+            else if (System.Text.Unicode.Utf8.IsValid(key))
+            {
+                json.WriteStringValue(key);
+            }
+            else
+            {
+                throw new ProtoCodecException($"The gRPC message is malformed: \"{output.Relation!.KeyField.GraphQLName}\" is not UTF-8.");
             }
         }
 

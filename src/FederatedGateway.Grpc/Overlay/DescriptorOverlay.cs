@@ -180,6 +180,9 @@ public static class DescriptorOverlay
             Required = current.Required || wanted.Required,
             Hidden = current.Hidden || wanted.Hidden,
             EmptyAsNull = current.EmptyAsNull || wanted.EmptyAsNull,
+            Relation = Merge(current.Relation, wanted.Relation, "relation", entry.Where),
+            RelationField = Merge(current.RelationField, wanted.RelationField, "relation_field", entry.Where),
+            RelationKey = Merge(current.RelationKey, wanted.RelationKey, "relation_key", entry.Where),
         };
     }
 

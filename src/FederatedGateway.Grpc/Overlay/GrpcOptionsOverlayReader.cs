@@ -13,7 +13,8 @@ internal sealed class GrpcOptionsOverlayReader
 {
     private static readonly string[] s_entityKeys = ["key", "lookup", "batch_match"];
     private static readonly string[] s_messageKeys = ["graphql_name", "shareable", "fields"];
-    private static readonly string[] s_fieldKeys = ["graphql_name", "graphql_type", "external", "shareable", "requires", "required", "hidden", "empty_as_null"];
+    private static readonly string[] s_fieldKeys =
+        ["graphql_name", "graphql_type", "external", "shareable", "requires", "required", "hidden", "empty_as_null", "relation", "relation_field", "relation_key"];
     private static readonly string[] s_enumKeys = ["hidden"];
     private static readonly string[] s_methodKeys = ["kind", "graphql_name"];
 
@@ -68,6 +69,9 @@ internal sealed class GrpcOptionsOverlayReader
                     Required = reader.Flag(f, "required"),
                     Hidden = reader.Flag(f, "hidden"),
                     EmptyAsNull = reader.Flag(f, "empty_as_null"),
+                    Relation = reader.Text(f, "relation") ?? "",
+                    RelationField = reader.Text(f, "relation_field") ?? "",
+                    RelationKey = reader.Text(f, "relation_key") ?? "",
                 }, reader.Place(fieldNode));
             }
         }

@@ -43,6 +43,11 @@ public sealed class ProtoMessage
 
     public EntityBinding? Entity { get; internal set; }
 
+    /// <summary>The relation fields the object type gets besides its own.</summary>
+    public IReadOnlyList<ProtoRelation> Relations { get; internal set; } = [];
+
+    public ProtoRelation? FindRelation(string graphQLName) => Relations.FirstOrDefault(r => r.FieldName == graphQLName);
+
     internal void SetFields(IReadOnlyList<ProtoField> fields, IReadOnlyList<ProtoOneof> oneofs)
     {
         Fields = fields;

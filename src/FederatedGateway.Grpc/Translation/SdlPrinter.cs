@@ -12,6 +12,7 @@ internal sealed class SdlPrinter
     private readonly SortedDictionary<string, ProtoOneof> _oneofInputs = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, ProtoEnum> _enums = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _relationTargets = new(StringComparer.Ordinal);
     private readonly StringBuilder _out = new();
 
     public static string Print(
@@ -50,6 +51,12 @@ internal sealed class SdlPrinter
             printer.VisitOutput(entity.Entity);
         }
 
+        foreach (var target in printer._relationTargets.Keys.Where(printer._objects.ContainsKey))
+        {
+            throw new GrpcSourceException(
+                $"{files.Origin}: a relation names {target}, which this source translates itself; relations join entities other subgraphs own.");
+        }
+
         foreach (var (name, message) in printer._objects)
         {
             if (objectTypes.TryGetValue(name, out var other) && other != message)
@@ -69,6 +76,16 @@ internal sealed class SdlPrinter
         if (!_objects.TryAdd(message.GraphQLName, message))
         {
             return;
+        }
+
+        foreach (var relation in message.Relations)
+        {
+            if (_relationTargets.TryGetValue(relation.TypeName, out var key) && key != relation.KeyName)
+            {
+                throw new GrpcSourceException($"{message.FullName}: relations to {relation.TypeName} name two keys (\"{key}\", \"{relation.KeyName}\").");
+            }
+
+            _relationTargets[relation.TypeName] = relation.KeyName;
         }
 
         foreach (var field in message.Fields)
@@ -235,6 +252,13 @@ internal sealed class SdlPrinter
             PrintObject(name, message);
         }
 
+        foreach (var (name, key) in _relationTargets)
+        {
+            // Owned by another subgraph: here only its key, which the gateway joins to the owner.
+            _out.Append("\ntype ").Append(name).Append(" @key(fields: \"").Append(key).Append("\", resolvable: false) {\n  ")
+                .Append(key).Append(": ID!\n}\n");
+        }
+
         foreach (var (name, oneof) in _unions)
         {
             _out.Append("\n\"oneof ").Append(oneof.ProtoName).Append("\"\nunion ").Append(name).Append(" = ")
@@ -332,6 +356,12 @@ internal sealed class SdlPrinter
             }
 
             _out.Append('\n');
+        }
+
+        foreach (var relation in message.Relations)
+        {
+            _out.Append("  ").Append(relation.FieldName).Append(": ")
+                .Append(relation.KeyField.IsRepeated ? $"[{relation.TypeName}]!" : relation.TypeName).Append('\n');
         }
 
         if (message.Fields.Count == 0)

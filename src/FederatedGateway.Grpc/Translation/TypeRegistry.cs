@@ -112,12 +112,37 @@ internal sealed class TypeRegistry
         }
     }
 
+    private ProtoRelation Relation(FieldDescriptor fd, ProtoField field, string typeName, Options.FieldOptions options)
+    {
+        var where = $"{_origin}: field {fd.FullName}: relation";
+        if (field.Kind != ProtoValueKind.String || field.Oneof is not null || fd.RealContainingOneof is not null)
+        {
+            throw new GrpcSourceException($"{where}: the key must be a string field (or a repeated one) outside a oneof.");
+        }
+
+        var name = options.RelationField is { Length: > 0 } given ? given : RelationName(field.GraphQLName)
+            ?? throw new GrpcSourceException($"{where}: the field's name does not end in Id or Ids; give relation_field (the GraphQL field to add).");
+        if (!GraphQLNames.IsValid(name) || !GraphQLNames.IsValid(typeName))
+        {
+            throw new GrpcSourceException($"{where}: \"{name}: {typeName}\" is not a valid GraphQL field.");
+        }
+
+        return new ProtoRelation(field, typeName, name, options.RelationKey is { Length: > 0 } key ? key : "id");
+    }
+
+    /// <summary><c>accountId</c> → <c>account</c>, <c>accountIds</c> → <c>accounts</c>; null without such a suffix.</summary>
+    private static string? RelationName(string fieldName) =>
+        fieldName.EndsWith("Ids", StringComparison.Ordinal) && fieldName.Length > 3 ? fieldName[..^3] + "s"
+        : fieldName.EndsWith("Id", StringComparison.Ordinal) && fieldName.Length > 2 ? fieldName[..^2]
+        : null;
+
     private static bool IsWellKnown(string fullName) => fullName.StartsWith("google.protobuf.", StringComparison.Ordinal);
 
     private void ResolveFields(ProtoMessage message)
     {
         var descriptor = message.Descriptor!;
         var fields = new List<ProtoField>();
+        var relations = new List<ProtoRelation>();
         foreach (var fd in descriptor.Fields.InDeclarationOrder())
         {
             if (fd.FieldType == FieldType.Group)
@@ -158,8 +183,13 @@ internal sealed class TypeRegistry
             }
 
             fields.Add(field);
+            if (custom?.Relation is { Length: > 0 } related)
+            {
+                relations.Add(Relation(fd, field, related, custom));
+            }
         }
 
+        message.Relations = relations;
         var oneofs = new List<ProtoOneof>();
         foreach (var od in descriptor.Oneofs.Where(o => !o.IsSynthetic))
         {
