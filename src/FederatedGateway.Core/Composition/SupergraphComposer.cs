@@ -7,6 +7,7 @@ public static class SupergraphComposer
     public static CompositionResult Compose(IReadOnlyList<SubgraphSource> subgraphs)
     {
         ArgumentNullException.ThrowIfNull(subgraphs);
-        return CompositionPipeline.Run(subgraphs);
+        var result = CompositionPipeline.Run(subgraphs);
+        return subgraphs.Any(s => s.LineOrigins is not null) ? GeneratedSdlOrigins.Explain(result, subgraphs) : result;
     }
 }

@@ -37,7 +37,7 @@ public static class GrpcConfigSources
 
             registry?.Add(subgraph.Name, source);
             registry?.Add(subgraph.Name, schema, url);
-            return new SubgraphSource(subgraph.Name, url, schema.Sdl, schema.Origin);
+            return new SubgraphSource(subgraph.Name, url, schema.Sdl, schema.Origin) { LineOrigins = schema.LineOrigins };
         };
 
     /// <summary>The routing URL and source definition of a config entry.</summary>

@@ -17,7 +17,7 @@ public static class GrpcSubgraphSources
             throw new GrpcSourceException($"Subgraph \"{name}\": the routing URL of a gRPC source must be grpc://host:port or grpcs://host:port, not \"{url}\".");
         }
 
-        return new SubgraphSource(name, url, schema.Sdl, schema.Origin);
+        return new SubgraphSource(name, url, schema.Sdl, schema.Origin) { LineOrigins = schema.LineOrigins };
     }
 
     /// <summary>Loads, translates and wraps a source.</summary>

@@ -45,6 +45,9 @@ public sealed class GrpcSchema
     /// <summary>Every message of the source's files by full name (to decode <c>Any</c>).</summary>
     public IReadOnlyDictionary<string, ProtoMessage> MessagesByFullName { get; }
 
+    /// <summary>What each line of <see cref="Sdl"/> was made from (a message, field or RPC and its proto file), for diagnostics.</summary>
+    public IReadOnlyList<string?> LineOrigins { get; init; } = [];
+
     /// <summary>Every RPC of the translated services, those left out of the graph (SKIP, client streaming) included.</summary>
     public IReadOnlyList<RpcBinding> Rpcs { get; }
 

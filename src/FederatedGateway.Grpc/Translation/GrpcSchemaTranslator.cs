@@ -28,8 +28,8 @@ public static class GrpcSchemaTranslator
             IdiomaticKeys.Apply(entities.Values);
         }
         var objectTypes = new Dictionary<string, ProtoMessage>(StringComparer.Ordinal);
-        var sdl = SdlPrinter.Print(files, bindings.Roots, entities, objectTypes, options);
-        return new GrpcSchema(sdl, files.Origin, options, bindings.Roots, objectTypes, entities, builder.Messages, bindings.All);
+        var (sdl, origins) = SdlPrinter.PrintWithOrigins(files, bindings.Roots, entities, objectTypes, options);
+        return new GrpcSchema(sdl, files.Origin, options, bindings.Roots, objectTypes, entities, builder.Messages, bindings.All) { LineOrigins = origins };
     }
 
     /// <summary>Read-like by <c>(fgw.method).kind</c>, the <c>NO_SIDE_EFFECTS</c> idempotency level, or the name's verb.</summary>

@@ -14,8 +14,11 @@ internal sealed class SdlPrinter
     private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _relationTargets = new(StringComparer.Ordinal);
     private readonly StringBuilder _out = new();
+    private readonly List<string?> _origins = [];
+    private int _scanned;
+    private string? _pending;
 
-    public static string Print(
+    private string PrintInto(
         ProtoFiles files,
         IReadOnlyDictionary<string, RpcBinding> roots,
         IReadOnlyDictionary<string, EntityBinding> entities,
@@ -23,7 +26,7 @@ internal sealed class SdlPrinter
         TranslationOptions options)
     {
         _ = options;
-        var printer = new SdlPrinter();
+        var printer = this;
         foreach (var binding in roots.Values)
         {
             foreach (var field in binding.Request.Fields)
@@ -70,6 +73,42 @@ internal sealed class SdlPrinter
         printer.PrintAll(roots);
         return printer._out.ToString();
     }
+
+    /// <summary>The subgraph SDL, and what each line was made from (see <c>SubgraphSource.LineOrigins</c>).</summary>
+    public static (string Sdl, IReadOnlyList<string?> Origins) PrintWithOrigins(
+        ProtoFiles files,
+        IReadOnlyDictionary<string, RpcBinding> roots,
+        IReadOnlyDictionary<string, EntityBinding> entities,
+        Dictionary<string, ProtoMessage> objectTypes,
+        TranslationOptions options)
+    {
+        var printer = new SdlPrinter();
+        var sdl = printer.PrintInto(files, roots, entities, objectTypes, options);
+        printer.Mark(null);
+        return (sdl, printer._origins);
+    }
+
+    /// <summary>Records <paramref name="origin"/> for the line being printed now (null: only catches up with the lines ended).</summary>
+    private void Mark(string? origin)
+    {
+        for (; _scanned < _out.Length; _scanned++)
+        {
+            if (_out[_scanned] == '\n')
+            {
+                _origins.Add(_pending);
+                _pending = null;
+            }
+        }
+
+        if (origin is not null)
+        {
+            _pending = origin;
+        }
+    }
+
+    private static string Origin(ProtoMessage message, ProtoField? field = null) =>
+        (field is null ? $"message {message.FullName}" : $"field {message.FullName}.{field.ProtoName}")
+        + (message.Descriptor is { } d ? $" ({d.File.Name})" : "");
 
     private void VisitOutput(ProtoMessage message)
     {
@@ -238,6 +277,7 @@ internal sealed class SdlPrinter
             foreach (var rpc in fields)
             {
                 _out.Append("  \"gRPC ").Append(rpc.ServiceName).Append('/').Append(rpc.MethodName).Append("\"\n");
+                Mark($"rpc {rpc.ServiceName}.{rpc.MethodName} ({rpc.Method.File.Name})");
                 _out.Append("  ").Append(rpc.FieldName);
                 PrintArguments(rpc.Request);
                 var type = rpc.ResponseField is { } unwrapped ? OutputType(unwrapped) : rpc.ReturnsEmpty ? "Boolean" : rpc.Response.GraphQLName;
@@ -308,6 +348,7 @@ internal sealed class SdlPrinter
             _out.Append("\"").Append(descriptor.FullName).Append("\"\n");
         }
 
+        Mark(Origin(message));
         _out.Append("type ").Append(name);
         if (message.Entity is { } entity)
         {
@@ -339,6 +380,7 @@ internal sealed class SdlPrinter
                 continue;
             }
 
+            Mark(Origin(message, field));
             _out.Append("  ").Append(field.GraphQLName).Append(": ").Append(OutputType(field, message.IsOneofWrapper));
             if (field.External)
             {
@@ -360,6 +402,7 @@ internal sealed class SdlPrinter
 
         foreach (var relation in message.Relations)
         {
+            Mark(Origin(message, relation.KeyField) + " (relation)");
             _out.Append("  ").Append(relation.FieldName).Append(": ")
                 .Append(relation.KeyField.IsRepeated ? $"[{relation.TypeName}]!" : relation.TypeName).Append('\n');
         }
