@@ -42,7 +42,7 @@ const accounts = new Map([
   ['acc-2', {
     id: 'acc-2', owner: 'Grace', balance: money(-75), version: '2', sequence: '3',
     status: 'ACCOUNT_STATUS_FROZEN', openedAt: { seconds: '1719792000', nanos: 250000000 }, statementPeriod: { seconds: '604800', nanos: 0 },
-    nickname: null, overdraftLimit: null, metadata: { fields: {} }, limits: {}, phone: '+4400000000',
+    nickname: null, overdraftLimit: null, metadata: { fields: {} }, limits: {}, phone: '0044-20-0000',
   }],
   ['acc-3', {
     id: 'acc-3', owner: 'Linus', balance: money(0), version: '1', sequence: '1',
