@@ -12,7 +12,8 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// the snapshot into the <see cref="FederatedGatewayExecutor"/>. A missing or invalid supergraph stops the start
 /// with a message that says why. Afterwards the source's files are watched: a change is loaded in the background
 /// and swapped in whole (requests in flight finish on the old snapshot); an invalid result is logged and the old
-/// snapshot keeps serving.
+/// snapshot keeps serving. A source's <see cref="ISupergraphSource.Changed"/> (a gRPC source that came back) loads
+/// again the same way, watched files or not.
 /// </summary>
 internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 {
@@ -40,13 +41,23 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken).ConfigureAwait(false);
-        if (_options.WatchSupergraph)
+        _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        _source.Changed += ScheduleReload;
+        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
-            Watch();
+            // Held like a reload: a source's Changed during the first load reloads after it, never beside it.
+            await LoadAsync(cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            _reloading.Release();
+        }
+
+        Watch();
     }
+
+    private void ScheduleReload() => _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
 
     /// <summary>
     /// Watches the source's current files (a composed source's file list can change with each load). Called as soon as
@@ -57,7 +68,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     private void Watch()
     {
         var files = new HashSet<string>(_source.WatchedFiles, StringComparer.Ordinal);
-        if (files.SetEquals(_watchedFiles) || _timer is null)
+        if (!_options.WatchSupergraph || files.SetEquals(_watchedFiles) || _timer is null)
         {
             return;
         }
@@ -155,6 +166,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     public void Dispose()
     {
+        _source.Changed -= ScheduleReload;
         DisposeWatchers();
         _timer?.Dispose();
         _timer = null;
