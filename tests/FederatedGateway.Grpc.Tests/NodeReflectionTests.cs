@@ -14,12 +14,14 @@ public sealed class NodeReflectionTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     [Theory]
-    [InlineData("both")]
-    [InlineData("v1")]
-    [InlineData("v1alpha")]
-    public async Task Reflection_gives_the_subgraph_its_proto_would_give(string versions)
+    [InlineData("both", "sent")]
+    [InlineData("v1", "sent")]
+    [InlineData("v1alpha", "sent")]
+    [InlineData("both", "withheld")]
+    public async Task Reflection_gives_the_subgraph_its_proto_would_give(string versions, string dependencies)
     {
-        await using var server = await NodeLedgerServer.StartAsync(reflection: versions);
+        // "withheld": every file the service file uses has to be asked for by symbol (common.v1.Money) or supplied (google.protobuf.*).
+        await using var server = await NodeLedgerServer.StartAsync(reflection: versions, dependencies: dependencies);
         var fromReflection = await GrpcSourceLoader.LoadAsync(new GrpcSourceDefinition { Reflection = true }, server.Url, Timeout);
         var fromProto = GrpcSchemaTranslator.Translate(ProtoFiles.FromDescriptorSetFile(LedgerDescriptorSet()));
 

@@ -28,7 +28,8 @@ public sealed partial class NodeLedgerServer : IAsyncDisposable
 
     /// <param name="port">The port to listen on; 0 = any free port.</param>
     /// <param name="reflection">Which reflection versions it serves: both, v1, v1alpha or none.</param>
-    public static async Task<NodeLedgerServer> StartAsync(int port = 0, string reflection = "both")
+    /// <param name="dependencies">sent: reflection answers with a file and the files it uses (@grpc/reflection's way); withheld: with the file alone.</param>
+    public static async Task<NodeLedgerServer> StartAsync(int port = 0, string reflection = "both", string dependencies = "sent")
     {
         var folder = await NodePackages.EnsureInstalledAsync();
         var start = new ProcessStartInfo("node")
@@ -39,7 +40,7 @@ public sealed partial class NodeLedgerServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "server.mjs", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reflection", reflection })
+        foreach (var argument in new[] { "server.mjs", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reflection", reflection, "--dependencies", dependencies })
         {
             start.ArgumentList.Add(argument);
         }

@@ -2,8 +2,10 @@
 // @grpc/grpc-js + @grpc/proto-loader, with server reflection from @grpc/reflection (its replies carry no
 // dependency lists), and no FederatedGateway options in its proto.
 //
-//   node server.mjs [--port <n>] [--reflection both|v1|v1alpha|none]
+//   node server.mjs [--port <n>] [--reflection both|v1|v1alpha|none] [--dependencies sent|withheld]
 //
+// --dependencies withheld makes reflection answer each question with the one file asked for, never the files it
+// uses (so a client has to ask for those by symbol).
 // Listens on 127.0.0.1 only (port 0 = any free port) and prints "listening on 127.0.0.1:<port>" once ready.
 // Exits when its standard input closes, so a test process that dies takes the server with it.
 import path from 'node:path';
@@ -17,6 +19,7 @@ const { values: args } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     reflection: { type: 'string', default: 'both' },
+    dependencies: { type: 'string', default: 'sent' },
   },
 });
 
@@ -94,6 +97,12 @@ const service = {
 const server = new grpc.Server();
 server.addService(ledger.Ledger.service, service);
 const reflection = new ReflectionService(definition);
+if (args.dependencies === 'withheld') {
+  reflection.v1.getFileDependencies = () => [];
+  reflection.v1Alpha.getFileDependencies = () => [];
+} else if (args.dependencies !== 'sent') {
+  throw new Error(`--dependencies must be sent or withheld, not "${args.dependencies}"`);
+}
 switch (args.reflection) {
   case 'both': reflection.addToServer(server); break;
   case 'v1': reflection.v1.addToServer(server); break;
