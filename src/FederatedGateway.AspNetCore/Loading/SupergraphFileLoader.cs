@@ -41,20 +41,34 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
-        _source.Changed += ScheduleReload;
+        await LoadFirstAsync(cancellationToken).ConfigureAwait(false);
+        Watch();
+    }
+
+    /// <summary>
+    /// The first load, once: done by <see cref="StartAsync"/>, or before the host starts by
+    /// <see cref="GatewayRunner"/>, so a supergraph that cannot be loaded ends the process with its one-line message
+    /// and not after the host's "Hosting failed to start" with a stack trace.
+    /// </summary>
+    internal async Task LoadFirstAsync(CancellationToken cancellationToken)
+    {
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_timer is not null)
+            {
+                return;
+            }
+
             // Held like a reload: a source's Changed during the first load reloads after it, never beside it.
             await LoadAsync(cancellationToken).ConfigureAwait(false);
+            _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
+            _source.Changed += ScheduleReload;
         }
         finally
         {
             _reloading.Release();
         }
-
-        Watch();
     }
 
     private void ScheduleReload() => _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
