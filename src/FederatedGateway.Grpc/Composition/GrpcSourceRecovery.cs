@@ -73,23 +73,26 @@ public sealed partial class GrpcSourceRecovery : IDisposable
         {
             if (!_stopping.IsCancellationRequested && !_retrying.ContainsKey(subgraph))
             {
-                _retrying[subgraph] = Task.Run(() => RetryAsync(subgraph, source, url));
+                var token = _stopping.Token;
+                _retrying[subgraph] = Task.Run(() => RetryAsync(subgraph, source, url, token));
             }
         }
 
         return cached;
     }
 
+    /// <summary>Stops the background tries (the token source stays undisposed: a try may still be starting with its token).</summary>
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        lock (_retrying)
+        {
+            _stopping.Cancel();
+        }
     }
 
-    private async Task RetryAsync(string subgraph, GrpcSourceDefinition source, string url)
+    private async Task RetryAsync(string subgraph, GrpcSourceDefinition source, string url, CancellationToken token)
     {
         var delay = FirstRetryDelay;
-        var token = _stopping.Token;
         try
         {
             while (true)

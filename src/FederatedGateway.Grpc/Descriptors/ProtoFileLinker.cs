@@ -64,17 +64,30 @@ internal sealed class ProtoFileLinker
         return linked.Values.Select(f => f.ToByteString()).ToList();
     }
 
+    /// <summary>
+    /// The file with the files its type names need added to its imports, and the imports no file here answers
+    /// dropped (a server may name its files otherwise than their importers do); public and weak import indexes follow.
+    /// </summary>
     private FileDescriptorProto WithDependencies(FileDescriptorProto file)
     {
+        var kept = file.Dependency.Select((name, index) => (name, index)).Where(d => TryGetFile(d.name, out _)).ToList();
         var needed = ProtoSymbols.Referenced(file).Select(Resolve).OfType<string>()
             .Where(name => name != file.Name && !file.Dependency.Contains(name)).Distinct(StringComparer.Ordinal).ToList();
-        if (needed.Count == 0)
+        if (needed.Count == 0 && kept.Count == file.Dependency.Count)
         {
             return file;
         }
 
+        var newIndex = kept.Select((d, position) => (d.index, position)).ToDictionary(p => p.index, p => p.position);
         var copy = file.Clone();
-        copy.Dependency.AddRange(needed);
+        copy.Dependency.Clear();
+        copy.Dependency.AddRange(kept.Select(d => d.name).Concat(needed));
+        var publicDependencies = file.PublicDependency.Where(newIndex.ContainsKey).Select(i => newIndex[i]).ToList();
+        var weakDependencies = file.WeakDependency.Where(newIndex.ContainsKey).Select(i => newIndex[i]).ToList();
+        copy.PublicDependency.Clear();
+        copy.PublicDependency.AddRange(publicDependencies);
+        copy.WeakDependency.Clear();
+        copy.WeakDependency.AddRange(weakDependencies);
         return copy;
     }
 
