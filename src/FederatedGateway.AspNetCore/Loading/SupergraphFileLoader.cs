@@ -23,6 +23,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     private HashSet<string> _watchedFiles = new(StringComparer.Ordinal);
     private Timer? _timer;
     private string? _loadedSdl;
+    private bool _firstLoadDone;
 
     private readonly FederatedGatewayExecutor _executor;
     private readonly IReadOnlyList<ISubgraphClientFactory> _sources;
@@ -55,7 +56,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_timer is not null)
+            if (_firstLoadDone)
             {
                 return;
             }
@@ -64,6 +65,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
             await LoadAsync(cancellationToken).ConfigureAwait(false);
             _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
             _source.Changed += ScheduleReload;
+            _firstLoadDone = true;
         }
         finally
         {
