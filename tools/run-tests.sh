@@ -6,9 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")/.."
 
-command -v node >/dev/null || { echo "error: node (Node.js 20+) is required by the graphql-http audit test" >&2; exit 2; }
+command -v node >/dev/null || { echo "error: node (Node.js 20+) is required by the graphql-http audit test and the Node gRPC fixture" >&2; exit 2; }
 npm ci --prefix tests/graphql-http-audit --no-audit --no-fund --loglevel=error
+# The OpenAPI validator of the JSON/HTTP routes' document (@apidevtools/swagger-parser) and the Node gRPC service the
+# gRPC tests join through reflection (@grpc/grpc-js, @grpc/reflection).
 npm ci --prefix tests/FederatedGateway.Grpc.Tests/OpenApiValidator --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/FederatedGateway.Grpc.Tests/NodeService --no-audit --no-fund --loglevel=error
 
 # Debian packages the tests start themselves: chromium (the IDE browser test drives /usr/bin/chromium with Playwright,
 # whose own browsers cannot be downloaded), redis-server (APQ and shared limits against a real Redis) and postgresql

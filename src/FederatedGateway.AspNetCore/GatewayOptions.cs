@@ -37,6 +37,13 @@ public sealed class GatewayOptions
     /// <summary>Reload the supergraph when its file changes (swapped atomically; an invalid file is rejected). Default on.</summary>
     public bool WatchSupergraph { get; set; } = true;
 
+    /// <summary>
+    /// The folder where the descriptors of gRPC reflection sources are cached (<c>&lt;subgraph&gt;.pb</c>), read when a
+    /// source cannot be reached at start. Default: <c>.fgw-cache/grpc</c> next to the <c>--config</c> file, else
+    /// <c>fgw-cache/grpc</c> in the temporary folder; <c>off</c> keeps no cache.
+    /// </summary>
+    public string? GrpcDescriptorCache { get; set; }
+
     /// <summary>Time allowed for one subgraph request. Default 30 s.</summary>
     public TimeSpan SubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

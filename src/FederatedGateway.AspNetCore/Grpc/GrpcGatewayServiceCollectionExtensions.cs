@@ -45,14 +45,34 @@ public static class GrpcGatewayServiceCollectionExtensions
                 logger: provider.GetService<ILogger<GrpcSubgraphClient>>());
         });
         services.AddSingleton<ISubgraphClientFactory>(provider => new GrpcSubgraphClientFactory(provider.GetRequiredService<GrpcSubgraphClient>));
-        services.TryAddSingleton<GrpcSchemaResolver>(provider =>
-        {
-            var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];
-            var folder = string.IsNullOrEmpty(configPath) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-            return GrpcConfigSources.Resolver(folder, provider.GetRequiredService<GrpcSourceRegistry>());
-        });
+        services.TryAddSingleton(provider => new GrpcSourceRecovery(
+            DescriptorCacheFolder(configuration, provider.GetRequiredService<IOptions<GatewayOptions>>().Value) is { } cacheFolder
+                ? new DescriptorCache(cacheFolder, provider.GetService<ILogger<DescriptorCache>>())
+                : null,
+            provider.GetService<ILogger<GrpcSourceRecovery>>()));
+        services.TryAddSingleton<GrpcSchemaResolver>(provider => GrpcConfigSources.Resolver(
+            ConfigDirectory(configuration) ?? Directory.GetCurrentDirectory(), provider.GetRequiredService<GrpcSourceRegistry>(),
+            recovery: provider.GetRequiredService<GrpcSourceRecovery>()));
         return services;
     }
+
+    /// <summary>The folder of the <c>--config</c> file, when there is one.</summary>
+    private static string? ConfigDirectory(IConfiguration configuration)
+    {
+        var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];
+        return string.IsNullOrEmpty(configPath) ? null : Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+    }
+
+    /// <summary><c>Gateway:GrpcDescriptorCache</c>, else <c>.fgw-cache/grpc</c> next to the config file, else in the temporary folder; null when <c>off</c>.</summary>
+    private static string? DescriptorCacheFolder(IConfiguration configuration, GatewayOptions options) =>
+        options.GrpcDescriptorCache switch
+        {
+            { } off when off.Equals("off", StringComparison.OrdinalIgnoreCase) => null,
+            { Length: > 0 } folder => Path.GetFullPath(folder),
+            _ => ConfigDirectory(configuration) is { } directory
+                ? Path.Combine(directory, ".fgw-cache", "grpc")
+                : Path.Combine(Path.GetTempPath(), "fgw-cache", "grpc"),
+        };
 
     private static GrpcSourceRegistry CreateRegistry(IConfiguration configuration)
     {

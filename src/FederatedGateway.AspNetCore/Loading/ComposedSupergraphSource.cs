@@ -1,12 +1,15 @@
 using System.Text;
 using FederatedGateway.Core.Composition;
 using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.Grpc.Composition;
 
 namespace FederatedGateway.AspNetCore.Loading;
 
 /// <summary>
 /// A <c>supergraph.yaml</c> (<c>--config</c>, for local development): its subgraph sources are read (files,
-/// <c>_service { sdl }</c> of running subgraphs, gRPC sources when supported) and composed on every load.
+/// <c>_service { sdl }</c> of running subgraphs, gRPC sources when supported) and composed on every load. A gRPC
+/// reflection source left out (or composed from its cache) because it could not be read asks for a new load when it
+/// answers again (<see cref="Changed"/>).
 /// </summary>
 internal sealed class ComposedSupergraphSource : ISupergraphSource
 {
@@ -14,12 +17,18 @@ internal sealed class ComposedSupergraphSource : ISupergraphSource
     private readonly GrpcSchemaResolver? _grpcResolver;
     private IReadOnlyCollection<string> _watched;
 
-    public ComposedSupergraphSource(string configPath, GrpcSchemaResolver? grpcResolver)
+    public ComposedSupergraphSource(string configPath, GrpcSchemaResolver? grpcResolver, GrpcSourceRecovery? grpcRecovery = null)
     {
         _configPath = configPath;
         _grpcResolver = grpcResolver;
         _watched = new[] { Path.GetFullPath(configPath) };
+        if (grpcRecovery is not null)
+        {
+            grpcRecovery.SourceAppeared += _ => Changed?.Invoke();
+        }
     }
+
+    public event Action? Changed;
 
     public string Description => _configPath;
 

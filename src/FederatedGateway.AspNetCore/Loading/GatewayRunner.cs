@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FederatedGateway.AspNetCore.Loading;
 
@@ -9,6 +11,12 @@ public static class GatewayRunner
     {
         try
         {
+            // The supergraph is loaded before the host starts: a failure is the one line below, not a host error log.
+            foreach (var loader in app.Services.GetServices<IHostedService>().OfType<SupergraphFileLoader>())
+            {
+                await loader.LoadFirstAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }

@@ -12,6 +12,9 @@ internal interface ISupergraphSource
     /// <summary>Remarks of the last load worth logging (composition hints), empty for a plain file.</summary>
     IReadOnlyList<string> Notes { get; }
 
+    /// <summary>Raised when the supergraph should be loaded again for a reason no watched file shows (a gRPC source that came back).</summary>
+    event Action? Changed;
+
     /// <exception cref="SupergraphLoadException">The supergraph cannot be produced; the message says why.</exception>
     Task<string> LoadSdlAsync(CancellationToken cancellationToken);
 }

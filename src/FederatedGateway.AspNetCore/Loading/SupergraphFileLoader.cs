@@ -12,7 +12,8 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// the snapshot into the <see cref="FederatedGatewayExecutor"/>. A missing or invalid supergraph stops the start
 /// with a message that says why. Afterwards the source's files are watched: a change is loaded in the background
 /// and swapped in whole (requests in flight finish on the old snapshot); an invalid result is logged and the old
-/// snapshot keeps serving.
+/// snapshot keeps serving. A source's <see cref="ISupergraphSource.Changed"/> (a gRPC source that came back) loads
+/// again the same way, watched files or not.
 /// </summary>
 internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 {
@@ -22,6 +23,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     private HashSet<string> _watchedFiles = new(StringComparer.Ordinal);
     private Timer? _timer;
     private string? _loadedSdl;
+    private bool _firstLoadDone;
 
     private readonly FederatedGatewayExecutor _executor;
     private readonly IReadOnlyList<ISubgraphClientFactory> _sources;
@@ -40,13 +42,38 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken).ConfigureAwait(false);
-        if (_options.WatchSupergraph)
+        await LoadFirstAsync(cancellationToken).ConfigureAwait(false);
+        Watch();
+    }
+
+    /// <summary>
+    /// The first load, once: done by <see cref="StartAsync"/>, or before the host starts by
+    /// <see cref="GatewayRunner"/>, so a supergraph that cannot be loaded ends the process with its one-line message
+    /// and not after the host's "Hosting failed to start" with a stack trace.
+    /// </summary>
+    internal async Task LoadFirstAsync(CancellationToken cancellationToken)
+    {
+        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
+            if (_firstLoadDone)
+            {
+                return;
+            }
+
+            // Held like a reload: a source's Changed during the first load reloads after it, never beside it.
+            await LoadAsync(cancellationToken).ConfigureAwait(false);
             _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
-            Watch();
+            _source.Changed += ScheduleReload;
+            _firstLoadDone = true;
+        }
+        finally
+        {
+            _reloading.Release();
         }
     }
+
+    private void ScheduleReload() => _timer?.Change(Debounce, Timeout.InfiniteTimeSpan);
 
     /// <summary>
     /// Watches the source's current files (a composed source's file list can change with each load). Called as soon as
@@ -57,7 +84,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     private void Watch()
     {
         var files = new HashSet<string>(_source.WatchedFiles, StringComparer.Ordinal);
-        if (files.SetEquals(_watchedFiles) || _timer is null)
+        if (!_options.WatchSupergraph || files.SetEquals(_watchedFiles) || _timer is null)
         {
             return;
         }
@@ -155,6 +182,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
 
     public void Dispose()
     {
+        _source.Changed -= ScheduleReload;
         DisposeWatchers();
         _timer?.Dispose();
         _timer = null;

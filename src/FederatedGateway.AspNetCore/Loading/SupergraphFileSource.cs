@@ -17,6 +17,13 @@ internal sealed class SupergraphFileSource : ISupergraphSource
 
     public IReadOnlyList<string> Notes => Array.Empty<string>();
 
+    /// <summary>Never raised: only the file's changes matter.</summary>
+    public event Action? Changed
+    {
+        add { }
+        remove { }
+    }
+
     public async Task<string> LoadSdlAsync(CancellationToken cancellationToken)
     {
         try

@@ -21,14 +21,15 @@ public sealed class SubgraphSourceLoader
         _grpcResolver = grpcResolver;
     }
 
+    /// <summary>The sources of the config's subgraphs, less those the gRPC resolver leaves out for now.</summary>
     /// <exception cref="SupergraphConfigException">A source cannot be read or fetched.</exception>
     public async Task<IReadOnlyList<SubgraphSource>> LoadAsync(SupergraphConfig config, CancellationToken cancellationToken)
     {
         var tasks = config.Subgraphs.Select(s => LoadAsync(s, cancellationToken)).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        return (await Task.WhenAll(tasks).ConfigureAwait(false)).OfType<SubgraphSource>().ToList();
     }
 
-    private async Task<SubgraphSource> LoadAsync(SubgraphConfig subgraph, CancellationToken cancellationToken)
+    private async Task<SubgraphSource?> LoadAsync(SubgraphConfig subgraph, CancellationToken cancellationToken)
     {
         if (subgraph.SchemaFile is not null)
         {

@@ -15,9 +15,12 @@ internal static class FailedFetchErrors
 
     /// <param name="batch">The entity fetch's objects (null for a root fetch).</param>
     /// <param name="flattenPoint">Where an error goes that no field can carry.</param>
-    public static void Add(List<GatewayError> errors, FetchNode fetch, string reason, string code, ExecutionState state, FederatedSchema schema, EntityBatch? batch, object[]? flattenPoint)
+    /// <param name="wholeMessage"><paramref name="reason"/> is the whole message (no "HTTP fetch failed from …" before it).</param>
+    public static void Add(
+        List<GatewayError> errors, FetchNode fetch, string reason, string code, ExecutionState state, FederatedSchema schema, EntityBatch? batch, object[]? flattenPoint,
+        bool wholeMessage = false)
     {
-        var message = SubgraphErrors.FetchFailedMessage(fetch, reason);
+        var message = wholeMessage ? reason : SubgraphErrors.FetchFailedMessage(fetch, reason);
         var fields = fetch.FilledFields;
         var added = 0;
         var complete = true;

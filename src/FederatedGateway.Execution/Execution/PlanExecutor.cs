@@ -289,7 +289,7 @@ internal sealed class PlanExecutor
                 // Logged (rate-limited, with its cause) by FetchTelemetry.Stop.
                 failureCode = response.FailureCode ?? HttpError;
                 cause = response.FailureCause;
-                FailedFetchErrors.Add(errors, fetch, response.Failure, failureCode, state, _schema, batch, failurePath);
+                FailedFetchErrors.Add(errors, fetch, response.Failure, failureCode, state, _schema, batch, failurePath, response.FailureIsWholeMessage);
                 response.Dispose();
                 return null;
             }

@@ -11,8 +11,9 @@ public sealed class SubgraphResponse : IDisposable
     private byte[]? _rented;
     private readonly int _length;
 
-    private SubgraphResponse(byte[]? rented, int length, int statusCode, string? failure, string? failureCode, Exception? failureCause)
+    private SubgraphResponse(byte[]? rented, int length, int statusCode, string? failure, string? failureCode, Exception? failureCause, bool failureIsWholeMessage = false)
     {
+        FailureIsWholeMessage = failureIsWholeMessage;
         _rented = rented;
         _length = length;
         StatusCode = statusCode;
@@ -31,7 +32,19 @@ public sealed class SubgraphResponse : IDisposable
     public static SubgraphResponse Failed(string message, string code, int statusCode = 0, Exception? cause = null) =>
         new(null, 0, statusCode, message, code, cause);
 
+    /// <summary>
+    /// A failure before any transport (a gRPC source whose descriptors cannot be had): <paramref name="message"/> is
+    /// the client's whole message, without the "HTTP fetch failed from …" of a transport failure.
+    /// </summary>
+    /// <param name="message">What the client is told: it must not name hosts, ports or addresses.</param>
+    /// <param name="cause">The exception behind it, for the gateway's log only.</param>
+    public static SubgraphResponse FailedBeforeTransport(string message, string code, Exception? cause = null) =>
+        new(null, 0, 0, message, code, cause, failureIsWholeMessage: true);
+
     public int StatusCode { get; }
+
+    /// <summary>True when <see cref="Failure"/> is the client's whole message (see <see cref="FailedBeforeTransport"/>).</summary>
+    public bool FailureIsWholeMessage { get; }
 
     /// <summary>Null when a body arrived; otherwise why not.</summary>
     public string? Failure { get; }
@@ -48,7 +61,7 @@ public sealed class SubgraphResponse : IDisposable
     {
         if (Failure is not null || _rented is null)
         {
-            return new SubgraphResponse(null, 0, StatusCode, Failure, FailureCode, FailureCause);
+            return new SubgraphResponse(null, 0, StatusCode, Failure, FailureCode, FailureCause, FailureIsWholeMessage);
         }
 
         var copy = PooledArrays.Rent(_length);

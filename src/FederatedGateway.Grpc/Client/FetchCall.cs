@@ -418,13 +418,15 @@ internal sealed class FetchCall
                 SubgraphFailureCodes.ResponseTooLarge, (int)ex.StatusCode, rpc.FullMethod);
         }
 
+        GrpcClientLog.CallFailed(_client.Logger, rpc.FullMethod, _request.ServiceName, _request.Url, ex);
         var detail = string.IsNullOrEmpty(ex.Status.Detail) ? ex.StatusCode.ToString() : ex.Status.Detail;
         if (ex.Status.DebugException is not null)
         {
             // The status was made here, not by the subgraph (no connection, a broken stream): its text names the
-            // host and port, so it goes to the log and the client gets the status alone.
-            GrpcClientLog.CallFailedLocally(_client.Logger, rpc.FullMethod, _request.ServiceName, _request.Url, ex);
-            detail = $"{GrpcStatusCodes.Name(ex.StatusCode)} (the call did not complete; see the gateway log)";
+            // host and port, so it stays in the log and the client gets the status alone.
+            detail = ex.StatusCode == StatusCode.Unavailable
+                ? "UNAVAILABLE, no connection could be made (see the gateway log)"
+                : $"{GrpcStatusCodes.Name(ex.StatusCode)} (the call did not complete; see the gateway log)";
         }
 
         var message = ex.StatusCode == StatusCode.DeadlineExceeded

@@ -81,8 +81,7 @@ public sealed partial class GrpcSubgraphClient
         {
             if (ex is GrpcSourceException)
             {
-                GrpcClientLog.SourceUnavailable(Logger, request.ServiceName, ex);
-                return (null, null, default, new GrpcCallError(SourceUnavailableMessage(request), SourceUnavailable));
+                return (null, null, default, SourceUnavailableError(request, (GrpcSourceException)ex));
             }
 
             return (null, null, default, new GrpcCallError($"gRPC subgraph \"{request.ServiceName}\": {ex.Message}", GrpcStatusCodes.PlanFailed));

@@ -34,11 +34,7 @@ public sealed partial class GrpcSubgraphClient
         }
         catch (RpcException ex) when (!(ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested))
         {
-            if (ex.Status.DebugException is not null)
-            {
-                GrpcClientLog.CallFailedLocally(Logger, rpc.FullMethod, route.Subgraph, url, ex);
-            }
-
+            GrpcClientLog.CallFailed(Logger, rpc.FullMethod, route.Subgraph, url, ex);
             return (GrpcHttpStatus.Of(ex.StatusCode), Json(w => WriteStatus(w, ex)));
         }
 

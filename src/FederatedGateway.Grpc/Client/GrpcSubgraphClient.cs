@@ -53,8 +53,8 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
         }
         catch (GrpcSourceException ex)
         {
-            // Its text may name the reflection server's address: logged by the executor, not shown.
-            return SubgraphResponse.Failed(SourceUnavailableMessage(request), SourceUnavailable, cause: ex);
+            // Its text names the reflection server's address: logged by the executor with the cause, not shown.
+            return SubgraphResponse.FailedBeforeTransport(SourceUnavailableMessage(request), SourceUnavailable, ex);
         }
 
         JsonDocument document;
@@ -151,7 +151,17 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
 
     internal ILogger Logger { get; }
 
-    internal static string SourceUnavailableMessage(SubgraphRequest request) =>
+    /// <summary>
+    /// The error of a subscription whose source's descriptors could not be had. The reason names the reflection
+    /// server's address, so it is logged here, not shown.
+    /// </summary>
+    internal GrpcCallError SourceUnavailableError(SubgraphRequest request, GrpcSourceException ex)
+    {
+        GrpcClientLog.SourceUnavailable(Logger, request.ServiceName, request.Url, ex.Message);
+        return new GrpcCallError(SourceUnavailableMessage(request), SourceUnavailable);
+    }
+
+    private static string SourceUnavailableMessage(SubgraphRequest request) =>
         $"gRPC subgraph \"{request.ServiceName}\": its service descriptors could not be loaded (see the gateway log).";
 
     private static SubgraphResponse Respond(Action<Utf8JsonWriter> write)

@@ -18,17 +18,38 @@ public static class GrpcConfigSources
 {
     /// <summary>
     /// A resolver for <see cref="SubgraphSourceLoader"/> that translates each gRPC entry and, when
-    /// <paramref name="registry"/> is given, registers the same source for the gateway's gRPC client.
+    /// <paramref name="registry"/> is given, registers the same source for the gateway's gRPC client. With
+    /// <paramref name="recovery"/>, a reflection source that cannot be read does not fail composition: it is composed
+    /// from its cached descriptors, or left out (the resolver answers null), and tried again in the background.
     /// </summary>
     /// <param name="configDirectory">The folder of the config file (relative descriptor sets resolve against it).</param>
-    public static GrpcSchemaResolver Resolver(string configDirectory, GrpcSourceRegistry? registry = null, TimeSpan? timeout = null) =>
+    public static GrpcSchemaResolver Resolver(string configDirectory, GrpcSourceRegistry? registry = null, TimeSpan? timeout = null, GrpcSourceRecovery? recovery = null) =>
         async (subgraph, cancellationToken) =>
         {
             var (url, source) = Read(subgraph, configDirectory);
             GrpcSchema schema;
             try
             {
-                schema = await GrpcSourceLoader.LoadAsync(source, url, timeout ?? TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+                ProtoFiles files;
+                try
+                {
+                    files = await GrpcSourceLoader.LoadFilesAsync(source, url, timeout ?? TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+                    if (source.Reflection)
+                    {
+                        recovery?.Loaded(subgraph.Name, files);
+                    }
+                }
+                catch (GrpcSourceException ex) when (source.Reflection && recovery is not null)
+                {
+                    if (recovery.Unreachable(subgraph.Name, source, url, ex) is not { } cached)
+                    {
+                        return null;
+                    }
+
+                    files = cached;
+                }
+
+                schema = GrpcSchemaTranslator.Translate(files, source.Translation);
             }
             catch (GrpcSourceException ex)
             {

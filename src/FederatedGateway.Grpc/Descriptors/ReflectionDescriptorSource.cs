@@ -1,18 +1,23 @@
+using FederatedGateway.Grpc.Descriptors.Reflection;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
-using V1 = Grpc.Reflection.V1;
-using V1Alpha = Grpc.Reflection.V1Alpha;
 
 namespace FederatedGateway.Grpc.Descriptors;
 
 /// <summary>
 /// Reads a running service's descriptors through gRPC server reflection (<c>grpc.reflection.v1</c>, falling back
-/// to <c>v1alpha</c> when the server only has the older one): lists the services, asks for the file of each and
-/// then for every import that was not sent along.
+/// to <c>v1alpha</c> when the server only has the older one): lists the services, asks for the file of each, then
+/// for every import that was not sent along and, for servers that send files without dependency lists, for the
+/// files declaring the type names still unknown (<see cref="ProtoFileLinker"/>). The well-known types come from
+/// Google.Protobuf when the server does not send them.
 /// </summary>
 public static class ReflectionDescriptorSource
 {
+    /// <summary>How many questions one load may ask, against a server that keeps sending files that need more.</summary>
+    private const int MaxQuestions = 2000;
+
     /// <summary>Services every reflection-enabled server lists that are never part of the graph.</summary>
     public static bool IsInfrastructureService(string fullName) =>
         fullName.StartsWith("grpc.reflection.", StringComparison.Ordinal)
@@ -23,24 +28,27 @@ public static class ReflectionDescriptorSource
     public static async Task<ProtoFiles> LoadAsync(GrpcChannel channel, string origin, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
+        var deadline = DateTime.UtcNow + timeout;
         try
         {
-            return await LoadV1Async(channel, origin, timeout, cancellationToken).ConfigureAwait(false);
+            await using var v1 = new ReflectionConversation(channel, ReflectionConversation.V1Service, deadline, cancellationToken);
+            return await ReadAsync(v1, origin).ConfigureAwait(false);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
         {
             try
             {
-                return await LoadV1AlphaAsync(channel, origin, timeout, cancellationToken).ConfigureAwait(false);
+                await using var v1Alpha = new ReflectionConversation(channel, ReflectionConversation.V1AlphaService, deadline, cancellationToken);
+                return await ReadAsync(v1Alpha, origin).ConfigureAwait(false);
             }
             catch (RpcException inner)
             {
-                throw Failed(origin, inner);
+                throw ReflectionFailure.FromStatus(origin, inner, timeout);
             }
         }
         catch (RpcException ex)
         {
-            throw Failed(origin, ex);
+            throw ReflectionFailure.FromStatus(origin, ex, timeout);
         }
     }
 
@@ -51,125 +59,83 @@ public static class ReflectionDescriptorSource
         return await LoadAsync(channel, url, timeout, cancellationToken).ConfigureAwait(false);
     }
 
-    private static GrpcSourceException Failed(string origin, RpcException ex) =>
-        new($"gRPC server reflection at {origin} failed: {ex.StatusCode} {ex.Status.Detail}", ex);
-
-    private static async Task<ProtoFiles> LoadV1Async(GrpcChannel channel, string origin, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<ProtoFiles> ReadAsync(ReflectionConversation conversation, string origin)
     {
-        var client = new V1.ServerReflection.ServerReflectionClient(channel);
-        using var call = client.ServerReflectionInfo(deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken);
-        async Task<V1.ServerReflectionResponse> AskAsync(V1.ServerReflectionRequest request)
+        var questions = 0;
+        async Task<ReflectionAnswer> AskAsync(Func<Task<ReflectionAnswer?>> ask)
         {
-            await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            if (++questions > MaxQuestions)
             {
-                throw new GrpcSourceException($"gRPC server reflection at {origin} ended the stream early.");
+                throw ReflectionFailure.Refused(origin, conversation.Service, $"more than {MaxQuestions} questions did not give a closed set of files");
             }
 
-            return call.ResponseStream.Current;
+            return await ask().ConfigureAwait(false) ?? throw ReflectionFailure.Refused(origin, conversation.Service, "the server ended the stream early");
         }
 
-        var listed = await AskAsync(new V1.ServerReflectionRequest { ListServices = "*" }).ConfigureAwait(false);
-        CheckError(listed.ErrorResponse?.ErrorMessage, origin);
-        var services = listed.ListServicesResponse.Service.Select(s => s.Name).Where(n => !IsInfrastructureService(n)).ToList();
-        var files = new Dictionary<string, ByteString>(StringComparer.Ordinal);
-        var wanted = new Queue<string>();
+        var listed = await AskAsync(conversation.ListServicesAsync).ConfigureAwait(false);
+        if (listed.IsError)
+        {
+            throw ReflectionFailure.Refused(origin, conversation.Service, $"listing the services answered \"{listed.ErrorMessage}\"");
+        }
+
+        var services = listed.Services.Where(n => !IsInfrastructureService(n)).ToList();
+        if (services.Count == 0)
+        {
+            throw ReflectionFailure.Refused(origin, conversation.Service, "it lists no services besides reflection and health");
+        }
+
+        var linker = new ProtoFileLinker();
         foreach (var service in services)
         {
-            var answer = await AskAsync(new V1.ServerReflectionRequest { FileContainingSymbol = service }).ConfigureAwait(false);
-            CheckError(answer.ErrorResponse?.ErrorMessage, origin);
-            Collect(answer.FileDescriptorResponse.FileDescriptorProto, files, wanted);
-        }
-
-        while (wanted.TryDequeue(out var name))
-        {
-            if (files.ContainsKey(name))
+            var answer = await AskAsync(() => conversation.FileContainingSymbolAsync(service)).ConfigureAwait(false);
+            if (answer.IsError)
             {
-                continue;
+                throw ReflectionFailure.Refused(origin, conversation.Service, $"the file of service {service} was answered with \"{answer.ErrorMessage}\"");
             }
 
-            var answer = await AskAsync(new V1.ServerReflectionRequest { FileByFilename = name }).ConfigureAwait(false);
-            CheckError(answer.ErrorResponse?.ErrorMessage, origin);
-            Collect(answer.FileDescriptorResponse.FileDescriptorProto, files, wanted);
+            AddAll(linker, answer.Files, origin);
         }
 
-        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-        return Build(files, services, origin);
-    }
-
-    private static async Task<ProtoFiles> LoadV1AlphaAsync(GrpcChannel channel, string origin, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var client = new V1Alpha.ServerReflection.ServerReflectionClient(channel);
-        using var call = client.ServerReflectionInfo(deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken);
-        async Task<V1Alpha.ServerReflectionResponse> AskAsync(V1Alpha.ServerReflectionRequest request)
+        // Until nothing new arrives: imports by file name, then type names by symbol (the innermost meaning first).
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        for (var before = -1; before != linker.Count;)
         {
-            await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            before = linker.Count;
+            foreach (var name in linker.MissingImports().Where(n => asked.Add("file:" + n)))
             {
-                throw new GrpcSourceException($"gRPC server reflection at {origin} ended the stream early.");
+                var answer = await AskAsync(() => conversation.FileByFilenameAsync(name)).ConfigureAwait(false);
+                AddAll(linker, answer.Files, origin);
             }
 
-            return call.ResponseStream.Current;
-        }
-
-        var listed = await AskAsync(new V1Alpha.ServerReflectionRequest { ListServices = "*" }).ConfigureAwait(false);
-        CheckError(listed.ErrorResponse?.ErrorMessage, origin);
-        var services = listed.ListServicesResponse.Service.Select(s => s.Name).Where(n => !IsInfrastructureService(n)).ToList();
-        var files = new Dictionary<string, ByteString>(StringComparer.Ordinal);
-        var wanted = new Queue<string>();
-        foreach (var service in services)
-        {
-            var answer = await AskAsync(new V1Alpha.ServerReflectionRequest { FileContainingSymbol = service }).ConfigureAwait(false);
-            CheckError(answer.ErrorResponse?.ErrorMessage, origin);
-            Collect(answer.FileDescriptorResponse.FileDescriptorProto, files, wanted);
-        }
-
-        while (wanted.TryDequeue(out var name))
-        {
-            if (files.ContainsKey(name))
+            foreach (var reference in linker.Unresolved())
             {
-                continue;
-            }
-
-            var answer = await AskAsync(new V1Alpha.ServerReflectionRequest { FileByFilename = name }).ConfigureAwait(false);
-            CheckError(answer.ErrorResponse?.ErrorMessage, origin);
-            Collect(answer.FileDescriptorResponse.FileDescriptorProto, files, wanted);
-        }
-
-        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-        return Build(files, services, origin);
-    }
-
-    private static void CheckError(string? error, string origin)
-    {
-        if (!string.IsNullOrEmpty(error))
-        {
-            throw new GrpcSourceException($"gRPC server reflection at {origin} answered with an error: {error}");
-        }
-    }
-
-    private static void Collect(IEnumerable<ByteString> protos, Dictionary<string, ByteString> files, Queue<string> wanted)
-    {
-        foreach (var bytes in protos)
-        {
-            var proto = Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(bytes);
-            if (files.TryAdd(proto.Name, bytes))
-            {
-                foreach (var dependency in proto.Dependency)
+                foreach (var candidate in ProtoSymbols.Candidates(reference).Where(c => asked.Add("symbol:" + c)))
                 {
-                    wanted.Enqueue(dependency);
+                    var answer = await AskAsync(() => conversation.FileContainingSymbolAsync(candidate)).ConfigureAwait(false);
+                    if (!answer.IsError)
+                    {
+                        AddAll(linker, answer.Files, origin);
+                        break;
+                    }
                 }
             }
         }
+
+        return ProtoFiles.FromSerialized(linker.Link(services), origin);
     }
 
-    private static ProtoFiles Build(Dictionary<string, ByteString> files, List<string> services, string origin)
+    private static void AddAll(ProtoFileLinker linker, IEnumerable<ByteString> files, string origin)
     {
-        if (services.Count == 0)
+        foreach (var bytes in files)
         {
-            throw new GrpcSourceException($"gRPC server reflection at {origin} lists no services besides reflection and health.");
+            try
+            {
+                linker.Add(FileDescriptorProto.Parser.ParseFrom(bytes));
+            }
+            catch (InvalidProtocolBufferException ex)
+            {
+                throw new GrpcSourceException($"gRPC server reflection at {origin} sent a file descriptor that is not a valid FileDescriptorProto ({ex.Message}).", ex);
+            }
         }
-
-        return ProtoFiles.FromSerialized(files.Values, origin);
     }
 }

@@ -78,14 +78,16 @@ public static class GrpcSchemaTranslator
     {
         var roots = new Dictionary<string, RpcBinding>(StringComparer.Ordinal);
         var all = new List<RpcBinding>();
-        var services = files.Services
-            .Where(s => !ReflectionDescriptorSource.IsInfrastructureService(s.FullName))
-            .Where(s => options.Services is not { Count: > 0 } wanted || wanted.Contains(s.FullName))
-            .ToList();
-        if (services.Count == 0)
+        var available = files.Services.Where(s => !ReflectionDescriptorSource.IsInfrastructureService(s.FullName)).ToList();
+        var unknown = options.Services?.Where(name => available.All(s => s.FullName != name)).ToList() ?? [];
+        if (unknown.Count > 0 || available.Count == 0)
         {
-            throw new GrpcSourceException($"{files.Origin}: no gRPC service to translate.");
+            var has = available.Count == 0 ? "it has none" : "it has " + string.Join(", ", available.Select(s => s.FullName));
+            var missing = unknown.Count == 0 ? "no gRPC service to translate" : $"no service {string.Join(", ", unknown)}";
+            throw new GrpcSourceException($"{files.Origin}: {missing} ({has}; \"services\" takes full names, package included).");
         }
+
+        var services = available.Where(s => options.Services is not { Count: > 0 } wanted || wanted.Contains(s.FullName)).ToList();
 
         foreach (var service in services)
         {

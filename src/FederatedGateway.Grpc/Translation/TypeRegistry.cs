@@ -67,7 +67,7 @@ internal sealed class TypeRegistry
 
     private void AddMessage(MessageDescriptor descriptor, string outerName)
     {
-        var name = outerName + descriptor.Name;
+        var name = outerName + LocalName(descriptor);
         var custom = descriptor.GetOptions()?.GetExtension(OptionsExtensions.Message);
         var message = new ProtoMessage(descriptor, descriptor.FullName, custom?.GraphqlName is { Length: > 0 } renamed ? renamed : name)
         {
@@ -84,6 +84,16 @@ internal sealed class TypeRegistry
             _enums[e.FullName] = new ProtoEnum(e, name + e.Name, hideUnspecified: _idiomatic);
         }
     }
+
+    /// <summary>
+    /// A message's own name; a map entry's is protoc's (<c>LimitsEntry</c> for field <c>limits</c>) whatever the
+    /// descriptor calls it: protobufjs, whose descriptors reflection servers in Node send, calls it <c>Limits</c>.
+    /// </summary>
+    private static string LocalName(MessageDescriptor descriptor) =>
+        descriptor.GetOptions()?.MapEntry == true
+        && descriptor.ContainingType?.Fields.InDeclarationOrder().FirstOrDefault(f => f.FieldType == FieldType.Message && f.MessageType == descriptor) is { } field
+            ? GraphQLNames.Pascal(field.Name) + "Entry"
+            : descriptor.Name;
 
     /// <summary>Messages (or enums) of different packages with the same name get their package as a prefix.</summary>
     private void Disambiguate()

@@ -216,6 +216,10 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
                 Assert.True(await server.WaitForExitAsync(ExitLimit), "the server kept running with an invalid supergraph");
                 Assert.Equal(1, server.ExitCode);
                 Assert.Contains("error:", server.StandardError);
+
+                // The one line only: no host error log with the exception's stack trace before it.
+                Assert.DoesNotContain("Hosting failed to start", server.StandardOutput + server.StandardError, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", server.StandardOutput + server.StandardError, StringComparison.Ordinal);
             }
             finally
             {

@@ -9,10 +9,10 @@ public static class Protoc
     private static string ToolsPath => typeof(Protoc).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .First(a => a.Key == "GrpcToolsPath").Value!;
 
-    /// <summary>Writes <c>protoc --descriptor_set_out=… --include_imports</c> of <paramref name="protoFile"/> (under the test Protos folder).</summary>
-    public static string BuildDescriptorSet(string protoFile)
+    /// <summary>Writes <c>protoc --descriptor_set_out=… --include_imports</c> of <paramref name="protoFile"/> (under <paramref name="protoRoot"/>, by default the test Protos folder).</summary>
+    public static string BuildDescriptorSet(string protoFile, string? protoRoot = null)
     {
-        var protos = Path.Combine(AppContext.BaseDirectory, "Protos");
+        var protos = protoRoot ?? Path.Combine(AppContext.BaseDirectory, "Protos");
         var output = Path.Combine(Path.GetTempPath(), $"fgw-{Guid.NewGuid():N}.pb");
         var protoc = Path.Combine(ToolsPath, "tools", "linux_x64", "protoc");
         var start = new ProcessStartInfo(protoc)
