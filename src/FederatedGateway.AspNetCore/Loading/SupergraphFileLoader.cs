@@ -14,7 +14,7 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// and swapped in whole (requests in flight finish on the old snapshot); an invalid result is logged and the old
 /// snapshot keeps serving.
 /// </summary>
-internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
+internal sealed partial class SupergraphFileLoader : IHostedService, IFirstSupergraphLoad, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
     private readonly SemaphoreSlim _reloading = new(1, 1);
@@ -22,6 +22,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     private HashSet<string> _watchedFiles = new(StringComparer.Ordinal);
     private Timer? _timer;
     private string? _loadedSdl;
+    private Task? _firstLoad;
 
     private readonly FederatedGatewayExecutor _executor;
     private readonly IReadOnlyList<ISubgraphClientFactory> _sources;
@@ -38,9 +39,11 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
         _logger = logger;
     }
 
+    public Task LoadFirstAsync(CancellationToken cancellationToken) => _firstLoad ??= LoadAsync(cancellationToken);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        await LoadFirstAsync(cancellationToken).ConfigureAwait(false);
         if (_options.WatchSupergraph)
         {
             _timer = new Timer(_ => _ = ReloadAsync(), null, Timeout.Infinite, Timeout.Infinite);
