@@ -40,6 +40,31 @@ public sealed class CliTests : CliHarness
         Assert.Contains("bad.graphql:1:", stderr);
     }
 
+    [Fact]
+    public async Task SeveralOperationsWithoutOperationNameTheFlagThatChooses()
+    {
+        var query = Write("two.graphql", "query Me { me { name } } query All { traders { name } }");
+        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query);
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith($"error: {query} has several operations (Me, All): choose one with --operation <name>", stderr);
+        Assert.DoesNotContain("operationName", stderr);
+
+        (exit, stdout, _) = await Run("plan", "--supergraph", Supergraph, "--query", query, "--operation", "All");
+        Assert.Equal(0, exit);
+        Assert.Contains("traders", stdout);
+    }
+
+    [Fact]
+    public async Task ComposeHelpShowsGrpcSources()
+    {
+        var (exit, stdout, _) = await Run("compose", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("grpc:", stdout);
+        Assert.Contains("descriptor_set:", stdout);
+        Assert.Contains("reflection: true", stdout);
+    }
+
     [Theory]
     [InlineData("plan", "--supergraph")]
     [InlineData("plan", "--bogus", "x")]
