@@ -47,6 +47,18 @@ public sealed partial class ServerProcess : IDisposable
         return Launch([ServerDll, .. arguments], environment, workingDirectory ?? AppContext.BaseDirectory);
     }
 
+    /// <summary>Another of our executables next to the test assembly (e.g. <c>FederatedGateway.Demo.dll</c>), run the same way.</summary>
+    public static ServerProcess StartExecutable(string dllName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, dllName);
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: the test project must reference its project");
+        }
+
+        return Launch([dll, .. arguments], environment, AppContext.BaseDirectory);
+    }
+
     /// <summary>
     /// <c>dotnet run --no-build --project &lt;project&gt; -- arguments</c> in <paramref name="workingDirectory"/>, as a user
     /// runs the server from a clone (the project must be built in the test's configuration).
