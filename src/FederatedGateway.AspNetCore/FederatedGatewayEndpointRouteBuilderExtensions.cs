@@ -16,7 +16,7 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
     /// Maps the GraphQL-over-HTTP endpoint at <paramref name="pattern"/> (GET and POST; other methods get 405), with
     /// WebSocket (<c>graphql-transport-ws</c>) and Server-Sent Events (<c>graphql-sse</c>) clients served at the same path, the
     /// built-in IDE when <c>Gateway:Ide:Enabled</c> (browsers opening the endpoint get its page; files under
-    /// <c>&lt;pattern&gt;/ide/</c>) and the health endpoints <c>GET /health</c> (liveness, always 200) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).
+    /// <c>&lt;pattern&gt;/ide/</c>; when off, a page saying so unless <c>Gateway:Ide:ExplainWhenOff</c> is false) and the health endpoints <c>GET /health</c> (liveness, always 200) and <c>GET /health/ready</c> (200 once a schema is loaded, else 503).
     /// </summary>
     /// <returns>The convention builder of the GraphQL endpoint only (e.g. for authorization or CORS).</returns>
     public static IEndpointConventionBuilder MapFederatedGateway(
@@ -34,7 +34,9 @@ public static class FederatedGatewayEndpointRouteBuilderExtensions
 
         var endpoint = services.GetRequiredService<GraphQLHttpEndpoint>();
         var ide = services.GetRequiredService<IdeEndpoint>();
-        RequestDelegate handler = ide.IsEnabled ? ide.WithPage(endpoint.HandleAsync) : endpoint.HandleAsync;
+        RequestDelegate handler = ide.IsEnabled ? ide.WithPage(endpoint.HandleAsync)
+            : ide.ExplainsWhenOff ? ide.WithOffPage(endpoint.HandleAsync)
+            : endpoint.HandleAsync;
         handler = SubscriptionTransports.Wrap(endpoints, handler);
         var builder = endpoints.Map(pattern, handler).WithDisplayName("GraphQL " + pattern);
         if (ide.IsEnabled)

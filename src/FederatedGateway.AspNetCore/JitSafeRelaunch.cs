@@ -31,7 +31,8 @@ public static class JitSafeRelaunch
             return null;
         }
 
-        var start = new ProcessStartInfo(host) { UseShellExecute = false };
+        // The child runs where this process runs: relative paths in the arguments keep their meaning.
+        var start = new ProcessStartInfo(host) { UseShellExecute = false, WorkingDirectory = Environment.CurrentDirectory };
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
         {
             // Run as "dotnet FederatedGateway.Server.dll …": the child gets the same dll.

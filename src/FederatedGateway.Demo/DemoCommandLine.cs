@@ -15,6 +15,7 @@ internal sealed class DemoCommandLine
             Urls,
             SubgraphPorts,
             DataDirectory,
+            SubgraphsOnly,
         };
     }
 
@@ -33,6 +34,12 @@ internal sealed class DemoCommandLine
         Description = "where the demo keeps its JWT signing key (made at first start)",
         HelpName = "folder",
         DefaultValueFactory = _ => Security.DemoIssuer.DefaultDataDirectory,
+    };
+
+    /// <summary>Only the subgraphs and the gRPC services, without the gateway (to put another gateway in front of them).</summary>
+    public Option<bool> SubgraphsOnly { get; } = new("--subgraphs-only")
+    {
+        Description = "start the subgraphs and gRPC services without the gateway",
     };
 
     /// <summary>accounts, portfolio, orders[, marketdata, risk]; three ports give the gRPC services free ports.</summary>

@@ -1,6 +1,7 @@
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Demo.Grpc;
+using FederatedGateway.Demo.Hosting;
 using FederatedGateway.Demo.Security;
 using Microsoft.AspNetCore.Http;
 using FederatedGateway.Grpc.Sources;
@@ -32,7 +33,8 @@ public static class DemoGateway
     /// <param name="supergraphPath">Another supergraph file to serve (tests); the demo's by default.</param>
     /// <param name="grpc">The demo gRPC services: serves <see cref="SupergraphWithGrpcPath"/> (unless another path is given) and knows them by their generated descriptors.</param>
     /// <param name="issuer">The demo's JWT issuer: the gateway accepts its tokens (anonymous callers still read public fields), sends each
-    /// caller's trader id (<c>sub</c>) to the subgraphs as <c>x-trader-id</c>, and hands out tokens at <c>GET /demo/token?trader=alice</c>.</param>
+    /// caller's trader id (<c>sub</c>) to the subgraphs as <c>x-trader-id</c> (over the caller's own <c>x-trader-id</c>, which
+    /// picks the trader for anonymous callers), and hands out tokens at <c>GET /demo/token?trader=alice</c>.</param>
     public static async Task<WebApplication> StartAsync(
         DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null, DemoGrpcHost? grpc = null,
         DemoIssuer? issuer = null)
@@ -61,13 +63,19 @@ public static class DemoGateway
         settings["Gateway:Ide:Enabled"] = builder.Configuration["Gateway:Ide:Enabled"] ?? "true";
         settings["Gateway:ExposeQueryPlan"] = builder.Configuration["Gateway:ExposeQueryPlan"] ?? "true";
         settings["Gateway:SubgraphErrors:Expose"] = builder.Configuration["Gateway:SubgraphErrors:Expose"] ?? "true";
+
+        // The demo subgraphs' stand-in for a signed-in user: a caller's x-trader-id header picks Query.me. It goes on
+        // renamed, because the rule below replaces x-trader-id with a token's subject (or drops it without a token): a
+        // token wins over the header, and the header still counts for anonymous callers.
+        settings["Gateway:Headers:All:0:Propagate"] = DemoRequestContext.TraderIdHeader;
+        settings["Gateway:Headers:All:0:Rename"] = DemoRequestContext.RequestedTraderIdHeader;
         if (issuer is not null)
         {
             settings["Gateway:Authentication:Jwt:0:Issuer"] = DemoIssuer.IssuerName;
             settings["Gateway:Authentication:Jwt:0:Audiences:0"] = DemoIssuer.Audience;
             settings["Gateway:Authentication:Jwt:0:JwksFile"] = issuer.JwksPath;
-            settings["Gateway:Headers:All:0:Insert"] = "x-trader-id";
-            settings["Gateway:Headers:All:0:FromClaim"] = "sub";
+            settings["Gateway:Headers:All:1:Insert"] = DemoRequestContext.TraderIdHeader;
+            settings["Gateway:Headers:All:1:FromClaim"] = "sub";
         }
 
         builder.Configuration.AddInMemoryCollection(settings);

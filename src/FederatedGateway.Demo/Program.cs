@@ -7,7 +7,7 @@ using FederatedGateway.Demo.Security;
 
 // The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
 // and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
-//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]]
+//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
 // The JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch): without it, this
 // process only runs the demo as its child.
 if (FederatedGateway.AspNetCore.JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
@@ -32,10 +32,11 @@ if (parsed.Errors.Count > 0)
 var url = parsed.GetValue(commandLine.Urls)!;
 var ports = DemoCommandLine.GraphQLPorts(parsed.GetValue(commandLine.SubgraphPorts));
 var grpcPorts = DemoCommandLine.GrpcPorts(parsed.GetValue(commandLine.SubgraphPorts));
-DemoIssuer issuer;
+var subgraphsOnly = parsed.GetValue(commandLine.SubgraphsOnly);
+DemoIssuer? issuer = null;
 try
 {
-    issuer = DemoIssuer.Open(parsed.GetValue(commandLine.DataDirectory)!);
+    issuer = subgraphsOnly ? null : DemoIssuer.Open(parsed.GetValue(commandLine.DataDirectory)!);
 }
 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
 {
@@ -49,11 +50,18 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
 await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
-await using var gateway = await DemoGateway.StartAsync(
+await using var gateway = issuer is null ? null : await DemoGateway.StartAsync(
     subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
 foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
+}
+
+if (gateway is null || issuer is null)
+{
+    Console.WriteLine("No gateway (--subgraphs-only). Press Ctrl+C to stop.");
+    await WaitForShutdownAsync(shutdown.Token);
+    return 0;
 }
 
 Console.WriteLine($"IDE (open in a browser): {DemoGateway.Address(gateway)}/graphql");
@@ -70,18 +78,21 @@ foreach (var trader in DemoTrader.All)
 }
 
 Console.WriteLine("Press Ctrl+C to stop.");
-
-try
-{
-    await Task.Delay(Timeout.Infinite, shutdown.Token);
-}
-catch (OperationCanceledException)
-{
-}
-
+await WaitForShutdownAsync(shutdown.Token);
 await gateway.StopAsync();
 issuer.Dispose();
 return 0;
+
+static async Task WaitForShutdownAsync(CancellationToken shutdown)
+{
+    try
+    {
+        await Task.Delay(Timeout.Infinite, shutdown);
+    }
+    catch (OperationCanceledException)
+    {
+    }
+}
 
 void Stop(PosixSignalContext context)
 {

@@ -23,12 +23,16 @@ if (JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
 // (see GatewayRuntime; a value already in the environment wins).
 GatewayRuntime.ApplyProcessDefaults();
 
-// appsettings.json is read from the executable's folder, whatever the working directory (relative paths such as
-// --supergraph still resolve against the working directory).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A setting that does not parse or validate, or a supergraph that cannot be loaded, ends the process with one error line.
+return await GatewayRunner.ReportStartupFailuresAsync(async () =>
+{
+    // appsettings.json is read from the executable's folder, whatever the working directory (relative paths such as
+    // --supergraph still resolve against the working directory).
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
+    builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
 
-var app = builder.Build();
-app.MapFederatedGateway("/graphql");
-return await app.RunGatewayAsync();
+    var app = builder.Build();
+    app.MapFederatedGateway("/graphql");
+    return await app.RunGatewayAsync();
+});

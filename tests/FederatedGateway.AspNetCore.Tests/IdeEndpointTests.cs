@@ -103,6 +103,39 @@ public sealed class IdeEndpointTests
     }
 
     [Fact]
+    public async Task Browser_opening_the_endpoint_with_the_ide_off_gets_a_page_naming_the_setting()
+    {
+        var executor = new FakeGatewayExecutor();
+        await using var host = await GatewayHostFixture.StartGatewayAsync(executor);
+
+        using var response = await host.Client.SendAsync(Get("/graphql", BrowserAccept));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", MediaType(response));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The built-in GraphQL IDE is off here", html);
+        Assert.Contains("<code>Gateway:Ide:Enabled</code> to <code>true</code>", html);
+        Assert.Contains("default-src 'none'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(0, executor.Calls);
+    }
+
+    [Theory]
+    [InlineData("/graphql", BrowserAccept, "Gateway:Ide:ExplainWhenOff", "false")] // the page turned off too
+    [InlineData("/graphql", "application/json", null, null)] // not a browser
+    [InlineData("/graphql?operationName=Me", BrowserAccept, null, null)] // a query string: GraphQL over HTTP
+    public async Task Other_requests_without_a_query_keep_getting_the_graphql_400_with_the_ide_off(string path, string accept, string? key, string? value)
+    {
+        await using var host = await GatewayHostFixture.StartGatewayAsync(
+            new FakeGatewayExecutor(), key is null ? null : new Dictionary<string, string?> { [key] = value });
+
+        using var response = await host.Client.SendAsync(Get(path, accept));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEqual("text/html", MediaType(response));
+        Assert.Contains("\"errors\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Ide_is_off_outside_development_unless_enabled()
     {
         var executor = new FakeGatewayExecutor();

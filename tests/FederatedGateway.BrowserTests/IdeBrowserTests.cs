@@ -31,6 +31,7 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         var traffic = await PageTraffic.WatchAsync(page, endpoint);
+        var errorsBeforeRefusal = -1;
         try
         {
             await page.GotoAsync(endpoint.ToString());
@@ -56,6 +57,7 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
             await Expect(tree.Locator(".fgw-plan-fetch[data-service=portfolio]")).ToHaveCountAsync(1);
             await Expect(tree).ToContainTextAsync("Sequence");
             await Expect(tree).ToContainTextAsync("Flatten");
+            await Expect(tree.Locator(".fgw-plan-fetch[data-service=portfolio] .fgw-plan-fields")).ToHaveTextAsync("positions");
 
             // The run's own timings, one per fetch, and the summary names the slowest.
             var timings = tree.GetByTestId("fetch-timing");
@@ -75,6 +77,16 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
             await Expect(text).ToContainTextAsync("Fetch(service: \"accounts\")");
             await Expect(text).ToContainTextAsync("Fetch(service: \"portfolio\")");
             await SaveScreenshotAsync(page, "ide-plan-text.png");
+
+            // An operation the gateway refuses has no plan, and the panel says why rather than blaming the setting. Its
+            // answer is a 400, which the browser reports on the console.
+            errorsBeforeRefusal = traffic.Errors.Count;
+            await SetQueryAsync(page, editor, "query Broken { me { nope } }");
+            await page.Locator(".graphiql-execute-button").ClickAsync();
+            await Expect(response).ToContainTextAsync("GRAPHQL_VALIDATION_FAILED");
+            var missing = panel.GetByTestId("plan-missing");
+            await Expect(missing).ToContainTextAsync("The operation did not run, so it has no plan");
+            await Expect(missing).Not.ToContainTextAsync("ExposeQueryPlan");
         }
         catch
         {
@@ -86,7 +98,8 @@ public sealed class IdeBrowserTests(ITestOutputHelper output)
         Assert.All(traffic.WebSockets, url => Assert.True(traffic.IsGateway(url), $"WebSocket to {url} is not the gateway"));
         Assert.Contains(traffic.GatewayRequests, url => url.EndsWith("/graphql/ide/ide.js", StringComparison.Ordinal));
         Assert.Contains(traffic.GatewayRequests, url => url.EndsWith(".worker.js", StringComparison.Ordinal));
-        Assert.Empty(traffic.Errors);
+        Assert.Empty(traffic.Errors.Take(errorsBeforeRefusal));
+        Assert.All(traffic.Errors.Skip(errorsBeforeRefusal), error => Assert.Contains("status of 400", error));
     }
 
     /// <summary>Ctrl+Space at the root of a query lists the gateway's root fields (the schema came from introspection).</summary>

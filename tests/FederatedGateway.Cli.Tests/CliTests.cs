@@ -17,11 +17,14 @@ public sealed class CliTests : CliHarness
         Assert.DoesNotContain("join__", stdout);
     }
 
+    /// <summary><c>fgw plan</c> of <paramref name="document"/> (written to operation.graphql) over the demo supergraph.</summary>
+    private Task<(int Exit, string Stdout, string Stderr)> Plan(string document, params string[] options) =>
+        Run(["plan", "--supergraph", Supergraph, "--query", Write("operation.graphql", document), .. options]);
+
     [Fact]
     public async Task PlanPrintsTheQueryPlan()
     {
-        var query = Write("q.graphql", "query($s: OrderStatus) { me { name orders(status: $s) { id notional { amount } } } }");
-        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query, "--variables", "{\"s\":\"OPEN\"}");
+        var (exit, stdout, stderr) = await Plan("query($s: OrderStatus) { me { name orders(status: $s) { id notional { amount } } } }", "--variables", "{\"s\":\"OPEN\"}");
         Assert.Equal(0, exit);
         Assert.Empty(stderr);
         Assert.StartsWith("QueryPlan {", stdout);
@@ -32,12 +35,35 @@ public sealed class CliTests : CliHarness
     [Fact]
     public async Task InvalidOperationIsExitOneWithLocation()
     {
-        var query = Write("bad.graphql", "{ me { nope } }");
-        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query);
+        var (exit, stdout, stderr) = await Plan("{ me { nope } }");
         Assert.Equal(1, exit);
         Assert.Empty(stdout);
         Assert.Contains("error[GRAPHQL_VALIDATION_FAILED]", stderr);
-        Assert.Contains("bad.graphql:1:", stderr);
+        Assert.Contains("operation.graphql:1:", stderr);
+    }
+
+    [Fact]
+    public async Task SeveralOperationsWithoutOperationNameTheFlagThatChooses()
+    {
+        const string Document = "query Me { me { name } } query All { traders { name } }";
+        var (exit, _, stderr) = await Plan(Document);
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: {Path.Combine(Directory, "operation.graphql")} has several operations (Me, All): choose one with --operation <name>", stderr);
+        Assert.DoesNotContain("operationName", stderr);
+
+        var (chosen, plan, _) = await Plan(Document, "--operation", "All");
+        Assert.Equal(0, chosen);
+        Assert.Contains("traders", plan);
+    }
+
+    [Fact]
+    public async Task ComposeHelpShowsGrpcSources()
+    {
+        var (exit, stdout, _) = await Run("compose", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("grpc:", stdout);
+        Assert.Contains("descriptor_set:", stdout);
+        Assert.Contains("reflection: true", stdout);
     }
 
     [Theory]
@@ -60,8 +86,7 @@ public sealed class CliTests : CliHarness
     [InlineData("{nope", "--variables is not valid JSON")]
     public async Task VariablesThatAreNotAJsonObjectAreExitTwo(string variables, string message)
     {
-        var query = Write("q.graphql", "{ me { name } }");
-        var (exit, stdout, stderr) = await Run("plan", "--supergraph", Supergraph, "--query", query, "--variables", variables);
+        var (exit, stdout, stderr) = await Plan("{ me { name } }", "--variables", variables);
         Assert.Equal(2, exit);
         Assert.Empty(stdout);
         Assert.StartsWith("error: " + message, stderr);

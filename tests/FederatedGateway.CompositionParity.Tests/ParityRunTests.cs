@@ -89,6 +89,16 @@ public sealed class ParityRunTests : IAsyncLifetime
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(_out, "same.apollo.canonical")), await File.ReadAllTextAsync(Path.Combine(_out, "same.ours.canonical")));
     }
 
+    [Fact]
+    public async Task An_unreachable_server_is_explained_without_a_path_of_one_machine()
+    {
+        var (_, _, stderr) = await Run(["--audit-url", "http://127.0.0.1:1"]);
+
+        Assert.Contains("`npm start -- serve` in a checkout of graphql-hive/federation-gateway-audit", stderr);
+        Assert.Contains("--audit-url <url>", stderr);
+        Assert.DoesNotMatch(@"(?<![:/\w])/[\w.-]+/[\w.-]+", stderr); // no absolute file path (URLs and owner/repo are fine)
+    }
+
     [Theory]
     [InlineData("unreachable", "error: cannot list the suites")]
     [InlineData("unknown-suite", "error: unknown suite(s): nope")]

@@ -23,6 +23,14 @@ internal sealed partial class CliApp
                                       routing_url: http://127.0.0.1:4103/graphql
                                       schema:
                                         subgraph_url: http://127.0.0.1:4103/graphql   # POSTs { _service { sdl } }
+                                    marketdata:                     # a gRPC service joins as a subgraph
+                                      schema:
+                                        grpc:
+                                          url: grpc://127.0.0.1:4104
+                                          descriptor_set: ./grpc/market_data.pb   # protoc --include_imports output
+                                          # reflection: true        # instead: ask the running service
+                                          # int64_as_number: true   # 64-bit integers as JSON numbers
+                                          # services: market.v1.MarketData   # only these (comma-separated)
               --output <file>   write the supergraph there instead of to stdout
 
             Output: the supergraph SDL (Apollo's format) on stdout or in --output, nothing else on stdout.

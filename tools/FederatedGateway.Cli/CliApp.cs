@@ -19,8 +19,8 @@ internal sealed partial class CliApp
 
         Usage:
           fgw compose --config <supergraph.yaml> [--output <file>]
-              Compose the subgraphs a rover-style supergraph config lists (schema: file | subgraph_url) into a
-              supergraph SDL, written to --output or stdout. Errors and hints go to stderr.
+              Compose the subgraphs a rover-style supergraph config lists (schema: file | subgraph_url | grpc) into
+              a supergraph SDL, written to --output or stdout. Errors and hints go to stderr.
           fgw print-schema --supergraph <file>
               Print the client-facing API schema of a supergraph (no join/link machinery, no @inaccessible).
           fgw plan --supergraph <file> --query <file> [--operation <name>] [--variables <json>]
@@ -120,6 +120,12 @@ internal sealed partial class CliApp
             return exit == 0 ? 2 : exit;
         }
 
+        // The gateway's own message asks HTTP clients for "operationName"; here the choice is the --operation flag.
+        if (operation is null && OperationNames(query) is { Count: > 1 } names)
+        {
+            return Usage($"{queryFile} has several operations ({string.Join(", ", names)}): choose one with --operation <name>", "plan");
+        }
+
         JsonDocument? variables = null;
         try
         {
@@ -195,6 +201,20 @@ internal sealed partial class CliApp
             _stderr.WriteLine($"error: cannot read the {what} file \"{file}\": {ex.Message}");
             text = string.Empty;
             return false;
+        }
+    }
+
+    /// <summary>The names of the document's operations ("(anonymous)" for one without); none when it does not parse.</summary>
+    private static List<string> OperationNames(string document)
+    {
+        try
+        {
+            return GraphQLParser.Parser.Parse(document).Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>()
+                .Select(o => o.Name?.StringValue ?? "(anonymous)").ToList();
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return [];
         }
     }
 

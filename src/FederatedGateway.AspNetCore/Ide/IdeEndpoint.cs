@@ -16,6 +16,7 @@ internal sealed class IdeEndpoint
 {
     private readonly Lazy<IdeAssets> _assets = IdeAssets.Shared;
     private readonly bool? _queryPlanExposed;
+    private readonly bool _built;
 
     public IdeEndpoint(IOptions<GatewayOptions> options, IServiceProvider services, ILogger<IdeEndpoint> logger)
     {
@@ -27,6 +28,8 @@ internal sealed class IdeEndpoint
         }
 
         IsEnabled = wanted && built;
+        _built = built;
+        ExplainsWhenOff = !IsEnabled && options.Value.Ide.ExplainWhenOff;
         var executor = services.GetService<FederatedGatewayExecutor>();
         _queryPlanExposed = executor?.ExposeQueryPlan;
         if (IsEnabled && executor is { AllowIntrospection: false })
@@ -37,11 +40,23 @@ internal sealed class IdeEndpoint
 
     public bool IsEnabled { get; }
 
+    /// <summary>The IDE is off and browsers opening the endpoint get <see cref="IdeOffPage"/> (<c>Gateway:Ide:ExplainWhenOff</c>).</summary>
+    public bool ExplainsWhenOff { get; }
+
     /// <summary>The GraphQL endpoint's handler, with browsers' page requests answered by the IDE page instead.</summary>
     public RequestDelegate WithPage(RequestDelegate graphQL) => context =>
-        HttpMethods.IsGet(context.Request.Method) && HtmlNegotiation.PrefersHtml(context.Request.Headers.Accept)
-            ? WritePageAsync(context)
-            : graphQL(context);
+        IsPageRequest(context.Request) ? WritePageAsync(context) : graphQL(context);
+
+    /// <summary>
+    /// The GraphQL endpoint's handler, with browsers' page requests for the bare URL (no query string: a GraphQL 400)
+    /// answered by <see cref="IdeOffPage"/>; a browser GET with a query, a persisted query's id or anything else in its
+    /// query string is GraphQL over HTTP as before.
+    /// </summary>
+    public RequestDelegate WithOffPage(RequestDelegate graphQL) => context =>
+        IsPageRequest(context.Request) && !context.Request.QueryString.HasValue ? IdeOffPage.WriteAsync(context, _built) : graphQL(context);
+
+    private static bool IsPageRequest(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && HtmlNegotiation.PrefersHtml(request.Headers.Accept);
 
     private Task WritePageAsync(HttpContext context)
     {

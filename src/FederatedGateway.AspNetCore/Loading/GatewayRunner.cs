@@ -1,20 +1,24 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FederatedGateway.AspNetCore.Loading;
 
-/// <summary>Runs the gateway host until shutdown; a bad supergraph ends it with a one-line message and exit code 1.</summary>
+/// <summary>
+/// Runs the gateway host until shutdown. A start-up failure the operator can fix (a missing or invalid supergraph, a
+/// config that does not compose, a setting that does not parse or is out of range) ends it with exit code 1 and one
+/// <c>error:</c> message on stderr, without a stack trace.
+/// </summary>
 public static class GatewayRunner
 {
+    /// <summary>Loads the supergraph, then runs the host; 0 after a graceful stop, 1 when the supergraph cannot be loaded.</summary>
     public static async Task<int> RunGatewayAsync(this WebApplication app)
     {
         try
         {
-            // The supergraph is loaded before the host starts: a failure is the one line below, not a host error log.
-            foreach (var loader in app.Services.GetServices<IHostedService>().OfType<SupergraphFileLoader>())
+            foreach (var load in app.Services.GetServices<IFirstSupergraphLoad>())
             {
-                await loader.LoadFirstAsync(CancellationToken.None).ConfigureAwait(false);
+                await load.LoadFirstAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
             await app.RunAsync().ConfigureAwait(false);
@@ -22,8 +26,36 @@ public static class GatewayRunner
         }
         catch (SupergraphLoadException ex)
         {
-            await Console.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return 1;
+            return await FailAsync(ex.Message).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="main"/> (build the host, then <see cref="RunGatewayAsync"/>); a setting that does not bind or
+    /// does not validate gives its message and exit code 1.
+    /// </summary>
+    public static async Task<int> ReportStartupFailuresAsync(Func<Task<int>> main)
+    {
+        ArgumentNullException.ThrowIfNull(main);
+        try
+        {
+            return await main().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsSettingFailure(ex))
+        {
+            return await FailAsync(ex.Message).ConfigureAwait(false);
+        }
+    }
+
+    // ConfigurationBinder's message names the key and the value ("Failed to convert configuration value 'abc' at
+    // 'Gateway:SubgraphTimeout' to type 'System.TimeSpan'."); any other InvalidOperationException is a bug and keeps its trace.
+    private static bool IsSettingFailure(Exception ex) =>
+        ex is OptionsValidationException or SupergraphLoadException
+        || (ex is InvalidOperationException && ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal));
+
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync("error: " + message).ConfigureAwait(false);
+        return 1;
     }
 }

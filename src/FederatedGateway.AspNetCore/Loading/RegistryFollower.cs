@@ -16,7 +16,7 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// swapped in whole as live reload does, and written to the disk copy. While the registry is down the last good
 /// version keeps serving and polling backs off; a version that does not load is logged and skipped.
 /// </summary>
-internal sealed partial class RegistryFollower : IHostedService, IDisposable
+internal sealed partial class RegistryFollower : IHostedService, IFirstSupergraphLoad, IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -29,6 +29,7 @@ internal sealed partial class RegistryFollower : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly System.Diagnostics.Metrics.Meter _meter = new("FederatedGateway.Registry");
     private Task? _loop;
+    private Task? _firstLoad;
 
     // The hash of the last version fetched, served or rejected: polls wait for one that differs from it.
     private string? _lastFetched;
@@ -59,6 +60,14 @@ internal sealed partial class RegistryFollower : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await LoadFirstAsync(cancellationToken).ConfigureAwait(false);
+        _loop = FollowAsync(_stopping.Token);
+    }
+
+    public Task LoadFirstAsync(CancellationToken cancellationToken) => _firstLoad ??= FirstLoadAsync(cancellationToken);
+
+    private async Task FirstLoadAsync(CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.StartTimeout);
         try
@@ -78,8 +87,6 @@ internal sealed partial class RegistryFollower : IHostedService, IDisposable
         {
             InstallFromDisk();
         }
-
-        _loop = FollowAsync(_stopping.Token);
     }
 
     private void InstallFromDisk()

@@ -15,7 +15,7 @@ namespace FederatedGateway.AspNetCore.Loading;
 /// snapshot keeps serving. A source's <see cref="ISupergraphSource.Changed"/> (a gRPC source that came back) loads
 /// again the same way, watched files or not.
 /// </summary>
-internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
+internal sealed partial class SupergraphFileLoader : IHostedService, IFirstSupergraphLoad, IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
     private readonly SemaphoreSlim _reloading = new(1, 1);
@@ -51,7 +51,7 @@ internal sealed partial class SupergraphFileLoader : IHostedService, IDisposable
     /// <see cref="GatewayRunner"/>, so a supergraph that cannot be loaded ends the process with its one-line message
     /// and not after the host's "Hosting failed to start" with a stack trace.
     /// </summary>
-    internal async Task LoadFirstAsync(CancellationToken cancellationToken)
+    public async Task LoadFirstAsync(CancellationToken cancellationToken)
     {
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

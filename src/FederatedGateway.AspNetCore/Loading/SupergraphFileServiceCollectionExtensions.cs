@@ -78,10 +78,13 @@ public static class SupergraphFileServiceCollectionExtensions
             {
                 s.AddSingleton<RegistryFollower>();
                 s.AddHostedService(provider => provider.GetRequiredService<RegistryFollower>());
+                s.AddSingleton<IFirstSupergraphLoad>(provider => provider.GetRequiredService<RegistryFollower>());
             }
             else
             {
-                s.AddHostedService<SupergraphFileLoader>();
+                s.AddSingleton<SupergraphFileLoader>();
+                s.AddHostedService(provider => provider.GetRequiredService<SupergraphFileLoader>());
+                s.AddSingleton<IFirstSupergraphLoad>(provider => provider.GetRequiredService<SupergraphFileLoader>());
             }
         });
         return services;

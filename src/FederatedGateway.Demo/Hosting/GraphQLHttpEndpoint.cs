@@ -46,15 +46,13 @@ internal static class GraphQLHttpEndpoint
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
             options.RequestServices = context.RequestServices;
-            options.UserContext = new DemoRequestContext { TraderId = NullIfEmpty(context.Request.Headers[DemoRequestContext.TraderIdHeader].ToString()) };
+            options.UserContext = new DemoRequestContext { TraderId = DemoRequestContext.TraderIdOf(context.Request.Headers) };
             options.CancellationToken = cancellationToken;
         }).ConfigureAwait(false);
 
         var status = graphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         await WriteAsync(context, serializer, result, status, graphQLResponse).ConfigureAwait(false);
     }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static bool AcceptsGraphQLResponse(HttpRequest request)
     {

@@ -19,9 +19,8 @@ internal static class TransportWsEndpoint
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync(TransportWs.Subprotocol).ConfigureAwait(false);
-        var traderId = context.Request.Headers[DemoRequestContext.TraderIdHeader].ToString();
         using var connection = new SubgraphSocketConnection(
-            socket, context.RequestServices, context.RequestServices.GetRequiredService<SubscriptionTracker>(), traderId.Length == 0 ? null : traderId);
+            socket, context.RequestServices, context.RequestServices.GetRequiredService<SubscriptionTracker>(), DemoRequestContext.TraderIdOf(context.Request.Headers));
         await connection.RunAsync(context.RequestAborted).ConfigureAwait(false);
     }
 }

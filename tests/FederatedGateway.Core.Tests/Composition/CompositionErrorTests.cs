@@ -21,6 +21,10 @@ public sealed class CompositionErrorTests
         { "empty subgraph name", new[] { Fed2("", "type Query { a: Int }") }, "INVALID_SUBGRAPH_NAME", "Invalid subgraph name \"\"" },
         { "duplicate subgraph name", new[] { Fed2("a", "type Query { a: Int }"), Fed2("a", "type Query { b: Int }") }, "DUPLICATE_SUBGRAPH_NAME", "Subgraph name \"a\" is used more than once." },
         { "context not supported", new[] { Fed2("a", "type Query { a: T } type T @context(name: \"c\") { id: ID }", "\"@context\"") }, "UNSUPPORTED_FEATURE", "@context on T is not supported" },
+        { "deprecation reason not a string", new[] { Fed2("a", "type Query { a: Int @deprecated(reason: 123) }") }, "INVALID_GRAPHQL", "Argument \"@deprecated(reason:)\" on \"Query.a\" has invalid value 123: it must be a String." },
+        { "enum value deprecation reason not a string", new[] { Fed2("a", "type Query { a: E } enum E { X @deprecated(reason: [\"old\"]) Y }") }, "INVALID_GRAPHQL", "Argument \"@deprecated(reason:)\" on \"E.X\" has invalid value [\"old\"]: it must be a String." },
+        { "argument deprecation reason not a string", new[] { Fed2("a", "type Query { a(x: Int @deprecated(reason: true)): Int }") }, "INVALID_GRAPHQL", "Argument \"@deprecated(reason:)\" on \"Query.a(x:)\" has invalid value true: it must be a String." },
+        { "specifiedBy url not a string", new[] { Fed2("a", "type Query { a: D } scalar D @specifiedBy(url: 1)") }, "INVALID_GRAPHQL", "Argument \"@specifiedBy(url:)\" on \"D\" has invalid value 1: it must be a String." },
         { "compose directive without link", new[] { Fed2("a", "directive @custom on FIELD_DEFINITION\nextend schema @composeDirective(name: \"@custom\")\ntype Query { a: Int @custom }", "\"@composeDirective\"") }, "DIRECTIVE_COMPOSITION_ERROR", "Directive \"@custom\" passed to @composeDirective must be imported from a spec with @link" },
 
         // Merging
@@ -52,5 +56,22 @@ public sealed class CompositionErrorTests
         var error = result.Errors.FirstOrDefault(e => e.Code == code);
         Assert.True(error is not null, $"{name}: expected {code}, got:\n{string.Join("\n", result.Errors)}");
         Assert.Contains(message, error!.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Errors about a place in one subgraph's schema say where (line:column) and how to fix it.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Errors_in_one_subgraphs_schema_have_a_position_and_a_hint(string name, SubgraphSource[] subgraphs, string code, string message)
+    {
+        _ = message;
+        if (subgraphs.Length != 1 || code is "NO_SUBGRAPHS" or "INVALID_SUBGRAPH_NAME")
+        {
+            return; // errors between subgraphs, or about the list itself
+        }
+
+        var error = SupergraphComposer.Compose(subgraphs).Errors.First(e => e.Code == code);
+
+        Assert.True(error.Line is > 0 && error.Column is > 0, $"{name}: no line:column in {error}");
+        Assert.False(string.IsNullOrWhiteSpace(error.Hint), $"{name}: no hint in {error}");
     }
 }

@@ -70,6 +70,29 @@ public sealed class DemoTradersTests : IAsyncLifetime
             string.Join('.', e.GetProperty("path").EnumerateArray().Select(p => p.ToString())),
             e.GetProperty("extensions").GetProperty("code").GetString())).ToList();
 
+    [Theory]
+    [InlineData(null, "t3", "Alan Turing")] // anonymous: the x-trader-id header picks the trader, as the demo's README says
+    [InlineData(null, null, "Ada Lovelace")] // neither: the default trader t1
+    [InlineData("alice", "t3", "Ada Lovelace")] // a token: its subject wins over the header
+    public async Task The_x_trader_id_header_picks_me_for_anonymous_callers_and_a_token_wins_over_it(string? trader, string? header, string expected)
+    {
+        var headers = new Dictionary<string, string>();
+        if (trader is not null)
+        {
+            headers["authorization"] = "Bearer " + await TokenAsync(trader);
+        }
+
+        if (header is not null)
+        {
+            headers["x-trader-id"] = header;
+        }
+
+        var response = await GraphQLHttp.PostAsync(_http, Address + "/graphql", "{ me { name } }", headers: headers);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(expected, response.Data.GetProperty("me").GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Alice_with_trading_read_sees_order_notionals_but_not_risk()
     {

@@ -13,7 +13,7 @@ namespace FederatedGateway.FunctionalTests.Infrastructure;
 /// </summary>
 public sealed class RecordingProxy : IAsyncDisposable
 {
-    private static readonly string[] ForwardedHeaders = ["x-trader-id"];
+    private static readonly string[] ForwardedHeaders = ["x-trader-id", "x-requested-trader-id"];
 
     private readonly WebApplication _app;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };

@@ -1,3 +1,4 @@
+using FederatedGateway.AspNetCore;
 using FederatedGateway.Testing.Processes;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -47,6 +48,31 @@ public sealed class ServerConfigProcessTests(ITestOutputHelper output) : IDispos
 
             Assert.Equal("Ada Lovelace", body.GetProperty("data").GetProperty("me").GetProperty("name").GetString());
             Assert.Equal(3, body.GetProperty("data").GetProperty("me").GetProperty("remainingOrderCapacity").GetInt32());
+        }
+        finally
+        {
+            Dump(server);
+        }
+    }
+
+    [Fact]
+    public async Task Dotnet_run_resolves_a_relative_config_against_the_callers_folder_also_in_the_relaunched_child()
+    {
+        WriteConfig(new[] { "accounts", "portfolio", "orders" }.ToDictionary(n => n, _ => "http://127.0.0.1:9/graphql"));
+        var project = Path.Combine(TestPaths.Root(), "src", "FederatedGateway.Server");
+
+        // Without the JIT setting the server runs itself again as a child (JitSafeRelaunch), which must keep the folder.
+        using var server = ServerProcess.StartWithDotnetRun(
+            project, ["--config", "supergraph.yaml", "--urls", "http://127.0.0.1:0"], _directory, new Dictionary<string, string> { [JitSafeRelaunch.Variable] = "" });
+        try
+        {
+            var url = await server.ListeningUrl.WaitAsync(TimeSpan.FromSeconds(90));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            using var response = await http.PostAsJsonAsync(url + "/graphql", new { query = "{ __typename }" });
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+            Assert.Equal("Query", body.GetProperty("data").GetProperty("__typename").GetString());
+            Assert.Contains("Loaded supergraph supergraph.yaml with 3 subgraphs", server.StandardOutput);
         }
         finally
         {

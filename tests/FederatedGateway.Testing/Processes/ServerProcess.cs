@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -35,23 +36,50 @@ public sealed partial class ServerProcess : IDisposable
     /// <summary>The first URL Kestrel reports in "Now listening on: ..." (the server must log at Information).</summary>
     public Task<string> ListeningUrl => _listening.Task;
 
-    public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">Where the server runs (relative paths in its arguments resolve there); the test's output folder by default.</param>
+    public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         if (!File.Exists(ServerDll))
         {
             throw new InvalidOperationException($"{ServerDll} is missing: the test project must reference FederatedGateway.Server");
         }
 
+        return Launch([ServerDll, .. arguments], environment, workingDirectory ?? AppContext.BaseDirectory);
+    }
+
+    /// <summary>Another of our executables next to the test assembly (e.g. <c>FederatedGateway.Demo.dll</c>), run the same way.</summary>
+    public static ServerProcess StartExecutable(string dllName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, dllName);
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: the test project must reference its project");
+        }
+
+        return Launch([dll, .. arguments], environment, AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// <c>dotnet run --no-build --project &lt;project&gt; -- arguments</c> in <paramref name="workingDirectory"/>, as a user
+    /// runs the server from a clone (the project must be built in the test's configuration).
+    /// </summary>
+    public static ServerProcess StartWithDotnetRun(string project, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        return Launch(["run", "--no-build", "-c", configuration, "--project", project, "--", .. arguments], environment, workingDirectory);
+    }
+
+    private static ServerProcess Launch(IEnumerable<string> dotnetArguments, IReadOnlyDictionary<string, string>? environment, string workingDirectory)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(ServerDll);
-        foreach (var argument in arguments)
+        foreach (var argument in dotnetArguments)
         {
             start.ArgumentList.Add(argument);
         }

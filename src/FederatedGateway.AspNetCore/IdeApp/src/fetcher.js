@@ -1,6 +1,7 @@
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { parse } from 'graphql';
 import { planStore } from './plan/planStore.js';
+import { operationKind } from './plan/missingPlan.js';
 
 // GraphiQL's fetcher (HTTP POST for queries and mutations, graphql-ws on the same URL for subscriptions),
 // wrapped so that every operation asks for its query plan ("extensions": {"queryPlan": true}). The plan is
@@ -18,6 +19,7 @@ export function createGatewayFetcher({ endpointUrl, subscriptionUrl }) {
     }
 
     const request = { ...params, extensions: { ...params.extensions, queryPlan: true } };
+    const kind = operationKind(params.query, params.operationName);
     const operationName = params.operationName || soleOperationName(params.query);
     planStore.started(operationName);
     let result;
@@ -29,23 +31,23 @@ export function createGatewayFetcher({ endpointUrl, subscriptionUrl }) {
     }
 
     if (result && typeof result[Symbol.asyncIterator] === 'function') {
-      return takePlansFromEvents(result, operationName);
+      return takePlansFromEvents(result, operationName, kind);
     }
 
-    return takePlan(result, operationName);
+    return takePlan(result, operationName, kind);
   };
 }
 
-async function* takePlansFromEvents(events, operationName) {
+async function* takePlansFromEvents(events, operationName, kind) {
   for await (const event of events) {
-    yield takePlan(event, operationName);
+    yield takePlan(event, operationName, kind);
   }
 }
 
-function takePlan(result, operationName) {
+function takePlan(result, operationName, kind) {
   const plan = result && result.extensions && result.extensions.queryPlan;
   if (!plan) {
-    planStore.finished(operationName, null);
+    planStore.finished(operationName, null, { kind, result });
     return result;
   }
 

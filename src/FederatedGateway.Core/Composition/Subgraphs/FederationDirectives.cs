@@ -67,7 +67,7 @@ internal sealed class FederationDirectives
     public string? Canonical(string localName) => _localToCanonical.GetValueOrDefault(localName);
 
     /// <summary>Reads the <c>@link</c>s on the schema definition/extensions; errors are reported through <paramref name="error"/>.</summary>
-    public static FederationDirectives Read(IEnumerable<GraphQLDirectives?> schemaDirectives, Action<string, string, GraphQLDirective> error)
+    public static FederationDirectives Read(IEnumerable<GraphQLDirectives?> schemaDirectives, Action<string, string, GraphQLDirective, string> error)
     {
         var links = new List<GraphQLDirective>();
         foreach (var directives in schemaDirectives)
@@ -93,7 +93,7 @@ internal sealed class FederationDirectives
             var url = StringArgument(link, "url");
             if (url is null)
             {
-                error(ErrorCodes.InvalidLinkDirectiveUsage, "@link is missing its \"url\" argument.", link);
+                error(ErrorCodes.InvalidLinkDirectiveUsage, "@link is missing its \"url\" argument.", link, "Give the spec's URL, e.g. @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"]).");
                 continue;
             }
 
@@ -102,7 +102,7 @@ internal sealed class FederationDirectives
             {
                 if (linkVersion is null || !linkVersion.StartsWith("v2.", StringComparison.Ordinal))
                 {
-                    error(ErrorCodes.UnknownFederationLinkVersion, $"Invalid version {linkVersion ?? "(none)"} for the federation feature in @link(url: \"{url}\"): only v2.x is supported.", link);
+                    error(ErrorCodes.UnknownFederationLinkVersion, $"Invalid version {linkVersion ?? "(none)"} for the federation feature in @link(url: \"{url}\"): only v2.x is supported.", link, "Link a Federation 2 version, e.g. @link(url: \"https://specs.apollo.dev/federation/v2.3\").");
                     continue;
                 }
 
@@ -155,13 +155,13 @@ internal sealed class FederationDirectives
                 {
                     if (Array.IndexOf(Known, name) < 0)
                     {
-                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec.", link);
+                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\" from the federation spec.", link, "Check the spelling against the spec's elements (@key, @shareable, @external, @requires, @provides, @override, @inaccessible, @tag, ...).");
                         continue;
                     }
 
                     if (result.MinorVersion < MinimumMinorVersion(name))
                     {
-                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\". It was added in federation v2.{MinimumMinorVersion(name)}; this subgraph links {result.Version}.", link);
+                        error(ErrorCodes.InvalidLinkDirectiveUsage, $"Cannot import unknown element \"{imported}\". It was added in federation v2.{MinimumMinorVersion(name)}; this subgraph links {result.Version}.", link, $"Link federation v2.{MinimumMinorVersion(name)} or later in @link(url:).");
                         continue;
                     }
 
@@ -185,7 +185,7 @@ internal sealed class FederationDirectives
         return result;
     }
 
-    private static IEnumerable<(string Name, string Alias)> Imports(GraphQLDirective link, Action<string, string, GraphQLDirective> error)
+    private static IEnumerable<(string Name, string Alias)> Imports(GraphQLDirective link, Action<string, string, GraphQLDirective, string> error)
     {
         var value = Argument(link, "import");
         if (value is null)
@@ -221,13 +221,13 @@ internal sealed class FederationDirectives
 
                         if (name is null)
                         {
-                            error(ErrorCodes.InvalidLinkDirectiveUsage, "An @link import object needs a \"name\".", link);
+                            error(ErrorCodes.InvalidLinkDirectiveUsage, "An @link import object needs a \"name\".", link, "Write it as { name: \"@key\", as: \"@myKey\" }.");
                             continue;
                         }
 
                         if (alias is not null && name.StartsWith('@') != alias.StartsWith('@'))
                         {
-                            error(ErrorCodes.InvalidLinkDirectiveUsage, $"Import \"{name}\" is renamed to \"{alias}\": a directive must be renamed to a directive (both with '@') and a type to a type.", link);
+                            error(ErrorCodes.InvalidLinkDirectiveUsage, $"Import \"{name}\" is renamed to \"{alias}\": a directive must be renamed to a directive (both with '@') and a type to a type.", link, "Start both names with '@', or neither.");
                             continue;
                         }
 
@@ -236,7 +236,7 @@ internal sealed class FederationDirectives
                     }
 
                 default:
-                    error(ErrorCodes.InvalidLinkDirectiveUsage, "@link imports must be strings or {name, as} objects.", link);
+                    error(ErrorCodes.InvalidLinkDirectiveUsage, "@link imports must be strings or {name, as} objects.", link, "Write import: [\"@key\", { name: \"@tag\", as: \"@label\" }].");
                     break;
             }
         }

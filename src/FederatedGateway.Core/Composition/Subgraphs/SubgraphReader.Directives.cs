@@ -68,7 +68,7 @@ internal sealed partial class SubgraphReader
                     type.IsInterfaceObject = true;
                     break;
                 case "specifiedBy":
-                    type.SpecifiedByUrl = FederationDirectives.StringArgument(directive.Node, "url");
+                    type.SpecifiedByUrl = SpecifiedByUrl(directive.Node, type.Name);
                     break;
                 case "custom":
                     type.CustomDirectives.Add(directive.Node);
@@ -136,7 +136,7 @@ internal sealed partial class SubgraphReader
                     break;
                 case "deprecated":
                     field.IsDeprecated = true;
-                    field.DeprecationReason = FederationDirectives.StringArgument(directive.Node, "reason");
+                    field.DeprecationReason = DeprecationReason(directive.Node, coordinate);
                     break;
                 case "custom":
                     field.CustomDirectives.Add(directive.Node);

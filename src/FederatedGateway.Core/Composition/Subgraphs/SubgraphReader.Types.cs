@@ -165,7 +165,7 @@ internal sealed partial class SubgraphReader
                 {
                     case "inaccessible": value.IsInaccessible = true; break;
                     case "tag": AddTag(value.Tags, directive.Node); break;
-                    case "deprecated": value.IsDeprecated = true; value.DeprecationReason = FederationDirectives.StringArgument(directive.Node, "reason"); break;
+                    case "deprecated": value.IsDeprecated = true; value.DeprecationReason = DeprecationReason(directive.Node, type.Name + "." + value.Name); break;
                     case "custom": value.CustomDirectives.Add(directive.Node); break;
                     case var name when IsAccessOrCost(name): ReadAccessOrCost(new AccessAndCostDirectives(), directive, type.Name + "." + value.Name, "ENUM_VALUE"); break;
                 }
@@ -224,7 +224,7 @@ internal sealed partial class SubgraphReader
     {
         if (type.Field(field.Name) is not null)
         {
-            Error(ErrorCodes.InvalidGraphQL, $"Field \"{type.Name}.{field.Name}\" is defined more than once.", $"{type.Name}.{field.Name}", node);
+            Error(ErrorCodes.InvalidGraphQL, $"Field \"{type.Name}.{field.Name}\" is defined more than once.", $"{type.Name}.{field.Name}", node, "Remove or rename one of the definitions.");
             return;
         }
 
@@ -244,7 +244,7 @@ internal sealed partial class SubgraphReader
             {
                 case "inaccessible": argument.IsInaccessible = true; break;
                 case "tag": AddTag(argument.Tags, directive.Node); break;
-                case "deprecated": argument.IsDeprecated = true; argument.DeprecationReason = FederationDirectives.StringArgument(directive.Node, "reason"); break;
+                case "deprecated": argument.IsDeprecated = true; argument.DeprecationReason = DeprecationReason(directive.Node, coordinate); break;
                 case "custom": argument.CustomDirectives.Add(directive.Node); break;
                 case var name when IsAccessOrCost(name): ReadAccessOrCost(argument.AccessAndCost, directive, coordinate, location); break;
             }

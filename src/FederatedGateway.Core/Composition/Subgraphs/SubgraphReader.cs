@@ -73,10 +73,10 @@ internal sealed partial class SubgraphReader
         }
 
         var linkErrors = 0;
-        _federation = FederationDirectives.Read(schemaDirectives, (code, message, node) =>
+        _federation = FederationDirectives.Read(schemaDirectives, (code, message, node, hint) =>
         {
             linkErrors++;
-            Error(code, message, null, node);
+            Error(code, message, null, node, hint);
         });
         if (linkErrors > 0)
         {

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { planStore } from './planStore.js';
 import { collectFetches } from './planJson.js';
+import { missingPlanReason } from './missingPlan.js';
 import { PlanTree, TimingsContext } from './PlanTree.jsx';
 import { formatMs, indexTimings, slowest } from './planTimings.js';
 
@@ -22,7 +23,11 @@ export function QueryPlanPanel({ queryPlanExposed }) {
       {state.status === 'idle' && (
         <p className="fgw-plan-message">Run an operation: this panel shows how the gateway splits it into subgraph fetches.</p>
       )}
-      {state.status === 'done' && !text && <NoPlan queryPlanExposed={queryPlanExposed} />}
+      {state.status === 'done' && !text && (
+        <p className="fgw-plan-message" data-testid="plan-missing">
+          {missingPlanReason({ ...state.missing, queryPlanExposed })}
+        </p>
+      )}
       {text && (
         <>
           <Summary tree={tree} timings={timings} />
@@ -49,16 +54,6 @@ function Caption({ state }) {
     return <p className="fgw-plan-caption">Running {name}…</p>;
   }
   return <p className="fgw-plan-caption">Plan of {name}, run at {state.at ? state.at.toLocaleTimeString() : ''}.</p>;
-}
-
-function NoPlan({ queryPlanExposed }) {
-  return (
-    <p className="fgw-plan-message">
-      {queryPlanExposed === false
-        ? 'This gateway does not return query plans. Turn them on with Gateway:ExposeQueryPlan=true (on by default in Development).'
-        : 'The answer carried no query plan (the server may not allow it: Gateway:ExposeQueryPlan).'}
-    </p>
-  );
 }
 
 function Summary({ tree, timings }) {

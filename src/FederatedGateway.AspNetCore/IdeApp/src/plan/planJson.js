@@ -59,7 +59,7 @@ function printSelection(selection, depth) {
 }
 
 // "me, orders" for a fetch of { me { … } orders { … } }: its first-level fields (inside the type conditions of an
-// entity fetch), for the summary line.
+// entity fetch, all of them), for the summary line; past four, the rest as a count ("a, b, c, d +3 more").
 export function topFields(fetch) {
   const names = [];
   for (const selection of fetch.selectionSet || []) {
@@ -75,7 +75,7 @@ export function topFields(fetch) {
   }
   const shown = [...new Set(names)];
   const summary = shown.slice(0, 4).join(', ');
-  return shown.length > 4 ? `${summary}, …` : summary;
+  return shown.length > 4 ? `${summary} +${shown.length - 4} more` : summary;
 }
 
 // "me.@.instrument" for ["me", "@", "instrument"], as the printed plan shows paths.
