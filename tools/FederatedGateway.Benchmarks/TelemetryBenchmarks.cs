@@ -20,19 +20,23 @@ public class TelemetryBenchmarks
     private TracerProvider? _tracing;
     private MeterProvider? _metrics;
 
-    [Params(false, true)]
-    public bool Recording { get; set; }
+    /// <summary>What the OpenTelemetry SDK records: nothing listening, spans, metrics, or both.</summary>
+    [Params("none", "tracing", "metrics", "both")]
+    public string Signals { get; set; } = "none";
 
-    [Params(512, 64)]
-    public int ExportBatch { get; set; }
+    public int ExportBatch { get; set; } = 512;
 
     [GlobalSetup]
     public void Setup()
     {
-        if (Recording)
+        if (Signals is "tracing" or "both")
         {
             _tracing = Sdk.CreateTracerProviderBuilder().AddSource(GatewayTelemetry.Name).SetSampler(new AlwaysOnSampler())
                 .AddProcessor(new BatchActivityExportProcessor(new DroppingExporter(), maxExportBatchSize: ExportBatch)).Build();
+        }
+
+        if (Signals is "metrics" or "both")
+        {
             _metrics = Sdk.CreateMeterProviderBuilder().AddMeter(GatewayTelemetry.Name)
                 .AddReader(new PeriodicExportingMetricReader(new DroppingMetricExporter(), 10_000)).Build();
         }
@@ -57,7 +61,7 @@ public class TelemetryBenchmarks
     /// <summary>Runs the recording variant in a loop for a profiler to watch.</summary>
     public static int Loop(TimeSpan duration)
     {
-        var benchmarks = new TelemetryBenchmarks { Recording = true, ExportBatch = 512 };
+        var benchmarks = new TelemetryBenchmarks { Signals = "both" };
         benchmarks.Setup();
         var count = 0;
         var watch = Stopwatch.StartNew();
