@@ -6,7 +6,7 @@ namespace FederatedGateway.Grpc.Tests;
 /// <summary>Values of every kind through a real gRPC call and back, as GraphQL JSON.</summary>
 public sealed class CodecTests(KitchenFixture fixture) : IClassFixture<KitchenFixture>
 {
-    private const string AllFields = """
+    internal const string AllFields = """
         id count big ubig price ratio active blob color tags scores
         limits { key value } parts { key value { name } }
         createdAt ttl nickname bigWrapper attributes anything list extra mask maybe

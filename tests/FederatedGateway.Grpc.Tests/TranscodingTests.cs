@@ -86,6 +86,18 @@ public sealed class TranscodingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_over_the_limit_is_413_unread_and_a_deeply_nested_one_is_400()
+    {
+        // 2 MiB against the 1 MiB limit, and JSON nested past its depth limit: refused without reading the rest or recursing.
+        var (tooLarge, _) = await SendAsync(HttpMethod.Post, "/v1/quotes:batchGet", "{\"symbols\":[\"" + new string('A', 2 * 1024 * 1024) + "\"]}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);
+
+        var (tooDeep, reason) = await SendAsync(HttpMethod.Post, "/v1/quotes:batchGet", new string('[', 100_000) + new string(']', 100_000));
+        Assert.Equal(HttpStatusCode.BadRequest, tooDeep);
+        Assert.Contains("not JSON", reason.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_of_the_routes_is_valid_for_swagger_parser_and_lists_every_route()
     {
         var document = await _http.GetStringAsync("/openapi/grpc.json");

@@ -26,7 +26,8 @@ internal sealed class TranscodingEndpoint(TranscodingSettings settings, IGateway
     {
         if (await access.RefusalAsync(context).ConfigureAwait(false) is { } refusal)
         {
-            await WriteStatusAsync(context, refusal, refusal == StatusCodes.Status401Unauthorized ? 16 : 7, refusal == 401 ? "Authentication is required." : "Not allowed.").ConfigureAwait(false);
+            var unauthenticated = refusal == StatusCodes.Status401Unauthorized;
+            await WriteStatusAsync(context, refusal, unauthenticated ? 16 : 7, unauthenticated ? "Authentication is required." : "Not allowed.").ConfigureAwait(false);
             return;
         }
 
@@ -87,7 +88,7 @@ internal sealed class TranscodingEndpoint(TranscodingSettings settings, IGateway
         }
 
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(await OpenApiDocumentWriter.WriteAsync(table.Targets).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(await table.OpenApiAsync().ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The current snapshot's routes; null while no schema is loaded.</summary>

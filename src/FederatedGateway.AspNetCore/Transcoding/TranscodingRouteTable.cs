@@ -10,9 +10,18 @@ namespace FederatedGateway.AspNetCore.Transcoding;
 /// <summary>The JSON/HTTP routes of one gateway snapshot's gRPC subgraphs, each with the client, schema and address to call.</summary>
 internal sealed class TranscodingRouteTable
 {
-    private TranscodingRouteTable(IReadOnlyList<TranscodingTarget> targets) => Targets = targets;
+    private readonly Lazy<Task<string>> _openApi;
+
+    private TranscodingRouteTable(IReadOnlyList<TranscodingTarget> targets)
+    {
+        Targets = targets;
+        _openApi = new(() => OpenApiDocumentWriter.WriteAsync(targets));
+    }
 
     public IReadOnlyList<TranscodingTarget> Targets { get; }
+
+    /// <summary>The routes' OpenAPI document, written once per table.</summary>
+    public Task<string> OpenApiAsync() => _openApi.Value;
 
     /// <summary>A subgraph whose descriptors cannot be had now is left out (and logged); the others are served.</summary>
     public static async Task<TranscodingRouteTable> BuildAsync(GatewaySnapshot snapshot, ILogger logger, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public sealed partial class GrpcSubgraphClient
         ArgumentNullException.ThrowIfNull(route);
         var rpc = route.Rpc;
         var channels = _channels.GetPair(url, route.Subgraph);
-        var invoker = rpc.Kind == RootKind.Mutation ? channels.WriteInvoker : channels.ReadInvoker;
+        // Only a GET is safe to retry: any other method may change state, whatever the RPC's kind in the graph.
+        var invoker = route.HttpMethod == "GET" && rpc.Kind != RootKind.Mutation ? channels.ReadInvoker : channels.WriteInvoker;
         byte[] response;
         try
         {

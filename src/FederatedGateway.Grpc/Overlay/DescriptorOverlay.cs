@@ -88,9 +88,7 @@ public static class DescriptorOverlay
             var current = method.Options.GetExtension(OptionsExtensions.Method) ?? new Options.MethodOptions();
             method.Options.SetExtension(OptionsExtensions.Method, new Options.MethodOptions
             {
-                Kind = current.Kind == MethodKind.Unspecified || current.Kind == entry.Options.Kind || entry.Options.Kind == MethodKind.Unspecified
-                    ? (entry.Options.Kind == MethodKind.Unspecified ? current.Kind : entry.Options.Kind)
-                    : throw Conflict(entry.Where, "kind", current.Kind.ToString(), entry.Options.Kind.ToString()),
+                Kind = Merge(current.Kind, entry.Options.Kind, MethodKind.Unspecified, "kind", entry.Where),
                 GraphqlName = Merge(current.GraphqlName, entry.Options.GraphqlName, "graphql_name", entry.Where),
             });
         }
@@ -160,9 +158,7 @@ public static class DescriptorOverlay
         {
             Key = Merge(current.Key, entry.Options.Key, "key", entry.Where),
             Lookup = Merge(current.Lookup, entry.Options.Lookup, "lookup", entry.Where),
-            BatchMatch = current.BatchMatch == BatchMatch.Unspecified ? entry.Options.BatchMatch
-                : entry.Options.BatchMatch == BatchMatch.Unspecified || entry.Options.BatchMatch == current.BatchMatch ? current.BatchMatch
-                : throw Conflict(entry.Where, "batch_match", current.BatchMatch.ToString(), entry.Options.BatchMatch.ToString()),
+            BatchMatch = Merge(current.BatchMatch, entry.Options.BatchMatch, BatchMatch.Unspecified, "batch_match", entry.Where),
         };
     }
 
@@ -187,9 +183,14 @@ public static class DescriptorOverlay
     }
 
     private static string Merge(string fromProto, string fromConfig, string option, string where) =>
-        string.IsNullOrEmpty(fromConfig) || fromConfig == fromProto ? fromProto
-        : string.IsNullOrEmpty(fromProto) ? fromConfig
-        : throw Conflict(where, option, fromProto, fromConfig);
+        Merge(fromProto, fromConfig, "", option, where);
+
+    /// <summary>The config's value where the proto leaves <paramref name="unset"/>; the same value in both is fine, different ones conflict.</summary>
+    private static T Merge<T>(T fromProto, T fromConfig, T unset, string option, string where)
+        where T : notnull =>
+        fromConfig.Equals(unset) || fromConfig.Equals(fromProto) ? fromProto
+        : fromProto.Equals(unset) ? fromConfig
+        : throw Conflict(where, option, fromProto.ToString()!, fromConfig.ToString()!);
 
     private static GrpcSourceException Conflict(string where, string option, string fromProto, string fromConfig) =>
         new($"{where}: \"{option}\" is \"{fromConfig}\" here but \"{fromProto}\" in the proto; remove one of them.");

@@ -56,7 +56,7 @@ internal sealed class GrpcOptionsOverlayReader
             }
 
             var byField = overlay.Fields[name] = new(StringComparer.Ordinal);
-            foreach (var (field, fieldNode) in reader.Elements(fields, $"message \"{name}\" fields"))
+            foreach (var (field, fieldNode) in reader.Entries(fields, $"message \"{name}\" fields"))
             {
                 var f = reader.Mapping(fieldNode, s_fieldKeys, $"field \"{name}.{field}\"");
                 byField[field] = new(new FieldOptions
@@ -104,14 +104,13 @@ internal sealed class GrpcOptionsOverlayReader
         return overlay;
     }
 
-    private IEnumerable<(string Name, YamlNode Node)> Elements(YamlNode parent, string key)
-    {
-        var node = parent is YamlMappingNode map && key is "entities" or "messages" or "methods" or "http" or "enums" ? Child(map, key) : parent;
-        if (node is null)
-        {
-            yield break;
-        }
+    /// <summary>The names and options under <paramref name="key"/> of the entry (none when it is absent).</summary>
+    private IEnumerable<(string Name, YamlNode Node)> Elements(YamlMappingNode grpc, string key) =>
+        Child(grpc, key) is { } node ? Entries(node, key) : [];
 
+    /// <summary>The names and options of a mapping of names (<paramref name="key"/> names it in messages).</summary>
+    private IEnumerable<(string Name, YamlNode Node)> Entries(YamlNode node, string key)
+    {
         if (node is not YamlMappingNode elements)
         {
             throw Error(node, $"\"{key}\" must map names to their options.");
