@@ -43,6 +43,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private int _initRequests;
     private volatile bool _closeSent;
     private volatile bool _shuttingDown;
+    private volatile bool _sendTimedOut;
 
     public GraphQLWebSocketSession(
         WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, WebSocketClient? client, ILogger logger)
@@ -55,6 +56,14 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
         // Cancels a send when the connection ends or when it takes longer than SendTimeout (re-armed for each send).
         _sending = CancellationTokenSource.CreateLinkedTokenSource(_connection.Token);
+
+        // Decided when the send token fires, not when the send's exception is caught: the aborted socket wakes the
+        // read loop, which cancels the connection before the sender sees its exception (seen on a busy 2-core CI).
+        _sending.Token.UnsafeRegister(static s =>
+        {
+            var session = (GraphQLWebSocketSession)s!;
+            session._sendTimedOut = !session._connection.IsCancellationRequested;
+        }, this);
         _backlog = new SendBacklog(settings.MaxSendBacklog);
     }
 
@@ -271,7 +280,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             await send(_socket, message, _sending.Token).ConfigureAwait(false);
             _sending.CancelAfter(Timeout.InfiniteTimeSpan);
         }
-        catch (Exception) when (_sending.IsCancellationRequested && !_connection.IsCancellationRequested)
+        catch (Exception) when (_sendTimedOut)
         {
             // The timeout fired (the send ends with a cancellation or, racing the abort, a socket error).
             SubscriptionLog.SlowConsumerDropped(_logger, _settings.SendTimeout.TotalSeconds);

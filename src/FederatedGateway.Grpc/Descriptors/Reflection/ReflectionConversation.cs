@@ -55,7 +55,22 @@ internal sealed class ReflectionConversation : IAsyncDisposable
 
     private async Task<ReflectionAnswer?> AskAsync(V1.ServerReflectionRequest request)
     {
-        await _call.RequestStream.WriteAsync(request, _cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _call.RequestStream.WriteAsync(request, _cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException && !_cancellationToken.IsCancellationRequested)
+        {
+            // The server ended the call while the question was being sent (UNIMPLEMENTED from a server without this
+            // version races the write); the response stream carries its status, which the caller acts on.
+            if (!await _call.ResponseStream.MoveNext(_cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            throw;
+        }
+
         if (!await _call.ResponseStream.MoveNext(_cancellationToken).ConfigureAwait(false))
         {
             return null;
