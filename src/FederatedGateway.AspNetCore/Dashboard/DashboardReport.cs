@@ -34,5 +34,9 @@ internal sealed record DashboardOperation(string Name, string Hash, long Request
 
 internal sealed record DashboardFieldUsage(string Coordinate, long Requests);
 
-/// <summary>A subgraph of the supergraph served: its name and where it is.</summary>
-internal sealed record DashboardSubgraph(string Name, string Url);
+/// <summary>
+/// A subgraph of the supergraph served: its name, where it is, and its fetches over the last five minutes (status
+/// ok, degraded, failing or idle; fetches per second, error rate 0-1, latency in ms, the last failure's code and time).
+/// </summary>
+internal sealed record DashboardSubgraph(
+    string Name, string Url, string Status, long Fetches, double FetchesPerSecond, double ErrorRate, double P50, double P95, string? LastError, DateTimeOffset? LastErrorAt);

@@ -7,7 +7,9 @@ namespace FederatedGateway.AspNetCore.Dashboard;
 
 /// <summary>Builds the dashboard's report from the traffic history, the usage store and the snapshot served.</summary>
 /// <param name="urlOverrides">Subgraph URLs the gateway uses instead of the supergraph's (<c>Gateway:SubgraphUrlOverrides</c>).</param>
-internal sealed class DashboardReportBuilder(TrafficHistory history, IUsageStore store, TimeProvider time, IReadOnlyDictionary<string, string> urlOverrides)
+/// <param name="health">Each subgraph's recent fetches; null leaves the subgraphs idle.</param>
+internal sealed class DashboardReportBuilder(
+    TrafficHistory history, IUsageStore store, TimeProvider time, IReadOnlyDictionary<string, string> urlOverrides, SubgraphHealthMonitor? health = null)
 {
     /// <summary>The operations tables cover the last hour.</summary>
     private static readonly TimeSpan OperationsWindow = TimeSpan.FromHours(1);
@@ -33,8 +35,19 @@ internal sealed class DashboardReportBuilder(TrafficHistory history, IUsageStore
             [.. operations.OrderByDescending(o => o.P95).ThenBy(o => o.Name, StringComparer.Ordinal).Take(TableRows)],
             [.. schemaFields.Where(counts.ContainsKey).Select(f => new DashboardFieldUsage(f, counts[f])).OrderByDescending(f => f.Requests).ThenBy(f => f.Coordinate, StringComparer.Ordinal)],
             [.. schemaFields.Where(f => !counts.ContainsKey(f))],
-            snapshot is null ? [] : [.. snapshot.Schema.Subgraphs.Select(s => new DashboardSubgraph(s.Name, urlOverrides.GetValueOrDefault(s.Name, s.Url)))],
+            snapshot is null ? [] : Subgraphs(snapshot),
             FieldsWindow);
+    }
+
+    private List<DashboardSubgraph> Subgraphs(GatewaySnapshot snapshot)
+    {
+        var subgraphs = snapshot.Schema.Subgraphs;
+        var healths = health?.Read(subgraphs.Select(s => s.Name));
+        return [.. subgraphs.Select((s, i) =>
+        {
+            var h = healths?[i] ?? new SubgraphHealth(s.Name, SubgraphHealth.Idle, 0, 0, 0, 0, 0, null, null);
+            return new DashboardSubgraph(s.Name, urlOverrides.GetValueOrDefault(s.Name, s.Url), h.Status, h.Fetches, h.FetchesPerSecond, h.ErrorRate, h.P50, h.P95, h.LastError, h.LastErrorAt);
+        })];
     }
 
     private static DashboardOperation Summarize(IGrouping<(string Hash, string Name), OperationUsage> group)

@@ -19,14 +19,22 @@ internal static class DashboardServiceCollectionExtensions
         }
 
         services.AddSingleton(new TrafficHistory(settings.HistoryIntervals));
-        services.AddSingleton(provider => new DashboardEndpoint(
-            settings,
-            new DashboardReportBuilder(provider.GetRequiredService<TrafficHistory>(), provider.GetRequiredService<IUsageStore>(), TimeProvider.System, options.SubgraphUrlOverrides),
-            provider.GetRequiredService<IGatewayExecutor>(),
-            provider.GetRequiredService<GatewayAuthenticator>(),
-            provider.GetService<IAuthorizationPolicyEvaluator>())
+        services.AddSingleton(provider => new SubgraphHealthMonitor(TimeProvider.System));
+        services.AddSingleton(provider =>
         {
-            IsEnabled = settings.Enabled ?? provider.GetService<IHostEnvironment>()?.IsDevelopment() ?? false,
+            var enabled = settings.Enabled ?? provider.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
+
+            // Resolved when the endpoints are mapped: a dashboard that is on follows the fetches from then on.
+            var health = enabled ? provider.GetRequiredService<SubgraphHealthMonitor>() : null;
+            return new DashboardEndpoint(
+                settings,
+                new DashboardReportBuilder(provider.GetRequiredService<TrafficHistory>(), provider.GetRequiredService<IUsageStore>(), TimeProvider.System, options.SubgraphUrlOverrides, health),
+                provider.GetRequiredService<IGatewayExecutor>(),
+                provider.GetRequiredService<GatewayAuthenticator>(),
+                provider.GetService<IAuthorizationPolicyEvaluator>())
+            {
+                IsEnabled = enabled,
+            };
         });
     }
 }

@@ -13,12 +13,15 @@ namespace FederatedGateway.Execution.Telemetry;
 /// </summary>
 internal static class FetchTelemetry
 {
-    public const string SubgraphTag = "graphql.gateway.subgraph.name";
+    public const string SubgraphTag = GatewayMetrics.SubgraphTag;
 
     public const string SourceKindTag = "graphql.gateway.source.kind";
 
-    /// <summary>What <c>graphql.gateway.fetch.outcome</c> is for a fetch that got an answer.</summary>
-    public const string Success = "ok";
+    /// <summary>The fetch's outcome: <see cref="Success"/> or the error code of its failure.</summary>
+    public const string OutcomeTag = GatewayMetrics.FetchOutcomeTag;
+
+    /// <summary>What <see cref="OutcomeTag"/> is for a fetch that got an answer.</summary>
+    public const string Success = GatewayMetrics.FetchSucceeded;
 
     /// <summary>What every span of a route carries, worked out once per route (a reload makes new routes).</summary>
     private static readonly ConditionalWeakTable<SubgraphRoute, FetchSpanShape> s_shapes = new();
@@ -77,7 +80,7 @@ internal static class FetchTelemetry
             {
                 { SubgraphTag, subgraph },
                 { SourceKindTag, sourceKind },
-                { "graphql.gateway.fetch.outcome", errorCode ?? Success },
+                { OutcomeTag, errorCode ?? Success },
             };
             GatewayMetrics.FetchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }

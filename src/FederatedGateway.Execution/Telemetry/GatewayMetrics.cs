@@ -8,6 +8,17 @@ namespace FederatedGateway.Execution.Telemetry;
 /// </summary>
 public static class GatewayMetrics
 {
+    /// <summary>The subgraph a fetch went to (on the fetch instruments).</summary>
+    public const string SubgraphTag = "graphql.gateway.subgraph.name";
+
+    /// <summary>A fetch's outcome on <see cref="FetchDuration"/>: <see cref="FetchSucceeded"/> or the error code of its failure.</summary>
+    public const string FetchOutcomeTag = "graphql.gateway.fetch.outcome";
+
+    public const string FetchSucceeded = "ok";
+
+    /// <summary>The name of <see cref="FetchDuration"/>.</summary>
+    public const string FetchDurationName = "graphql.gateway.subgraph.fetch.duration";
+
     public static Histogram<double> RequestDuration { get; } = GatewayTelemetry.Meter.CreateHistogram<double>(
         "graphql.gateway.request.duration", "s", "Duration of GraphQL requests, by operation, client and outcome.");
 
@@ -15,7 +26,7 @@ public static class GatewayMetrics
         "graphql.gateway.request.rejected", "{request}", "Requests answered with errors before execution, by error code.");
 
     public static Histogram<double> FetchDuration { get; } = GatewayTelemetry.Meter.CreateHistogram<double>(
-        "graphql.gateway.subgraph.fetch.duration", "s", "Duration of subgraph fetches, by subgraph, source kind and outcome code.");
+        FetchDurationName, "s", "Duration of subgraph fetches, by subgraph, source kind and outcome code.");
 
     public static Counter<long> FetchErrors { get; } = GatewayTelemetry.Meter.CreateCounter<long>(
         "graphql.gateway.subgraph.fetch.errors", "{fetch}", "Failed subgraph fetches, by subgraph and error code.");

@@ -30,15 +30,29 @@ export function OperationsTable({ title, testId, operations }) {
   );
 }
 
+const rate = (v) => `${(v * 100).toFixed(v > 0 && v < 0.01 ? 2 : 1)}%`;
+
+// Each subgraph's fetches over the last five minutes, with a status badge (ok, degraded, failing, idle).
 export function SubgraphsTable({ subgraphs }) {
   return (
-    <section className="fgw-card" data-testid="subgraphs">
-      <h2>Subgraphs</h2>
+    <section className="fgw-card fgw-wide" data-testid="subgraphs">
+      <h2>Subgraphs (last 5 minutes)</h2>
       <table>
-        <thead><tr><th>name</th><th>URL</th></tr></thead>
+        <thead>
+          <tr><th>name</th><th>status</th><th>fetches/s</th><th>errors</th><th>p50</th><th>p95</th><th>last failure</th><th>URL</th></tr>
+        </thead>
         <tbody>
           {subgraphs.map((s) => (
-            <tr key={s.name} data-subgraph={s.name}><td>{s.name}</td><td>{s.url}</td></tr>
+            <tr key={s.name} data-subgraph={s.name} data-status={s.status}>
+              <td>{s.name}</td>
+              <td><span className={`fgw-status fgw-status-${s.status}`}>{s.status}</span></td>
+              <td>{s.fetchesPerSecond.toFixed(s.fetchesPerSecond < 10 ? 2 : 0)}</td>
+              <td className={s.errorRate > 0 ? 'fgw-bad' : ''}>{rate(s.errorRate)}</td>
+              <td>{s.fetches === 0 ? '–' : ms(s.p50)}</td>
+              <td>{s.fetches === 0 ? '–' : ms(s.p95)}</td>
+              <td data-testid="last-failure">{s.lastError ? `${s.lastError} at ${new Date(s.lastErrorAt).toLocaleTimeString()}` : '–'}</td>
+              <td>{s.url}</td>
+            </tr>
           ))}
         </tbody>
       </table>
