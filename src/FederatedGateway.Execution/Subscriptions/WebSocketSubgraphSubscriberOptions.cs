@@ -16,8 +16,8 @@ public sealed class WebSocketSubgraphSubscriberOptions
 
     /// <summary>
     /// What the WebSocket handshake writes from the current activity (<c>traceparent</c>, <c>tracestate</c>,
-    /// <c>baggage</c>): nothing by default, as for subgraph fetches (see
+    /// <c>baggage</c>): nothing by default (null), as for subgraph fetches (see
     /// <see cref="Transport.HttpSubgraphClientOptions.ActivityHeadersPropagator"/>).
     /// </summary>
-    public DistributedContextPropagator ActivityHeadersPropagator { get; init; } = DistributedContextPropagator.CreateNoOutputPropagator();
+    public DistributedContextPropagator? ActivityHeadersPropagator { get; init; }
 }

@@ -35,12 +35,14 @@ public sealed class HttpSubgraphClientOptions
 
     /// <summary>
     /// What HttpClient writes into subgraph requests from the current <see cref="System.Diagnostics.Activity"/>
-    /// (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>). Nothing by default: ASP.NET Core builds that activity
-    /// from the client's own trace headers, so propagating it would forward them to every subgraph. The gateway's
-    /// fetch span writes its own <c>traceparent</c> instead (see <see cref="Telemetry.TraceParent"/>); client headers
-    /// are forwarded only when listed in <c>Gateway:ForwardedHeaders</c>.
+    /// (<c>traceparent</c>, <c>tracestate</c>, <c>baggage</c>), with a span of its own per call. Null by default, which
+    /// leaves HttpClient's diagnostics layer out of the handler chain: ASP.NET Core builds the current activity from
+    /// the client's own trace headers, so propagating it would forward them to every subgraph, and the layer's span
+    /// per call doubled the spans a traced request makes. The gateway's fetch span writes its own <c>traceparent</c>
+    /// instead (see <see cref="Telemetry.TraceParent"/>); client headers are forwarded only when listed in
+    /// <c>Gateway:ForwardedHeaders</c>.
     /// </summary>
-    public DistributedContextPropagator ActivityHeadersPropagator { get; set; } = DistributedContextPropagator.CreateNoOutputPropagator();
+    public DistributedContextPropagator? ActivityHeadersPropagator { get; set; }
 
     /// <summary>Client certificate and trusted roots for TLS; null uses the system's roots and no client certificate.</summary>
     public SubgraphTls? Tls { get; set; }

@@ -56,8 +56,9 @@ public sealed class GrpcChannelPool : IDisposable
             ConnectTimeout = _options.Timeout,
             UseProxy = false,
             // No trace headers from the current activity (ASP.NET Core builds it from the client's traceparent and
-            // baggage): the gateway's fetch span writes its own into the call's metadata (GrpcSubgraphClient.ToMetadata).
-            ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
+            // baggage) and no HttpClient span per call (null leaves its diagnostics layer out): the gateway's fetch
+            // span writes its own traceparent into the call's metadata (GrpcSubgraphClient.ToMetadata).
+            ActivityHeadersPropagator = null,
         };
         _options.ConfigureHandler?.Invoke(handler);
         if (serviceName is not null && _options.TlsBySubgraph.TryGetValue(serviceName, out var tls))

@@ -20,7 +20,7 @@ public sealed class GrpcSubgraphClientOptions
 
     /// <summary>
     /// Adjusts each channel's handler (client certificates, certificate validation for grpcs; the
-    /// <see cref="SocketsHttpHandler.ActivityHeadersPropagator"/>, which writes no trace headers by default).
+    /// <see cref="SocketsHttpHandler.ActivityHeadersPropagator"/>, which is null by default: no trace headers and no span of HttpClient's own).
     /// </summary>
     public Action<SocketsHttpHandler>? ConfigureHandler { get; set; }
 
