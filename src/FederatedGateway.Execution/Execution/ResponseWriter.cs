@@ -295,14 +295,16 @@ internal sealed class ResponseWriter
 
     /// <summary>
     /// Reports a null in a non-null position (graphql-js wording, for fields and their list items alike), unless
-    /// an error at or under that position already explains it (a subgraph error, a failed fetch).
+    /// an error at, under or above that position already explains it (a subgraph error, a failed fetch, an entity
+    /// its lookup did not find: what is missing inside it is that error's doing, as graphql-js reports one error
+    /// per failed field and none below it).
     /// </summary>
     private void AddNullError(SchemaField field)
     {
         var array = _path.ToArray();
         foreach (var error in _errors)
         {
-            if (error.Path is not null && IsPrefixOrEqual(array, error.Path))
+            if (error.Path is not null && (IsPrefixOrEqual(array, error.Path) || IsPrefixOrEqual(error.Path, array)))
             {
                 return;
             }
