@@ -57,6 +57,26 @@ public sealed class ResultMergerTests
         Assert.Equal(expected, MergeAll(first, second));
 
     [Fact]
+    public void An_abstract_typename_never_replaces_a_concrete_one_whichever_fetch_finishes_last()
+    {
+        // An @interfaceObject subgraph answers with the interface's name; the subgraph owning the interface resolved
+        // the object's own type. Fetches of both may merge into the same object in either order.
+        var concreteFirst = Read("""{"pet":{"__typename":"Dog","id":"d1","name":"Rex"}}""");
+        ResultMerger.MergeOwned(concreteFirst, Read("""{"pet":{"__typename":"Animal","barks":true}}"""), TestGraph.Schema);
+        Assert.Equal("""{"pet":{"__typename":"Dog","id":"d1","name":"Rex","barks":true}}""", Write(concreteFirst));
+
+        var placeholderFirst = Read("""{"pet":{"__typename":"Animal","barks":true}}""");
+        ResultMerger.MergeOwned(placeholderFirst, Read("""{"pet":{"__typename":"Dog","id":"d1"}}"""), TestGraph.Schema);
+        Assert.Equal("""{"pet":{"__typename":"Dog","barks":true,"id":"d1"}}""", Write(placeholderFirst));
+
+        // Two object types, or no schema given: the later answer wins as for any other key.
+        var twoObjects = Read("""{"pet":{"__typename":"Dog"}}""");
+        ResultMerger.MergeOwned(twoObjects, Read("""{"pet":{"__typename":"Cat"}}"""), TestGraph.Schema);
+        Assert.Equal("""{"pet":{"__typename":"Cat"}}""", Write(twoObjects));
+        Assert.Equal("""{"pet":{"__typename":"Animal"}}""", MergeAll("""{"pet":{"__typename":"Dog"}}""", """{"pet":{"__typename":"Animal"}}"""));
+    }
+
+    [Fact]
     public void TypeConflictAliasesOfThePlannerBecomeTheKeyTheyStandFor()
     {
         Assert.Equal(

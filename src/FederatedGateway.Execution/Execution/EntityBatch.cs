@@ -205,10 +205,10 @@ internal sealed class EntityBatch
             var t = _first[representation];
             for (; _next[t] >= 0; t = _next[t])
             {
-                ResultMerger.MergeCopy(_objects[t], answer);
+                ResultMerger.MergeCopy(_objects[t], answer, _schema);
             }
 
-            ResultMerger.MergeOwned(_objects[t], answer);
+            ResultMerger.MergeOwned(_objects[t], answer, _schema);
         }
     }
 }

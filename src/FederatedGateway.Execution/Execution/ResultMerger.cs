@@ -1,29 +1,35 @@
+using FederatedGateway.Core.Schema;
+
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
 /// Merges subgraph answers (read by <see cref="AnswerReader"/>) into the result tree. Object into object merges
 /// key by key, recursively; a list into a list of the same length merges item by item; anything else is replaced
-/// by the new value.
+/// by the new value, with one exception given a schema: a <c>__typename</c> naming an abstract type (what an
+/// <c>@interfaceObject</c> subgraph answers with) never replaces one naming an object type (what the subgraph owning
+/// the interface resolved), whichever fetch finishes last.
 /// </summary>
 internal static class ResultMerger
 {
+    private static readonly string TypenameKey = JsonNames.Share("__typename");
+
     /// <summary>
     /// Merges <paramref name="source"/>, which nothing else holds, into <paramref name="target"/>: its objects and
     /// lists become part of the target as they are.
     /// </summary>
-    public static void MergeOwned(ResultObject target, ResultObject source) => Merge(target, source, adopt: true);
+    public static void MergeOwned(ResultObject target, ResultObject source, FederatedSchema? schema = null) => Merge(target, source, adopt: true, schema);
 
     /// <summary>
     /// Merges a copy of <paramref name="source"/> into <paramref name="target"/>, for an answer merged into many
     /// objects: objects and lists are copied (every target owns its own, since null propagation and later merges
     /// work per object); leaves are immutable and shared.
     /// </summary>
-    public static void MergeCopy(ResultObject target, ResultObject source) => Merge(target, source, adopt: false);
+    public static void MergeCopy(ResultObject target, ResultObject source, FederatedSchema? schema = null) => Merge(target, source, adopt: false, schema);
 
     /// <summary>Merges two values of one key when the source is owned (see <see cref="MergeOwned(ResultObject, ResultObject)"/>).</summary>
-    public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true);
+    public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true, null);
 
-    private static void Merge(ResultObject target, ResultObject source, bool adopt)
+    private static void Merge(ResultObject target, ResultObject source, bool adopt, FederatedSchema? schema)
     {
         // Answers mostly bring new keys (an entity fetch adds the fields its subgraph owns).
         target.EnsureCapacity(target.Count + source.Count);
@@ -32,7 +38,12 @@ internal static class ResultMerger
             var index = target.IndexOf(key);
             if (index >= 0)
             {
-                target.SetAt(index, MergeValue(target.ValueAt(index), value, adopt));
+                if (schema is not null && string.Equals(key, TypenameKey) && KeepsTypename(target.ValueAt(index), value, schema))
+                {
+                    continue;
+                }
+
+                target.SetAt(index, MergeValue(target.ValueAt(index), value, adopt, schema));
             }
             else
             {
@@ -41,17 +52,35 @@ internal static class ResultMerger
         }
     }
 
-    private static ResultValue MergeValue(ResultValue existing, ResultValue source, bool adopt)
+    /// <summary>
+    /// Whether an object typed <paramref name="existing"/> keeps it against <paramref name="incoming"/>: an
+    /// abstract type's name (an interface object's placeholder) never replaces an object type's.
+    /// </summary>
+    private static bool KeepsTypename(ResultValue existing, ResultValue incoming, FederatedSchema schema)
+    {
+        if (!existing.IsString || !incoming.IsString)
+        {
+            return false;
+        }
+
+        var kept = JsonNames.StringValue(existing);
+        var offered = JsonNames.StringValue(incoming);
+        return !string.Equals(kept, offered, StringComparison.Ordinal)
+            && schema.FindType(offered) is { IsAbstract: true }
+            && schema.FindType(kept) is { IsAbstract: false };
+    }
+
+    private static ResultValue MergeValue(ResultValue existing, ResultValue source, bool adopt, FederatedSchema? schema)
     {
         switch (existing.Ref)
         {
             case ResultObject obj when source.Ref is ResultObject sourceObject:
-                Merge(obj, sourceObject, adopt);
+                Merge(obj, sourceObject, adopt, schema);
                 return existing;
             case List<ResultValue> list when source.Ref is List<ResultValue> sourceList && sourceList.Count == list.Count:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = MergeValue(list[i], sourceList[i], adopt);
+                    list[i] = MergeValue(list[i], sourceList[i], adopt, schema);
                 }
 
                 return existing;
