@@ -12,7 +12,7 @@ namespace FederatedGateway.FunctionalTests.Deployment;
 /// port the image exposes, the ConfigMap lands where the arguments look for it, and the registry variant's settings
 /// bind to the gateway's options.
 /// </summary>
-public sealed class KubernetesManifestTests
+public sealed class KubernetesManifestTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static string Folder(params string[] parts) => Path.Combine([TestPaths.Root(), "tools", "kubernetes", .. parts]);
 
@@ -135,5 +135,57 @@ public sealed class KubernetesManifestTests
         Assert.True(options.Registry.IsEnabled);
         Assert.Equal(settings["Gateway:Registry:Url"], options.Registry.Url);
         Assert.Equal(settings["Gateway:Registry:Graph"], options.Registry.Graph);
+    }
+
+    [Fact]
+    public async Task Kustomize_renders_each_variant_with_its_own_supergraph_source()
+    {
+        // kubectl's built-in kustomize, when kubectl is installed (it is on the development machines; no cluster needed).
+        if (await RenderAsync("base") is not { } rendered)
+        {
+            output.WriteLine("kubectl is not installed: the variants were not rendered");
+            return;
+        }
+
+        Assert.Contains(rendered, d => d.Text("kind") == "Service");
+        var supergraph = (await RenderAsync("supergraph"))!;
+        var composing = Assert.Single(supergraph, d => d.Text("kind") == "Deployment");
+        Assert.Contains("--config", Assert.Single(composing.List("spec.template.spec.containers")).Texts("args"));
+        Assert.Contains(supergraph, d => d.Text("kind") == "ConfigMap" && d.Text("metadata.name") == "federated-gateway-supergraph");
+
+        var registry = (await RenderAsync("registry"))!;
+        var following = Assert.Single(Assert.Single(registry, d => d.Text("kind") == "Deployment").List("spec.template.spec.containers"));
+        Assert.DoesNotContain("--config", following.Texts("args"));
+        Assert.Equal(2, following.List("envFrom").Count);
+        Assert.Equal("8080", following.List("ports").Named("http").Text("containerPort"));
+        Assert.Equal("/health/ready", following.Text("readinessProbe.httpGet.path"));
+    }
+
+    /// <summary>The documents of <c>kubectl kustomize tools/kubernetes/&lt;variant&gt;</c>; null without kubectl.</summary>
+    private static async Task<IReadOnlyList<YamlMappingNode>?> RenderAsync(string variant)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("kustomize");
+        start.ArgumentList.Add(Folder(variant));
+        System.Diagnostics.Process process;
+        try
+        {
+            process = System.Diagnostics.Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+
+        using (process)
+        {
+            var yaml = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(process.ExitCode == 0, $"kubectl kustomize {variant}: {await errors}");
+            var stream = new YamlStream();
+            stream.Load(new StringReader(await yaml));
+            return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+        }
     }
 }
