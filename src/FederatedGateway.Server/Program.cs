@@ -6,11 +6,20 @@
 //   --supergraph <file>  | Gateway:Supergraph or Gateway:SupergraphPath | env Gateway__Supergraph   the supergraph SDL file
 //   --config <yaml>      | Gateway:ConfigPath                          a supergraph.yaml composed at start (development)
 //   --registry <url> --graph <name@variant> | Gateway:Registry:*        follow a schema registry variant (token: env FGW_REGISTRY_TOKEN)
-//   --urls <urls>        | urls                                        | env ASPNETCORE_URLS      where Kestrel listens
+//   --urls <urls>        | urls                                        | env URLS                 where Kestrel listens
+//                        (not ASPNETCORE_URLS: it is read before appsettings.json, whose Urls then wins)
 //   Gateway:*            see GatewayOptions (SubgraphTimeout, MaxRequestBodySize, SubgraphUrlOverrides, ...)
+//   --check-health [url] ask a running gateway's /health/ready instead (exit 0 ready, 1 not; see HealthCheck)
 // SIGTERM / Ctrl+C stop the host gracefully (in-flight requests finish, then the process exits 0).
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
+using FederatedGateway.Server;
+
+// A container health check: ask the running gateway, start nothing.
+if (HealthCheck.IsRequested(args))
+{
+    return await HealthCheck.RunAsync(args, Console.Out, Console.Error);
+}
 
 // First of all: the JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch); when it is
 // not set, this process only runs the gateway as its child.
