@@ -111,13 +111,33 @@ public sealed class ConfigOptionsTests
     }
 
     /// <summary>Composes one descriptor-set gRPC subgraph named "g" with <paramref name="options"/> added to its grpc entry.</summary>
-    private static async Task<string> ComposeAsync(string proto, string options)
+    [Fact]
+    public async Task A_composition_error_on_an_element_the_config_gave_options_names_that_config_line()
+    {
+        var (source, config) = await ResolveAsync("greeter.proto", """
+                    entities:
+                      HelloReply: { key: message }
+                    messages:
+                      HelloReply:
+                        fields:
+                          message: { requires: "missing" }
+            """);
+
+        // A @requires naming a field the type does not have.
+        var errors = Core.Composition.SupergraphComposer.Compose([source]).Errors;
+        var error = Assert.Single(errors, e => e.Message.Contains("generated from", StringComparison.Ordinal));
+        Assert.Contains($"(generated from field fgwtest.greeter.v1.HelloReply.message (greeter.proto), options at {config}:12:24)", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ComposeAsync(string proto, string options) => (await ResolveAsync(proto, options)).Source.Sdl;
+
+    private static async Task<(Core.Composition.SubgraphSource Source, string Config)> ResolveAsync(string proto, string options)
     {
         var folder = Directory.CreateTempSubdirectory("fgw-grpc-options-").FullName;
         File.Copy(Protoc.BuildDescriptorSet(proto), Path.Combine(folder, "service.pb"));
         var config = Path.Combine(folder, "supergraph.yaml");
         await File.WriteAllTextAsync(config, "subgraphs:\n  g:\n    schema:\n      grpc:\n        url: grpc://127.0.0.1:1\n        descriptor_set: service.pb\n" + options);
         var entry = SupergraphConfigReader.Read(config).Subgraphs.Single();
-        return (await GrpcConfigSources.Resolver(folder)(entry, CancellationToken.None))!.Sdl;
+        return ((await GrpcConfigSources.Resolver(folder)(entry, CancellationToken.None))!, config);
     }
 }

@@ -28,6 +28,15 @@ public sealed class ProtoFiles
     /// <summary>Where the descriptors came from (a path, a URL, an assembly), for messages.</summary>
     public string Origin { get; }
 
+    /// <summary>
+    /// Where <c>supergraph.yaml</c> gave an element its options (<c>file:line:column</c>), by full name: messages,
+    /// fields (<c>package.Message.field</c>) and methods (<c>package.Service.Method</c>). Empty without a config overlay.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ConfigPlaces { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>The same files, with the places the config gave options (see <see cref="ConfigPlaces"/>).</summary>
+    internal ProtoFiles WithConfigPlaces(IReadOnlyDictionary<string, string> places) => new(Files, Origin) { ConfigPlaces = places };
+
     /// <summary>The services declared in the files, in file order.</summary>
     public IEnumerable<ServiceDescriptor> Services => Files.SelectMany(f => f.Services);
 

@@ -50,16 +50,17 @@ public static class DescriptorOverlay
             }
         }
 
+        var places = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, entry) in overlay.Entities)
         {
-            var message = Find(messages, name, entry.Where, "message");
+            var message = Find(messages, name, entry.Where, "message", places);
             message.Options ??= new Google.Protobuf.Reflection.MessageOptions();
             message.Options.SetExtension(OptionsExtensions.Entity, MergeEntity(message.Options.GetExtension(OptionsExtensions.Entity), entry));
         }
 
         foreach (var (name, entry) in overlay.Messages)
         {
-            var message = Find(messages, name, entry.Where, "message");
+            var message = Find(messages, name, entry.Where, "message", places);
             message.Options ??= new Google.Protobuf.Reflection.MessageOptions();
             var current = message.Options.GetExtension(OptionsExtensions.Message) ?? new Options.MessageOptions();
             message.Options.SetExtension(OptionsExtensions.Message, new Options.MessageOptions
@@ -71,11 +72,13 @@ public static class DescriptorOverlay
 
         foreach (var (name, fields) in overlay.Fields)
         {
-            var message = Find(messages, name, fields.Values.First().Where, "message");
+            var fullName = FullName(messages, name, fields.Values.First().Where, "message");
+            var message = messages[fullName];
             foreach (var (fieldName, entry) in fields)
             {
                 var field = message.Field.FirstOrDefault(f => f.Name == fieldName || f.JsonName == fieldName)
                     ?? throw new GrpcSourceException($"{entry.Where}: message {name} has no field \"{fieldName}\"{Suggestions.DidYouMean(fieldName, message.Field.Select(f => f.Name))}.");
+                places[fullName + "." + field.Name] = entry.Where;
                 field.Options ??= new Google.Protobuf.Reflection.FieldOptions();
                 field.Options.SetExtension(OptionsExtensions.Field, MergeField(field.Options.GetExtension(OptionsExtensions.Field), entry));
             }
@@ -83,7 +86,7 @@ public static class DescriptorOverlay
 
         foreach (var (name, entry) in overlay.Methods)
         {
-            var method = Find(methods, name, entry.Where, "method");
+            var method = Find(methods, name, entry.Where, "method", places);
             method.Options ??= new Google.Protobuf.Reflection.MethodOptions();
             var current = method.Options.GetExtension(OptionsExtensions.Method) ?? new Options.MethodOptions();
             method.Options.SetExtension(OptionsExtensions.Method, new Options.MethodOptions
@@ -95,7 +98,7 @@ public static class DescriptorOverlay
 
         foreach (var (name, entry) in overlay.HiddenEnumValues)
         {
-            var e = Find(enums, name, entry.Where, "enum");
+            var e = Find(enums, name, entry.Where, "enum", places);
             foreach (var valueName in entry.Options)
             {
                 var value = e.Value.FirstOrDefault(v => v.Name == valueName)
@@ -107,7 +110,7 @@ public static class DescriptorOverlay
 
         foreach (var (name, entry) in overlay.Http)
         {
-            var method = Find(methods, name, entry.Where, "method");
+            var method = Find(methods, name, entry.Where, "method", places);
             method.Options ??= new Google.Protobuf.Reflection.MethodOptions();
             if (method.Options.GetExtension(Google.Api.AnnotationsExtensions.Http) is { } existing && !existing.Equals(entry.Options))
             {
@@ -117,7 +120,7 @@ public static class DescriptorOverlay
             method.Options.SetExtension(Google.Api.AnnotationsExtensions.Http, entry.Options);
         }
 
-        return ProtoFiles.FromSerialized(protos.Select(p => p.ToByteString()), files.Origin);
+        return ProtoFiles.FromSerialized(protos.Select(p => p.ToByteString()), files.Origin).WithConfigPlaces(places);
     }
 
     private static void IndexMessage(Dictionary<string, DescriptorProto> index, Dictionary<string, EnumDescriptorProto> enums, string fullName, DescriptorProto message)
@@ -134,18 +137,26 @@ public static class DescriptorOverlay
         }
     }
 
-    /// <summary>By full name, or by a name that ends one full name only (<c>Account</c>, <c>Ledger.GetAccount</c>).</summary>
-    private static T Find<T>(Dictionary<string, T> index, string name, string where, string what)
+    /// <summary>The element <paramref name="name"/> names, its place in the config kept (the first one written) in <paramref name="places"/>.</summary>
+    private static T Find<T>(Dictionary<string, T> index, string name, string where, string what, Dictionary<string, string> places)
     {
-        if (index.TryGetValue(name, out var exact))
+        var fullName = FullName(index, name, where, what);
+        places.TryAdd(fullName, where);
+        return index[fullName];
+    }
+
+    /// <summary>The full name of <paramref name="name"/>: itself, or the one full name it ends (<c>Account</c>, <c>Ledger.GetAccount</c>).</summary>
+    private static string FullName<T>(Dictionary<string, T> index, string name, string where, string what)
+    {
+        if (index.ContainsKey(name))
         {
-            return exact;
+            return name;
         }
 
         var matches = index.Keys.Where(k => k.EndsWith("." + name, StringComparison.Ordinal)).ToList();
         return matches.Count switch
         {
-            1 => index[matches[0]],
+            1 => matches[0],
             0 => throw new GrpcSourceException($"{where}: no {what} named \"{name}\" in the descriptors{Suggestions.DidYouMean(name, index.Keys.Select(k => k[(k.LastIndexOf('.') + 1)..]))}."),
             _ => throw new GrpcSourceException($"{where}: \"{name}\" names several {what}s ({string.Join(", ", matches)}); write the full name."),
         };

@@ -17,6 +17,7 @@ internal sealed class SdlPrinter
     private readonly List<string?> _origins = [];
     private int _scanned;
     private string? _pending;
+    private ProtoFiles? _files;
 
     private string PrintInto(
         ProtoFiles files,
@@ -26,6 +27,7 @@ internal sealed class SdlPrinter
         TranslationOptions options)
     {
         _ = options;
+        _files = files;
         var printer = this;
         foreach (var binding in roots.Values)
         {
@@ -106,9 +108,20 @@ internal sealed class SdlPrinter
         }
     }
 
-    private static string Origin(ProtoMessage message, ProtoField? field = null) =>
-        (field is null ? $"message {message.FullName}" : $"field {message.FullName}.{field.ProtoName}")
-        + (message.Descriptor is { } d ? $" ({d.File.Name})" : "");
+    /// <summary>
+    /// What a line was made from: the message or field and its proto file, and where supergraph.yaml gave it options
+    /// (the field's own entry first, else its message's).
+    /// </summary>
+    private string Origin(ProtoMessage message, ProtoField? field = null)
+    {
+        var what = (field is null ? $"message {message.FullName}" : $"field {message.FullName}.{field.ProtoName}")
+            + (message.Descriptor is { } d ? $" ({d.File.Name})" : "");
+        var places = _files?.ConfigPlaces;
+        return places is not null
+            && ((field is not null && places.TryGetValue(message.FullName + "." + field.ProtoName, out var where)) || places.TryGetValue(message.FullName, out where))
+            ? $"{what}, options at {where}"
+            : what;
+    }
 
     private void VisitOutput(ProtoMessage message)
     {
