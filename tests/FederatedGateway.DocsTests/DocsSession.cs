@@ -16,36 +16,60 @@ internal sealed class DocsSession : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fgw-docs-").FullName;
+    private readonly string _workingDirectory;
+    private readonly bool _asBuilt;
     private readonly List<ShellProcess> _background = [];
     private readonly Dictionary<string, string> _ports = [];
     private readonly Dictionary<string, string> _environment;
 
     public DocsSession()
     {
+        _workingDirectory = _folder;
+        _asBuilt = true;
         foreach (var linked in new[] { "schemas", "protos" })
         {
             Directory.CreateSymbolicLink(Path.Combine(_folder, linked), Path.Combine(Repo.Root, linked));
         }
 
+        _environment = ShellEnvironment(Path.Combine(Repo.Root, "tools", "FederatedGateway.Cli", "bin", Repo.Configuration, "net10.0", "fgw.dll"));
+    }
+
+    /// <summary>
+    /// A session for a fresh clone: it is cloned into the session's temporary folder, and the blocks run in it as a
+    /// newcomer runs them (from the clone's root, <c>dotnet run</c> building what it needs).
+    /// </summary>
+    public DocsSession(Func<string, string> clone)
+    {
+        _workingDirectory = clone(_folder);
+        _asBuilt = false;
+        _environment = ShellEnvironment(Path.Combine(_workingDirectory, "tools", "FederatedGateway.Cli", "bin", "Release", "net10.0", "fgw.dll"));
+    }
+
+    private Dictionary<string, string> ShellEnvironment(string fgwDll)
+    {
         var bin = Directory.CreateDirectory(Path.Combine(_folder, ".bin")).FullName;
         var fgw = Path.Combine(bin, "fgw");
-        File.WriteAllText(fgw, $"#!/bin/sh\nexec dotnet \"{Path.Combine(Repo.Root, "tools", "FederatedGateway.Cli", "bin", Repo.Configuration, "net10.0", "fgw.dll")}\" \"$@\"\n");
+        File.WriteAllText(fgw, $"#!/bin/sh\nexec dotnet \"{fgwDll}\" \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(fgw, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        _environment = new()
+        return new()
         {
-            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = bin + ":" + System.Environment.GetEnvironmentVariable("PATH"),
             ["NO_COLOR"] = "1",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
+            // Builds started by the blocks leave no MSBuild nodes or compiler server running after the test.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["UseSharedCompilation"] = "false",
         };
     }
 
     /// <summary>Runs one block and returns its output; throws with the block's place and output when it fails.</summary>
-    public async Task<string> RunAsync(RunnableBlock block)
+    public async Task<string> RunAsync(RunnableBlock block, TimeSpan? startTimeout = null)
     {
         foreach (var port in block.All("port"))
         {
@@ -56,18 +80,18 @@ internal sealed class DocsSession : IDisposable
         if (block.Background)
         {
             script += " " + Localize(block.One("test-args") ?? "").Replace("{tmp}", _folder, StringComparison.Ordinal);
-            var server = new ShellProcess(script, _folder, _environment);
+            var server = new ShellProcess(script, _workingDirectory, _environment);
             _background.Add(server);
             var ready = block.One("until") ?? throw new FormatException($"{block}: a background block needs until=\"…\"");
-            if (!await server.WaitForOutputAsync(ready, StartTimeout))
+            if (!await server.WaitForOutputAsync(ready, startTimeout ?? StartTimeout))
             {
-                throw new DocsBlockException(block, script, $"did not print \"{ready}\" within {StartTimeout}", server.Output);
+                throw new DocsBlockException(block, script, $"did not print \"{ready}\" within {startTimeout ?? StartTimeout}", server.Output);
             }
 
             return server.Output;
         }
 
-        using var command = new ShellProcess(script, _folder, _environment);
+        using var command = new ShellProcess(script, _workingDirectory, _environment);
         if (!await command.WaitForExitAsync(CommandTimeout))
         {
             throw new DocsBlockException(block, script, $"did not end within {CommandTimeout}", command.Output);
@@ -132,6 +156,11 @@ internal sealed class DocsSession : IDisposable
         foreach (var (documented, free) in _ports)
         {
             text = text.Replace($"127.0.0.1:{documented}", $"127.0.0.1:{free}", StringComparison.Ordinal);
+        }
+
+        if (!_asBuilt)
+        {
+            return text;
         }
 
         return text
