@@ -45,7 +45,7 @@ internal static class ConfigurationReference
             | `--registry` and `--graph` | (one of the three) | follow a schema registry variant ([registry.md](registry.md)) |
             | `--urls` | `{appSettings.GetProperty("Urls").GetString()}` (`Urls` in `appsettings.json`) | where Kestrel listens |
             | `--environment` | `Production` | `Development` turns on the IDE, query plans, introspection and subgraph error details |
-            | `Logging:Console:FormatterName` | `simple` | `json` gives one structured JSON object per log line |
+            | `Logging:Console:FormatterName` | `simple` | `json` gives one structured JSON object per log line (category, level, message template values in `State`) |
 
             ## Gateway settings
 
