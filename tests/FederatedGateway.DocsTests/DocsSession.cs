@@ -98,9 +98,10 @@ internal sealed class DocsSession : IDisposable
         }
 
         var output = command.Output;
-        if (command.ExitCode != 0)
+        var expectedExit = int.Parse(block.One("exit") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        if (command.ExitCode != expectedExit)
         {
-            throw new DocsBlockException(block, script, $"exited with {command.ExitCode}", output);
+            throw new DocsBlockException(block, script, $"exited with {command.ExitCode} (the docs say {expectedExit})", output);
         }
 
         foreach (var expected in block.All("expect"))

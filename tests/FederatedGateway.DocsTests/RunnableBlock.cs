@@ -5,7 +5,8 @@ namespace FederatedGateway.DocsTests;
 /// <summary>
 /// A shell code block of the docs marked to be run by a test: an HTML comment <c>&lt;!-- runnable … --&gt;</c> on the
 /// line before its fence. Attributes (each <c>name="value"</c>, <c>\"</c> for a quote, names may repeat):
-/// <c>expect</c> (the output, stdout and stderr, contains this), <c>compare="next-json"</c> (the output is the JSON of
+/// <c>expect</c> (the output, stdout and stderr, contains this), <c>exit</c> (the exit code, 0 unless given),
+/// <c>compare="next-json"</c> (the output is the JSON of
 /// the next <c>json</c> block), <c>background</c> (keep it running while the file's later blocks run; <c>until</c>
 /// is what it prints once ready), <c>port</c> (a loopback port the docs use, replaced by a free one in this block and the
 /// file's later blocks), <c>test-args</c> (appended to a background command by the test only; <c>{tmp}</c> is the
