@@ -24,6 +24,12 @@ public sealed class MarkdownLinkTests
             var anchor = hash < 0 ? null : target[(hash + 1)..];
             var resolved = path.Length == 0 ? Path.Combine(Repo.Root, file) : Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(path)));
             var relative = Path.GetRelativePath(Repo.Root, resolved).Replace('\\', '/');
+            if (relative.StartsWith("../", StringComparison.Ordinal))
+            {
+                broken.Add($"{target}: outside the repository");
+                continue;
+            }
+
             if (!File.Exists(resolved) && !Directory.Exists(resolved))
             {
                 if (!PagesFromOtherBranches.Contains(relative))
@@ -41,6 +47,16 @@ public sealed class MarkdownLinkTests
         }
 
         Assert.True(broken.Count == 0, $"{file} has broken links:\n  " + string.Join("\n  ", broken));
+    }
+
+    /// <summary>A newcomer reads the docs without the project's tracker: no "issue 7", "#12" or issues/ links.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Pages_point_to_no_issue_numbers(string file)
+    {
+        var mentions = System.Text.RegularExpressions.Regex.Matches(Repo.Read(file), @"\bissues? #?\d+|/issues/\d+", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+        Assert.True(mentions.Count == 0, $"{file} points to issue numbers: " + string.Join(", ", mentions.Select(m => m.Value)));
     }
 
     [Theory]
