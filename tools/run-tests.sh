@@ -30,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The test hosts run gateways in-process under load too: the same JIT setting the executables insist on (README, "The
+# The test hosts run gateways in-process under load too: the same JIT setting the executables insist on (docs/operations.md, "The
 # JIT setting the executables run with").
 export DOTNET_JitObjectStackAllocation=0
 dotnet test FederatedGateway.sln -c Release --logger "console;verbosity=minimal" "$@"

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace FederatedGateway.Cli.Tests;
 
 /// <summary>
-/// <c>fgw</c> as a .NET tool, installed the way the README says: <c>dotnet pack</c>, then <c>dotnet tool install</c> from
+/// <c>fgw</c> as a .NET tool, installed the way docs/cli.md says: <c>dotnet pack</c>, then <c>dotnet tool install</c> from
 /// the folder of the package (here into a temporary <c>--tool-path</c>, with only that folder as a package source).
 /// </summary>
 public sealed class ToolPackageTests(ITestOutputHelper output) : CliHarness

@@ -44,7 +44,7 @@ internal sealed class ParityRun
         }
         catch (AuditException ex)
         {
-            _stderr.WriteLine($"error: cannot list the suites ({ex.Message}); start the federation gateway audit's server as README.md says under \"Composition parity\" (`npm start -- serve` in a checkout of graphql-hive/federation-gateway-audit, port 4200) or pass --audit-url <url>");
+            _stderr.WriteLine($"error: cannot list the suites ({ex.Message}); start the federation gateway audit's server as docs/composition.md says under \"Parity with Apollo's composer\" (`npm start -- serve` in a checkout of graphql-hive/federation-gateway-audit, port 4200) or pass --audit-url <url>");
             return 2;
         }
 

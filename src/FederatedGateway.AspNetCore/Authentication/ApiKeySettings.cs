@@ -6,6 +6,7 @@ public sealed class ApiKeySettings
     /// <summary>The request header that carries the key. Default <c>X-Api-Key</c>.</summary>
     public string Header { get; set; } = "X-Api-Key";
 
+    /// <summary>The accepted keys, stored as SHA-256 hashes and compared in constant time.</summary>
     public List<ApiKeyEntry> Keys { get; set; } = [];
 
     internal IEnumerable<string> Problems()

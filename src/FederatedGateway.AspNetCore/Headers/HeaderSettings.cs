@@ -8,6 +8,7 @@ namespace FederatedGateway.AspNetCore.Headers;
 /// </summary>
 public sealed class HeaderSettings
 {
+    /// <summary>Rules applied to every subgraph, in order (<c>Gateway:ForwardedHeaders</c> counts as <c>Propagate</c> rules at their start).</summary>
     public List<HeaderRuleSettings> All { get; set; } = [];
 
     /// <summary>Rules per subgraph name, applied after <see cref="All"/>.</summary>
@@ -51,6 +52,7 @@ public sealed class HeaderRuleSettings
     /// <summary>A header to set, to <see cref="Value"/> or to the caller's <see cref="FromClaim"/>.</summary>
     public string? Insert { get; set; }
 
+    /// <summary>The fixed value <see cref="Insert"/> sets.</summary>
     public string? Value { get; set; }
 
     /// <summary>A claim of the caller's identity (e.g. <c>sub</c>); nothing is sent when the caller has none.</summary>

@@ -5,6 +5,7 @@ namespace FederatedGateway.AspNetCore.Traffic;
 /// <summary>Rate limits, configuration <c>Gateway:RateLimits</c>: a list of limits, shared through Redis when configured.</summary>
 public sealed class RateLimitSettings
 {
+    /// <summary>The limits; a request must pass every policy that applies to it.</summary>
     public List<RateLimitPolicySettings> Policies { get; set; } = [];
 
     /// <summary>A StackExchange.Redis configuration string: replicas then share one budget per limit and client.</summary>
@@ -63,6 +64,7 @@ public sealed class RateLimitSettings
 /// <summary>One limit: <see cref="Limit"/> requests per <see cref="Window"/>, counted per <see cref="Scope"/>.</summary>
 public sealed class RateLimitPolicySettings
 {
+    /// <summary>The policy's name (unique among the policies); a refused request's error names it.</summary>
     public string Name { get; set; } = "";
 
     /// <summary>Client (default), Operation or Global.</summary>
@@ -77,6 +79,7 @@ public sealed class RateLimitPolicySettings
     /// <summary><c>Requests</c> (default) or <c>Cost</c>: each request takes its estimated cost from the budget (demand control turns on).</summary>
     public RateLimitUnits Units { get; set; } = RateLimitUnits.Requests;
 
+    /// <summary>The span the limit counts over. Default 1 min.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>SlidingWindow (default: the limit holds over any window-long span) or TokenBucket (bursts up to the limit, refilled evenly).</summary>

@@ -10,14 +10,19 @@ namespace FederatedGateway.AspNetCore.Traffic;
 /// </summary>
 public sealed class ReplicaSettings
 {
+    /// <summary>Failures in a row (connection failures, 5xx) that eject a replica; 0 turns passive ejection off. Default 3.</summary>
     public int EjectAfterFailures { get; set; } = 3;
 
+    /// <summary>The first ejection; doubled for each ejection that follows within <see cref="MaxEjectionTime"/> of the last. Default 2 s.</summary>
     public TimeSpan EjectionTime { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest ejection. Default 30 s.</summary>
     public TimeSpan MaxEjectionTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Active health checks of every replica (a subgraph may set its own).</summary>
     public ReplicaHealthCheckOptions HealthCheck { get; set; } = new();
 
+    /// <summary>Per subgraph name: its URLs and, optionally, its own health check.</summary>
     public Dictionary<string, SubgraphReplicaSettings> Subgraphs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The subgraphs with two URLs or more whose URLs satisfy <paramref name="scheme"/>, with their options.</summary>

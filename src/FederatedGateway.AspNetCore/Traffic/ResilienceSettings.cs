@@ -9,16 +9,22 @@ namespace FederatedGateway.AspNetCore.Traffic;
 /// </summary>
 public sealed class ResilienceSettings
 {
+    /// <summary>Retries of one query fetch after a connection failure or a 502/503/504 (mutations are never retried); 0 turns retries off. Default 2.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>The first retry's delay, doubled each time, with jitter. Default 50 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Retries add at most this share of extra load to a subgraph (plus a reserve of 10). Default 10.</summary>
     public int RetryBudgetPercent { get; set; } = 10;
 
+    /// <summary>Failures in a row (connection failures, 5xx) that open the subgraph's circuit; 0 turns the breaker off. Default 10.</summary>
     public int BreakAfterFailures { get; set; } = 10;
 
+    /// <summary>While open, fetches fail at once with <c>SUBGRAPH_UNAVAILABLE</c>; then one probe is let through. Default 5 s.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Whole overrides per subgraph name (every setting above, for that subgraph only).</summary>
     public Dictionary<string, SubgraphResilienceOptions> Subgraphs { get; set; } = new(StringComparer.Ordinal);
 
     internal SubgraphResilienceOptions Defaults => new()

@@ -8,6 +8,7 @@ namespace FederatedGateway.AspNetCore.Transcoding;
 /// </summary>
 public sealed class TranscodingSettings
 {
+    /// <summary>Serve the gRPC sources' RPCs that have a <c>google.api.http</c> rule as JSON/HTTP routes, with their OpenAPI document. Default off.</summary>
     public bool Enabled { get; set; }
 
     /// <summary>The ASP.NET Core authorization policy a caller needs; see the class remarks for the default.</summary>

@@ -7,6 +7,7 @@ namespace FederatedGateway.AspNetCore.Usage;
 /// </summary>
 public sealed class UsageSettings
 {
+    /// <summary>Count usage (a pipeline stage right after preparation). Default off.</summary>
     public bool Enabled { get; set; }
 
     /// <summary>How often the counts go to the store (one row per operation and client per interval). Default 10 s.</summary>

@@ -6,7 +6,7 @@ namespace FederatedGateway.Grpc.Client;
 /// <summary>
 /// What the gRPC client logs, structured: every failed call (subgraph, method, address, status code and message;
 /// for a failure on the way there the transport's own words and the host and port), and sources whose descriptors
-/// could not be had. Clients get the status without the address (see the README's hardening rules).
+/// could not be had. Clients get the status without the address (see docs/operations.md, "What clients see").
 /// </summary>
 internal static partial class GrpcClientLog
 {

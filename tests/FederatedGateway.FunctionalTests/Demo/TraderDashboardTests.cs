@@ -2,7 +2,7 @@ using FederatedGateway.FunctionalTests.Infrastructure;
 
 namespace FederatedGateway.FunctionalTests.Demo;
 
-/// <summary>The README's query that spans all three subgraphs, over HTTP, against the seed data.</summary>
+/// <summary>The README quick start's query that spans all three subgraphs, over HTTP, against the seed data.</summary>
 public sealed class TraderDashboardTests(DemoHttpFixture demo) : IClassFixture<DemoHttpFixture>
 {
     private const string ReadmeQuery = """

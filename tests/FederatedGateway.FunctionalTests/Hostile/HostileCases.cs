@@ -8,7 +8,7 @@ namespace FederatedGateway.FunctionalTests.Hostile;
 using Send = Func<HostileServerFixture, CancellationToken, Task<HostileResponse>>;
 
 /// <summary>
-/// The hostile-input table: every case names its attack, the answer README "Limits and production defaults" documents
+/// The hostile-input table: every case names its attack, the answer docs/operations.md "Limits and production defaults" documents
 /// (Production defaults MaxTokens 20000, MaxDepth 32, MaxAliases 256, MaxRootFields 64,
 /// MaxSelections 5000, MaxDirectivesPerField 16, MaxFragments 256, MaxErrors 100, MaxRequestBodySize 2 MiB,
 /// introspection off) and what it may cost. Limits are probed well inside and well outside their value, never at

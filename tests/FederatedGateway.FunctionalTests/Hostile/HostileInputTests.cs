@@ -4,7 +4,7 @@ namespace FederatedGateway.FunctionalTests.Hostile;
 
 /// <summary>
 /// Every case of <see cref="HostileCases"/> against one standalone gateway process in Production: the status and
-/// error code README "Limits and production defaults" documents, and bounded server CPU, wall time, response size and server RSS; after each
+/// error code docs/operations.md "Limits and production defaults" documents, and bounded server CPU, wall time, response size and server RSS; after each
 /// case the server must still answer a normal query. Run alone with
 /// <c>dotnet test tests/FederatedGateway.FunctionalTests -c Release --filter FullyQualifiedName~Hostile</c>.
 /// </summary>

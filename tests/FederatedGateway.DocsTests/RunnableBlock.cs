@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace FederatedGateway.DocsTests;
+
+/// <summary>
+/// A shell code block of the docs marked to be run by a test: an HTML comment <c>&lt;!-- runnable … --&gt;</c> on the
+/// line before its fence. Attributes (each <c>name="value"</c>, <c>\"</c> for a quote, names may repeat):
+/// <c>expect</c> (the output, stdout and stderr, contains this), <c>exit</c> (the exit code, 0 unless given),
+/// <c>compare="next-json"</c> (the output is the JSON of
+/// the next <c>json</c> block), <c>background</c> (keep it running while the file's later blocks run; <c>until</c>
+/// is what it prints once ready), <c>port</c> (a loopback port the docs use, replaced by a free one in this block and the
+/// file's later blocks), <c>test-args</c> (appended to a background command by the test only; <c>{tmp}</c> is the
+/// test's temporary folder).
+/// </summary>
+internal sealed partial record RunnableBlock(string File, int Line, string Code, IReadOnlyList<KeyValuePair<string, string>> Attributes, string? NextJson)
+{
+    public const string Marker = "<!-- runnable";
+
+    public IEnumerable<string> All(string name) => Attributes.Where(a => a.Key == name).Select(a => a.Value);
+
+    public string? One(string name) => All(name).LastOrDefault();
+
+    public bool Background => Attributes.Any(a => a.Key == "background");
+
+    public override string ToString() => $"{File}:{Line}";
+
+    /// <summary>The runnable blocks of one markdown file, in order; a marker that is not followed by a shell block throws.</summary>
+    public static IReadOnlyList<RunnableBlock> Parse(string file, string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n").Split('\n');
+        var blocks = new List<RunnableBlock>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith(Marker, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (i + 1 >= lines.Length || lines[i + 1].Trim() is not ("```sh" or "```bash"))
+            {
+                throw new FormatException($"{file}:{i + 1}: a runnable marker must stand on the line before a ```sh block");
+            }
+
+            var (code, end) = Fenced(lines, i + 1);
+            string? nextJson = null;
+            for (var j = end + 1; j < lines.Length && nextJson is null; j++)
+            {
+                if (lines[j].Trim() == "```json")
+                {
+                    nextJson = Fenced(lines, j).Code;
+                }
+            }
+
+            var attributes = AttributePattern().Matches(lines[i])
+                .Select(m => KeyValuePair.Create(m.Groups["name"].Value, m.Groups["value"].Success ? m.Groups["value"].Value.Replace("\\\"", "\"") : ""))
+                .ToList();
+            blocks.Add(new RunnableBlock(file, i + 2, code, attributes, nextJson));
+            i = end;
+        }
+
+        return blocks;
+    }
+
+    private static (string Code, int End) Fenced(string[] lines, int fence)
+    {
+        var end = fence + 1;
+        while (end < lines.Length && lines[end].Trim() != "```")
+        {
+            end++;
+        }
+
+        return (string.Join('\n', lines[(fence + 1)..end]), end);
+    }
+
+    [GeneratedRegex(@"(?<name>[a-z][a-z-]*)(=""(?<value>(?:[^""\\]|\\.)*)"")?")]
+    private static partial Regex AttributePattern();
+}
