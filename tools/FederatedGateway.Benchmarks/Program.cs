@@ -10,6 +10,8 @@ using FederatedGateway.Benchmarks;
 //   from the benchmark subgraphs at URL (e.g. http://127.0.0.1:14300), written to the current directory
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --compose-once   one cold composition of
 //   the large synthetic graph: wall time and peak working set
+// dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --large-schema   the gateway on the large
+//   synthetic graph (5,006 types), loaded in a fresh process: load time, peak RSS, cold prepare median/p95
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --execute-loop SECONDS   ExecuteCachedOperation
 //   in a loop (for perf / dotnet-trace to watch), then calls per second and bytes allocated per call; add
 //   --telemetry for the same with the OpenTelemetry SDK recording (TelemetryBenchmarks)
@@ -26,6 +28,16 @@ if (args.Length == 3 && args[0] == "--execute-loop" && args[2] == "--telemetry" 
 if (args.Length == 1 && args[0] == "--compose-once")
 {
     return ComposeBenchmarks.RunOnce();
+}
+
+if (args.Length == 1 && args[0] == "--large-schema")
+{
+    return await LargeSchemaRun.RunAsync();
+}
+
+if (args.Length == 2 && args[0] == "--load-supergraph")
+{
+    return await LargeSchemaRun.LoadAsync(args[1]);
 }
 
 if (args.Length == 2 && args[0] == "--record")
