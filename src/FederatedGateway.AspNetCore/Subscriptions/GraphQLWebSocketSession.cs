@@ -34,6 +34,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly SubscriptionSettings _settings;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _connection = new();
+    private readonly CancellationTokenSource _sendTimeout = new();
     private readonly CancellationTokenSource _sending;
     private readonly SendBacklog _backlog;
     private readonly WebSocketClient _client;
@@ -43,7 +44,6 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private int _initRequests;
     private volatile bool _closeSent;
     private volatile bool _shuttingDown;
-    private volatile bool _sendTimedOut;
 
     public GraphQLWebSocketSession(
         WebSocket socket, IGatewayExecutor executor, SubscriptionSettings settings, WebSocketClient? client, ILogger logger)
@@ -54,16 +54,11 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         _settings = settings;
         _logger = logger;
 
-        // Cancels a send when the connection ends or when it takes longer than SendTimeout (re-armed for each send).
-        _sending = CancellationTokenSource.CreateLinkedTokenSource(_connection.Token);
-
-        // Decided when the send token fires, not when the send's exception is caught: the aborted socket wakes the
-        // read loop, which cancels the connection before the sender sees its exception (seen on a busy 2-core CI).
-        _sending.Token.UnsafeRegister(static s =>
-        {
-            var session = (GraphQLWebSocketSession)s!;
-            session._sendTimedOut = !session._connection.IsCancellationRequested;
-        }, this);
+        // Cancels a send when the connection ends or when it takes longer than SendTimeout (_sendTimeout, re-armed
+        // for each send). The timeout has a source of its own so that a timed-out send is told by that source alone:
+        // the aborted socket wakes the read loop, which may cancel the connection before the sender sees its
+        // exception (seen on a busy 2-core CI), and a socket may end the send inline, before other callbacks run.
+        _sending = CancellationTokenSource.CreateLinkedTokenSource(_connection.Token, _sendTimeout.Token);
         _backlog = new SendBacklog(settings.MaxSendBacklog);
     }
 
@@ -119,6 +114,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     public void Dispose()
     {
         _sending.Dispose();
+        _sendTimeout.Dispose();
         _connection.Dispose();
     }
 
@@ -274,13 +270,13 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     /// </summary>
     private async ValueTask SendWithinTimeoutAsync(ReadOnlyMemory<byte> message, Func<WebSocket, ReadOnlyMemory<byte>, CancellationToken, ValueTask> send)
     {
-        _sending.CancelAfter(_settings.SendTimeout);
+        _sendTimeout.CancelAfter(_settings.SendTimeout);
         try
         {
             await send(_socket, message, _sending.Token).ConfigureAwait(false);
-            _sending.CancelAfter(Timeout.InfiniteTimeSpan);
+            _sendTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
         }
-        catch (Exception) when (_sendTimedOut)
+        catch (Exception) when (_sendTimeout.IsCancellationRequested)
         {
             // The timeout fired (the send ends with a cancellation or, racing the abort, a socket error).
             SubscriptionLog.SlowConsumerDropped(_logger, _settings.SendTimeout.TotalSeconds);
