@@ -14,15 +14,15 @@ using FederatedGateway.Benchmarks;
 //   synthetic graph (5,006 types), loaded in a fresh process: load time, peak RSS, cold prepare median/p95
 // dotnet run -c Release --project tools/FederatedGateway.Benchmarks -- --execute-loop SECONDS   ExecuteCachedOperation
 //   in a loop (for perf / dotnet-trace to watch), then calls per second and bytes allocated per call; add
-//   --telemetry for the same with the OpenTelemetry SDK recording (TelemetryBenchmarks)
+//   --telemetry [none|tracing|metrics|both|exported] for the same with the OpenTelemetry SDK recording (TelemetryBenchmarks)
 if (args.Length == 2 && args[0] == "--execute-loop" && int.TryParse(args[1], out var seconds) && seconds > 0)
 {
     return GatewayBenchmarks.Loop(TimeSpan.FromSeconds(seconds));
 }
 
-if (args.Length == 3 && args[0] == "--execute-loop" && args[2] == "--telemetry" && int.TryParse(args[1], out var telemetrySeconds))
+if (args.Length is 3 or 4 && args[0] == "--execute-loop" && args[2] == "--telemetry" && int.TryParse(args[1], out var telemetrySeconds))
 {
-    return TelemetryBenchmarks.Loop(TimeSpan.FromSeconds(telemetrySeconds));
+    return TelemetryBenchmarks.Loop(TimeSpan.FromSeconds(telemetrySeconds), args.Length == 4 ? args[3] : "both");
 }
 
 if (args.Length == 1 && args[0] == "--compose-once")
