@@ -10,7 +10,8 @@ namespace FederatedGateway.Core.Composition;
 
 /// <summary>
 /// Composition, stage by stage. Each stage runs only when the ones before it reported no error (the merge rules run
-/// right after merging whatever it reported, so its errors and theirs are reported together):
+/// right after merging whatever it reported, so its errors and theirs are reported together), except that every
+/// subgraph that reads cleanly goes through the subgraph rules, each subgraph's phases gated by its own errors only:
 /// <list type="number">
 /// <item>read subgraphs: check the names, parse each SDL and resolve its federation directives (<see cref="SubgraphReader"/>);</item>
 /// <item>subgraph rules: <see cref="SubgraphRules"/>, phase by phase, on each subgraph;</item>
@@ -26,8 +27,8 @@ namespace FederatedGateway.Core.Composition;
 internal static class CompositionPipeline
 {
     /// <summary>
-    /// Subgraph rules in phases: a phase runs only when no error was reported yet, the first phase always (the later
-    /// ones rely on the types being well-formed).
+    /// Subgraph rules in phases: a phase runs on a subgraph only when no error was reported for it yet, the first
+    /// phase always (the later ones rely on the types being well-formed).
     /// </summary>
     public static readonly IReadOnlyList<IReadOnlyList<ISubgraphRule>> SubgraphRules =
     [
@@ -63,12 +64,9 @@ internal static class CompositionPipeline
     {
         var errors = new List<CompositionError>();
         var hints = new List<CompositionError>();
+        // The subgraphs that read without error are checked by the subgraph rules even when another did not read, so
+        // one run reports every subgraph's problems; merging waits for all of them to be clean.
         var schemas = ReadSubgraphs(subgraphs, errors);
-        if (errors.Count > 0)
-        {
-            return new CompositionResult(null, errors, hints);
-        }
-
         ValidateSubgraphs(schemas, errors);
         if (errors.Count > 0)
         {
@@ -100,7 +98,8 @@ internal static class CompositionPipeline
 
         foreach (var source in subgraphs.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            if (SubgraphReader.Read(source, errors) is { } schema)
+            var before = errors.Count;
+            if (SubgraphReader.Read(source, errors) is { } schema && errors.Count == before)
             {
                 schemas.Add(schema);
             }
@@ -112,10 +111,12 @@ internal static class CompositionPipeline
 
     private static void ValidateSubgraphs(List<SubgraphSchema> schemas, List<CompositionError> errors)
     {
+        // Phases are gated per subgraph: one subgraph's early errors do not hide another's later ones.
         foreach (var schema in schemas)
         {
             var context = new SubgraphRuleContext(schema, errors);
-            for (var phase = 0; phase < SubgraphRules.Count && (phase == 0 || errors.Count == 0); phase++)
+            var before = errors.Count;
+            for (var phase = 0; phase < SubgraphRules.Count && (phase == 0 || errors.Count == before); phase++)
             {
                 foreach (var rule in SubgraphRules[phase])
                 {

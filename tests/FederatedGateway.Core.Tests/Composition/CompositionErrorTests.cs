@@ -74,4 +74,29 @@ public sealed class CompositionErrorTests
         Assert.True(error.Line is > 0 && error.Column is > 0, $"{name}: no line:column in {error}");
         Assert.False(string.IsNullOrWhiteSpace(error.Hint), $"{name}: no hint in {error}");
     }
+
+    [Fact]
+    public void One_run_reports_every_subgraphs_errors_whichever_phase_finds_them()
+    {
+        // "a" does not parse, "b" has an unknown type (first rule phase), "c" a key on a field it lacks (last phase).
+        var result = SupergraphComposer.Compose([
+            Fed2("a", "type Query { a: }"),
+            Fed2("b", "type Query { b: Missing }"),
+            Fed2("c", "type Query { c: T } type T @key(fields: \"nope\") { id: ID }"),
+        ]);
+
+        Assert.Null(result.SupergraphSdl);
+        Assert.Equal(
+            ["a INVALID_GRAPHQL", "b INVALID_GRAPHQL", "c KEY_INVALID_FIELDS"],
+            result.Errors.Select(e => $"{e.Subgraph} {e.Code}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_subgraph_with_an_early_error_is_not_checked_by_the_rules_that_rely_on_its_types()
+    {
+        // The unknown type would make the key rule's message about T meaningless: only the first error is reported.
+        var result = SupergraphComposer.Compose([Fed2("a", "type Query { a: T } type T @key(fields: \"nope\") { id: Missing }")]);
+
+        Assert.Equal(["a INVALID_GRAPHQL"], result.Errors.Select(e => $"{e.Subgraph} {e.Code}"));
+    }
 }
