@@ -58,16 +58,14 @@ internal static class ResultMerger
     /// </summary>
     private static bool KeepsTypename(ResultValue existing, ResultValue incoming, FederatedSchema schema)
     {
-        if (!existing.IsString || !incoming.IsString)
+        // The same name (nearly every entity merge) is settled on the bytes, before any lookup.
+        if (!existing.IsString || !incoming.IsString || existing.Raw.SequenceEqual(incoming.Raw))
         {
             return false;
         }
 
-        var kept = JsonNames.StringValue(existing);
-        var offered = JsonNames.StringValue(incoming);
-        return !string.Equals(kept, offered, StringComparison.Ordinal)
-            && schema.FindType(offered) is { IsAbstract: true }
-            && schema.FindType(kept) is { IsAbstract: false };
+        return schema.FindType(JsonNames.StringValue(incoming)) is { IsAbstract: true }
+            && schema.FindType(JsonNames.StringValue(existing)) is { IsAbstract: false };
     }
 
     private static ResultValue MergeValue(ResultValue existing, ResultValue source, bool adopt, FederatedSchema? schema)

@@ -13,15 +13,7 @@ namespace FederatedGateway.Execution.Telemetry;
 /// </summary>
 internal static class FetchTelemetry
 {
-    public const string SubgraphTag = GatewayMetrics.SubgraphTag;
-
     public const string SourceKindTag = "graphql.gateway.source.kind";
-
-    /// <summary>The fetch's outcome: <see cref="Success"/> or the error code of its failure.</summary>
-    public const string OutcomeTag = GatewayMetrics.FetchOutcomeTag;
-
-    /// <summary>What <see cref="OutcomeTag"/> is for a fetch that got an answer.</summary>
-    public const string Success = GatewayMetrics.FetchSucceeded;
 
     /// <summary>What every span of a route carries, worked out once per route (a reload makes new routes).</summary>
     private static readonly ConditionalWeakTable<SubgraphRoute, FetchSpanShape> s_shapes = new();
@@ -38,7 +30,7 @@ internal static class FetchTelemetry
         {
             var shape = s_shapes.GetOrAdd(route, static (route, subgraph) => new FetchSpanShape(subgraph, route.Url), subgraph);
             activity.DisplayName = shape.DisplayName;
-            activity.SetTag(SubgraphTag, subgraph);
+            activity.SetTag(GatewayMetrics.SubgraphTag, subgraph);
             activity.SetTag(SourceKindTag, route.SourceKind);
             activity.SetTag("url.full", route.Url);
             if (shape.Host is not null)
@@ -78,9 +70,9 @@ internal static class FetchTelemetry
         {
             var tags = new TagList
             {
-                { SubgraphTag, subgraph },
+                { GatewayMetrics.SubgraphTag, subgraph },
                 { SourceKindTag, sourceKind },
-                { OutcomeTag, errorCode ?? Success },
+                { GatewayMetrics.FetchOutcomeTag, errorCode ?? GatewayMetrics.FetchSucceeded },
             };
             GatewayMetrics.FetchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
@@ -92,7 +84,7 @@ internal static class FetchTelemetry
 
         if (GatewayMetrics.FetchErrors.Enabled)
         {
-            GatewayMetrics.FetchErrors.Add(1, new KeyValuePair<string, object?>(SubgraphTag, subgraph), new KeyValuePair<string, object?>("error.type", errorCode));
+            GatewayMetrics.FetchErrors.Add(1, new KeyValuePair<string, object?>(GatewayMetrics.SubgraphTag, subgraph), new KeyValuePair<string, object?>("error.type", errorCode));
         }
 
         var logger = state.ErrorPolicy.Logger;

@@ -15,7 +15,7 @@ internal static class SubscriptionTelemetry
     {
         if (GatewayMetrics.SubscriptionEvents.Enabled)
         {
-            GatewayMetrics.SubscriptionEvents.Add(1, new KeyValuePair<string, object?>(FetchTelemetry.SubgraphTag, subgraph), new KeyValuePair<string, object?>("graphql.gateway.event.kind", KindName(kind)));
+            GatewayMetrics.SubscriptionEvents.Add(1, new KeyValuePair<string, object?>(GatewayMetrics.SubgraphTag, subgraph), new KeyValuePair<string, object?>("graphql.gateway.event.kind", KindName(kind)));
         }
 
         if (!GatewayTelemetry.Source.HasListeners())
@@ -26,7 +26,7 @@ internal static class SubscriptionTelemetry
         var activity = GatewayTelemetry.Source.StartActivity(EventSpan, ActivityKind.Consumer, request);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(FetchTelemetry.SubgraphTag, subgraph);
+            activity.SetTag(GatewayMetrics.SubgraphTag, subgraph);
             activity.SetTag("graphql.gateway.event.kind", KindName(kind));
             if (kind != SubgraphEventKind.Next)
             {
