@@ -17,11 +17,17 @@ public static class LargeSchemaRun
 {
     private const int WarmUp = 20;
     private const int Measured = 200;
+    private const int Subgraphs = 50;
+    private const int Entities = 2000;
+    private const int ValueTypes = 1500;
+
+    /// <summary>Entities with a root field: the first three each subgraph owns (<see cref="SyntheticSubgraphs"/>).</summary>
+    private const int RootEntities = 3 * Subgraphs;
 
     /// <summary><c>--large-schema</c>: composes, then runs <see cref="LoadAsync"/> in a child process and passes on its exit code.</summary>
     public static async Task<int> RunAsync()
     {
-        var result = SupergraphComposer.Compose(SyntheticSubgraphs.Create(50, 2000, 1500));
+        var result = SupergraphComposer.Compose(SyntheticSubgraphs.Create(Subgraphs, Entities, ValueTypes));
         if (!result.Succeeded)
         {
             Console.Error.WriteLine("error: the synthetic graph did not compose: " + string.Join("; ", result.Errors.Take(3).Select(e => e.Message)));
@@ -60,7 +66,7 @@ public static class LargeSchemaRun
         var types = snapshot.Schema.Types.Count;
         var loadedPeak = PeakRssMb();
 
-        var operations = Operations(snapshot.Schema.Types.Keys).Take(WarmUp + Measured).ToList();
+        var operations = Operations().Take(WarmUp + Measured).ToList();
         var times = new List<double>(Measured);
         for (var i = 0; i < operations.Count; i++)
         {
@@ -91,22 +97,16 @@ public static class LargeSchemaRun
     /// Distinct operations over the synthetic graph: an entity's root field, its fields from the two subgraphs that
     /// extend it (one through @requires), its value type, and two hops along <c>next</c> into other subgraphs.
     /// </summary>
-    private static IEnumerable<string> Operations(IEnumerable<string> typeNames)
+    private static IEnumerable<string> Operations()
     {
-        var roots = new HashSet<string>(typeNames, StringComparer.Ordinal);
-        for (var e = 0; e < 2000; e++)
+        for (var e = 0; e < RootEntities; e++)
         {
-            // Query.e{n} exists for the first three entities each subgraph owns (n % 50 == s, n < 150).
-            if (e >= 150 || !roots.Contains($"E{e}"))
-            {
-                continue;
-            }
-
-            var next = (e + 1) % 2000;
-            var after = (next + 1) % 2000;
+            var next = (e + 1) % Entities;
+            var after = (next + 1) % Entities;
+            var other = (e + Subgraphs) % RootEntities;
             yield return $"query Op{e} {{ e{e}(id: \"{e}\") {{ id name weight score{e} shipping{e} detail {{ label kind }} "
                 + $"next {{ id name score{next} shipping{next} next {{ id name weight score{after} }} }} }} }}";
-            yield return $"query Pair{e} {{ a: e{e}(id: \"1\") {{ name next {{ name }} }} b: e{(e + 50) % 150}(id: \"2\") {{ id score{(e + 50) % 150} }} }}";
+            yield return $"query Pair{e} {{ a: e{e}(id: \"1\") {{ name next {{ name }} }} b: e{other}(id: \"2\") {{ id score{other} }} }}";
         }
     }
 
