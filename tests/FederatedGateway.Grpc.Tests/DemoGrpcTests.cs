@@ -7,31 +7,18 @@ using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Grpc.Composition;
 using Microsoft.AspNetCore.Builder;
 
+using FederatedGateway.Grpc.Tests.Infrastructure;
+
 namespace FederatedGateway.Grpc.Tests;
 
 /// <summary>The demo: GraphQL subgraphs and gRPC services behind one gateway, one client query across both.</summary>
 public sealed class DemoGrpcTests : IAsyncLifetime
 {
-    private DemoSubgraphHost _subgraphs = null!;
-    private DemoGrpcHost _grpc = null!;
-    private WebApplication _gateway = null!;
-    private readonly HttpClient _http = new();
+    private DemoGrpcStack _demo = null!;
 
-    public async Task InitializeAsync()
-    {
-        _subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-        _grpc = await DemoGrpcServices.StartAsync(DemoGrpcPorts.Ephemeral);
-        _gateway = await DemoGateway.StartAsync(_subgraphs, "http://127.0.0.1:0", grpc: _grpc);
-    }
+    public async Task InitializeAsync() => _demo = await DemoGrpcStack.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _gateway.StopAsync();
-        await _gateway.DisposeAsync();
-        await _grpc.DisposeAsync();
-        await _subgraphs.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _demo.DisposeAsync();
 
     [Fact]
     public async Task One_query_mixes_GraphQL_and_gRPC_and_the_entity_lookups_reach_the_service_as_one_batched_call()
@@ -46,9 +33,9 @@ public sealed class DemoGrpcTests : IAsyncLifetime
         Assert.Equal("{\"symbol\":\"AAPL\",\"name\":\"Apple Inc.\",\"lastPrice\":189.25,\"quote\":{\"bid\":188.6445,\"ask\":188.7199,\"last\":188.6822,\"volume\":\"16000012\",\"time\":\"2026-11-27T14:30:00Z\"}}", apple.GetRawText());
 
         // Six instruments held by three traders: one BatchGetQuotes call carries all of them.
-        Assert.Equal(1, _grpc.Calls.Count("BatchGetQuotes"));
-        Assert.Equal(6, _grpc.Calls.Batches.Single().Split(',').Length);
-        Assert.Equal(3, _grpc.Calls.Count("GetTraderRisk"));
+        Assert.Equal(1, _demo.Grpc.Calls.Count("BatchGetQuotes"));
+        Assert.Equal(6, _demo.Grpc.Calls.Batches.Single().Split(',').Length);
+        Assert.Equal(3, _demo.Grpc.Calls.Count("GetTraderRisk"));
     }
 
     [Fact]
@@ -64,12 +51,12 @@ public sealed class DemoGrpcTests : IAsyncLifetime
     [Fact]
     public async Task A_subscription_fed_by_a_server_streaming_RPC_delivers_its_events_over_server_sent_events()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, DemoGateway.Address(_gateway) + "/graphql")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = JsonContent.Create(new { query = "subscription { quotes(symbols: [\"NVDA\"], limit: 3, interval: \"0.01s\") { symbol last } }" }),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await _demo.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
         var events = body.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal)).Select(l => l[6..]).ToList();
@@ -98,7 +85,7 @@ public sealed class DemoGrpcTests : IAsyncLifetime
 
     private async Task<JsonElement> QueryAsync(string query)
     {
-        var response = await _http.PostAsJsonAsync(DemoGateway.Address(_gateway) + "/graphql", new { query });
+        var response = await _demo.Http.PostAsJsonAsync("/graphql", new { query });
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return CodecTests.Data(body);
     }

@@ -14,27 +14,11 @@ namespace FederatedGateway.Grpc.Tests;
 /// </summary>
 public sealed class TranscodingTests : IAsyncLifetime
 {
-    private DemoSubgraphHost _subgraphs = null!;
-    private DemoGrpcHost _grpc = null!;
-    private WebApplication _gateway = null!;
-    private readonly HttpClient _http = new();
+    private DemoGrpcStack _demo = null!;
 
-    public async Task InitializeAsync()
-    {
-        _subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-        _grpc = await DemoGrpcServices.StartAsync(DemoGrpcPorts.Ephemeral);
-        _gateway = await DemoGateway.StartAsync(_subgraphs, "http://127.0.0.1:0", grpc: _grpc);
-        _http.BaseAddress = new Uri(_gateway.Urls.First());
-    }
+    public async Task InitializeAsync() => _demo = await DemoGrpcStack.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _gateway.StopAsync();
-        await _gateway.DisposeAsync();
-        await _grpc.DisposeAsync();
-        await _subgraphs.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _demo.DisposeAsync();
 
     [Fact]
     public async Task A_GET_route_binds_its_path_variable_and_answers_the_message_as_JSON()
@@ -100,7 +84,7 @@ public sealed class TranscodingTests : IAsyncLifetime
     [Fact]
     public async Task The_OpenAPI_document_of_the_routes_is_valid_for_swagger_parser_and_lists_every_route()
     {
-        var document = await _http.GetStringAsync("/openapi/grpc.json");
+        var document = await _demo.Http.GetStringAsync("/openapi/grpc.json");
         Assert.Equal("valid 3", await OpenApiValidator.ValidateAsync(document));
 
         using var parsed = JsonDocument.Parse(document);
@@ -124,7 +108,7 @@ public sealed class TranscodingTests : IAsyncLifetime
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await _demo.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text.Length == 0 ? "null" : text).RootElement.Clone());
     }
