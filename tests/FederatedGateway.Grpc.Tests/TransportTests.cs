@@ -40,7 +40,7 @@ public sealed class TransportTests
     {
         await using var server = await GrpcTestServer.StartAsync(app => app.MapGrpcService<MarketService>());
         var schema = TestSchemas.Market();
-        var options = new GrpcSubgraphClientOptions { Timeout = TimeSpan.FromSeconds(1), MaxRetries = 1, RetryBackoff = TimeSpan.FromSeconds(60) };
+        var options = new GrpcSubgraphClientOptions { Timeout = TimeSpan.FromSeconds(3), MaxRetries = 1, RetryBackoff = TimeSpan.FromSeconds(60) };
         using var gateway = new TestGateway(
             [GrpcSubgraphSources.Create("market", server.Url, schema), PortfolioSubgraph.Source],
             new GrpcSourceRegistry().Add("market", schema, server.Url), PortfolioSubgraph.Client(), options: options);

@@ -24,6 +24,9 @@ public sealed record HostileCase(
     /// <summary>Server CPU time (user + system) the case may cost, per attempt, including what it still costs 100 ms after the answer.</summary>
     public TimeSpan MaxCpu { get; init; } = DefaultMaxCpu;
 
+    /// <summary>Server CPU time the case may still cost after its answer (or after the client left); null: only <see cref="MaxCpu"/>.</summary>
+    public TimeSpan? MaxCpuAfterAnswer { get; init; }
+
     /// <summary>Client-side wall time of the fastest attempt.</summary>
     public TimeSpan MaxWall { get; init; } = DefaultMaxWall;
 
@@ -280,6 +283,11 @@ public sealed class HostileMeasurement(HostileCase hostileCase)
         if (ServerCpu > Case.MaxCpu)
         {
             failures.Add($"server CPU {ServerCpu.TotalMilliseconds:0} ms > {Case.MaxCpu.TotalMilliseconds:0} ms (of which {CpuAfterAnswer.TotalMilliseconds:0} ms after the answer)");
+        }
+
+        if (CpuAfterAnswer > Case.MaxCpuAfterAnswer)
+        {
+            failures.Add($"server CPU after the answer {CpuAfterAnswer.TotalMilliseconds:0} ms > {Case.MaxCpuAfterAnswer.Value.TotalMilliseconds:0} ms");
         }
 
         if (Wall > Case.MaxWall)

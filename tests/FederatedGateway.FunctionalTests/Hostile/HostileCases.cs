@@ -609,7 +609,14 @@ public static class HostileCases
                 ws.Socket.Dispose();
                 return HostileResponse.NoAnswer("the client vanished");
             },
-            Expect.StatusOnly(Expect.ClientLeft)) { MaxCpu = TimeSpan.FromMilliseconds(1500), MaxWall = TimeSpan.FromSeconds(3) });
+            Expect.StatusOnly(Expect.ClientLeft))
+        {
+            // While the flood lasts the server answers as fast as the client sends (1.5 s, up to both cores with its GC
+            // and socket threads: CI measured 1.56 s); what must hold is that nothing goes on once the client is gone.
+            MaxCpu = TimeSpan.FromMilliseconds(3000),
+            MaxCpuAfterAnswer = TimeSpan.FromMilliseconds(250),
+            MaxWall = TimeSpan.FromSeconds(3),
+        });
     }
 
     // ---- Server-Sent Events (graphql-sse) ------------------------------------------------------------------------
