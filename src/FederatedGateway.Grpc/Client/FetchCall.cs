@@ -167,7 +167,44 @@ internal sealed class FetchCall
         return items;
     }
 
-    private async Task LookupBatchAsync(EntityBinding entity, OutputSelection selection, JsonElement representations, List<int> indexes, EntityItem[] items)
+    /// <summary>
+    /// Looks up <paramref name="entity"/> by the key values <paramref name="keys"/> (of its key field
+    /// <paramref name="keyName"/>), as an <c>_entities</c> fetch of them would: one item per key.
+    /// </summary>
+    public async Task<EntityItem[]> LookupAsync(EntityBinding entity, string keyName, IReadOnlyList<string> keys)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + (keys.Count * 48));
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var key in keys)
+            {
+                json.WriteStartObject();
+                json.WriteString("__typename", entity.Entity.GraphQLName);
+                json.WriteString(keyName, key);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var representations = document.RootElement;
+        var items = new EntityItem[keys.Count];
+        var indexes = Enumerable.Range(0, keys.Count).ToList();
+        if (entity.IsBatched)
+        {
+            await LookupBatchAsync(entity, null, representations, indexes, items).ConfigureAwait(false);
+        }
+        else
+        {
+            await Task.WhenAll(indexes.Select(i => LookupOneAsync(entity, null, representations[i], i, items))).ConfigureAwait(false);
+        }
+
+        return items;
+    }
+
+    private async Task LookupBatchAsync(EntityBinding entity, OutputSelection? selection, JsonElement representations, List<int> indexes, EntityItem[] items)
     {
         var lookup = entity.Lookup!;
 
@@ -237,7 +274,7 @@ internal sealed class FetchCall
         return true;
     }
 
-    private static void PairByPosition(EntityBinding entity, OutputSelection selection, byte[] response, List<int> indexes, EntityItem[] items)
+    private static void PairByPosition(EntityBinding entity, OutputSelection? selection, byte[] response, List<int> indexes, EntityItem[] items)
     {
         var found = 0;
         var scanner = new WireScanner(response);
@@ -269,7 +306,7 @@ internal sealed class FetchCall
     /// Pairs each entity answered (a repeated field's element or a map's value) with the keys asked for; a key left
     /// unanswered is null with a NOT_FOUND error at its own path, and entities nobody asked for are ignored.
     /// </summary>
-    private static void PairByKey(EntityBinding entity, OutputSelection selection, byte[] response, Dictionary<string, List<int>> wanted, JsonElement representations, EntityItem[] items)
+    private static void PairByKey(EntityBinding entity, OutputSelection? selection, byte[] response, Dictionary<string, List<int>> wanted, JsonElement representations, EntityItem[] items)
     {
         var isMap = entity.Correspondence == LookupCorrespondence.ByMap;
         var scanner = new WireScanner(response);
@@ -326,7 +363,7 @@ internal sealed class FetchCall
             GrpcStatusCodes.Name(StatusCode.NotFound), (int)StatusCode.NotFound, entity.Lookup.FullMethod);
     }
 
-    private async Task LookupOneAsync(EntityBinding entity, OutputSelection selection, JsonElement representation, int index, EntityItem[] items)
+    private async Task LookupOneAsync(EntityBinding entity, OutputSelection? selection, JsonElement representation, int index, EntityItem[] items)
     {
         var lookup = entity.Lookup!;
         byte[] request;

@@ -16,11 +16,16 @@ internal sealed class GrpcCallPlan
     {
         Kind = kind;
         Roots = roots;
+        HasResolvedRelations = roots.Any(root => root.Selection is { HasResolvedRelations: true }
+            || (root.EntitySelections?.Values.Any(selection => selection.HasResolvedRelations) ?? false));
     }
 
     public RootKind Kind { get; }
 
     public IReadOnlyList<RootCall> Roots { get; }
+
+    /// <summary>Whether the answers need entities of this source looked up through relations before they are written.</summary>
+    public bool HasResolvedRelations { get; }
 }
 
 /// <summary>One root field: an RPC call, an <c>_entities</c> fetch, or <c>__typename</c>.</summary>

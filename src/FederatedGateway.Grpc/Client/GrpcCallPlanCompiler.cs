@@ -182,7 +182,9 @@ internal sealed class GrpcCallPlanCompiler
 
             if (!type.IsOneofWrapper && type.FindRelation(name) is { } relation)
             {
-                outputs.Add(new OutputField(encoded, OutputFieldKind.Relation) { Relation = relation, RelationFields = CompileRelation(relation, group), Conditions = conditions });
+                outputs.Add(_schema.Entities.TryGetValue(relation.TypeName, out var entity) && entity.Lookup is not null
+                    ? new OutputField(encoded, OutputFieldKind.Relation) { Relation = relation, RelationEntity = entity, RelationSelection = Compile(entity.Entity, group), Conditions = conditions }
+                    : new OutputField(encoded, OutputFieldKind.Relation) { Relation = relation, RelationFields = CompileRelation(relation, group), Conditions = conditions });
                 continue;
             }
 

@@ -104,6 +104,9 @@ internal static class GrpcResponseWriter
     {
         scratch.ResetWrittenCount();
         scratchWriter.Reset(scratch);
+        var relations = context.Relations;
+        var relationErrors = relations?.Errors.Count ?? 0;
+        relations?.Path.Clear();
         try
         {
             if (field is null)
@@ -117,9 +120,15 @@ internal static class GrpcResponseWriter
 
             scratchWriter.Flush();
             json.WriteRawValue(scratch.WrittenSpan, skipInputValidation: true);
+            for (var i = relationErrors; i < (relations?.Errors.Count ?? 0); i++)
+            {
+                var (error, below) = relations!.Errors[i];
+                errors.Add((error, [.. path, .. below]));
+            }
         }
         catch (ProtoCodecException ex)
         {
+            relations?.Errors.RemoveRange(relationErrors, relations.Errors.Count - relationErrors);
             errors.Add((new GrpcCallError(ex.Message, GrpcStatusCodes.MalformedResponse), path));
             json.WriteNullValue();
         }

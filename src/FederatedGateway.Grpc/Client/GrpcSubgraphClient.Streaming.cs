@@ -55,7 +55,15 @@ public sealed partial class GrpcSubgraphClient
             }
 
             var results = new[] { result };
-            yield return new SubgraphEvent(SubgraphEventKind.Next, Respond(w => GrpcResponseWriter.Write(w, plan, results, context)));
+            var written = context;
+            if (plan.HasResolvedRelations)
+            {
+                // The stream has no deadline; the lookups of each event's relations have the client's.
+                var lookups = new FetchCall(this, schema!, request, variables, _channels.GetPair(request.Url, request.ServiceName), DateTime.UtcNow + _options.Timeout, cancellationToken);
+                written = context with { Relations = await RelationResolver.ResolveAsync(lookups, plan, results, context).ConfigureAwait(false) };
+            }
+
+            yield return new SubgraphEvent(SubgraphEventKind.Next, Respond(w => GrpcResponseWriter.Write(w, plan, results, written)));
         }
     }
 

@@ -106,6 +106,11 @@ public sealed partial class GrpcSubgraphClient : ISubgraphClient, ISubgraphSubsc
             }
 
             var context = new ProtoJsonContext(schema, variables);
+            if (plan.HasResolvedRelations)
+            {
+                context = context with { Relations = await RelationResolver.ResolveAsync(call, plan, results, context).ConfigureAwait(false) };
+            }
+
             return Respond(w => GrpcResponseWriter.Write(w, plan, results, context));
         }
     }

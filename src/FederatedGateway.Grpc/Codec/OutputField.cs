@@ -32,6 +32,16 @@ internal sealed class OutputField
     /// <summary>For a relation field: the response keys selected on the entity, each the key (false) or <c>__typename</c> (true).</summary>
     public IReadOnlyList<(JsonEncodedText Key, bool Typename)>? RelationFields { get; init; }
 
+    /// <summary>
+    /// For a relation to an entity of this same source: the entity, looked up by its key after the call that gave
+    /// the key (<see cref="Client.RelationResolver"/>), and the selection to write it with. Null: another subgraph owns
+    /// the entity, and only <see cref="RelationFields"/> are written.
+    /// </summary>
+    public EntityBinding? RelationEntity { get; init; }
+
+    /// <inheritdoc cref="RelationEntity"/>
+    public OutputSelection? RelationSelection { get; init; }
+
     /// <summary>Variable-dependent <c>@skip</c>/<c>@include</c> conditions, all of which must hold.</summary>
     public IReadOnlyList<InclusionCondition>? Conditions { get; init; }
 }

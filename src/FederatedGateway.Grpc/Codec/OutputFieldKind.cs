@@ -14,6 +14,6 @@ internal enum OutputFieldKind
     /// <summary>The placeholder field of an empty message (<c>_empty</c>): always true.</summary>
     EmptyMarker,
 
-    /// <summary>A relation field: the key of an entity another subgraph owns, written as <c>{ key }</c>.</summary>
+    /// <summary>A relation field: the key of an entity another subgraph owns, written as <c>{ key }</c>, or an entity of this source looked up.</summary>
     Relation,
 }

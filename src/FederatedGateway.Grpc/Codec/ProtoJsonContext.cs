@@ -3,8 +3,11 @@ using FederatedGateway.Grpc.Translation;
 
 namespace FederatedGateway.Grpc.Codec;
 
-/// <summary>What writing one answer needs besides the bytes: the schema, its options and the request's variables.</summary>
-internal readonly record struct ProtoJsonContext(GrpcSchema Schema, JsonElement Variables)
+/// <summary>
+/// What writing one answer needs besides the bytes: the schema, its options, the request's variables and the
+/// entities its same-source relations looked up (null when it has none).
+/// </summary>
+internal readonly record struct ProtoJsonContext(GrpcSchema Schema, JsonElement Variables, Client.RelationAnswers? Relations = null)
 {
     public bool Int64AsNumber => Schema.Options.Int64AsNumber;
 

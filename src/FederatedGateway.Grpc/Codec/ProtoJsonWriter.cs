@@ -15,6 +15,7 @@ internal static class ProtoJsonWriter
     public static void WriteObject(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputSelection selection, ProtoJsonContext context)
     {
         json.WriteStartObject();
+        var path = selection.HasResolvedRelations ? context.Relations?.Path : null;
         foreach (var output in selection.Fields)
         {
             if (!context.IsIncluded(output.Conditions))
@@ -22,6 +23,7 @@ internal static class ProtoJsonWriter
                 continue;
             }
 
+            path?.Add(output.Key.Value);
             json.WritePropertyName(output.Key);
             switch (output.Kind)
             {
@@ -34,6 +36,9 @@ internal static class ProtoJsonWriter
                 case OutputFieldKind.Oneof:
                     WriteOneof(json, message, output, context);
                     break;
+                case OutputFieldKind.Relation when output.RelationSelection is not null:
+                    WriteResolvedRelation(json, message, output, context);
+                    break;
                 case OutputFieldKind.Relation:
                     WriteRelation(json, message, output);
                     break;
@@ -41,10 +46,91 @@ internal static class ProtoJsonWriter
                     WriteField(json, message, output.Field!, output.Child, context);
                     break;
             }
+
+            path?.RemoveAt(path.Count - 1);
         }
 
         json.WriteEndObject();
     }
+
+    /// <summary>
+    /// A relation to an entity of this source: the entity looked up for each key, written with the relation's
+    /// selection; null for an empty key, and null with an error where the lookup gave none.
+    /// </summary>
+    private static void WriteResolvedRelation(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputField output, ProtoJsonContext context)
+    {
+        var keyField = output.Relation!.KeyField;
+        if (!keyField.IsRepeated)
+        {
+            if (WireScanner.TryFindLast(message, keyField.Number, out var last) && last.WireType == WireType.LengthDelimited && last.Length > 0)
+            {
+                WriteRelated(json, message.Slice(last.Start, last.Length), output, context, null);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            return;
+        }
+
+        json.WriteStartArray();
+        var index = 0;
+        var scanner = new WireScanner(message);
+        while (scanner.Next(out var occurrence))
+        {
+            if (occurrence.Number != keyField.Number || occurrence.WireType != WireType.LengthDelimited)
+            {
+                continue;
+            }
+
+            if (occurrence.Length == 0)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                WriteRelated(json, message.Slice(occurrence.Start, occurrence.Length), output, context, index);
+            }
+
+            index++;
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteRelated(Utf8JsonWriter json, ReadOnlySpan<byte> key, OutputField output, ProtoJsonContext context, int? index)
+    {
+        var answers = context.Relations;
+        Client.EntityItem item = default;
+        if (answers is null || !answers.TryGet(output.RelationEntity!, RelationKey(key, output.Relation!), out item) || item.Buffer is null)
+        {
+            if (answers is not null && item.Error is { } error)
+            {
+                answers.Fail(error, index);
+            }
+
+            json.WriteNullValue();
+            return;
+        }
+
+        if (index is { } i)
+        {
+            answers.Path.Add(i);
+        }
+
+        WriteObject(json, item.Buffer.AsSpan(item.Start, item.Length), output.RelationSelection!, context);
+        if (index is not null)
+        {
+            answers.Path.RemoveAt(answers.Path.Count - 1);
+        }
+    }
+
+    /// <summary>A relation's key value as text.</summary>
+    internal static string RelationKey(ReadOnlySpan<byte> key, ProtoRelation relation) =>
+        System.Text.Unicode.Utf8.IsValid(key)
+            ? System.Text.Encoding.UTF8.GetString(key)
+            : throw new ProtoCodecException($"The gRPC message is malformed: \"{relation.KeyField.GraphQLName}\" is not UTF-8.");
 
     /// <summary>A relation: the entity's key object per key value (null for an empty key), a list for a repeated key field.</summary>
     private static void WriteRelation(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputField output)
@@ -113,8 +199,22 @@ internal static class ProtoJsonWriter
     private static void WriteOneof(Utf8JsonWriter json, ReadOnlySpan<byte> message, OutputField output, ProtoJsonContext context)
     {
         var oneof = output.Oneof!;
-        var caseIndex = -1;
-        WireField found = default;
+        if (!TryFindCase(message, oneof, out var caseIndex, out var found))
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        var member = oneof.Members[caseIndex];
+        var selection = output.Members!.GetValueOrDefault(member) ?? new OutputSelection(member, []);
+        WriteObject(json, oneof.MemberIsWrapper[caseIndex] ? message : message.Slice(found.Start, found.Length), selection, context);
+    }
+
+    /// <summary>The case of <paramref name="oneof"/> set in <paramref name="message"/> (the last one on the wire).</summary>
+    internal static bool TryFindCase(ReadOnlySpan<byte> message, ProtoOneof oneof, out int caseIndex, out WireField found)
+    {
+        caseIndex = -1;
+        found = default;
         var scanner = new WireScanner(message);
         while (scanner.Next(out var field))
         {
@@ -128,22 +228,7 @@ internal static class ProtoJsonWriter
             }
         }
 
-        if (caseIndex < 0)
-        {
-            json.WriteNullValue();
-            return;
-        }
-
-        var member = oneof.Members[caseIndex];
-        var selection = output.Members!.GetValueOrDefault(member) ?? new OutputSelection(member, []);
-        if (oneof.MemberIsWrapper[caseIndex])
-        {
-            WriteObject(json, message, selection, context);
-        }
-        else
-        {
-            WriteObject(json, message.Slice(found.Start, found.Length), selection, context);
-        }
+        return caseIndex >= 0;
     }
 
     /// <summary>Writes the value of <paramref name="field"/> found in <paramref name="message"/>.</summary>
@@ -152,6 +237,8 @@ internal static class ProtoJsonWriter
         if (field.IsRepeated)
         {
             json.WriteStartArray();
+            var path = child is { HasResolvedRelations: true } ? context.Relations?.Path : null;
+            var index = 0;
             var scanner = new WireScanner(message);
             while (scanner.Next(out var occurrence))
             {
@@ -166,7 +253,9 @@ internal static class ProtoJsonWriter
                 }
                 else
                 {
+                    path?.Add(index++);
                     WriteOccurrence(json, field, occurrence, message, child, context);
+                    path?.RemoveAt(path.Count - 1);
                 }
             }
 

@@ -56,10 +56,18 @@ internal sealed class SdlPrinter
             printer.VisitOutput(entity.Entity);
         }
 
-        foreach (var target in printer._relationTargets.Keys.Where(printer._objects.ContainsKey))
+        foreach (var target in printer._relationTargets.Keys.Where(printer._objects.ContainsKey).ToList())
         {
-            throw new GrpcSourceException(
-                $"{files.Origin}: a relation names {target}, which this source translates itself; relations join entities other subgraphs own.");
+            // A relation to one of this source's own types is resolved here, through that entity's lookup.
+            var key = printer._relationTargets[target];
+            if (!entities.TryGetValue(target, out var owned) || owned.Lookup is null || owned.Key != key)
+            {
+                throw new GrpcSourceException(
+                    $"{files.Origin}: a relation names {target}, which this source translates itself: {target} must then be an entity of this source "
+                    + $"keyed by \"{key}\" with a lookup RPC, through which the relation is resolved (relations to entities other subgraphs own need neither).");
+            }
+
+            printer._relationTargets.Remove(target);
         }
 
         foreach (var (name, message) in printer._objects)
