@@ -77,8 +77,24 @@ public class TelemetryBenchmarks
     public static int Loop(TimeSpan duration, string signals = "both")
     {
         var benchmarks = new TelemetryBenchmarks { Signals = signals };
+        if (int.TryParse(Environment.GetEnvironmentVariable("OTEL_BSP_MAX_EXPORT_BATCH_SIZE"), out var batch))
+        {
+            benchmarks.ExportBatch = batch;
+        }
+
         benchmarks.Setup();
+        // A fifth of the time (at most 10 s) warms up untimed, so that tiered compilation is done when the count starts.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed < TimeSpan.FromTicks(Math.Min(duration.Ticks / 5, TimeSpan.FromSeconds(10).Ticks)))
+        {
+            benchmarks.ExecuteCachedOperation().GetAwaiter().GetResult();
+        }
+
         var count = 0;
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var cpu = Environment.CpuUsage.TotalTime;
         while (watch.Elapsed < duration)
@@ -88,8 +104,11 @@ public class TelemetryBenchmarks
         }
 
         var cpuPerCall = (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / Math.Max(count, 1);
+        var perThousand = 1000.0 / Math.Max(count, 1);
+        var gcs = $"GCs per 1000 calls: gen0 {(GC.CollectionCount(0) - gen0) * perThousand:0.0}, gen1 {(GC.CollectionCount(1) - gen1) * perThousand:0.0}, "
+            + $"gen2 {(GC.CollectionCount(2) - gen2) * perThousand:0.00}; GC pause {(GC.GetTotalPauseDuration() - pause).TotalMicroseconds / Math.Max(count, 1):0.0} us per call";
         benchmarks.Cleanup();
-        Console.WriteLine($"signals: {signals}, executions: {count}, {watch.Elapsed.TotalMilliseconds * 1000 / Math.Max(count, 1):0} us each, {cpuPerCall:0} us of process CPU each");
+        Console.WriteLine($"signals: {signals}, executions: {count}, {watch.Elapsed.TotalMilliseconds * 1000 / Math.Max(count, 1):0} us each, {cpuPerCall:0} us of process CPU each; {gcs}");
         return 0;
     }
 
