@@ -20,6 +20,11 @@
 #                                           and, when FGW_DLL_NAME is set, that build's Server dll (e.g. a worktree
 #                                           of an earlier commit: before/after comparisons in one run), and when
 #                                           FGW_SUPERGRAPH_NAME is set, that supergraph instead of the benchmark's
+#   TRAFFIC [standard]        standard = the 87.6 KB nested query, every request the same; varied = the 250 operations
+#                             of data/varied/operations.jsonl (240 distinct generated queries with variables, fragments
+#                             and @skip/@include, small and medium answers, and 10 mutations), sent in an order shuffled
+#                             with BENCH_SEED [2121] (lib/load-varied.lua), over the same subgraphs; every answer is
+#                             checked against data/varied/answers.jsonl before and after each window
 #   BASELINE [apollo]         ratios are against this gateway, same round and connection count
 #   ROUNDS [3]  DURATION [30] s per window  WARMUP [10] s before each window  CONNS ["50 1"]  THREADS [1]
 #   GATEWAY_CPUS [1]  LOAD_CPUS [0]         taskset cpu lists ("" = not pinned)
@@ -61,8 +66,15 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
-# The benchmark graph is the planner goldens' own file (one copy in the repository).
-BENCH_SUPERGRAPH=$REPO/tests/FederatedGateway.Core.Tests/Goldens/bench/supergraph.graphql
+TRAFFIC=${TRAFFIC:-standard}
+case $TRAFFIC in
+  # The benchmark graph is the planner goldens' own file (one copy in the repository).
+  standard) BENCH_SUPERGRAPH=$REPO/tests/FederatedGateway.Core.Tests/Goldens/bench/supergraph.graphql ;;
+  # The same subgraphs with their two mutations (composed from their SDL; see data/varied/README.md).
+  varied) BENCH_SUPERGRAPH=$HERE/data/varied/supergraph.graphql ;;
+  *) echo "TRAFFIC must be standard or varied (got $TRAFFIC)" >&2; exit 2 ;;
+esac
+VARIED_OPERATIONS=$HERE/data/varied/operations.jsonl
 
 GATEWAYS=${GATEWAYS:-"fgw apollo hive hive-rust"}
 BASELINE=${BASELINE:-apollo}
@@ -381,7 +393,15 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
 }
 
 verify() { # verify <label>: prints the verdict JSON line, returns 0 when the answer is right
-  BENCH_HEADER="$BENCH_HEADER" node "$HERE/lib/verify.mjs" "$GATEWAY_URL" "$SUBGRAPHS_URL" "$HERE/data/body.json" "$HERE/data/expected-response.json"
+  if [[ $TRAFFIC == varied ]]; then
+    BENCH_HEADER="$BENCH_HEADER" node "$HERE/lib/verify-varied.mjs" "$GATEWAY_URL" "$VARIED_OPERATIONS" "$HERE/data/varied/answers.jsonl"
+  else
+    BENCH_HEADER="$BENCH_HEADER" node "$HERE/lib/verify.mjs" "$GATEWAY_URL" "$SUBGRAPHS_URL" "$HERE/data/body.json" "$HERE/data/expected-response.json"
+  fi
+}
+
+load_script() { # the wrk script of the traffic
+  if [[ $TRAFFIC == varied ]]; then echo "$HERE/lib/load-varied.lua"; else echo "$HERE/lib/load.lua"; fi
 }
 
 # ---------------------------------------------------------------------------------------------- one window
@@ -390,8 +410,8 @@ verify() { # verify <label>: prints the verdict JSON line, returns 0 when the an
 run_wrk() { # run_wrk <conns> <seconds> <output file>: wrk's CPU seconds (user + system) go to <output>.cpu
   local conns=$1 seconds=$2 output=$3
   times >"$output.before"
-  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
-    wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
+  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_BODIES="$VARIED_OPERATIONS" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
+    wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$(load_script)" "$GATEWAY_URL"
   local load_group=$LAST_GROUP
   wait "$load_group" || true
   stop_group "$load_group"
@@ -548,7 +568,7 @@ done
     echo "mode: soak ${SOAK}s, $SOAK_CONNS connections, sample every ${SOAK_SAMPLE}s"
   else
     echo "gateways: $GATEWAYS  baseline: $BASELINE"
-    echo "rounds=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s conns=[$CONNS] wrk threads=$THREADS check_bodies=$CHECK_BODIES"
+    echo "rounds=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s conns=[$CONNS] wrk threads=$THREADS check_bodies=$CHECK_BODIES traffic=$TRAFFIC"
   fi
   echo "cpus: gateway=[$GATEWAY_CPUS] subgraphs+wrk=[$LOAD_CPUS]  subgraph memo=$SUBGRAPH_MEMO delay=${SUBGRAPH_DELAY_MS}ms"
   echo "fgw env: DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 $FGW_ENV$(for g in "${GATEWAY_LIST[@]}"; do [[ $g == fgw:* ]] && v="FGW_ENV_${g#fgw:}" && printf '  %s: %s' "$g" "${!v:-}"; done)"
@@ -595,8 +615,8 @@ if ((SOAK > 0)); then
   verdict=$(verify) || die "$name answered wrongly: $verdict"
   log "   verified: $verdict"
   echo "elapsed_s,rss_mb,hwm_mb,cpu_pct" >"$OUT/soak.csv"
-  start_group "$LOAD_CPUS" "$OUT/soak-load.txt" env BENCH_BODY="$HERE/data/body.json" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
-    wrk -t"$THREADS" -c"$SOAK_CONNS" -d"${SOAK}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
+  start_group "$LOAD_CPUS" "$OUT/soak-load.txt" env BENCH_BODY="$HERE/data/body.json" BENCH_BODIES="$VARIED_OPERATIONS" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
+    wrk -t"$THREADS" -c"$SOAK_CONNS" -d"${SOAK}s" --timeout 10s -s "$(load_script)" "$GATEWAY_URL"
   load_group=$LAST_GROUP
   started=$SECONDS
   last_ticks=$(group_ticks "$group")

@@ -25,13 +25,30 @@ public sealed class OperationGenerator
     private readonly StringBuilder _fragments = new();
     private readonly JsonObject _variables = new();
     private readonly List<string> _variableDefinitions = new();
+    private readonly double _collidingAliases;
+    private readonly double _plainAliases;
+    private readonly double _directives;
+    private readonly double _objectFragments;
+    private readonly bool _distinctFields;
     private int _fragmentCount;
 
-    public OperationGenerator(ApiModel model, int seed, int maxDepth = 4)
+    /// <param name="collidingAliases">How often a field gets an alias that collides with another field's name (tests merging).</param>
+    /// <param name="plainAliases">How often a field without arguments gets a plain alias; lower values of both are closer to what clients send.</param>
+    /// <param name="directives">How often a selection gets <c>@skip</c>/<c>@include</c>.</param>
+    /// <param name="objectFragments">How often a selection set of an object type also selects through fragments on that type.</param>
+    /// <param name="distinctFields">Whether a selection set names each field once (as clients write them) instead of repeating some.</param>
+    public OperationGenerator(
+        ApiModel model, int seed, int maxDepth = 4, double collidingAliases = 0.3, double plainAliases = 0.25, double directives = 0.15,
+        double objectFragments = 0.1, bool distinctFields = false)
     {
         _model = model;
         _rng = new Random(seed);
         _maxDepth = maxDepth;
+        _collidingAliases = collidingAliases;
+        _plainAliases = plainAliases;
+        _directives = directives;
+        _objectFragments = objectFragments;
+        _distinctFields = distinctFields;
     }
 
     public GeneratedOperation Next()
@@ -58,7 +75,7 @@ public sealed class OperationGenerator
 
     private string Directives()
     {
-        if (!Chance(0.15))
+        if (!Chance(_directives))
         {
             return string.Empty;
         }
@@ -119,7 +136,13 @@ public sealed class OperationGenerator
                 var count = fields.Count == 0 ? 0 : 1 + _rng.Next(Math.Min(fields.Count, 4));
                 for (var i = 0; i < count; i++)
                 {
-                    items.Add(Field(type, Pick(fields), depth, scope));
+                    var field = Pick(fields);
+                    if (_distinctFields)
+                    {
+                        fields.Remove(field);
+                    }
+
+                    items.Add(Field(type, field, depth, scope));
                 }
             }
 
@@ -132,7 +155,7 @@ public sealed class OperationGenerator
             {
                 AddAbstractFragments(type, depth, items, scope);
             }
-            else if (Chance(0.1))
+            else if (Chance(_objectFragments))
             {
                 AddObjectFragments(type, depth, items, scope);
             }
@@ -209,14 +232,14 @@ public sealed class OperationGenerator
 
         // What the key means here: the field, its arguments and its type (and its parent where the type differs by parent).
         var meaning = field.Name + argumentText + ":" + field.Type + (uniform ? string.Empty : "@" + parent.Name);
-        var key = Chance(0.3) ? CollidingAlias(parent, field, scope, meaning) : null;
+        var key = Chance(_collidingAliases) ? CollidingAlias(parent, field, scope, meaning) : null;
         if (key is null)
         {
             if (combo.Any(c => c is not null))
             {
                 key = prefix + "_" + string.Join("_", combo.Select(c => c is null ? "n" : Sanitize(c)));
             }
-            else if (Chance(0.25) || prefix != field.Name)
+            else if (Chance(_plainAliases) || prefix != field.Name)
             {
                 key = prefix + "_a" + _rng.Next(2);
             }

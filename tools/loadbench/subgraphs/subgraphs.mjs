@@ -37,12 +37,19 @@ const accounts = {
       name: String
       username: String @shareable
       birthday: Int
+    }
+    type Mutation {
+      "The user with the name given (nothing is stored: every answer stays deterministic)."
+      renameUser(id: ID!, name: String!): User
     }`,
   resolvers: {
     Query: {
       me: () => usersById.get("1"),
       user: (_root, args) => usersById.get(args.id) ?? null,
       users: () => data.users,
+    },
+    Mutation: {
+      renameUser: (_root, args) => (usersById.has(args.id) ? { ...usersById.get(args.id), name: args.name } : null),
     },
     User: {
       __resolveReference: (representation) => usersById.get(representation.id) ?? null,
@@ -113,8 +120,15 @@ const reviews = {
     type Product @key(fields: "upc") {
       upc: String!
       reviews: [Review]
+    }
+    type Mutation {
+      "A review of the product as it would be added (nothing is stored: every answer stays deterministic)."
+      addReview(upc: String!, body: String!): Review
     }`,
   resolvers: {
+    Mutation: {
+      addReview: (_root, args) => ({ id: `new-${args.upc}`, body: args.body, productUpc: args.upc }),
+    },
     Review: {
       __resolveReference: (representation) => reviewsById.get(representation.id) ?? null,
       product: (review) => ({ upc: review.productUpc }),
