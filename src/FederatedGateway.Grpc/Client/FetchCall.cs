@@ -209,28 +209,11 @@ internal sealed class FetchCall
         var lookup = entity.Lookup!;
 
         // Paired by key, each distinct key is asked once and every representation of it gets the same answer.
-        var wanted = entity.Correspondence == LookupCorrespondence.ByPosition ? null : new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var wanted = entity.Correspondence == LookupCorrespondence.ByPosition ? null : new WantedKeys();
         byte[] request;
         try
         {
-            using var writer = new ProtoWriter();
-            var keyField = entity.BatchRequestField!;
-            var scalarKey = keyField.Kind == ProtoValueKind.Message ? null : GrpcSchemaTranslator.TopLevelNames(entity.Key).First();
-            foreach (var i in indexes)
-            {
-                var representation = representations[i];
-                if (wanted is not null && !AddWanted(wanted, EntityKey.Of(ProtoEncoder.Encode(entity.Entity, representation, _schema), entity.KeyFields), i))
-                {
-                    continue;
-                }
-
-                var element = scalarKey is null ? representation
-                    : representation.TryGetProperty(scalarKey, out var key) ? key
-                    : throw new ProtoCodecException($"A representation of {entity.Entity.GraphQLName} lacks its key \"{scalarKey}\".");
-                ProtoEncoder.WriteItem(writer, keyField, element, _schema);
-            }
-
-            request = writer.ToArray();
+            request = EncodeBatchRequest(entity, representations, indexes, _schema, wanted);
         }
         catch (ProtoCodecException ex)
         {
@@ -262,19 +245,33 @@ internal sealed class FetchCall
         }
     }
 
-    private static bool AddWanted(Dictionary<string, List<int>> wanted, string key, int index)
+    /// <summary>
+    /// The batch lookup's request for the representations at <paramref name="indexes"/>; with <paramref name="wanted"/>
+    /// (paired by key) each distinct key once, the representations of each key recorded there.
+    /// </summary>
+    internal static byte[] EncodeBatchRequest(EntityBinding entity, JsonElement representations, List<int> indexes, GrpcSchema schema, WantedKeys? wanted)
     {
-        if (wanted.TryGetValue(key, out var same))
+        using var writer = new ProtoWriter();
+        var keyField = entity.BatchRequestField!;
+        var scalarKey = keyField.Kind == ProtoValueKind.Message ? null : GrpcSchemaTranslator.TopLevelNames(entity.Key).First();
+        foreach (var i in indexes)
         {
-            same.Add(index);
-            return false;
+            var representation = representations[i];
+            if (wanted is not null && !wanted.Add(EntityKey.OfStringKey(representation, entity.KeyFields) ?? EntityKey.Of(ProtoEncoder.Encode(entity.Entity, representation, schema), entity.KeyFields), i))
+            {
+                continue;
+            }
+
+            var element = scalarKey is null ? representation
+                : representation.TryGetProperty(scalarKey, out var key) ? key
+                : throw new ProtoCodecException($"A representation of {entity.Entity.GraphQLName} lacks its key \"{scalarKey}\".");
+            ProtoEncoder.WriteItem(writer, keyField, element, schema);
         }
 
-        wanted[key] = [index];
-        return true;
+        return writer.ToArray();
     }
 
-    private static void PairByPosition(EntityBinding entity, OutputSelection? selection, byte[] response, List<int> indexes, EntityItem[] items)
+    internal static void PairByPosition(EntityBinding entity, OutputSelection? selection, byte[] response, List<int> indexes, EntityItem[] items)
     {
         var found = 0;
         var scanner = new WireScanner(response);
@@ -306,7 +303,7 @@ internal sealed class FetchCall
     /// Pairs each entity answered (a repeated field's element or a map's value) with the keys asked for; a key left
     /// unanswered is null with a NOT_FOUND error at its own path, and entities nobody asked for are ignored.
     /// </summary>
-    private static void PairByKey(EntityBinding entity, OutputSelection? selection, byte[] response, Dictionary<string, List<int>> wanted, JsonElement representations, EntityItem[] items)
+    internal static void PairByKey(EntityBinding entity, OutputSelection? selection, byte[] response, WantedKeys wanted, JsonElement representations, EntityItem[] items)
     {
         var isMap = entity.Correspondence == LookupCorrespondence.ByMap;
         var scanner = new WireScanner(response);
@@ -335,19 +332,21 @@ internal sealed class FetchCall
                 key = EntityKey.Of(slice, entity.KeyFields);
             }
 
-            if (wanted.Remove(key, out var matched))
+            if (wanted.Remove(key, out var first, out var more))
             {
-                foreach (var i in matched)
+                items[first] = new EntityItem(response, start, length, selection, null);
+                foreach (var i in more ?? [])
                 {
                     items[i] = new EntityItem(response, start, length, selection, null);
                 }
             }
         }
 
-        foreach (var (_, missing) in wanted)
+        foreach (var (first, more) in wanted.Remaining)
         {
-            var error = NotFound(entity, representations[missing[0]]);
-            foreach (var i in missing)
+            var error = NotFound(entity, representations[first]);
+            items[first] = EntityItem.Failed(error);
+            foreach (var i in more ?? [])
             {
                 items[i] = EntityItem.Failed(error);
             }
