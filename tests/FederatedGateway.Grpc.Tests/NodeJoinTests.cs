@@ -7,7 +7,8 @@ namespace FederatedGateway.Grpc.Tests;
 /// The Node ledger service, known through reflection only and made an entity owner by supergraph.yaml alone
 /// (<c>entities: Account: { key: id, lookup: BatchGetAccounts }</c>; its proto has no FederatedGateway options),
 /// joined in both directions by a GraphQL subgraph written in Node: customers point at ledger accounts, and accounts
-/// gain a field of the subgraph's own. Everything runs for real: the gateway host, both Node processes.
+/// gain a field of the subgraph's own; the ledger's entries point at its own accounts through a relation the config
+/// declares. Everything runs for real: the gateway host, both Node processes.
 /// </summary>
 public sealed class NodeJoinTests
 {
@@ -39,6 +40,20 @@ public sealed class NodeJoinTests
         Assert.Contains(asked, r => r.GetProperty("query").GetString()!.Contains("_entities", StringComparison.Ordinal)
             && r.GetProperty("variables").GetRawText().Contains("{\"__typename\":\"Account\",\"id\":\"acc-2\"}", StringComparison.Ordinal));
 
+        // Entry.accountId as Entry.account, declared in the config (the Node server's reflection names the field
+        // accountId): the ledger resolves it through its own BatchGetAccounts (each distinct id once) within the same
+        // fetch, the subgraph adds riskTier, and the id the ledger does not know (acc-9) is null with its own error.
+        var entries = await gateway.QueryAsync("{ entries(accountId: \"\", pageSize: 10) { id account { owner riskTier } } }");
+        Assert.Equal(
+            "{\"entries\":[{\"id\":\"e-1\",\"account\":{\"owner\":\"Ada\",\"riskTier\":\"low\"}},"
+            + "{\"id\":\"e-2\",\"account\":{\"owner\":\"Ada\",\"riskTier\":\"low\"}},"
+            + "{\"id\":\"e-3\",\"account\":{\"owner\":\"Grace\",\"riskTier\":\"high\"}},"
+            + "{\"id\":\"e-4\",\"account\":null}]}",
+            entries.GetProperty("data").GetRawText());
+        var unknown = Assert.Single(entries.GetProperty("errors").EnumerateArray());
+        Assert.Equal("[\"entries\",3,\"account\"]", unknown.GetProperty("path").GetRawText());
+        Assert.Equal("NOT_FOUND", unknown.GetProperty("extensions").GetProperty("code").GetString());
+
         // A list of accounts straight from the ledger (the idiomatic BatchGetAccounts root field) joins the same way.
         var batch = await gateway.QueryAsync("{ accounts(ids: [\"acc-3\", \"acc-1\"]) { id riskTier } }");
         Assert.Equal("{\"accounts\":[{\"id\":\"acc-3\",\"riskTier\":\"unrated\"},{\"id\":\"acc-1\",\"riskTier\":\"low\"}]}", CodecTests.Data(batch).GetRawText());
@@ -59,6 +74,10 @@ public sealed class NodeJoinTests
                     reflection: true
                     entities:
                       Account: {"{"} key: id, lookup: BatchGetAccounts {"}"}
+                    messages:
+                      Entry:
+                        fields:
+                          accountId: {"{"} relation: Account {"}"}
               crm:
                 routing_url: {crmUrl}
                 schema:
