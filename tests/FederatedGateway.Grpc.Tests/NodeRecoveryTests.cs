@@ -61,6 +61,30 @@ public sealed class NodeRecoveryTests
     }
 
     /// <summary>supergraph.yaml with the greeter (a descriptor set) and the ledger (reflection at <paramref name="ledgerPort"/>), and an empty cache folder.</summary>
+    [Fact]
+    public async Task A_mistake_in_the_config_of_a_reflection_source_fails_the_start_instead_of_leaving_it_out()
+    {
+        await using var greeter = await GrpcTestServer.StartAsync(app => app.MapGrpcService<GreeterService>());
+        var folder = Directory.CreateTempSubdirectory("fgw-grpc-typo-").FullName;
+        var config = Path.Combine(folder, "supergraph.yaml");
+        File.WriteAllText(config, $"""
+            subgraphs:
+              greeter:
+                schema:
+                  grpc:
+                    url: {greeter.Url}
+                    reflection: true
+                    messages:
+                      HelloReply:
+                        fields:
+                          mesage: {"{"} hidden: true {"}"}
+            """);
+
+        // The service answers; the config names a field it does not have. Retrying would never fix that.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ConfigGatewayHost.StartAsync(config, new Dictionary<string, string?> { ["Gateway:GrpcDescriptorCache"] = Path.Combine(folder, "cache") }));
+        Assert.Contains("has no field \"mesage\"; did you mean \"message\"", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static (string Config, string Cache) WriteConfig(string greeterUrl, int ledgerPort)
     {
         var folder = Directory.CreateTempSubdirectory("fgw-grpc-recovery-").FullName;

@@ -30,10 +30,12 @@ public static class GrpcConfigSources
             GrpcSchema schema;
             try
             {
+                // Only reading the descriptors may find the service unreachable; the config's options are applied
+                // after, so a mistake in them fails composition instead of leaving the source out and retrying it.
                 ProtoFiles files;
                 try
                 {
-                    files = await GrpcSourceLoader.LoadFilesAsync(source, url, timeout ?? TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+                    files = await GrpcSourceLoader.LoadRawFilesAsync(source, url, timeout ?? TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
                     if (source.Reflection)
                     {
                         recovery?.Loaded(subgraph.Name, files);
@@ -49,7 +51,7 @@ public static class GrpcConfigSources
                     files = cached;
                 }
 
-                schema = GrpcSchemaTranslator.Translate(files, source.Translation);
+                schema = GrpcSchemaTranslator.Translate(GrpcSourceLoader.WithOverlay(source, files), source.Translation);
             }
             catch (GrpcSourceException ex)
             {

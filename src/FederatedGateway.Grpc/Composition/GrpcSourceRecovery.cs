@@ -100,7 +100,7 @@ public sealed partial class GrpcSourceRecovery : IDisposable
                 await Task.Delay(delay, token).ConfigureAwait(false);
                 try
                 {
-                    Loaded(subgraph, await GrpcSourceLoader.LoadFilesAsync(source, url, LoadTimeout, token).ConfigureAwait(false));
+                    Loaded(subgraph, await GrpcSourceLoader.LoadRawFilesAsync(source, url, LoadTimeout, token).ConfigureAwait(false));
                     break;
                 }
                 catch (GrpcSourceException ex)

@@ -20,10 +20,18 @@ public static class GrpcSourceLoader
     {
         ArgumentNullException.ThrowIfNull(source);
         var files = await LoadRawFilesAsync(source, url, timeout, cancellationToken).ConfigureAwait(false);
+        return WithOverlay(source, files);
+    }
+
+    /// <summary>The options the config gives applied to <paramref name="files"/>; a config mistake throws here.</summary>
+    public static ProtoFiles WithOverlay(GrpcSourceDefinition source, ProtoFiles files)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         return source.Overlay is { IsEmpty: false } overlay ? DescriptorOverlay.Apply(files, overlay) : files;
     }
 
-    private static async Task<ProtoFiles> LoadRawFilesAsync(GrpcSourceDefinition source, string url, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>The source's descriptors as read (generated, a descriptor set or reflection), before the config's options.</summary>
+    public static async Task<ProtoFiles> LoadRawFilesAsync(GrpcSourceDefinition source, string url, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (source.Generated is { Count: > 0 } generated)
         {
