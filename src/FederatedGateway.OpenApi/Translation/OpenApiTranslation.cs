@@ -1,0 +1,31 @@
+namespace FederatedGateway.OpenApi.Translation;
+
+/// <summary>
+/// An OpenAPI document translated: the subgraph SDL, and per root field the HTTP operation it calls (what executing
+/// it needs: method, path template, where each argument goes, the body).
+/// </summary>
+public sealed class OpenApiTranslation
+{
+    internal OpenApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> propertyNames)
+    {
+        Sdl = sdl;
+        Fields = fields;
+        PropertyNames = propertyNames;
+    }
+
+    public string Sdl { get; }
+
+    /// <summary>By <c>Query.field</c> / <c>Mutation.field</c>.</summary>
+    public IReadOnlyDictionary<string, OperationBinding> Fields { get; }
+
+    /// <summary>Per object and input type, the JSON property behind each GraphQL field whose name differs from it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PropertyNames { get; }
+}
+
+/// <summary>One root field's HTTP operation.</summary>
+/// <param name="Body">The argument holding the JSON request body, if the operation takes one.</param>
+/// <param name="ReturnsBoolean">The operation answers no JSON content: the field is <c>true</c> on success.</param>
+public sealed record OperationBinding(string Method, string PathTemplate, IReadOnlyList<ParameterBinding> Parameters, string? Body, bool ReturnsBoolean);
+
+/// <summary>Where an argument goes: <see cref="Location"/> is path, query, header or cookie; <see cref="Name"/> the parameter's own name.</summary>
+public sealed record ParameterBinding(string Argument, string Name, string Location);

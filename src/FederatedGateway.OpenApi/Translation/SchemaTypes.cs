@@ -1,0 +1,271 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace FederatedGateway.OpenApi.Translation;
+
+/// <summary>
+/// The GraphQL types of a document's schemas, made as root fields ask for them: objects (and <c>allOf</c> merged
+/// into one), input objects (named <c>…Input</c>), enums, unions for <c>oneOf</c>/<c>anyOf</c> of objects (a
+/// <c>JSON</c> scalar otherwise, and always for inputs), lists, and scalars by type and format (<c>date-time</c> →
+/// <c>DateTime</c>, <c>date</c> → <c>Date</c>, <c>int64</c> → <c>Int64</c>, <c>decimal</c> → <c>Decimal</c>, both
+/// carried as strings). A referenced schema is one type named after its component; an inline one is named after
+/// where it appears. Circular references are fine: a type is named before its fields are made.
+/// </summary>
+internal sealed class SchemaTypes
+{
+    private readonly SortedDictionary<string, string> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, bool Input), string> _named = [];
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { "Query", "Mutation", "Subscription" };
+    private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _propertyNames = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PropertyNames => _propertyNames;
+
+    /// <summary>The output type of <paramref name="schema"/>, nullable (the caller adds <c>!</c>).</summary>
+    public string Output(IOpenApiSchema schema, string context) => TypeOf(schema, context, input: false);
+
+    /// <summary>The input type of <paramref name="schema"/>, nullable.</summary>
+    public string Input(IOpenApiSchema schema, string context) => TypeOf(schema, context, input: true);
+
+    /// <summary>Whether a value of <paramref name="schema"/> may be null (3.0 <c>nullable</c>, 3.1 a <c>null</c> type).</summary>
+    public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && type.HasFlag(JsonSchemaType.Null);
+
+    /// <summary>Every type and scalar made, in name order.</summary>
+    public void Print(StringBuilder sdl)
+    {
+        foreach (var scalar in _scalars)
+        {
+            sdl.Append("\nscalar ").Append(scalar).Append('\n');
+        }
+
+        foreach (var definition in _definitions.Values)
+        {
+            sdl.Append('\n').Append(definition);
+        }
+    }
+
+    private string TypeOf(IOpenApiSchema schema, string context, bool input)
+    {
+        var referenced = (schema as OpenApiSchemaReference)?.Reference.Id;
+        if (schema.Enum is { Count: > 0 } values && values.All(v => v is JsonValue value && value.TryGetValue<string>(out _)))
+        {
+            return Enum(referenced ?? context, values.Select(v => v!.GetValue<string>()), schema.Description);
+        }
+
+        if (schema.AllOf is { Count: > 0 } && !(schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }))
+        {
+            return ObjectType(schema, referenced ?? context, input);
+        }
+
+        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            return input ? Scalar("JSON") : Union(schema, referenced ?? context);
+        }
+
+        var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType)0;
+        if (type.HasFlag(JsonSchemaType.Array))
+        {
+            var items = schema.Items is null ? Scalar("JSON") : TypeOf(schema.Items, Singular(context), input);
+            return "[" + items + (schema.Items is null || IsNullable(schema.Items) ? "" : "!") + "]";
+        }
+
+        if (type.HasFlag(JsonSchemaType.Object) || (type == 0 && schema.Properties is { Count: > 0 }))
+        {
+            return schema.Properties is { Count: > 0 } ? ObjectType(schema, referenced ?? context, input) : Scalar("JSON");
+        }
+
+        return type switch
+        {
+            JsonSchemaType.String => schema.Format switch
+            {
+                "date-time" => Scalar("DateTime"),
+                "date" => Scalar("Date"),
+                "int64" => Scalar("Int64"),
+                "decimal" => Scalar("Decimal"),
+                _ => "String",
+            },
+            JsonSchemaType.Integer => schema.Format == "int64" ? Scalar("Int64") : "Int",
+            JsonSchemaType.Number => schema.Format == "decimal" ? Scalar("Decimal") : "Float",
+            JsonSchemaType.Boolean => "Boolean",
+            _ => Scalar("JSON"),
+        };
+    }
+
+    private string Scalar(string name)
+    {
+        _scalars.Add(name);
+        return name;
+    }
+
+    /// <summary>A name for the type of <paramref name="key"/> (a component or a place), unique among all types made.</summary>
+    private bool TryName(string key, bool input, string suffix, out string name)
+    {
+        if (_named.TryGetValue((key, input), out name!))
+        {
+            return false;
+        }
+
+        var baseName = OpenApiNames.Pascal(key) + suffix;
+        name = baseName;
+        for (var i = 2; !_taken.Add(name); i++)
+        {
+            name = baseName + i;
+        }
+
+        _named[(key, input)] = name;
+        return true;
+    }
+
+    private string Enum(string key, IEnumerable<string> values, string? description)
+    {
+        // The same enum serves inputs and outputs.
+        if (!TryName(key, input: false, "", out var name))
+        {
+            return name;
+        }
+
+        var definition = new StringBuilder();
+        Describe(definition, description, "");
+        definition.Append("enum ").Append(name).Append(" {\n");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var graphQLValue = OpenApiNames.UpperSnake(value);
+            if (seen.Add(graphQLValue))
+            {
+                definition.Append("  ").Append(graphQLValue).Append('\n');
+            }
+        }
+
+        _definitions[name] = definition.Append("}\n").ToString();
+        return name;
+    }
+
+    private string Union(IOpenApiSchema schema, string key)
+    {
+        var members = (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).ToList();
+        if (!members.All(IsObject))
+        {
+            return Scalar("JSON");
+        }
+
+        if (!TryName(key, input: false, "", out var name))
+        {
+            return name;
+        }
+
+        var memberTypes = members.Select((member, i) => ObjectType(member, (member as OpenApiSchemaReference)?.Reference.Id ?? $"{key}Option{i + 1}", input: false))
+            .Distinct().ToList();
+        var definition = new StringBuilder();
+        Describe(definition, schema.Description, "");
+        _definitions[name] = definition.Append("union ").Append(name).Append(" = ").AppendJoin(" | ", memberTypes).Append('\n').ToString();
+        return name;
+    }
+
+    private static bool IsObject(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 }
+        || (schema.Type is { } type && type.HasFlag(JsonSchemaType.Object) && schema.Properties is { Count: > 0 });
+
+    private string ObjectType(IOpenApiSchema schema, string key, bool input)
+    {
+        if (!TryName(key, input, input ? "Input" : "", out var name))
+        {
+            return name;
+        }
+
+        _definitions[name] = ""; // named before its fields: a property may lead back here
+        var properties = new List<(string Name, IOpenApiSchema Schema, bool Required, string Owner)>();
+        Collect(schema, key, properties, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
+        var definition = new StringBuilder();
+        Describe(definition, schema.Description, "");
+        definition.Append(input ? "input " : "type ").Append(name).Append(" {\n");
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (property, propertySchema, required, owner) in properties)
+        {
+            var field = OpenApiNames.Camel(property);
+            if (!fields.Add(field))
+            {
+                continue;
+            }
+
+            if (field != property)
+            {
+                renamed[field] = property;
+            }
+
+            Describe(definition, propertySchema.Description, "  ");
+            // Named after the schema that declares the property, so an inline enum shared through allOf is one type.
+            var type = TypeOf(propertySchema, owner + " " + property, input);
+            definition.Append("  ").Append(field).Append(": ").Append(type).Append(required && !IsNullable(propertySchema) ? "!" : "").Append('\n');
+        }
+
+        if (fields.Count == 0)
+        {
+            definition.Append("  \"No properties: the object is given as a whole.\"\n  _empty: Boolean\n");
+        }
+
+        _definitions[name] = definition.Append("}\n").ToString();
+        if (renamed.Count > 0)
+        {
+            _propertyNames[name] = renamed;
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// The properties of <paramref name="schema"/> with those of its <c>allOf</c> members (a later declaration of the
+    /// same property replacing an earlier one, in the earlier one's place), each with the name of the schema that
+    /// declares it (<paramref name="owner"/>, or a member's component).
+    /// </summary>
+    private static void Collect(IOpenApiSchema schema, string owner, List<(string, IOpenApiSchema, bool, string)> properties, HashSet<IOpenApiSchema> visited)
+    {
+        if (!visited.Add(schema))
+        {
+            return;
+        }
+
+        foreach (var member in schema.AllOf ?? [])
+        {
+            Collect(member, (member as OpenApiSchemaReference)?.Reference.Id ?? owner, properties, visited);
+        }
+
+        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            var required = schema.Required?.Contains(name) ?? false;
+            // A later allOf member that declares the property again refines it (a collection wrapper's items): it wins.
+            var index = properties.FindIndex(p => p.Item1 == name);
+            if (index < 0)
+            {
+                properties.Add((name, property, required, owner));
+            }
+            else
+            {
+                properties[index] = (name, property, required || properties[index].Item3, owner);
+            }
+        }
+    }
+
+    private static string Singular(string context) => context.EndsWith('s') && context.Length > 1 ? context[..^1] : context + "Item";
+
+    /// <summary>A description as a block string (first 500 characters).</summary>
+    public static void Describe(StringBuilder sdl, string? description, string indent)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return;
+        }
+
+        var text = description.Trim();
+        text = text.Length > 500 ? text[..500] + "…" : text;
+        sdl.Append(indent).Append("\"\"\"\n");
+        foreach (var line in text.Replace("\"\"\"", "\\\"\"\"", StringComparison.Ordinal).Split('\n'))
+        {
+            sdl.Append(indent).Append(line.TrimEnd('\r')).Append('\n');
+        }
+
+        sdl.Append(indent).Append("\"\"\"\n");
+    }
+}
