@@ -6,7 +6,7 @@ namespace FederatedGateway.OpenApi.Tests;
 /// <summary>The translation's rules one by one, on a small YAML document written for them.</summary>
 public sealed class TranslationRuleTests
 {
-    private const string Document = """
+    internal const string SettlementDocument = """
         openapi: 3.1.0
         info: { title: Settlement, version: "1" }
         paths:
@@ -53,7 +53,7 @@ public sealed class TranslationRuleTests
             Broker: { type: object, properties: { lei: { type: string } } }
         """;
 
-    private static async Task<OpenApiTranslation> TranslateAsync(string yaml = Document)
+    private static async Task<OpenApiTranslation> TranslateAsync(string yaml = SettlementDocument)
     {
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(yaml));
         return OpenApiTranslator.Translate(await OpenApiDocuments.LoadAsync(stream, "yaml", "settlement.yaml"), "settlement.yaml");

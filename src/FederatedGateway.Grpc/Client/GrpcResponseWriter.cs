@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using FederatedGateway.Execution.Transport;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Translation;
 
@@ -148,20 +149,7 @@ internal static class GrpcResponseWriter
             json.WriteString("message", error.Message);
             if (path.Length > 0)
             {
-                json.WriteStartArray("path");
-                foreach (var segment in path)
-                {
-                    if (segment is int index)
-                    {
-                        json.WriteNumberValue(index);
-                    }
-                    else
-                    {
-                        json.WriteStringValue((string)segment);
-                    }
-                }
-
-                json.WriteEndArray();
+                ErrorPathJson.Write(json, path);
             }
 
             json.WriteStartObject("extensions");

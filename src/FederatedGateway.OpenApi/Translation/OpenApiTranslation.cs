@@ -6,11 +6,14 @@ namespace FederatedGateway.OpenApi.Translation;
 /// </summary>
 public sealed class OpenApiTranslation
 {
-    internal OpenApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> propertyNames)
+    internal OpenApiTranslation(
+        string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> propertyNames,
+        IReadOnlyDictionary<string, ApiType> types)
     {
         Sdl = sdl;
         Fields = fields;
         PropertyNames = propertyNames;
+        Types = types;
     }
 
     public string Sdl { get; }
@@ -20,12 +23,20 @@ public sealed class OpenApiTranslation
 
     /// <summary>Per object and input type, the JSON property behind each GraphQL field whose name differs from it.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PropertyNames { get; }
+
+    /// <summary>The object, input, enum and union types made, by name.</summary>
+    internal IReadOnlyDictionary<string, ApiType> Types { get; }
 }
 
 /// <summary>One root field's HTTP operation.</summary>
 /// <param name="Body">The argument holding the JSON request body, if the operation takes one.</param>
 /// <param name="ReturnsBoolean">The operation answers no JSON content: the field is <c>true</c> on success.</param>
-public sealed record OperationBinding(string Method, string PathTemplate, IReadOnlyList<ParameterBinding> Parameters, string? Body, bool ReturnsBoolean);
+/// <param name="ReturnType">The field's GraphQL type.</param>
+public sealed record OperationBinding(string Method, string PathTemplate, IReadOnlyList<ParameterBinding> Parameters, string? Body, bool ReturnsBoolean, string ReturnType)
+{
+    /// <summary>The GraphQL type of each argument (the body's included), by argument name.</summary>
+    public IReadOnlyDictionary<string, string> ArgumentTypes { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>Where an argument goes: <see cref="Location"/> is path, query, header or cookie; <see cref="Name"/> the parameter's own name.</summary>
 public sealed record ParameterBinding(string Argument, string Name, string Location);

@@ -59,13 +59,14 @@ public static class OpenApiTranslator
         }
 
         types.Print(sdl);
-        return new OpenApiTranslation(sdl.ToString(), bindings, types.PropertyNames);
+        return new OpenApiTranslation(sdl.ToString(), bindings, types.PropertyNames, types.Model);
     }
 
     private static OperationBinding Field(StringBuilder root, SchemaTypes types, string field, HttpMethod method, string path, IOpenApiPathItem item, OpenApiOperation operation)
     {
         var context = OpenApiNames.Pascal(field);
         var arguments = new List<string>();
+        var argumentTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         var parameters = new List<ParameterBinding>();
         var argumentNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in Parameters(item, operation))
@@ -80,6 +81,7 @@ public static class OpenApiTranslator
             var type = parameter.Schema is null ? "String" : types.Input(parameter.Schema, context + " " + parameter.Name);
             var required = parameter.Required || location == "path";
             arguments.Add(argument + ": " + type + (required ? "!" : ""));
+            argumentTypes[argument] = type;
             parameters.Add(new ParameterBinding(argument, parameter.Name, location));
         }
 
@@ -87,7 +89,9 @@ public static class OpenApiTranslator
         if (JsonContent(operation.RequestBody?.Content) is { Schema: { } bodySchema })
         {
             body = Unique(argumentNames, "input");
-            arguments.Add(body + ": " + types.Input(bodySchema, context + " Body") + (operation.RequestBody!.Required ? "!" : ""));
+            var bodyType = types.Input(bodySchema, context + " Body");
+            arguments.Add(body + ": " + bodyType + (operation.RequestBody!.Required ? "!" : ""));
+            argumentTypes[body] = bodyType;
         }
 
         var response = SuccessResponse(operation);
@@ -107,7 +111,7 @@ public static class OpenApiTranslator
         }
 
         root.Append('\n');
-        return new OperationBinding(method.Method, path, parameters, body, returnsBoolean);
+        return new OperationBinding(method.Method, path, parameters, body, returnsBoolean, returned) { ArgumentTypes = argumentTypes };
     }
 
     /// <summary>The path item's parameters, each replaced by the operation's own of the same name and location.</summary>

@@ -19,8 +19,12 @@ internal sealed class SchemaTypes
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { "Query", "Mutation", "Subscription" };
     private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _propertyNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiType> _model = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PropertyNames => _propertyNames;
+
+    /// <summary>The types made, by name, as executing against them needs them.</summary>
+    public IReadOnlyDictionary<string, ApiType> Model => _model;
 
     /// <summary>The output type of <paramref name="schema"/>, nullable (the caller adds <c>!</c>).</summary>
     public string Output(IOpenApiSchema schema, string context) => TypeOf(schema, context, input: false);
@@ -128,12 +132,13 @@ internal sealed class SchemaTypes
         var definition = new StringBuilder();
         Describe(definition, description, "");
         definition.Append("enum ").Append(name).Append(" {\n");
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var model = _model[name] = new ApiType(name, ApiTypeKind.Enum);
         foreach (var value in values)
         {
             var graphQLValue = OpenApiNames.UpperSnake(value);
-            if (seen.Add(graphQLValue))
+            if (model.EnumToJson.TryAdd(graphQLValue, value))
             {
+                model.JsonToEnum[value] = graphQLValue;
                 definition.Append("  ").Append(graphQLValue).Append('\n');
             }
         }
@@ -155,13 +160,27 @@ internal sealed class SchemaTypes
             return name;
         }
 
-        var memberTypes = members.Select((member, i) => ObjectType(member, (member as OpenApiSchemaReference)?.Reference.Id ?? $"{key}Option{i + 1}", input: false))
-            .Distinct().ToList();
+        var model = _model[name] = new ApiType(name, ApiTypeKind.Union);
+        var memberTypes = new List<string>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var member = ObjectType(members[i], (members[i] as OpenApiSchemaReference)?.Reference.Id ?? $"{key}Option{i + 1}", input: false);
+            if (!memberTypes.Contains(member))
+            {
+                memberTypes.Add(member);
+                model.Members.Add((member, RequiredOf(members[i])));
+            }
+        }
+
         var definition = new StringBuilder();
         Describe(definition, schema.Description, "");
         _definitions[name] = definition.Append("union ").Append(name).Append(" = ").AppendJoin(" | ", memberTypes).Append('\n').ToString();
         return name;
     }
+
+    /// <summary>The properties an object schema requires, its allOf members' included.</summary>
+    private static string[] RequiredOf(IOpenApiSchema schema) =>
+        [.. (schema.Required ?? new HashSet<string>()).Concat((schema.AllOf ?? []).SelectMany(RequiredOf)).Distinct()];
 
     private static bool IsObject(IOpenApiSchema schema) =>
         schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 }
@@ -175,6 +194,7 @@ internal sealed class SchemaTypes
         }
 
         _definitions[name] = ""; // named before its fields: a property may lead back here
+        var model = _model[name] = new ApiType(name, input ? ApiTypeKind.Input : ApiTypeKind.Object);
         var properties = new List<(string Name, IOpenApiSchema Schema, bool Required, string Owner)>();
         Collect(schema, key, properties, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
         var definition = new StringBuilder();
@@ -198,7 +218,9 @@ internal sealed class SchemaTypes
             Describe(definition, propertySchema.Description, "  ");
             // Named after the schema that declares the property, so an inline enum shared through allOf is one type.
             var type = TypeOf(propertySchema, owner + " " + property, input);
-            definition.Append("  ").Append(field).Append(": ").Append(type).Append(required && !IsNullable(propertySchema) ? "!" : "").Append('\n');
+            var typeRef = type + (required && !IsNullable(propertySchema) ? "!" : "");
+            definition.Append("  ").Append(field).Append(": ").Append(typeRef).Append('\n');
+            model.Fields[field] = new ApiField(field, property, typeRef);
         }
 
         if (fields.Count == 0)

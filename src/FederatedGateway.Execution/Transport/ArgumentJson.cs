@@ -1,10 +1,13 @@
 using System.Text.Json;
 using GraphQLParser.AST;
 
-namespace FederatedGateway.Grpc.Client;
+namespace FederatedGateway.Execution.Transport;
 
-/// <summary>Writes GraphQL argument values (literals with variables substituted) as JSON.</summary>
-internal static class ArgumentJson
+/// <summary>
+/// Writes GraphQL argument values (literals with variables substituted) as JSON: what sources that are not GraphQL
+/// (gRPC, REST) turn a subgraph operation's arguments into.
+/// </summary>
+public static class ArgumentJson
 {
     public static void WriteObject(Utf8JsonWriter json, IReadOnlyList<GraphQLArgument> arguments, JsonElement variables)
     {
@@ -29,7 +32,7 @@ internal static class ArgumentJson
         return variables.ValueKind == JsonValueKind.Object && variables.TryGetProperty(variable.Name.StringValue, out value);
     }
 
-    private static void WriteValue(Utf8JsonWriter json, GraphQLValue value, JsonElement variables)
+    public static void WriteValue(Utf8JsonWriter json, GraphQLValue value, JsonElement variables)
     {
         switch (value)
         {

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using GraphQLParser.AST;
+
+namespace FederatedGateway.OpenApi.Client;
+
+/// <summary>
+/// The spec's CollectFields over a subgraph operation: fields grouped by response key in order, fragments applied
+/// when their type condition is the object's type (or a union it belongs to), <c>@skip</c>/<c>@include</c> decided
+/// with the request's variables.
+/// </summary>
+internal sealed class SelectionCollector
+{
+    private readonly IReadOnlyDictionary<string, GraphQLFragmentDefinition> _fragments;
+    private readonly JsonElement _variables;
+
+    public SelectionCollector(IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, JsonElement variables)
+    {
+        _fragments = fragments;
+        _variables = variables;
+    }
+
+    /// <param name="typeName">The object's type.</param>
+    /// <param name="unions">The unions the object's type belongs to (fragments on them apply too).</param>
+    public List<(string Key, List<GraphQLField> Fields)> Collect(IEnumerable<GraphQLSelectionSet> sets, string typeName, ICollection<string> unions)
+    {
+        var order = new List<(string Key, List<GraphQLField> Fields)>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            Visit(set);
+        }
+
+        return order;
+
+        void Visit(GraphQLSelectionSet set)
+        {
+            foreach (var selection in set.Selections)
+            {
+                if (!Included((selection as IHasDirectivesNode)?.Directives))
+                {
+                    continue;
+                }
+
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
+                        if (byKey.TryGetValue(key, out var index))
+                        {
+                            order[index].Fields.Add(field);
+                        }
+                        else
+                        {
+                            byKey[key] = order.Count;
+                            order.Add((key, [field]));
+                        }
+
+                        break;
+                    case GraphQLInlineFragment inline when Applies(inline.TypeCondition?.Type.Name.StringValue):
+                        Visit(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread spread
+                        when _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) && Applies(fragment.TypeCondition.Type.Name.StringValue):
+                        Visit(fragment.SelectionSet);
+                        break;
+                }
+            }
+        }
+
+        bool Applies(string? condition) => condition is null || condition == typeName || unions.Contains(condition);
+    }
+
+    private bool Included(GraphQLDirectives? directives)
+    {
+        foreach (var directive in directives?.Items ?? [])
+        {
+            var name = directive.Name.StringValue;
+            if (name is not ("skip" or "include"))
+            {
+                continue;
+            }
+
+            var condition = directive.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "if")?.Value switch
+            {
+                GraphQLBooleanValue literal => literal.BoolValue,
+                GraphQLVariable variable => _variables.ValueKind == JsonValueKind.Object
+                    && _variables.TryGetProperty(variable.Name.StringValue, out var value) && value.ValueKind == JsonValueKind.True,
+                _ => false,
+            };
+            if (condition != (name == "include"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
