@@ -23,7 +23,7 @@
 #   TRAFFIC [standard]        standard = the 87.6 KB nested query, every request the same; varied = the 250 operations
 #                             of data/varied/operations.jsonl (240 distinct generated queries with variables, fragments
 #                             and @skip/@include, small and medium answers, and 10 mutations), sent in an order shuffled
-#                             with BENCH_SEED [2121] (lib/load-varied.lua), over the same subgraphs; every answer is
+#                             with BENCH_SEED [2121] (lib/load.lua), over the same subgraphs; every answer is
 #                             checked against data/varied/answers.jsonl before and after each window
 #   BASELINE [apollo]         ratios are against this gateway, same round and connection count
 #   ROUNDS [3]  DURATION [30] s per window  WARMUP [10] s before each window  CONNS ["50 1"]  THREADS [1]
@@ -400,8 +400,8 @@ verify() { # verify <label>: prints the verdict JSON line, returns 0 when the an
   fi
 }
 
-load_script() { # the wrk script of the traffic
-  if [[ $TRAFFIC == varied ]]; then echo "$HERE/lib/load-varied.lua"; else echo "$HERE/lib/load.lua"; fi
+bench_bodies() { # the operations file of the varied traffic (empty for the standard one)
+  if [[ $TRAFFIC == varied ]]; then echo "$VARIED_OPERATIONS"; fi
 }
 
 # ---------------------------------------------------------------------------------------------- one window
@@ -410,8 +410,8 @@ load_script() { # the wrk script of the traffic
 run_wrk() { # run_wrk <conns> <seconds> <output file>: wrk's CPU seconds (user + system) go to <output>.cpu
   local conns=$1 seconds=$2 output=$3
   times >"$output.before"
-  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_BODIES="$VARIED_OPERATIONS" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
-    wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$(load_script)" "$GATEWAY_URL"
+  start_group "$LOAD_CPUS" "$output" env BENCH_BODY="$HERE/data/body.json" BENCH_BODIES="$(bench_bodies)" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
+    wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
   local load_group=$LAST_GROUP
   wait "$load_group" || true
   stop_group "$load_group"
@@ -615,8 +615,8 @@ if ((SOAK > 0)); then
   verdict=$(verify) || die "$name answered wrongly: $verdict"
   log "   verified: $verdict"
   echo "elapsed_s,rss_mb,hwm_mb,cpu_pct" >"$OUT/soak.csv"
-  start_group "$LOAD_CPUS" "$OUT/soak-load.txt" env BENCH_BODY="$HERE/data/body.json" BENCH_BODIES="$VARIED_OPERATIONS" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
-    wrk -t"$THREADS" -c"$SOAK_CONNS" -d"${SOAK}s" --timeout 10s -s "$(load_script)" "$GATEWAY_URL"
+  start_group "$LOAD_CPUS" "$OUT/soak-load.txt" env BENCH_BODY="$HERE/data/body.json" BENCH_BODIES="$(bench_bodies)" BENCH_CHECK="$CHECK_BODIES" BENCH_HEADER="$BENCH_HEADER" \
+    wrk -t"$THREADS" -c"$SOAK_CONNS" -d"${SOAK}s" --timeout 10s -s "$HERE/lib/load.lua" "$GATEWAY_URL"
   load_group=$LAST_GROUP
   started=$SECONDS
   last_ticks=$(group_ticks "$group")
