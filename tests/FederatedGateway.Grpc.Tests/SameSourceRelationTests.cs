@@ -117,8 +117,8 @@ public sealed class SameSourceRelationTests : IAsyncLifetime
     [Fact]
     public async Task Each_streamed_message_has_its_relations_resolved()
     {
-        using var client = new GrpcSubgraphClient(new GrpcSourceRegistry().Add("kitchen", _schema, _server.Url));
-        var events = await StreamingTests.CollectAsync(client, _server.Url, "subscription { streamQuotes(symbols: [\"AB\"]) { bid issuer { name } } }", "{}");
+        using var client = new GrpcSubgraphClient(new GrpcSourceRegistry().Add("market", _schema, _server.Url));
+        var events = await StreamingTests.CollectAsync(client, _server.Url, "subscription { streamQuotes(symbols: [\"AB\"]) { bid issuer { name } } }", "{}", "market");
 
         Assert.Equal(
             [

@@ -47,12 +47,12 @@ public sealed class StreamingTests
         Assert.Contains(GrpcStatusCodes.PlanFailed, events[0], StringComparison.Ordinal);
     }
 
-    internal static async Task<List<string>> CollectAsync(GrpcSubgraphClient client, string url, string query, string variables)
+    internal static async Task<List<string>> CollectAsync(GrpcSubgraphClient client, string url, string query, string variables, string serviceName = "kitchen")
     {
         var body = Encoding.UTF8.GetBytes($"{{\"query\":{JsonSerializer.Serialize(query)},\"variables\":{variables}}}");
         var events = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await foreach (var received in client.SubscribeAsync(new SubgraphRequest("kitchen", url, body), timeout.Token))
+        await foreach (var received in client.SubscribeAsync(new SubgraphRequest(serviceName, url, body), timeout.Token))
         {
             using (received)
             {

@@ -39,6 +39,7 @@ public sealed class RestClientTests : IAsyncLifetime
         });
         _app.MapGet("/api/settlements/{id}", (string id, bool? include_legs) => id == "missing"
             ? Results.Problem(title: "Not found", detail: $"no settlement {id}", statusCode: 404)
+            : id == "huge" ? Results.Json(new Dictionary<string, object?> { ["settlement_id"] = id, ["amount"] = new string('9', 1024 * 1024) })
             : Results.Json(new Dictionary<string, object?>
             {
                 ["settlement_id"] = id,
@@ -56,9 +57,7 @@ public sealed class RestClientTests : IAsyncLifetime
         _app.MapDelete("/api/settlements/{id}", (string id) => Results.NoContent());
         await _app.StartAsync();
 
-        var document = await OpenApiDocuments.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(TranslationRuleTests.SettlementDocument)), "yaml", "settlement.yaml");
-        var translation = OpenApiTranslator.Translate(document, "settlement.yaml");
-        _client = new OpenApiSubgraphClient(translation, new Uri(_app.Urls.First() + "/api/"), new HttpClient());
+        _client = new OpenApiSubgraphClient(Translation(), new Uri(_app.Urls.First() + "/api/"), new HttpClient());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -112,14 +111,31 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task A_service_that_cannot_be_reached_is_the_field_s_error_not_an_exception()
     {
-        var translation = OpenApiTranslator.Translate(
-            await OpenApiDocuments.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(TranslationRuleTests.SettlementDocument)), "yaml", "settlement.yaml"), "settlement.yaml");
-        var client = new OpenApiSubgraphClient(translation, new Uri("http://127.0.0.1:1/"), new HttpClient());
+        var client = new OpenApiSubgraphClient(Translation(), new Uri("http://127.0.0.1:1/"), new HttpClient());
         var body = Encoding.UTF8.GetBytes("{\"query\":\"{ getSettlement(settlementId: \\\"x\\\") { amount } }\"}");
         using var response = await client.SendAsync(new SubgraphRequest("settlement", "http://settlement.test", body), CancellationToken.None);
         var answer = JsonDocument.Parse(response.Body).RootElement;
 
-        Assert.Equal(OpenApiSubgraphClient.UnavailableCode, answer.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        var error = answer.GetProperty("errors")[0];
+        Assert.Equal(OpenApiSubgraphClient.UnavailableCode, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.DoesNotContain("127.0.0.1", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("data").GetProperty("getSettlement").ValueKind);
     }
+
+    [Fact]
+    public async Task An_answer_over_the_size_limit_is_the_field_s_error_and_is_not_read_whole()
+    {
+        var small = new OpenApiSubgraphClient(Translation(), new Uri(_app.Urls.First() + "/api/"), new HttpClient(), maxResponseBodySize: 64 * 1024);
+        var body = Encoding.UTF8.GetBytes("{\"query\":\"{ getSettlement(settlementId: \\\"huge\\\") { amount } }\"}");
+        using var response = await small.SendAsync(new SubgraphRequest("settlement", "http://settlement.test", body), CancellationToken.None);
+        var answer = JsonDocument.Parse(response.Body).RootElement;
+
+        Assert.Equal("SUBREQUEST_RESPONSE_TOO_LARGE", answer.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("{\"getSettlement\":null}", answer.GetProperty("data").GetRawText());
+    }
+
+    private static OpenApiTranslation Translation() =>
+        OpenApiTranslator.Translate(
+            OpenApiDocuments.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(TranslationRuleTests.SettlementDocument)), "yaml", "settlement.yaml").GetAwaiter().GetResult(),
+            "settlement.yaml");
 }

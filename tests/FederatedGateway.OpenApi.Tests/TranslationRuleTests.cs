@@ -99,10 +99,10 @@ public sealed class TranslationRuleTests
         Assert.Contains("  counterparty: JSON\n", sdl, StringComparison.Ordinal); // no unions among inputs
         Assert.Contains("scalar Decimal\n", sdl, StringComparison.Ordinal);
 
-        var names = (await TranslateAsync()).PropertyNames["Settlement"];
-        Assert.Equal("settlement_id", names["settlementId"]);
-        Assert.Equal("booked_at", names["bookedAt"]);
-        Assert.False(names.ContainsKey("amount"));
+        var fields = (await TranslateAsync()).Types["Settlement"].Fields;
+        Assert.Equal("settlement_id", fields["settlementId"].JsonName);
+        Assert.Equal("booked_at", fields["bookedAt"].JsonName);
+        Assert.Equal("amount", fields["amount"].JsonName);
     }
 
     [Fact]

@@ -4,12 +4,12 @@ using FederatedGateway.Execution.Execution;
 namespace FederatedGateway.Execution.Transport;
 
 /// <summary>Reads a whole stream into a <see cref="PooledArrays"/> buffer, growing it as needed.</summary>
-internal static class PooledBodyReader
+public static class PooledBodyReader
 {
     private const int DefaultInitialSize = 16 * 1024;
 
     /// <summary>The size of the pooled array large bodies are read through.</summary>
-    internal const int StagingSize = 64 * 1024;
+    public const int StagingSize = 64 * 1024;
 
     /// <summary>
     /// Reads <paramref name="stream"/> to its end. Returns the buffer and the byte count, or <c>(null, -1)</c> when the

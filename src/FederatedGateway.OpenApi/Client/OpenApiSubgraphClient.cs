@@ -1,9 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
+using FederatedGateway.Execution.Execution;
 using FederatedGateway.Execution.Transport;
 using FederatedGateway.OpenApi.Translation;
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FederatedGateway.OpenApi.Client;
 
@@ -14,69 +17,90 @@ namespace FederatedGateway.OpenApi.Client;
 /// error (code <c>REST_HTTP_ERROR</c>, with <c>httpStatus</c> and, from a problem+json body, <c>problem</c>); a call
 /// that fails is <c>SUBGRAPH_UNAVAILABLE</c>.
 /// </summary>
-public sealed class OpenApiSubgraphClient : ISubgraphClient
+public sealed partial class OpenApiSubgraphClient : ISubgraphClient
 {
     public const string HttpErrorCode = "REST_HTTP_ERROR";
     public const string UnavailableCode = "SUBGRAPH_UNAVAILABLE";
+    public const string InvalidRequestCode = "SUBGRAPH_REQUEST_INVALID";
 
     private readonly OpenApiTranslation _translation;
     private readonly Uri _baseAddress;
     private readonly HttpClient _http;
+    private readonly int _maxResponseBodySize;
+    private readonly ILogger _logger;
 
-    public OpenApiSubgraphClient(OpenApiTranslation translation, Uri baseAddress, HttpClient http)
+    /// <param name="maxResponseBodySize">The largest answer read (bytes); a longer one is the field's <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error.</param>
+    public OpenApiSubgraphClient(OpenApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize = 32 * 1024 * 1024, ILogger? logger = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResponseBodySize);
         _translation = translation;
         _baseAddress = baseAddress;
         _http = http;
+        _maxResponseBodySize = maxResponseBodySize;
+        _logger = logger ?? NullLogger.Instance;
     }
 
     public async ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var body = JsonDocument.Parse(request.Body);
-        var query = body.RootElement.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()! : "";
-        var variables = body.RootElement.TryGetProperty("variables", out var v) ? v : default;
+        JsonDocument body;
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query);
+            body = JsonDocument.Parse(request.Body);
+            var text = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("query", out var q) && q.ValueKind == JsonValueKind.String ? q.GetString()! : "";
+            document = Parser.Parse(text);
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException ex)
+        catch (Exception ex) when (ex is JsonException or GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
         {
-            return SubgraphResponse.Failed("The subgraph operation does not parse: " + ex.Message, "SUBGRAPH_REQUEST_INVALID");
+            return SubgraphResponse.Failed("The subgraph request is not a GraphQL request: " + ex.Message, InvalidRequestCode);
         }
 
-        var operation = document.Definitions.OfType<GraphQLOperationDefinition>().First();
+        using var _ = body;
+        var variables = body.RootElement.TryGetProperty("variables", out var v) ? v : default;
+        if (document.Definitions.OfType<GraphQLOperationDefinition>().FirstOrDefault() is not { } operation)
+        {
+            return SubgraphResponse.Failed("The subgraph request has no operation.", InvalidRequestCode);
+        }
+
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
         var root = operation.Operation == OperationType.Mutation ? "Mutation" : "Query";
         var collector = new SelectionCollector(fragments, variables);
         var fields = collector.Collect([operation.SelectionSet], root, []);
 
         var results = new (HttpAnswer? Answer, OperationBinding? Binding)[fields.Count];
-        var calls = new List<Task>();
-        for (var i = 0; i < fields.Count; i++)
+        try
         {
-            var name = fields[i].Fields[0].Name.StringValue;
-            if (!_translation.Fields.TryGetValue(root + "." + name, out var binding))
+            var calls = new List<Task>();
+            for (var i = 0; i < fields.Count; i++)
             {
-                continue;
+                if (_translation.Fields.TryGetValue(root + "." + fields[i].Fields[0].Name.StringValue, out var binding))
+                {
+                    var call = CallAsync(i, binding, Arguments(fields[i].Fields[0], variables));
+                    if (root == "Mutation")
+                    {
+                        await call.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        calls.Add(call);
+                    }
+                }
             }
 
-            var index = i;
-            var arguments = Arguments(fields[i].Fields[0], variables);
-            var call = CallAsync(binding, arguments, cancellationToken).ContinueWith(t => results[index] = (t.Result, binding), TaskScheduler.Default);
-            if (root == "Mutation")
+            await Task.WhenAll(calls).ConfigureAwait(false);
+            return Respond(fields, results, root, collector);
+        }
+        finally
+        {
+            foreach (var (answer, _) in results)
             {
-                await call.ConfigureAwait(false);
-            }
-            else
-            {
-                calls.Add(call);
+                answer?.Dispose();
             }
         }
 
-        await Task.WhenAll(calls).ConfigureAwait(false);
-        return Respond(fields, results, root, collector);
+        async Task CallAsync(int index, OperationBinding binding, JsonDocument arguments) =>
+            results[index] = (await this.CallAsync(binding, arguments, cancellationToken).ConfigureAwait(false), binding);
     }
 
     private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (HttpAnswer? Answer, OperationBinding? Binding)[] results, string root, SelectionCollector collector)
@@ -113,8 +137,7 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
                 }
                 else
                 {
-                    using var answerJson = answer.Json!;
-                    writer.Write(json, answerJson.RootElement, binding.ReturnType, group, [key]);
+                    writer.Write(json, answer.Json!.RootElement, binding.ReturnType, group, [key]);
                 }
             }
 
@@ -147,7 +170,7 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
             json.WriteEndObject();
         }
 
-        var rented = Execution.Execution.PooledArrays.Rent(buffer.WrittenCount);
+        var rented = PooledArrays.Rent(buffer.WrittenCount);
         buffer.WrittenSpan.CopyTo(rented);
         return SubgraphResponse.FromBody(rented, buffer.WrittenCount, 200);
     }
@@ -183,45 +206,68 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
             using var request = RestRequestBuilder.Build(_baseAddress, binding, arguments.RootElement, _translation);
             try
             {
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
-                if (status is >= 200 and < 300)
+                var (buffer, length) = response.Content.Headers.ContentLength > _maxResponseBodySize ? (null, -1)
+                    : await PooledBodyReader.ReadAsync(
+                        await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentLength, _maxResponseBodySize, cancellationToken)
+                        .ConfigureAwait(false);
+                if (buffer is null)
                 {
-                    if (binding.ReturnsBoolean)
-                    {
-                        return new HttpAnswer(null, null);
-                    }
-
-                    try
-                    {
-                        return new HttpAnswer(JsonDocument.Parse(bytes.Length == 0 ? "null"u8.ToArray() : bytes), null);
-                    }
-                    catch (JsonException)
-                    {
-                        return new HttpAnswer(null, new CallError($"{binding.Method} {binding.PathTemplate} answered {status} with a body that is not JSON.", w => w.WriteString("code", "SUBREQUEST_MALFORMED_RESPONSE")));
-                    }
+                    return HttpAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered more than {_maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
                 }
 
-                return new HttpAnswer(null, HttpError(binding, status, response.Content.Headers.ContentType?.MediaType, bytes));
+                var answer = Answer(binding, status, response.Content.Headers.ContentType?.MediaType, buffer, length);
+                if (answer.Json is null)
+                {
+                    PooledArrays.Return(buffer);
+                }
+
+                return answer;
             }
             catch (HttpRequestException ex)
             {
-                return new HttpAnswer(null, new CallError($"{binding.Method} {binding.PathTemplate} could not be called: {ex.Message}", w => w.WriteString("code", UnavailableCode)));
+                // The exception names the host and port: the log gets it, the client the operation alone.
+                LogUnreachable(_logger, binding.Method, binding.PathTemplate, ex);
+                return HttpAnswer.Failed($"{binding.Method} {binding.PathTemplate} could not be called (see the gateway log).", UnavailableCode);
             }
         }
     }
 
+    /// <summary>The answer read: its JSON (which keeps <paramref name="buffer"/>), or the field's error.</summary>
+    private static HttpAnswer Answer(OperationBinding binding, int status, string? mediaType, byte[] buffer, int length)
+    {
+        var body = buffer.AsMemory(0, length);
+        if (status is < 200 or >= 300)
+        {
+            return new HttpAnswer(null, null, HttpError(binding, status, mediaType, body.Span));
+        }
+
+        if (binding.ReturnsBoolean)
+        {
+            return new HttpAnswer(null, null, null);
+        }
+
+        try
+        {
+            return new HttpAnswer(JsonDocument.Parse(length == 0 ? "null"u8.ToArray() : body), buffer, null);
+        }
+        catch (JsonException)
+        {
+            return HttpAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered {status} with a body that is not JSON.", "SUBREQUEST_MALFORMED_RESPONSE");
+        }
+    }
+
     /// <summary>A non-2xx answer as the field's error: the status, and a problem+json body's details.</summary>
-    private static CallError HttpError(OperationBinding binding, int status, string? mediaType, byte[] body)
+    private static CallError HttpError(OperationBinding binding, int status, string? mediaType, ReadOnlySpan<byte> body)
     {
         JsonElement? problem = null;
         if (mediaType is { } type && type.EndsWith("json", StringComparison.OrdinalIgnoreCase) && body.Length > 0)
         {
             try
             {
-                using var document = JsonDocument.Parse(body);
-                problem = document.RootElement.Clone();
+                var reader = new Utf8JsonReader(body);
+                problem = JsonElement.ParseValue(ref reader);
             }
             catch (JsonException)
             {
@@ -244,7 +290,23 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
         });
     }
 
-    private sealed record HttpAnswer(JsonDocument? Json, CallError? Error);
+    /// <summary>One call's answer: its JSON (reading the pooled <see cref="Buffer"/>, returned on dispose) or its error.</summary>
+    private sealed record HttpAnswer(JsonDocument? Json, byte[]? Buffer, CallError? Error) : IDisposable
+    {
+        public static HttpAnswer Failed(string message, string code) => new(null, null, new CallError(message, w => w.WriteString("code", code)));
+
+        public void Dispose()
+        {
+            Json?.Dispose();
+            if (Buffer is not null)
+            {
+                PooledArrays.Return(Buffer);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "REST call {Method} {Path} failed")]
+    private static partial void LogUnreachable(ILogger logger, string method, string path, Exception exception);
 
     private sealed record CallError(string Message, Action<Utf8JsonWriter> Extensions);
 }

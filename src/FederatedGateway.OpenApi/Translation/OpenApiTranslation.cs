@@ -1,18 +1,15 @@
 namespace FederatedGateway.OpenApi.Translation;
 
 /// <summary>
-/// An OpenAPI document translated: the subgraph SDL, and per root field the HTTP operation it calls (what executing
-/// it needs: method, path template, where each argument goes, the body).
+/// An OpenAPI document translated: the subgraph SDL, per root field the HTTP operation it calls (method, path
+/// template, where each argument goes, the body), and the types made.
 /// </summary>
 public sealed class OpenApiTranslation
 {
-    internal OpenApiTranslation(
-        string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> propertyNames,
-        IReadOnlyDictionary<string, ApiType> types)
+    internal OpenApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, ApiType> types)
     {
         Sdl = sdl;
         Fields = fields;
-        PropertyNames = propertyNames;
         Types = types;
     }
 
@@ -21,10 +18,7 @@ public sealed class OpenApiTranslation
     /// <summary>By <c>Query.field</c> / <c>Mutation.field</c>.</summary>
     public IReadOnlyDictionary<string, OperationBinding> Fields { get; }
 
-    /// <summary>Per object and input type, the JSON property behind each GraphQL field whose name differs from it.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PropertyNames { get; }
-
-    /// <summary>The object, input, enum and union types made, by name.</summary>
+    /// <summary>The object, input, enum and union types made, by name (fields with the JSON property behind each).</summary>
     internal IReadOnlyDictionary<string, ApiType> Types { get; }
 }
 

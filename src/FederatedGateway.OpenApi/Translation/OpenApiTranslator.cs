@@ -19,6 +19,19 @@ public static class OpenApiTranslator
     public static OpenApiTranslation Translate(OpenApiDocument document, string origin)
     {
         ArgumentNullException.ThrowIfNull(document);
+        try
+        {
+            return TranslateDocument(document, origin);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InsufficientExecutionStackException)
+        {
+            // Microsoft.OpenApi refuses reference chains it cannot resolve (too deep, cyclic in ways it cannot follow).
+            throw new OpenApiSourceException($"{origin}: {ex.Message}", ex);
+        }
+    }
+
+    private static OpenApiTranslation TranslateDocument(OpenApiDocument document, string origin)
+    {
         var types = new SchemaTypes();
         var roots = new Dictionary<string, StringBuilder>(StringComparer.Ordinal) { ["Query"] = new(), ["Mutation"] = new() };
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { ["Query"] = new(StringComparer.Ordinal), ["Mutation"] = new(StringComparer.Ordinal) };
@@ -38,6 +51,7 @@ public static class OpenApiTranslator
             }
         }
 
+        types.Complete();
         if (bindings.Count == 0)
         {
             throw new OpenApiSourceException($"{origin}: the OpenAPI document has no operations to translate.");
@@ -49,7 +63,7 @@ public static class OpenApiTranslator
             roots["Query"].Append("  \"This source has only mutations.\"\n  _onlyMutations: Boolean\n");
         }
 
-        var sdl = new StringBuilder("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@shareable\"])\n");
+        var sdl = new StringBuilder("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [])\n");
         foreach (var (root, fields) in roots)
         {
             if (fields.Length > 0)
@@ -59,7 +73,7 @@ public static class OpenApiTranslator
         }
 
         types.Print(sdl);
-        return new OpenApiTranslation(sdl.ToString(), bindings, types.PropertyNames, types.Model);
+        return new OpenApiTranslation(sdl.ToString(), bindings, types.Model);
     }
 
     private static OperationBinding Field(StringBuilder root, SchemaTypes types, string field, HttpMethod method, string path, IOpenApiPathItem item, OpenApiOperation operation)

@@ -18,10 +18,8 @@ internal sealed class SchemaTypes
     private readonly Dictionary<(string Key, bool Input), string> _named = [];
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { "Query", "Mutation", "Subscription" };
     private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _propertyNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ApiType> _model = new(StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> PropertyNames => _propertyNames;
+    private readonly Queue<(IOpenApiSchema Schema, string Key, bool Input, string Name)> _pending = new();
 
     /// <summary>The types made, by name, as executing against them needs them.</summary>
     public IReadOnlyDictionary<string, ApiType> Model => _model;
@@ -35,7 +33,7 @@ internal sealed class SchemaTypes
     /// <summary>Whether a value of <paramref name="schema"/> may be null (3.0 <c>nullable</c>, 3.1 a <c>null</c> type).</summary>
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && type.HasFlag(JsonSchemaType.Null);
 
-    /// <summary>Every type and scalar made, in name order.</summary>
+    /// <summary>Every type and scalar made, in name order (after <see cref="Complete"/>).</summary>
     public void Print(StringBuilder sdl)
     {
         foreach (var scalar in _scalars)
@@ -193,7 +191,24 @@ internal sealed class SchemaTypes
             return name;
         }
 
-        _definitions[name] = ""; // named before its fields: a property may lead back here
+        // Named now, its fields made later (Complete): a property may lead back here, and a chain of references as long
+        // as the document's must not become a recursion as deep.
+        _definitions[name] = "";
+        _pending.Enqueue((schema, key, input, name));
+        return name;
+    }
+
+    /// <summary>Makes the fields of every object and input type named so far, and of those they lead to.</summary>
+    public void Complete()
+    {
+        while (_pending.TryDequeue(out var next))
+        {
+            MakeFields(next.Schema, next.Key, next.Input, next.Name);
+        }
+    }
+
+    private void MakeFields(IOpenApiSchema schema, string key, bool input, string name)
+    {
         var model = _model[name] = new ApiType(name, input ? ApiTypeKind.Input : ApiTypeKind.Object);
         var properties = new List<(string Name, IOpenApiSchema Schema, bool Required, string Owner)>();
         Collect(schema, key, properties, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
@@ -201,18 +216,12 @@ internal sealed class SchemaTypes
         Describe(definition, schema.Description, "");
         definition.Append(input ? "input " : "type ").Append(name).Append(" {\n");
         var fields = new HashSet<string>(StringComparer.Ordinal);
-        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (property, propertySchema, required, owner) in properties)
         {
             var field = OpenApiNames.Camel(property);
             if (!fields.Add(field))
             {
                 continue;
-            }
-
-            if (field != property)
-            {
-                renamed[field] = property;
             }
 
             Describe(definition, propertySchema.Description, "  ");
@@ -229,12 +238,6 @@ internal sealed class SchemaTypes
         }
 
         _definitions[name] = definition.Append("}\n").ToString();
-        if (renamed.Count > 0)
-        {
-            _propertyNames[name] = renamed;
-        }
-
-        return name;
     }
 
     /// <summary>
