@@ -64,8 +64,9 @@ public static class FederatedGatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, SecuritySettingsValidator>();
 
-        // The source kinds: http(s):// subgraphs are GraphQL over HTTP, grpc(s):// ones gRPC services. Each snapshot
-        // asks them in order; a source's client is created only when a subgraph uses it.
+        // The source kinds: http(s):// subgraphs are GraphQL over HTTP, grpc(s):// ones gRPC services, and the subgraphs
+        // composed from OpenAPI documents REST APIs (claimed by name, asked first). A source's client is created only
+        // when a subgraph uses it.
         services.AddSingleton<ISubgraphClientFactory>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
@@ -78,6 +79,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         });
         services.AddReplicas();
         services.AddFederatedGatewayGrpc(configuration);
+        OpenApi.OpenApiGatewayServiceCollectionExtensions.AddFederatedGatewayOpenApi(services, configuration);
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<IdeEndpoint>();
         services.TryAddSingleton<GraphQLWebSocketEndpoint>();

@@ -55,7 +55,7 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void A_grpc_entry_without_descriptor_set_or_reflection_is_a_clear_error()
     {
-        var entry = new FederatedGateway.Core.CompositionConfig.SubgraphConfig("m", null, null, null, new Dictionary<string, string> { ["url"] = "grpc://127.0.0.1:1" });
+        var entry = new FederatedGateway.Core.CompositionConfig.SubgraphConfig("m", null, null, null) { Source = new("grpc", new Dictionary<string, string> { ["url"] = "grpc://127.0.0.1:1" }, null) };
         var error = Assert.Throws<FederatedGateway.Core.CompositionConfig.SupergraphConfigException>(() => Composition.GrpcConfigSources.Read(entry, "/"));
         Assert.Contains("exactly one of \"descriptor_set", error.Message, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class ConfigCompositionTests
     [Fact]
     public void A_grpc_entry_with_an_http_url_is_a_clear_error()
     {
-        var entry = new FederatedGateway.Core.CompositionConfig.SubgraphConfig("m", null, null, null, new Dictionary<string, string> { ["url"] = "http://127.0.0.1:1", ["reflection"] = "true" });
+        var entry = new FederatedGateway.Core.CompositionConfig.SubgraphConfig("m", null, null, null) { Source = new("grpc", new Dictionary<string, string> { ["url"] = "http://127.0.0.1:1", ["reflection"] = "true" }, null) };
         var error = Assert.Throws<FederatedGateway.Core.CompositionConfig.SupergraphConfigException>(() => Composition.GrpcConfigSources.Read(entry, "/"));
         Assert.Contains("grpc://host:port", error.Message, StringComparison.Ordinal);
     }

@@ -72,7 +72,7 @@ public sealed class ConfigOptionsTests
         var answer = await gateway.QueryAsync("{ a: item(id: \"a1\") { count color } e: item(id: \"empty\") { count } }");
 
         Assert.Equal("{\"a\":{\"count\":3,\"color\":null},\"e\":{\"count\":null}}", CodecTests.Data(answer).GetRawText());
-        var sdl = (await GrpcConfigSources.Resolver(folder)(SupergraphConfigReader.Read(config).Subgraphs.Single(), CancellationToken.None))!.Sdl;
+        var sdl = (await GrpcConfigSources.Resolver(folder).Resolve(SupergraphConfigReader.Read(config).Subgraphs.Single(), CancellationToken.None))!.Sdl;
         Assert.Contains("enum Color {\n  RED\n}", sdl, StringComparison.Ordinal);
         Assert.Contains("\n  count: Int\n", sdl, StringComparison.Ordinal);
     }
@@ -138,6 +138,6 @@ public sealed class ConfigOptionsTests
         var config = Path.Combine(folder, "supergraph.yaml");
         await File.WriteAllTextAsync(config, "subgraphs:\n  g:\n    schema:\n      grpc:\n        url: grpc://127.0.0.1:1\n        descriptor_set: service.pb\n" + options);
         var entry = SupergraphConfigReader.Read(config).Subgraphs.Single();
-        return ((await GrpcConfigSources.Resolver(folder)(entry, CancellationToken.None))!, config);
+        return ((await GrpcConfigSources.Resolver(folder).Resolve(entry, CancellationToken.None))!, config);
     }
 }

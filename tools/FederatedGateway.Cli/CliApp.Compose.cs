@@ -23,8 +23,9 @@ internal sealed partial class CliApp
             }
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var grpc = GrpcConfigSources.Resolver(Path.GetDirectoryName(config.Path)!);
-            sources = await new SubgraphSourceLoader(http, grpc).LoadAsync(config, CancellationToken.None);
+            var folder = Path.GetDirectoryName(config.Path)!;
+            sources = await new SubgraphSourceLoader(http, GrpcConfigSources.Resolver(folder), FederatedGateway.OpenApi.Sources.OpenApiConfigSources.Resolver(folder, http: http))
+                .LoadAsync(config, CancellationToken.None);
         }
         catch (SupergraphConfigException ex)
         {

@@ -16,7 +16,7 @@ namespace FederatedGateway.AspNetCore.Grpc;
 /// <summary>
 /// Registers the gRPC side of the gateway: the <see cref="GrpcSourceRegistry"/> (from <c>Gateway:Grpc:&lt;subgraph&gt;</c>,
 /// from <c>supergraph.yaml</c> gRPC entries when composing with <c>--config</c>, or programmatically), the
-/// <see cref="GrpcSubgraphClient"/> and the <see cref="GrpcSchemaResolver"/> used by composition.
+/// <see cref="GrpcSubgraphClient"/> and the gRPC <see cref="SourceKindResolver"/> used by composition.
 /// </summary>
 public static class GrpcGatewayServiceCollectionExtensions
 {
@@ -50,14 +50,14 @@ public static class GrpcGatewayServiceCollectionExtensions
                 ? new DescriptorCache(cacheFolder, provider.GetService<ILogger<DescriptorCache>>())
                 : null,
             provider.GetService<ILogger<GrpcSourceRecovery>>()));
-        services.TryAddSingleton<GrpcSchemaResolver>(provider => GrpcConfigSources.Resolver(
+        services.AddSingleton(provider => GrpcConfigSources.Resolver(
             ConfigDirectory(configuration) ?? Directory.GetCurrentDirectory(), provider.GetRequiredService<GrpcSourceRegistry>(),
             recovery: provider.GetRequiredService<GrpcSourceRecovery>()));
         return services;
     }
 
     /// <summary>The folder of the <c>--config</c> file, when there is one.</summary>
-    private static string? ConfigDirectory(IConfiguration configuration)
+    internal static string? ConfigDirectory(IConfiguration configuration)
     {
         var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];
         return string.IsNullOrEmpty(configPath) ? null : Path.GetDirectoryName(Path.GetFullPath(configPath))!;

@@ -7,20 +7,20 @@ namespace FederatedGateway.AspNetCore.Loading;
 
 /// <summary>
 /// A <c>supergraph.yaml</c> (<c>--config</c>, for local development): its subgraph sources are read (files,
-/// <c>_service { sdl }</c> of running subgraphs, gRPC sources when supported) and composed on every load. A gRPC
+/// <c>_service { sdl }</c> of running subgraphs, gRPC, OpenAPI and SOAP sources when supported) and composed on every load. A gRPC
 /// reflection source left out (or composed from its cache) because it could not be read asks for a new load when it
 /// answers again (<see cref="Changed"/>).
 /// </summary>
 internal sealed class ComposedSupergraphSource : ISupergraphSource
 {
     private readonly string _configPath;
-    private readonly GrpcSchemaResolver? _grpcResolver;
+    private readonly IReadOnlyList<SourceKindResolver> _kinds;
     private IReadOnlyCollection<string> _watched;
 
-    public ComposedSupergraphSource(string configPath, GrpcSchemaResolver? grpcResolver, GrpcSourceRecovery? grpcRecovery = null)
+    public ComposedSupergraphSource(string configPath, IEnumerable<SourceKindResolver> kinds, GrpcSourceRecovery? grpcRecovery = null)
     {
         _configPath = configPath;
-        _grpcResolver = grpcResolver;
+        _kinds = kinds.ToList();
         _watched = new[] { Path.GetFullPath(configPath) };
         if (grpcRecovery is not null)
         {
@@ -44,7 +44,7 @@ internal sealed class ComposedSupergraphSource : ISupergraphSource
             var config = SupergraphConfigReader.Read(_configPath);
             _watched = config.WatchedFiles().ToList();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            sources = await new SubgraphSourceLoader(http, _grpcResolver).LoadAsync(config, cancellationToken).ConfigureAwait(false);
+            sources = await new SubgraphSourceLoader(http, _kinds).LoadAsync(config, cancellationToken).ConfigureAwait(false);
         }
         catch (SupergraphConfigException ex)
         {

@@ -43,7 +43,7 @@ public static class SupergraphFileServiceCollectionExtensions
                     throw new SupergraphLoadException("Give either --supergraph <file> or --config <supergraph.yaml>, not both.");
                 }
 
-                return new ComposedSupergraphSource(configPath, provider.GetService<GrpcSchemaResolver>(), provider.GetService<FederatedGateway.Grpc.Composition.GrpcSourceRecovery>());
+                return new ComposedSupergraphSource(configPath, provider.GetServices<SourceKindResolver>(), provider.GetService<FederatedGateway.Grpc.Composition.GrpcSourceRecovery>());
             }
 
             if (string.IsNullOrWhiteSpace(supergraphPath))

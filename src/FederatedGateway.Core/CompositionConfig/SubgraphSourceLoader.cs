@@ -6,19 +6,23 @@ namespace FederatedGateway.Core.CompositionConfig;
 
 /// <summary>
 /// Turns the entries of a <see cref="SupergraphConfig"/> into <see cref="SubgraphSource"/>s: reads schema files,
-/// asks running subgraphs for <c>_service { sdl }</c>, and hands <c>grpc</c> sources to a registered resolver.
+/// asks running subgraphs for <c>_service { sdl }</c>, and hands the sources of other kinds (<c>grpc</c>,
+/// <c>openapi</c>, <c>soap</c>) to the resolver registered for their kind.
 /// </summary>
 public sealed class SubgraphSourceLoader
 {
     private readonly HttpClient _http;
-    private readonly GrpcSchemaResolver? _grpcResolver;
+    private readonly Dictionary<string, SubgraphSchemaResolver> _resolvers = new(StringComparer.Ordinal);
 
     /// <param name="http">Client for <c>subgraph_url</c> sources (its timeout applies).</param>
-    /// <param name="grpcResolver">Builds the SDL of a gRPC source (from the gRPC package); null means gRPC sources are refused.</param>
-    public SubgraphSourceLoader(HttpClient http, GrpcSchemaResolver? grpcResolver = null)
+    /// <param name="kinds">The resolvers of the other source kinds this host supports; an entry of a kind without one is refused.</param>
+    public SubgraphSourceLoader(HttpClient http, params IEnumerable<SourceKindResolver> kinds)
     {
         _http = http;
-        _grpcResolver = grpcResolver;
+        foreach (var kind in kinds)
+        {
+            _resolvers[kind.Kind] = kind.Resolve;
+        }
     }
 
     /// <summary>The sources of the config's subgraphs, less those the gRPC resolver leaves out for now.</summary>
@@ -49,12 +53,13 @@ public sealed class SubgraphSourceLoader
             return new SubgraphSource(subgraph.Name, subgraph.RoutingUrl ?? subgraph.SubgraphUrl, await FetchSdlAsync(subgraph, cancellationToken).ConfigureAwait(false), subgraph.SubgraphUrl);
         }
 
-        if (_grpcResolver is null)
+        var kind = subgraph.Source?.Kind ?? throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\" has no schema source.");
+        if (!_resolvers.TryGetValue(kind, out var resolve))
         {
-            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": gRPC sources need the gRPC support of the gateway.");
+            throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\": {kind} sources are not supported by this host (it supports {string.Join(", ", _resolvers.Keys.Prepend("file, subgraph_url"))}).");
         }
 
-        return await _grpcResolver(subgraph, cancellationToken).ConfigureAwait(false);
+        return await resolve(subgraph, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> FetchSdlAsync(SubgraphConfig subgraph, CancellationToken cancellationToken)

@@ -74,28 +74,40 @@ public static partial class SupergraphConfigReader
         var routingUrl = Scalar(entry, "routing_url", file);
         if (Child(entry, "schema") is not YamlMappingNode schema)
         {
-            throw new SupergraphConfigException($"{where}: \"schema\" must have one of file, subgraph_url or grpc.");
+            throw new SupergraphConfigException($"{where}: \"schema\" must have one of {SchemaKeys()}.");
         }
 
+        CheckSchemaKeys(schema, file, where);
         var schemaFile = Scalar(schema, "file", file);
         var subgraphUrl = Scalar(schema, "subgraph_url", file);
-        IReadOnlyDictionary<string, string>? grpc = null;
-        if (Child(schema, "grpc") is YamlMappingNode grpcNode)
+        SourceEntry? source = null;
+        var sources = (schemaFile is null ? 0 : 1) + (subgraphUrl is null ? 0 : 1);
+        foreach (var kind in SourceEntry.Kinds)
         {
-            // Single values here; nested options (entities, messages, methods) are read and checked by the gRPC source.
-            grpc = grpcNode.Children.Where(p => p.Value is YamlScalarNode).ToDictionary(
-                p => KeyName(p.Key, "a grpc option", file),
-                p => ((YamlScalarNode)p.Value).Value ?? "",
-                StringComparer.Ordinal);
+            switch (Child(schema, kind))
+            {
+                case null:
+                    continue;
+                case YamlMappingNode mapping:
+                    // Single values here; nested options (entities, messages, operations…) are read and checked by the source kind.
+                    var options = mapping.Children.Where(p => p.Value is YamlScalarNode).ToDictionary(
+                        p => KeyName(p.Key, $"a {kind} option", file),
+                        p => ((YamlScalarNode)p.Value).Value ?? "",
+                        StringComparer.Ordinal);
+                    source = new SourceEntry(kind, options, mapping);
+                    sources++;
+                    break;
+                case var other:
+                    throw new SupergraphConfigException($"{file}:{other.Start.Line}:{other.Start.Column}: {where}: \"{kind}\" must be a mapping of options.");
+            }
         }
 
-        var sources = (schemaFile is null ? 0 : 1) + (subgraphUrl is null ? 0 : 1) + (grpc is null ? 0 : 1);
         if (sources != 1)
         {
-            throw new SupergraphConfigException($"{where}: \"schema\" must have exactly one of file, subgraph_url or grpc.");
+            throw new SupergraphConfigException($"{where}: \"schema\" must have exactly one of {SchemaKeys()}.");
         }
 
-        if (routingUrl is null && grpc is null && subgraphUrl is null)
+        if (routingUrl is null && source is null && subgraphUrl is null)
         {
             throw new SupergraphConfigException($"{where}: \"routing_url\" is required for a schema from a file.");
         }
@@ -104,14 +116,30 @@ public static partial class SupergraphConfigReader
         RequireAbsoluteUrl(subgraphUrl, "subgraph_url", where, allowAnyScheme: false);
         return new SubgraphConfig(
             name,
-            routingUrl ?? subgraphUrl ?? grpc?.GetValueOrDefault("url"),
+            routingUrl ?? subgraphUrl ?? source?.Options.GetValueOrDefault("url"),
             schemaFile is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, schemaFile)),
-            subgraphUrl,
-            grpc)
+            subgraphUrl)
         {
-            GrpcNode = Child(schema, "grpc") as YamlMappingNode,
+            Source = source,
             ConfigFile = file,
         };
+    }
+
+    private static string SchemaKeys() => "file, subgraph_url, " + string.Join(", ", SourceEntry.Kinds.SkipLast(1)) + " or " + SourceEntry.Kinds[^1];
+
+    /// <summary>A misspelt key under <c>schema:</c> is an error naming the closest one, not a silent "no source".</summary>
+    private static void CheckSchemaKeys(YamlMappingNode schema, string file, string where)
+    {
+        var known = SourceEntry.Kinds.Prepend("subgraph_url").Prepend("file").ToArray();
+        foreach (var key in schema.Children.Keys)
+        {
+            var name = KeyName(key, "a schema key", file);
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                throw new SupergraphConfigException(
+                    $"{file}:{key.Start.Line}:{key.Start.Column}: {where}: unknown schema key \"{name}\"{FederatedGateway.Core.Text.Suggestions.DidYouMean(name, known)} (known: {string.Join(", ", known)}).");
+            }
+        }
     }
 
     private static void RequireAbsoluteUrl(string? url, string key, string where, bool allowAnyScheme)

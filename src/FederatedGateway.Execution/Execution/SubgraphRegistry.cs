@@ -7,7 +7,8 @@ namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
 /// Where each subgraph of a snapshot lives and which source serves it: for each subgraph (URL overrides applied) the
-/// first <see cref="ISubgraphClientFactory"/> that can handle it gives its client and subscriber. A subgraph no
+/// first <see cref="ISubgraphClientFactory"/> that can handle it (those that claim subgraphs by name asked first)
+/// gives its client and subscriber. A subgraph no
 /// source can serve fails its fetches with a clear error; the rest of the graph is served.
 /// </summary>
 public sealed class SubgraphRegistry
@@ -18,6 +19,7 @@ public sealed class SubgraphRegistry
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(sources);
+        sources = [.. sources.Where(s => s.ServesByName), .. sources.Where(s => !s.ServesByName)];
         foreach (var subgraph in schema.Subgraphs)
         {
             var url = urlOverrides is not null && urlOverrides.TryGetValue(subgraph.Name, out var overridden) ? overridden : subgraph.Url;

@@ -14,6 +14,12 @@ public interface ISubgraphClientFactory
     /// <summary>A short name for logs and errors (<c>graphql-http</c>, <c>grpc</c>).</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// True when this source claims its subgraphs by name, not by URL scheme (a REST API's URL is plain http like a
+    /// GraphQL subgraph's): such sources are asked first.
+    /// </summary>
+    bool ServesByName => false;
+
     /// <summary>Whether this source serves <paramref name="subgraph"/> (usually decided by its URL's scheme).</summary>
     bool CanHandle(SubgraphEndpoint subgraph);
 

@@ -23,8 +23,8 @@ public static class GrpcConfigSources
     /// from its cached descriptors, or left out (the resolver answers null), and tried again in the background.
     /// </summary>
     /// <param name="configDirectory">The folder of the config file (relative descriptor sets resolve against it).</param>
-    public static GrpcSchemaResolver Resolver(string configDirectory, GrpcSourceRegistry? registry = null, TimeSpan? timeout = null, GrpcSourceRecovery? recovery = null) =>
-        async (subgraph, cancellationToken) =>
+    public static SourceKindResolver Resolver(string configDirectory, GrpcSourceRegistry? registry = null, TimeSpan? timeout = null, GrpcSourceRecovery? recovery = null) =>
+        new(SourceEntry.GrpcKind, async (subgraph, cancellationToken) =>
         {
             var (url, source) = Read(subgraph, configDirectory);
             GrpcSchema schema;
@@ -61,7 +61,7 @@ public static class GrpcConfigSources
             registry?.Add(subgraph.Name, source);
             registry?.Add(subgraph.Name, schema, url);
             return new SubgraphSource(subgraph.Name, url, schema.Sdl, schema.Origin) { LineOrigins = schema.LineOrigins };
-        };
+        });
 
     /// <summary>The routing URL and source definition of a config entry.</summary>
     /// <exception cref="SupergraphConfigException">The entry is incomplete or contradictory.</exception>
@@ -71,7 +71,7 @@ public static class GrpcConfigSources
         var where = $"subgraph \"{subgraph.Name}\": grpc";
         var grpc = subgraph.Grpc ?? throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\" has no grpc source.");
         var file = subgraph.ConfigFile ?? "supergraph config";
-        if (subgraph.GrpcNode is { } node)
+        if (subgraph.Source?.Node is { } node)
         {
             GrpcEntryKeys.Check(node, file, where);
         }
@@ -96,7 +96,7 @@ public static class GrpcConfigSources
             Reflection = reflection,
             ReflectionUrl = reflection && target is not null && GrpcAddress.IsGrpc(target) ? target : null,
             Translation = new TranslationOptions { Int64AsNumber = Flag(grpc, "int64_as_number", where), Services = services, Style = Style(grpc, where) },
-            Overlay = subgraph.GrpcNode is { } options ? GrpcOptionsOverlayReader.Read(options, file, where) : null,
+            Overlay = subgraph.Source?.Node is { } options ? GrpcOptionsOverlayReader.Read(options, file, where) : null,
         };
         return (url, source);
     }

@@ -9,7 +9,7 @@ namespace FederatedGateway.Grpc.Overlay;
 /// Reads the <c>entities</c>, <c>messages</c> and <c>methods</c> options of a <c>grpc:</c> entry. Every key is checked:
 /// an unknown one is an error naming the file, line and column, with the closest known key.
 /// </summary>
-internal sealed class GrpcOptionsOverlayReader
+internal sealed class GrpcOptionsOverlayReader : SourceOptionsReader
 {
     private static readonly string[] s_entityKeys = ["key", "lookup", "batch_match"];
     private static readonly string[] s_messageKeys = ["graphql_name", "shareable", "fields"];
@@ -18,13 +18,9 @@ internal sealed class GrpcOptionsOverlayReader
     private static readonly string[] s_enumKeys = ["hidden"];
     private static readonly string[] s_methodKeys = ["kind", "graphql_name"];
 
-    private readonly string _file;
-    private readonly string _where;
-
     private GrpcOptionsOverlayReader(string file, string where)
+        : base(file, where)
     {
-        _file = file;
-        _where = where;
     }
 
     /// <param name="grpc">The <c>grpc:</c> mapping.</param>
@@ -103,72 +99,4 @@ internal sealed class GrpcOptionsOverlayReader
 
         return overlay;
     }
-
-    /// <summary>The names and options under <paramref name="key"/> of the entry (none when it is absent).</summary>
-    private IEnumerable<(string Name, YamlNode Node)> Elements(YamlMappingNode grpc, string key) =>
-        Child(grpc, key) is { } node ? Entries(node, key) : [];
-
-    /// <summary>The names and options of a mapping of names (<paramref name="key"/> names it in messages).</summary>
-    private IEnumerable<(string Name, YamlNode Node)> Entries(YamlNode node, string key)
-    {
-        if (node is not YamlMappingNode elements)
-        {
-            throw Error(node, $"\"{key}\" must map names to their options.");
-        }
-
-        foreach (var (name, value) in elements.Children)
-        {
-            yield return (name is YamlScalarNode { Value: { } text } ? text : throw Error(name, $"a name under \"{key}\" must be a plain name."), value);
-        }
-    }
-
-    private YamlMappingNode Mapping(YamlNode node, string[] allowed, string what)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            throw Error(node, $"{what} must be a mapping of options ({string.Join(", ", allowed)}).");
-        }
-
-        foreach (var key in map.Children.Keys)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            if (!allowed.Contains(name, StringComparer.Ordinal))
-            {
-                throw Error(key, $"{what}: unknown option \"{name}\"{Suggestions.DidYouMean(name, allowed)} (known: {string.Join(", ", allowed)}).");
-            }
-        }
-
-        return map;
-    }
-
-    private string? Text(YamlMappingNode map, string key) =>
-        Child(map, key) switch
-        {
-            null => null,
-            YamlScalarNode { Value: { } value } => value,
-            var other => throw Error(other, $"\"{key}\" must be a single value."),
-        };
-
-    private bool Flag(YamlMappingNode map, string key) =>
-        Text(map, key) switch
-        {
-            null or "false" => false,
-            "true" => true,
-            var other => throw Error(Child(map, key)!, $"\"{key}\" must be true or false, not \"{other}\"."),
-        };
-
-    private T? Choice<T>(YamlMappingNode map, string key, Dictionary<string, T> choices)
-        where T : struct =>
-        Text(map, key) switch
-        {
-            null => null,
-            var text when choices.TryGetValue(text.ToLowerInvariant(), out var value) => value,
-            var other => throw Error(Child(map, key)!, $"\"{key}\" must be one of {string.Join(", ", choices.Keys)}, not \"{other}\"{Suggestions.DidYouMean(other, choices.Keys)}."),
-        };
-
-    private string Place(YamlNode node) => $"{_file}:{node.Start.Line}:{node.Start.Column}";
-
-    private SupergraphConfigException Error(YamlNode node, string message) => new($"{Place(node)}: {_where}: {message}");
-
-    private static YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 }

@@ -12,32 +12,32 @@ namespace FederatedGateway.OpenApi.Client;
 
 /// <summary>
 /// Answers a subgraph request against a REST API described by OpenAPI: each root field of the operation is one HTTP
-/// call (queries concurrently, mutations in order), built from the field's <see cref="OperationBinding"/>; each JSON
-/// answer is written as the selection asks (<see cref="RestAnswerWriter"/>). An answer other than 2xx is the field's
-/// error (code <c>REST_HTTP_ERROR</c>, with <c>httpStatus</c> and, from a problem+json body, <c>problem</c>); a call
-/// that fails is <c>SUBGRAPH_UNAVAILABLE</c>.
+/// call (queries concurrently, mutations in order), built from the field's <see cref="OperationBinding"/>;
+/// <c>_entities</c> looks each representation up through its entity's lookup (<see cref="EntityLookups"/>: a batch
+/// lookup once for all keys), and relation fields selected anywhere in the answers are looked up the same way
+/// (<see cref="RelationScanner"/>) before the answers are written as the selection asks (<see cref="RestAnswerWriter"/>).
+/// An answer other than 2xx is the field's error (code <c>REST_HTTP_ERROR</c>, with <c>httpStatus</c> and, from a
+/// problem+json body, <c>problem</c>); a call that fails is <c>SUBGRAPH_UNAVAILABLE</c>.
 /// </summary>
-public sealed partial class OpenApiSubgraphClient : ISubgraphClient
+public sealed class OpenApiSubgraphClient : ISubgraphClient
 {
-    public const string HttpErrorCode = "REST_HTTP_ERROR";
-    public const string UnavailableCode = "SUBGRAPH_UNAVAILABLE";
+    public const string HttpErrorCode = RestCaller.HttpErrorCode;
+    public const string UnavailableCode = RestCaller.UnavailableCode;
     public const string InvalidRequestCode = "SUBGRAPH_REQUEST_INVALID";
 
     private readonly OpenApiTranslation _translation;
-    private readonly Uri _baseAddress;
-    private readonly HttpClient _http;
-    private readonly int _maxResponseBodySize;
-    private readonly ILogger _logger;
+    private readonly RestCaller _caller;
+    private readonly bool _hasRelations;
 
     /// <param name="maxResponseBodySize">The largest answer read (bytes); a longer one is the field's <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error.</param>
-    public OpenApiSubgraphClient(OpenApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize = 32 * 1024 * 1024, ILogger? logger = null)
+    /// <param name="headers">Headers sent with every call (an API key, a static token).</param>
+    public OpenApiSubgraphClient(OpenApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize = 32 * 1024 * 1024, ILogger? logger = null, IReadOnlyDictionary<string, string>? headers = null)
     {
+        ArgumentNullException.ThrowIfNull(translation);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResponseBodySize);
         _translation = translation;
-        _baseAddress = baseAddress;
-        _http = http;
-        _maxResponseBodySize = maxResponseBodySize;
-        _logger = logger ?? NullLogger.Instance;
+        _caller = new RestCaller(translation, baseAddress, http, maxResponseBodySize, headers ?? new Dictionary<string, string>(), logger ?? NullLogger.Instance);
+        _hasRelations = translation.Types.Values.Any(t => t.Fields.Values.Any(f => f.RelationTo is not null));
     }
 
     public async ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
@@ -68,13 +68,19 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
         var collector = new SelectionCollector(fragments, variables);
         var fields = collector.Collect([operation.SelectionSet], root, []);
 
-        var results = new (HttpAnswer? Answer, OperationBinding? Binding)[fields.Count];
+        var results = new (RestAnswer? Answer, OperationBinding? Binding)[fields.Count];
+        using var lookups = new EntityLookups(_caller, request.Headers);
         try
         {
             var calls = new List<Task>();
             for (var i = 0; i < fields.Count; i++)
             {
-                if (_translation.Fields.TryGetValue(root + "." + fields[i].Fields[0].Name.StringValue, out var binding))
+                var name = fields[i].Fields[0].Name.StringValue;
+                if (root == "Query" && name == "_entities")
+                {
+                    calls.Add(LoadEntitiesAsync(Representations(fields[i].Fields[0], variables), lookups, cancellationToken));
+                }
+                else if (_translation.Fields.TryGetValue(root + "." + name, out var binding))
                 {
                     var call = CallAsync(i, binding, Arguments(fields[i].Fields[0], variables));
                     if (root == "Mutation")
@@ -89,7 +95,12 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
             }
 
             await Task.WhenAll(calls).ConfigureAwait(false);
-            return Respond(fields, results, root, collector);
+            if (_hasRelations)
+            {
+                await new RelationScanner(_translation, collector).LoadAsync(Roots(fields, results, variables, lookups), lookups, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Respond(fields, results, root, collector, lookups, variables);
         }
         finally
         {
@@ -100,13 +111,68 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
         }
 
         async Task CallAsync(int index, OperationBinding binding, JsonDocument arguments) =>
-            results[index] = (await this.CallAsync(binding, arguments, cancellationToken).ConfigureAwait(false), binding);
+            results[index] = (await _caller.CallAsync(binding, arguments, request.Headers, cancellationToken).ConfigureAwait(false), binding);
     }
 
-    private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (HttpAnswer? Answer, OperationBinding? Binding)[] results, string root, SelectionCollector collector)
+    /// <summary>Every representation's entity looked up, grouped by entity (a batch lookup once per entity).</summary>
+    private Task LoadEntitiesAsync(List<(EntityBinding? Entity, string? Key)> representations, EntityLookups lookups, CancellationToken cancellationToken) =>
+        Task.WhenAll(representations.Where(r => r.Entity is not null && r.Key is not null).GroupBy(r => r.Entity!)
+            .Select(group => lookups.LoadAsync(group.Key, group.Select(r => r.Key!), cancellationToken)));
+
+    /// <summary>The <c>representations</c> of an <c>_entities</c> field: each one's entity and key (null when it names neither).</summary>
+    private List<(EntityBinding? Entity, string? Key)> Representations(GraphQLField field, JsonElement variables)
     {
-        var writer = new RestAnswerWriter(_translation, collector);
-        var errors = new List<(string Message, object[] Path, Action<Utf8JsonWriter>? Extensions)>();
+        using var arguments = Arguments(field, variables);
+        var list = new List<(EntityBinding?, string?)>();
+        if (!arguments.RootElement.TryGetProperty("representations", out var representations) || representations.ValueKind != JsonValueKind.Array)
+        {
+            return list;
+        }
+
+        foreach (var representation in representations.EnumerateArray())
+        {
+            if (representation.ValueKind == JsonValueKind.Object && representation.TryGetProperty("__typename", out var typename) && typename.ValueKind == JsonValueKind.String
+                && _translation.Entities.TryGetValue(typename.GetString()!, out var entity))
+            {
+                list.Add((entity, representation.TryGetProperty(entity.KeyField, out var key) ? EntityLookups.KeyOf(key) : null));
+            }
+            else
+            {
+                list.Add((null, null));
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The answers relations are searched in: each root field's JSON, and each entity looked up for <c>_entities</c>.</summary>
+    private List<(JsonElement, string, List<GraphQLField>)> Roots(List<(string Key, List<GraphQLField> Fields)> fields, (RestAnswer? Answer, OperationBinding? Binding)[] results, JsonElement variables, EntityLookups lookups)
+    {
+        var roots = new List<(JsonElement, string, List<GraphQLField>)>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (results[i] is { Answer.Json: { } json, Binding: { } binding })
+            {
+                roots.Add((json.RootElement, binding.ReturnType, fields[i].Fields));
+            }
+            else if (fields[i].Fields[0].Name.StringValue == "_entities")
+            {
+                foreach (var (entity, key) in Representations(fields[i].Fields[0], variables))
+                {
+                    if (entity is not null && key is not null && lookups.TryGet(entity.Type, key, out var found) && found.Value is { } value)
+                    {
+                        roots.Add((value, entity.Type, fields[i].Fields));
+                    }
+                }
+            }
+        }
+
+        return roots;
+    }
+
+    private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (RestAnswer? Answer, OperationBinding? Binding)[] results, string root, SelectionCollector collector, EntityLookups lookups, JsonElement variables)
+    {
+        var writer = new RestAnswerWriter(_translation, collector, lookups);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -117,19 +183,22 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
                 var (key, group) = fields[i];
                 json.WritePropertyName(key);
                 var (answer, binding) = results[i];
-                if (group[0].Name.StringValue == "__typename")
+                var name = group[0].Name.StringValue;
+                if (name == "__typename")
                 {
                     json.WriteStringValue(root);
                 }
+                else if (name == "_entities" && root == "Query")
+                {
+                    WriteEntities(json, writer, Representations(group[0], variables), lookups, group, key);
+                }
                 else if (binding is null)
                 {
-                    json.WriteNullValue();
-                    errors.Add(($"{root}.{group[0].Name.StringValue} is not an operation of this OpenAPI source.", [key], null));
+                    writer.Fail(json, [key], RestError.Of($"{root}.{name} is not an operation of this OpenAPI source.", "SUBREQUEST_MALFORMED_RESPONSE"));
                 }
                 else if (answer!.Error is { } error)
                 {
-                    json.WriteNullValue();
-                    errors.Add((error.Message, [key], error.Extensions));
+                    writer.Fail(json, [key], error);
                 }
                 else if (binding.ReturnsBoolean)
                 {
@@ -142,24 +211,16 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
             }
 
             json.WriteEndObject();
-            if (errors.Count > 0 || writer.Errors.Count > 0)
+            if (writer.Errors.Count > 0)
             {
                 json.WriteStartArray("errors");
-                foreach (var (message, path, extensions) in errors.Concat(writer.Errors.Select(e => (e.Message, e.Path, (Action<Utf8JsonWriter>?)null))))
+                foreach (var (message, path, extensions) in writer.Errors)
                 {
                     json.WriteStartObject();
                     json.WriteString("message", message);
                     ErrorPathJson.Write(json, path);
                     json.WriteStartObject("extensions");
-                    if (extensions is null)
-                    {
-                        json.WriteString("code", "SUBREQUEST_MALFORMED_RESPONSE");
-                    }
-                    else
-                    {
-                        extensions(json);
-                    }
-
+                    extensions(json);
                     json.WriteEndObject();
                     json.WriteEndObject();
                 }
@@ -173,6 +234,31 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
         var rented = PooledArrays.Rent(buffer.WrittenCount);
         buffer.WrittenSpan.CopyTo(rented);
         return SubgraphResponse.FromBody(rented, buffer.WrittenCount, 200);
+    }
+
+    /// <summary>The <c>_entities</c> list: each representation's entity as looked up, in order; null with its error when it was not found.</summary>
+    private static void WriteEntities(Utf8JsonWriter json, RestAnswerWriter writer, List<(EntityBinding? Entity, string? Key)> representations, EntityLookups lookups, List<GraphQLField> group, string key)
+    {
+        json.WriteStartArray();
+        for (var i = 0; i < representations.Count; i++)
+        {
+            List<object> path = [key, i];
+            var (entity, entityKey) = representations[i];
+            if (entity is null || entityKey is null)
+            {
+                writer.Fail(json, path, RestError.Of("The representation names no entity of this source, or not its key.", "SUBREQUEST_MALFORMED_RESPONSE"));
+            }
+            else if (!lookups.TryGet(entity.Type, entityKey, out var found) || found.Error is not null)
+            {
+                writer.Fail(json, path, found.Error ?? RestError.Of($"No {entity.Type} has the key \"{entityKey}\".", EntityLookups.NotFoundCode));
+            }
+            else
+            {
+                writer.Write(json, found.Value!.Value, entity.Type, group, path);
+            }
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>The field's arguments as one JSON object, variables substituted (absent variables left out).</summary>
@@ -198,115 +284,4 @@ public sealed partial class OpenApiSubgraphClient : ISubgraphClient
 
         return JsonDocument.Parse(buffer.WrittenMemory);
     }
-
-    private async Task<HttpAnswer> CallAsync(OperationBinding binding, JsonDocument arguments, CancellationToken cancellationToken)
-    {
-        using (arguments)
-        {
-            using var request = RestRequestBuilder.Build(_baseAddress, binding, arguments.RootElement, _translation);
-            try
-            {
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                var (buffer, length) = response.Content.Headers.ContentLength > _maxResponseBodySize ? (null, -1)
-                    : await PooledBodyReader.ReadAsync(
-                        await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentLength, _maxResponseBodySize, cancellationToken)
-                        .ConfigureAwait(false);
-                if (buffer is null)
-                {
-                    return HttpAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered more than {_maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
-                }
-
-                var answer = Answer(binding, status, response.Content.Headers.ContentType?.MediaType, buffer, length);
-                if (answer.Json is null)
-                {
-                    PooledArrays.Return(buffer);
-                }
-
-                return answer;
-            }
-            catch (HttpRequestException ex)
-            {
-                // The exception names the host and port: the log gets it, the client the operation alone.
-                LogUnreachable(_logger, binding.Method, binding.PathTemplate, ex);
-                return HttpAnswer.Failed($"{binding.Method} {binding.PathTemplate} could not be called (see the gateway log).", UnavailableCode);
-            }
-        }
-    }
-
-    /// <summary>The answer read: its JSON (which keeps <paramref name="buffer"/>), or the field's error.</summary>
-    private static HttpAnswer Answer(OperationBinding binding, int status, string? mediaType, byte[] buffer, int length)
-    {
-        var body = buffer.AsMemory(0, length);
-        if (status is < 200 or >= 300)
-        {
-            return new HttpAnswer(null, null, HttpError(binding, status, mediaType, body.Span));
-        }
-
-        if (binding.ReturnsBoolean)
-        {
-            return new HttpAnswer(null, null, null);
-        }
-
-        try
-        {
-            return new HttpAnswer(JsonDocument.Parse(length == 0 ? "null"u8.ToArray() : body), buffer, null);
-        }
-        catch (JsonException)
-        {
-            return HttpAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered {status} with a body that is not JSON.", "SUBREQUEST_MALFORMED_RESPONSE");
-        }
-    }
-
-    /// <summary>A non-2xx answer as the field's error: the status, and a problem+json body's details.</summary>
-    private static CallError HttpError(OperationBinding binding, int status, string? mediaType, ReadOnlySpan<byte> body)
-    {
-        JsonElement? problem = null;
-        if (mediaType is { } type && type.EndsWith("json", StringComparison.OrdinalIgnoreCase) && body.Length > 0)
-        {
-            try
-            {
-                var reader = new Utf8JsonReader(body);
-                problem = JsonElement.ParseValue(ref reader);
-            }
-            catch (JsonException)
-            {
-                // Not JSON after all: the status alone.
-            }
-        }
-
-        var detail = problem is { ValueKind: JsonValueKind.Object } p && (p.TryGetProperty("detail", out var d) || p.TryGetProperty("title", out d)) && d.ValueKind == JsonValueKind.String
-            ? ": " + d.GetString()
-            : "";
-        return new CallError($"{binding.Method} {binding.PathTemplate} answered HTTP {status}{detail}", json =>
-        {
-            json.WriteString("code", HttpErrorCode);
-            json.WriteNumber("httpStatus", status);
-            if (problem is { ValueKind: JsonValueKind.Object } details)
-            {
-                json.WritePropertyName("problem");
-                details.WriteTo(json);
-            }
-        });
-    }
-
-    /// <summary>One call's answer: its JSON (reading the pooled <see cref="Buffer"/>, returned on dispose) or its error.</summary>
-    private sealed record HttpAnswer(JsonDocument? Json, byte[]? Buffer, CallError? Error) : IDisposable
-    {
-        public static HttpAnswer Failed(string message, string code) => new(null, null, new CallError(message, w => w.WriteString("code", code)));
-
-        public void Dispose()
-        {
-            Json?.Dispose();
-            if (Buffer is not null)
-            {
-                PooledArrays.Return(Buffer);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "REST call {Method} {Path} failed")]
-    private static partial void LogUnreachable(ILogger logger, string method, string path, Exception exception);
-
-    private sealed record CallError(string Message, Action<Utf8JsonWriter> Extensions);
 }

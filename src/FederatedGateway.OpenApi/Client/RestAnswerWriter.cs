@@ -10,33 +10,10 @@ namespace FederatedGateway.OpenApi.Client;
 /// the object has (<see cref="Member"/>), <c>Int64</c>/<c>Decimal</c>/dates carried as strings, <c>JSON</c> as given.
 /// A value of the wrong JSON kind is <c>null</c> with an error at its path.
 /// </summary>
-internal sealed class RestAnswerWriter
+internal sealed class RestAnswerWriter(OpenApiTranslation translation, SelectionCollector collector, EntityLookups? lookups = null)
 {
-    private readonly OpenApiTranslation _translation;
-    private readonly SelectionCollector _collector;
-    private readonly Dictionary<string, List<string>> _unionsOf = new(StringComparer.Ordinal);
-
-    public RestAnswerWriter(OpenApiTranslation translation, SelectionCollector collector)
-    {
-        _translation = translation;
-        _collector = collector;
-        foreach (var type in translation.Types.Values.Where(t => t.Kind == ApiTypeKind.Union))
-        {
-            foreach (var (member, _) in type.Members)
-            {
-                if (!_unionsOf.TryGetValue(member, out var unions))
-                {
-                    _unionsOf[member] = unions = [];
-                }
-
-                unions.Add(type.Name);
-            }
-        }
-    }
-
-    /// <summary>Errors met while writing, with their paths (from the root field's response key).</summary>
-    public List<(string Message, object[] Path)> Errors { get; } = [];
-
+    /// <summary>Errors met while writing, with their paths (from the root field's response key) and extensions.</summary>
+    public List<(string Message, object[] Path, Action<Utf8JsonWriter> Extensions)> Errors { get; } = [];
     public void Write(Utf8JsonWriter json, JsonElement value, string typeRef, List<GraphQLField> fields, List<object> path)
     {
         if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -111,7 +88,7 @@ internal sealed class RestAnswerWriter
                 return;
         }
 
-        if (!_translation.Types.TryGetValue(named, out var type))
+        if (!translation.Types.TryGetValue(named, out var type))
         {
             Wrong(json, path, named);
             return;
@@ -125,7 +102,7 @@ internal sealed class RestAnswerWriter
             case ApiTypeKind.Object when value.ValueKind == JsonValueKind.Object:
                 WriteObject(json, value, type, fields, path);
                 return;
-            case ApiTypeKind.Union when value.ValueKind == JsonValueKind.Object && Member(type, value) is { } member:
+            case ApiTypeKind.Union when value.ValueKind == JsonValueKind.Object && translation.MemberOf(type, value) is { } member:
                 WriteObject(json, value, member, fields, path);
                 return;
             default:
@@ -134,38 +111,11 @@ internal sealed class RestAnswerWriter
         }
     }
 
-    /// <summary>
-    /// The union member the object is: among those whose required properties it has all, the one that declares most
-    /// of its properties (the first of equals).
-    /// </summary>
-    private ApiType? Member(ApiType union, JsonElement value)
-    {
-        ApiType? best = null;
-        var bestScore = -1;
-        foreach (var (member, required) in union.Members)
-        {
-            if (!required.All(property => value.TryGetProperty(property, out _)))
-            {
-                continue;
-            }
-
-            var type = _translation.Types[member];
-            var score = type.Fields.Values.Count(field => value.TryGetProperty(field.JsonName, out _));
-            if (score > bestScore)
-            {
-                (best, bestScore) = (type, score);
-            }
-        }
-
-        return best;
-    }
-
     private void WriteObject(Utf8JsonWriter json, JsonElement value, ApiType type, List<GraphQLField> fields, List<object> path)
     {
         json.WriteStartObject();
         var sets = fields.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!);
-        var unions = _unionsOf.TryGetValue(type.Name, out var list) ? list : (ICollection<string>)[];
-        foreach (var (key, group) in _collector.Collect(sets, type.Name, unions))
+        foreach (var (key, group) in collector.Collect(sets, type.Name, translation.UnionsOf(type.Name)))
         {
             json.WritePropertyName(key);
             var name = group[0].Name.StringValue;
@@ -176,7 +126,15 @@ internal sealed class RestAnswerWriter
             else if (type.Fields.TryGetValue(name, out var field) && value.TryGetProperty(field.JsonName, out var property))
             {
                 path.Add(key);
-                Write(json, property, field.Type, group, path);
+                if (field.RelationTo is { } entity)
+                {
+                    WriteRelation(json, property, entity, field.Type, group, path);
+                }
+                else
+                {
+                    Write(json, property, field.Type, group, path);
+                }
+
                 path.RemoveAt(path.Count - 1);
             }
             else
@@ -188,9 +146,49 @@ internal sealed class RestAnswerWriter
         json.WriteEndObject();
     }
 
-    private void Wrong(Utf8JsonWriter json, List<object> path, string expected)
+    /// <summary>A relation field: the entity (or list of entities) its key property points at, as looked up.</summary>
+    private void WriteRelation(Utf8JsonWriter json, JsonElement property, string entity, string typeRef, List<GraphQLField> fields, List<object> path)
     {
-        Errors.Add(($"The REST answer has no {expected} here.", [.. path]));
+        if (property.ValueKind == JsonValueKind.Array && TypeRefs.IsList(typeRef))
+        {
+            json.WriteStartArray();
+            var index = 0;
+            foreach (var item in property.EnumerateArray())
+            {
+                path.Add(index++);
+                WriteRelation(json, item, entity, entity, fields, path);
+                path.RemoveAt(path.Count - 1);
+            }
+
+            json.WriteEndArray();
+            return;
+        }
+
+        if (EntityLookups.KeyOf(property) is not { } key)
+        {
+            json.WriteNullValue();
+        }
+        else if (lookups is null || !lookups.TryGet(entity, key, out var found))
+        {
+            Fail(json, path, RestError.Of($"The {entity} with the key \"{key}\" was not looked up.", "SUBREQUEST_MALFORMED_RESPONSE"));
+        }
+        else if (found.Error is { } error)
+        {
+            Fail(json, path, error);
+        }
+        else
+        {
+            Write(json, found.Value!.Value, entity, fields, path);
+        }
+    }
+
+    /// <summary>A value the request cannot have: null with the error at its path.</summary>
+    public void Fail(Utf8JsonWriter json, List<object> path, RestError error)
+    {
+        Errors.Add((error.Message, [.. path], error.Extensions));
         json.WriteNullValue();
     }
+
+    private void Wrong(Utf8JsonWriter json, List<object> path, string expected) =>
+        Fail(json, path, RestError.Of($"The REST answer has no {expected} here.", "SUBREQUEST_MALFORMED_RESPONSE"));
 }

@@ -34,7 +34,11 @@ internal enum ApiTypeKind
 }
 
 /// <param name="Type">The GraphQL type reference, e.g. <c>[Pet!]</c>.</param>
-internal sealed record ApiField(string Name, string JsonName, string Type);
+internal sealed record ApiField(string Name, string JsonName, string Type)
+{
+    /// <summary>For a relation field: the entity whose key <see cref="JsonName"/> holds (the field's value is looked up).</summary>
+    public string? RelationTo { get; init; }
+}
 
 /// <summary>GraphQL type references: <c>[Pet!]!</c> → named type <c>Pet</c>, list or not.</summary>
 internal static class TypeRefs

@@ -6,12 +6,27 @@ namespace FederatedGateway.OpenApi.Translation;
 /// </summary>
 public sealed class OpenApiTranslation
 {
-    internal OpenApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, ApiType> types)
+    internal OpenApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, ApiType> types, IReadOnlyDictionary<string, EntityBinding> entities)
     {
         Sdl = sdl;
         Fields = fields;
         Types = types;
+        Entities = entities;
+        foreach (var type in types.Values.Where(t => t.Kind == ApiTypeKind.Union))
+        {
+            foreach (var (member, _) in type.Members)
+            {
+                if (!_unionsOf.TryGetValue(member, out var unions))
+                {
+                    _unionsOf[member] = unions = [];
+                }
+
+                unions.Add(type.Name);
+            }
+        }
     }
+
+    private readonly Dictionary<string, List<string>> _unionsOf = new(StringComparer.Ordinal);
 
     public string Sdl { get; }
 
@@ -20,7 +35,44 @@ public sealed class OpenApiTranslation
 
     /// <summary>The object, input, enum and union types made, by name (fields with the JSON property behind each).</summary>
     internal IReadOnlyDictionary<string, ApiType> Types { get; }
+
+    /// <summary>The entities the config declares, by type name, with the operation that looks each up.</summary>
+    public IReadOnlyDictionary<string, EntityBinding> Entities { get; }
+
+    /// <summary>The unions an object type is a member of (fragments on them apply to it).</summary>
+    internal ICollection<string> UnionsOf(string type) => _unionsOf.TryGetValue(type, out var unions) ? unions : [];
+
+    /// <summary>
+    /// The union member a JSON object is: among those whose required properties it has all, the one that declares most
+    /// of its properties (the first of equals); null when none fits.
+    /// </summary>
+    internal ApiType? MemberOf(ApiType union, System.Text.Json.JsonElement value)
+    {
+        ApiType? best = null;
+        var bestScore = -1;
+        foreach (var (member, required) in union.Members)
+        {
+            if (!required.All(property => value.TryGetProperty(property, out _)))
+            {
+                continue;
+            }
+
+            var type = Types[member];
+            var score = type.Fields.Values.Count(field => value.TryGetProperty(field.JsonName, out _));
+            if (score > bestScore)
+            {
+                (best, bestScore) = (type, score);
+            }
+        }
+
+        return best;
+    }
 }
+
+/// <summary>An entity of the source: its key field (and the JSON property behind it) and the lookup that answers it.</summary>
+/// <param name="Lookup">The lookup's <c>Query</c> field name.</param>
+/// <param name="Argument">The lookup's argument given the key (a list of keys when <paramref name="Batch"/>).</param>
+public sealed record EntityBinding(string Type, string KeyField, string KeyJsonName, string Lookup, OperationBinding LookupBinding, string Argument, bool Batch);
 
 /// <summary>One root field's HTTP operation.</summary>
 /// <param name="Body">The argument holding the JSON request body, if the operation takes one.</param>

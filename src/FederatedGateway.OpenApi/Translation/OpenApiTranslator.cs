@@ -15,13 +15,13 @@ public static class OpenApiTranslator
     private static readonly HttpMethod[] MethodOrder =
         [HttpMethod.Get, HttpMethod.Head, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Trace];
 
-    /// <exception cref="OpenApiSourceException">The document has no operations.</exception>
-    public static OpenApiTranslation Translate(OpenApiDocument document, string origin)
+    /// <exception cref="OpenApiSourceException">The document has no operations, or an option names what it does not have.</exception>
+    public static OpenApiTranslation Translate(OpenApiDocument document, string origin, OpenApiTranslationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         try
         {
-            return TranslateDocument(document, origin);
+            return TranslateDocument(document, origin, options ?? OpenApiTranslationOptions.None);
         }
         catch (Exception ex) when (ex is InvalidOperationException or InsufficientExecutionStackException)
         {
@@ -30,9 +30,10 @@ public static class OpenApiTranslator
         }
     }
 
-    private static OpenApiTranslation TranslateDocument(OpenApiDocument document, string origin)
+    private static OpenApiTranslation TranslateDocument(OpenApiDocument document, string origin, OpenApiTranslationOptions options)
     {
-        var types = new SchemaTypes();
+        var types = new SchemaTypes(options);
+        var usedOperations = new HashSet<string>(StringComparer.Ordinal);
         var roots = new Dictionary<string, StringBuilder>(StringComparer.Ordinal) { ["Query"] = new(), ["Mutation"] = new() };
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { ["Query"] = new(StringComparer.Ordinal), ["Mutation"] = new(StringComparer.Ordinal) };
         var bindings = new Dictionary<string, OperationBinding>(StringComparer.Ordinal);
@@ -45,13 +46,37 @@ public static class OpenApiTranslator
                     continue;
                 }
 
-                var root = method == HttpMethod.Get || method == HttpMethod.Head ? "Query" : "Mutation";
-                var field = Unique(names[root], OpenApiNames.Camel(operation.OperationId ?? method.Method.ToLowerInvariant() + " " + path));
+                var name = OpenApiNames.Camel(operation.OperationId ?? method.Method.ToLowerInvariant() + " " + path);
+                var kind = OperationKind.ByMethod;
+                if (options.Operations.TryGetValue(name, out var chosen) || (operation.OperationId is { } id && options.Operations.TryGetValue(id, out chosen)))
+                {
+                    usedOperations.Add(options.Operations.ContainsKey(name) ? name : operation.OperationId!);
+                    kind = chosen.Kind;
+                }
+
+                if (kind == OperationKind.Skip)
+                {
+                    continue;
+                }
+
+                var root = kind switch
+                {
+                    OperationKind.Query => "Query",
+                    OperationKind.Mutation => "Mutation",
+                    _ => method == HttpMethod.Get || method == HttpMethod.Head ? "Query" : "Mutation",
+                };
+                var field = Unique(names[root], name);
                 bindings[root + "." + field] = Field(roots[root], types, field, method, path, item, operation);
             }
         }
 
         types.Complete();
+        foreach (var (name, unused) in options.Operations.Where(o => !usedOperations.Contains(o.Key)))
+        {
+            throw new OpenApiSourceException($"{unused.Place}: operation \"{name}\" is not in {origin}{FederatedGateway.Core.Text.Suggestions.DidYouMean(name, bindings.Keys.Select(k => k[(k.IndexOf('.', StringComparison.Ordinal) + 1)..]))}.");
+        }
+
+        var entities = OpenApiEntities.Bind(options, types.Model, bindings, origin);
         if (bindings.Count == 0)
         {
             throw new OpenApiSourceException($"{origin}: the OpenAPI document has no operations to translate.");
@@ -63,7 +88,8 @@ public static class OpenApiTranslator
             roots["Query"].Append("  \"This source has only mutations.\"\n  _onlyMutations: Boolean\n");
         }
 
-        var sdl = new StringBuilder("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [])\n");
+        var sdl = new StringBuilder("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [")
+            .Append(entities.Count > 0 ? "\"@key\"" : "").Append("])\n");
         foreach (var (root, fields) in roots)
         {
             if (fields.Length > 0)
@@ -73,7 +99,7 @@ public static class OpenApiTranslator
         }
 
         types.Print(sdl);
-        return new OpenApiTranslation(sdl.ToString(), bindings, types.Model);
+        return new OpenApiTranslation(sdl.ToString(), bindings, types.Model, entities);
     }
 
     private static OperationBinding Field(StringBuilder root, SchemaTypes types, string field, HttpMethod method, string path, IOpenApiPathItem item, OpenApiOperation operation)

@@ -12,7 +12,7 @@ namespace FederatedGateway.OpenApi.Translation;
 /// carried as strings). A referenced schema is one type named after its component; an inline one is named after
 /// where it appears. Circular references are fine: a type is named before its fields are made.
 /// </summary>
-internal sealed class SchemaTypes
+internal sealed class SchemaTypes(OpenApiTranslationOptions options)
 {
     private readonly SortedDictionary<string, string> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, bool Input), string> _named = [];
@@ -214,7 +214,13 @@ internal sealed class SchemaTypes
         Collect(schema, key, properties, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
         var definition = new StringBuilder();
         Describe(definition, schema.Description, "");
-        definition.Append(input ? "input " : "type ").Append(name).Append(" {\n");
+        definition.Append(input ? "input " : "type ").Append(name);
+        if (!input && options.Entities.TryGetValue(name, out var entity))
+        {
+            definition.Append(" @key(fields: \"").Append(entity.Key).Append("\")");
+        }
+
+        definition.Append(" {\n");
         var fields = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (property, propertySchema, required, owner) in properties)
         {
@@ -232,6 +238,11 @@ internal sealed class SchemaTypes
             model.Fields[field] = new ApiField(field, property, typeRef);
         }
 
+        if (!input && options.Relations.TryGetValue(name, out var relations))
+        {
+            AddRelations(definition, model, fields, relations);
+        }
+
         if (fields.Count == 0)
         {
             definition.Append("  \"No properties: the object is given as a whole.\"\n  _empty: Boolean\n");
@@ -239,6 +250,38 @@ internal sealed class SchemaTypes
 
         _definitions[name] = definition.Append("}\n").ToString();
     }
+
+    /// <summary>
+    /// A relation field after the field holding the key: <c>customerId</c> → <c>customer: Customer</c> (a list of keys
+    /// → a list of entities), reading the same JSON property; the entity is looked up when the field is selected.
+    /// </summary>
+    private static void AddRelations(StringBuilder definition, ApiType model, HashSet<string> fields, Dictionary<string, RelationOptions> relations)
+    {
+        foreach (var (field, relation) in relations)
+        {
+            if (!model.Fields.TryGetValue(field, out var source))
+            {
+                throw new OpenApiSourceException($"{relation.Place}: type {model.Name} has no field \"{field}\"{FederatedGateway.Core.Text.Suggestions.DidYouMean(field, model.Fields.Keys)}.");
+            }
+
+            var name = relation.GraphqlName ?? RelationName(field);
+            if (!fields.Add(name))
+            {
+                throw new OpenApiSourceException($"{relation.Place}: type {model.Name} already has a field \"{name}\": give the relation a graphql_name.");
+            }
+
+            var type = TypeRefs.IsList(source.Type) ? "[" + relation.Target + "]" : relation.Target;
+            definition.Append("  \"The ").Append(relation.Target).Append(" whose key is ").Append(field).Append(".\"\n");
+            definition.Append("  ").Append(name).Append(": ").Append(type).Append('\n');
+            model.Fields[name] = new ApiField(name, source.JsonName, type) { RelationTo = relation.Target };
+        }
+    }
+
+    /// <summary><c>customerId</c> → <c>customer</c>, <c>accountIds</c> → <c>accounts</c>, else the field with <c>Entity</c> added.</summary>
+    private static string RelationName(string field) =>
+        field.EndsWith("Ids", StringComparison.Ordinal) && field.Length > 3 ? field[..^3] + "s"
+        : field.EndsWith("Id", StringComparison.Ordinal) && field.Length > 2 ? field[..^2]
+        : field + "Entity";
 
     /// <summary>
     /// The properties of <paramref name="schema"/> with those of its <c>allOf</c> members (a later declaration of the
