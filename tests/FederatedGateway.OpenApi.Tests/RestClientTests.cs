@@ -19,7 +19,7 @@ namespace FederatedGateway.OpenApi.Tests;
 public sealed class RestClientTests : IAsyncLifetime
 {
     private WebApplication _app = null!;
-    private OpenApiSubgraphClient _client = null!;
+    private ApiSubgraphClient _client = null!;
     private readonly List<string> _calls = [];
 
     public async Task InitializeAsync()
@@ -57,7 +57,7 @@ public sealed class RestClientTests : IAsyncLifetime
         _app.MapDelete("/api/settlements/{id}", (string id) => Results.NoContent());
         await _app.StartAsync();
 
-        _client = new OpenApiSubgraphClient(Translation(), new Uri(_app.Urls.First() + "/api/"), new HttpClient());
+        _client = new ApiSubgraphClient(Translation(), new Uri(_app.Urls.First() + "/api/"), new HttpClient());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -103,7 +103,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal("GET /settlements/{settlement_id} answered HTTP 404: no settlement missing", error.GetProperty("message").GetString());
         Assert.Equal("[\"getSettlement\"]", error.GetProperty("path").GetRawText());
         var extensions = error.GetProperty("extensions");
-        Assert.Equal(OpenApiSubgraphClient.HttpErrorCode, extensions.GetProperty("code").GetString());
+        Assert.Equal(ApiSubgraphClient.HttpErrorCode, extensions.GetProperty("code").GetString());
         Assert.Equal(404, extensions.GetProperty("httpStatus").GetInt32());
         Assert.Equal("Not found", extensions.GetProperty("problem").GetProperty("title").GetString());
     }
@@ -111,13 +111,13 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task A_service_that_cannot_be_reached_is_the_field_s_error_not_an_exception()
     {
-        var client = new OpenApiSubgraphClient(Translation(), new Uri("http://127.0.0.1:1/"), new HttpClient());
+        var client = new ApiSubgraphClient(Translation(), new Uri("http://127.0.0.1:1/"), new HttpClient());
         var body = Encoding.UTF8.GetBytes("{\"query\":\"{ getSettlement(settlementId: \\\"x\\\") { amount } }\"}");
         using var response = await client.SendAsync(new SubgraphRequest("settlement", "http://settlement.test", body), CancellationToken.None);
         var answer = JsonDocument.Parse(response.Body).RootElement;
 
         var error = answer.GetProperty("errors")[0];
-        Assert.Equal(OpenApiSubgraphClient.UnavailableCode, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(ApiSubgraphClient.UnavailableCode, error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.DoesNotContain("127.0.0.1", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("data").GetProperty("getSettlement").ValueKind);
     }
@@ -125,7 +125,7 @@ public sealed class RestClientTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_over_the_size_limit_is_the_field_s_error_and_is_not_read_whole()
     {
-        var small = new OpenApiSubgraphClient(Translation(), new Uri(_app.Urls.First() + "/api/"), new HttpClient(), maxResponseBodySize: 64 * 1024);
+        var small = new ApiSubgraphClient(Translation(), new Uri(_app.Urls.First() + "/api/"), new HttpClient(), maxResponseBodySize: 64 * 1024);
         var body = Encoding.UTF8.GetBytes("{\"query\":\"{ getSettlement(settlementId: \\\"huge\\\") { amount } }\"}");
         using var response = await small.SendAsync(new SubgraphRequest("settlement", "http://settlement.test", body), CancellationToken.None);
         var answer = JsonDocument.Parse(response.Body).RootElement;
@@ -134,7 +134,7 @@ public sealed class RestClientTests : IAsyncLifetime
         Assert.Equal("{\"getSettlement\":null}", answer.GetProperty("data").GetRawText());
     }
 
-    private static OpenApiTranslation Translation() =>
+    private static ApiTranslation Translation() =>
         OpenApiTranslator.Translate(
             OpenApiDocuments.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(TranslationRuleTests.SettlementDocument)), "yaml", "settlement.yaml").GetAwaiter().GetResult(),
             "settlement.yaml");

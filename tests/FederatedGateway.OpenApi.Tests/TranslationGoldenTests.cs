@@ -37,7 +37,7 @@ public sealed class TranslationGoldenTests
         Assert.NotNull(result.SupergraphSdl);
     }
 
-    internal static async Task<OpenApiTranslation> TranslateAsync(string document)
+    internal static async Task<ApiTranslation> TranslateAsync(string document)
     {
         var path = Path.Combine(SourceFolder(), "Documents", document + ".json");
         return OpenApiTranslator.Translate(await OpenApiDocuments.LoadAsync(path), path);

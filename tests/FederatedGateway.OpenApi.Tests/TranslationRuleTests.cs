@@ -53,7 +53,7 @@ public sealed class TranslationRuleTests
             Broker: { type: object, properties: { lei: { type: string } } }
         """;
 
-    private static async Task<OpenApiTranslation> TranslateAsync(string yaml = SettlementDocument)
+    private static async Task<ApiTranslation> TranslateAsync(string yaml = SettlementDocument)
     {
         await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(yaml));
         return OpenApiTranslator.Translate(await OpenApiDocuments.LoadAsync(stream, "yaml", "settlement.yaml"), "settlement.yaml");

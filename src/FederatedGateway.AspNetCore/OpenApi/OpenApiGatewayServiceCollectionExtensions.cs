@@ -1,4 +1,5 @@
 using FederatedGateway.AspNetCore.Grpc;
+using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Execution.Sources;
 using FederatedGateway.OpenApi.Client;
 using FederatedGateway.OpenApi.Sources;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace FederatedGateway.AspNetCore.OpenApi;
 
 /// <summary>
-/// Registers REST APIs described by OpenAPI as a source kind: the <see cref="OpenApiSourceRegistry"/> (filled when
+/// Registers REST APIs described by OpenAPI as a source kind: the <see cref="ApiSourceRegistry"/> (filled when
 /// <c>supergraph.yaml</c> entries with <c>openapi:</c> are composed), the client factory that serves those subgraphs,
 /// and the resolver composition uses. Calls share one connection pool with the gateway's subgraph timeout and response limit.
 /// </summary>
@@ -20,7 +21,7 @@ public static class OpenApiGatewayServiceCollectionExtensions
     public static IServiceCollection AddFederatedGatewayOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<OpenApiSourceRegistry>();
+        services.TryAddSingleton<ApiSourceRegistry>();
         services.AddSingleton<ISubgraphClientFactory>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
@@ -32,10 +33,10 @@ public static class OpenApiGatewayServiceCollectionExtensions
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
             })
             { Timeout = options.SubgraphTimeout };
-            return new OpenApiSubgraphClientFactory(provider.GetRequiredService<OpenApiSourceRegistry>(), http, options.SubgraphResponseLimit, provider.GetService<ILoggerFactory>());
+            return new ApiSubgraphClientFactory(SourceEntry.OpenApiKind, provider.GetRequiredService<ApiSourceRegistry>(), http, options.SubgraphResponseLimit, provider.GetService<ILoggerFactory>());
         });
         services.AddSingleton(provider => OpenApiConfigSources.Resolver(
-            GrpcGatewayServiceCollectionExtensions.ConfigDirectory(configuration) ?? Directory.GetCurrentDirectory(), provider.GetRequiredService<OpenApiSourceRegistry>()));
+            GrpcGatewayServiceCollectionExtensions.ConfigDirectory(configuration) ?? Directory.GetCurrentDirectory(), provider.GetRequiredService<ApiSourceRegistry>()));
         return services;
     }
 }

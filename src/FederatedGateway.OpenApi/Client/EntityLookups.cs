@@ -10,13 +10,13 @@ namespace FederatedGateway.OpenApi.Client;
 /// a single lookup is one call per key, at most <see cref="MaxConcurrentCalls"/> at a time. The answers stay
 /// alive until the request is answered (<see cref="Dispose"/>).
 /// </summary>
-internal sealed class EntityLookups(RestCaller caller, IReadOnlyList<KeyValuePair<string, string>>? forwarded) : IDisposable
+internal sealed class EntityLookups(IApiCaller caller, IReadOnlyList<KeyValuePair<string, string>>? forwarded) : IDisposable
 {
     public const int MaxConcurrentCalls = 8;
     public const string NotFoundCode = "NOT_FOUND";
 
     private readonly Dictionary<(string Entity, string Key), Found> _found = [];
-    private readonly List<RestAnswer> _answers = [];
+    private readonly List<ApiAnswer> _answers = [];
 
     /// <summary>The entity looked up for a key (its JSON, or the error its lookup met); false when it was not looked up.</summary>
     public bool TryGet(string entity, string key, out Found found) => _found.TryGetValue((entity, key), out found);
@@ -36,7 +36,7 @@ internal sealed class EntityLookups(RestCaller caller, IReadOnlyList<KeyValuePai
             return;
         }
 
-        var answers = new RestAnswer[missing.Count];
+        var answers = new ApiAnswer[missing.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, missing.Count),
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentCalls, CancellationToken = cancellationToken },
@@ -66,7 +66,7 @@ internal sealed class EntityLookups(RestCaller caller, IReadOnlyList<KeyValuePai
         }
     }
 
-    private void Keep(EntityBinding entity, List<string> keys, RestAnswer answer)
+    private void Keep(EntityBinding entity, List<string> keys, ApiAnswer answer)
     {
         _answers.Add(answer);
         var byKey = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -83,14 +83,14 @@ internal sealed class EntityLookups(RestCaller caller, IReadOnlyList<KeyValuePai
         }
         else
         {
-            error ??= RestError.Of($"{entity.LookupBinding.Method} {entity.LookupBinding.PathTemplate} did not answer a list.", "SUBREQUEST_MALFORMED_RESPONSE");
+            error ??= ApiError.Of($"{entity.LookupBinding.Method} {entity.LookupBinding.PathTemplate} did not answer a list.", "SUBREQUEST_MALFORMED_RESPONSE");
         }
 
         foreach (var key in keys)
         {
             _found[(entity.Type, key)] = error is not null ? new Found(null, error)
                 : byKey.TryGetValue(key, out var item) ? new Found(item, null)
-                : new Found(null, RestError.Of($"No {entity.Type} has the key \"{key}\".", NotFoundCode));
+                : new Found(null, ApiError.Of($"No {entity.Type} has the key \"{key}\".", NotFoundCode));
         }
     }
 
@@ -134,5 +134,5 @@ internal sealed class EntityLookups(RestCaller caller, IReadOnlyList<KeyValuePai
     }
 
     /// <summary>An entity looked up: its JSON, or the error its lookup met.</summary>
-    internal readonly record struct Found(JsonElement? Value, RestError? Error);
+    internal readonly record struct Found(JsonElement? Value, ApiError? Error);
 }

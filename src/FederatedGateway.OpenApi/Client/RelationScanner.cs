@@ -7,10 +7,10 @@ namespace FederatedGateway.OpenApi.Client;
 /// <summary>
 /// Finds the relation fields a request selects in its answers, level by level: the keys each relation holds are looked
 /// up (<see cref="EntityLookups"/>, each key once), then the entities found are searched for the relations selected
-/// below them, until no selected relation is left. Answers are walked as <see cref="RestAnswerWriter"/> writes them
+/// below them, until no selected relation is left. Answers are walked as <see cref="ApiAnswerWriter"/> writes them
 /// (lists, unions, fragments), so what is looked up is exactly what will be written.
 /// </summary>
-internal sealed class RelationScanner(OpenApiTranslation translation, SelectionCollector collector)
+internal sealed class RelationScanner(ApiTranslation translation, SelectionCollector collector)
 {
     /// <summary>Looks up every entity that relations selected in <paramref name="roots"/> (and below them) lead to.</summary>
     public async Task LoadAsync(List<(JsonElement Value, string TypeRef, List<GraphQLField> Fields)> roots, EntityLookups lookups, CancellationToken cancellationToken)

@@ -12,15 +12,13 @@ namespace FederatedGateway.OpenApi.Client;
 /// details, a call that fails as <c>SUBGRAPH_UNAVAILABLE</c> (the host named in the log only). Each call carries the
 /// headers forwarded to the subgraph, then the source's own.
 /// </summary>
-internal sealed partial class RestCaller(OpenApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize, IReadOnlyDictionary<string, string> headers, ILogger logger)
+internal sealed partial class RestCaller(ApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize, IReadOnlyDictionary<string, string> headers, ILogger logger) : IApiCaller
 {
     public const string HttpErrorCode = "REST_HTTP_ERROR";
     public const string UnavailableCode = "SUBGRAPH_UNAVAILABLE";
 
-    public OpenApiTranslation Translation => translation;
-
     /// <param name="forwarded">The headers the gateway's propagation rules give this subgraph for the client's request.</param>
-    public async Task<RestAnswer> CallAsync(OperationBinding binding, JsonDocument arguments, IReadOnlyList<KeyValuePair<string, string>>? forwarded, CancellationToken cancellationToken)
+    public async Task<ApiAnswer> CallAsync(OperationBinding binding, JsonDocument arguments, IReadOnlyList<KeyValuePair<string, string>>? forwarded, CancellationToken cancellationToken)
     {
         using (arguments)
         {
@@ -47,7 +45,7 @@ internal sealed partial class RestCaller(OpenApiTranslation translation, Uri bas
                         .ConfigureAwait(false);
                 if (buffer is null)
                 {
-                    return RestAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered more than {maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
+                    return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered more than {maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
                 }
 
                 var answer = Answer(binding, status, response.Content.Headers.ContentType?.MediaType, buffer, length);
@@ -62,41 +60,41 @@ internal sealed partial class RestCaller(OpenApiTranslation translation, Uri bas
             {
                 // The exception names the host and port: the log gets it, the client the operation alone.
                 LogUnreachable(logger, binding.Method, binding.PathTemplate, ex);
-                return RestAnswer.Failed($"{binding.Method} {binding.PathTemplate} could not be called (see the gateway log).", UnavailableCode);
+                return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} could not be called (see the gateway log).", UnavailableCode);
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return RestAnswer.Failed($"{binding.Method} {binding.PathTemplate} did not answer within {http.Timeout.TotalSeconds:0.#} s.", UnavailableCode);
+                return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} did not answer within {http.Timeout.TotalSeconds:0.#} s.", UnavailableCode);
             }
         }
     }
 
     /// <summary>The answer read: its JSON (which keeps <paramref name="buffer"/>), or the field's error.</summary>
-    private static RestAnswer Answer(OperationBinding binding, int status, string? mediaType, byte[] buffer, int length)
+    private static ApiAnswer Answer(OperationBinding binding, int status, string? mediaType, byte[] buffer, int length)
     {
         var body = buffer.AsMemory(0, length);
         if (status is < 200 or >= 300)
         {
-            return new RestAnswer(null, null, HttpError(binding, status, mediaType, body.Span));
+            return new ApiAnswer(null, null, HttpError(binding, status, mediaType, body.Span));
         }
 
         if (binding.ReturnsBoolean)
         {
-            return new RestAnswer(null, null, null);
+            return new ApiAnswer(null, null, null);
         }
 
         try
         {
-            return new RestAnswer(JsonDocument.Parse(length == 0 ? "null"u8.ToArray() : body), buffer, null);
+            return new ApiAnswer(JsonDocument.Parse(length == 0 ? "null"u8.ToArray() : body), buffer, null);
         }
         catch (JsonException)
         {
-            return RestAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered {status} with a body that is not JSON.", "SUBREQUEST_MALFORMED_RESPONSE");
+            return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered {status} with a body that is not JSON.", "SUBREQUEST_MALFORMED_RESPONSE");
         }
     }
 
     /// <summary>A non-2xx answer as the field's error: the status, and a problem+json body's details.</summary>
-    private static RestError HttpError(OperationBinding binding, int status, string? mediaType, ReadOnlySpan<byte> body)
+    private static ApiError HttpError(OperationBinding binding, int status, string? mediaType, ReadOnlySpan<byte> body)
     {
         JsonElement? problem = null;
         if (mediaType is { } type && type.EndsWith("json", StringComparison.OrdinalIgnoreCase) && body.Length > 0)
@@ -115,7 +113,7 @@ internal sealed partial class RestCaller(OpenApiTranslation translation, Uri bas
         var detail = problem is { ValueKind: JsonValueKind.Object } p && (p.TryGetProperty("detail", out var d) || p.TryGetProperty("title", out d)) && d.ValueKind == JsonValueKind.String
             ? ": " + d.GetString()
             : "";
-        return new RestError($"{binding.Method} {binding.PathTemplate} answered HTTP {status}{detail}", json =>
+        return new ApiError($"{binding.Method} {binding.PathTemplate} answered HTTP {status}{detail}", json =>
         {
             json.WriteString("code", HttpErrorCode);
             json.WriteNumber("httpStatus", status);
@@ -129,25 +127,4 @@ internal sealed partial class RestCaller(OpenApiTranslation translation, Uri bas
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "REST call {Method} {Path} failed")]
     private static partial void LogUnreachable(ILogger logger, string method, string path, Exception exception);
-}
-
-/// <summary>A field's error: its message and what its <c>extensions</c> say (the code first).</summary>
-internal sealed record RestError(string Message, Action<Utf8JsonWriter> Extensions)
-{
-    public static RestError Of(string message, string code) => new(message, w => w.WriteString("code", code));
-}
-
-/// <summary>One call's answer: its JSON (reading the pooled <see cref="Buffer"/>, returned on dispose) or its error.</summary>
-internal sealed record RestAnswer(JsonDocument? Json, byte[]? Buffer, RestError? Error) : IDisposable
-{
-    public static RestAnswer Failed(string message, string code) => new(null, null, RestError.Of(message, code));
-
-    public void Dispose()
-    {
-        Json?.Dispose();
-        if (Buffer is not null)
-        {
-            PooledArrays.Return(Buffer);
-        }
-    }
 }

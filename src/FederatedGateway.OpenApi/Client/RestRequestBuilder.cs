@@ -12,7 +12,7 @@ namespace FederatedGateway.OpenApi.Client;
 /// </summary>
 internal static class RestRequestBuilder
 {
-    public static HttpRequestMessage Build(Uri baseAddress, OperationBinding binding, JsonElement arguments, OpenApiTranslation translation)
+    public static HttpRequestMessage Build(Uri baseAddress, OperationBinding binding, JsonElement arguments, ApiTranslation translation)
     {
         var path = new StringBuilder(binding.PathTemplate);
         var query = new StringBuilder();
@@ -79,7 +79,7 @@ internal static class RestRequestBuilder
     }
 
     /// <summary>A parameter value as text: strings as they are, enum values as the document spells them.</summary>
-    private static string Text(JsonElement value, string type, OpenApiTranslation translation) => value.ValueKind switch
+    private static string Text(JsonElement value, string type, ApiTranslation translation) => value.ValueKind switch
     {
         JsonValueKind.String when translation.Types.TryGetValue(TypeRefs.Named(type), out var named) && named.Kind == ApiTypeKind.Enum
             => named.EnumToJson.GetValueOrDefault(value.GetString()!, value.GetString()!),
@@ -88,7 +88,7 @@ internal static class RestRequestBuilder
     };
 
     /// <summary>An input value as the document's JSON: its property names and enum values.</summary>
-    private static void WriteInput(Utf8JsonWriter json, JsonElement value, string type, OpenApiTranslation translation)
+    private static void WriteInput(Utf8JsonWriter json, JsonElement value, string type, ApiTranslation translation)
     {
         if (value.ValueKind == JsonValueKind.Array && TypeRefs.IsList(type))
         {

@@ -25,7 +25,7 @@ public static class OpenApiConfigReader
         var where = $"subgraph \"{subgraph.Name}\": openapi";
         var entry = subgraph.Source is { Kind: SourceEntry.OpenApiKind } source ? source : throw new SupergraphConfigException($"subgraph \"{subgraph.Name}\" has no openapi source.");
         var reader = new SourceOptionsReader(subgraph.ConfigFile ?? "supergraph config", where);
-        var translation = new OpenApiTranslationOptions();
+        var translation = new ApiTranslationOptions();
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (entry.Node is { } node)
         {
@@ -56,7 +56,7 @@ public static class OpenApiConfigReader
         };
     }
 
-    private static void ReadEntities(SourceOptionsReader reader, YamlMappingNode node, OpenApiTranslationOptions translation)
+    private static void ReadEntities(SourceOptionsReader reader, YamlMappingNode node, ApiTranslationOptions translation)
     {
         foreach (var (name, value) in reader.Elements(node, "entities"))
         {
@@ -76,7 +76,7 @@ public static class OpenApiConfigReader
         }
     }
 
-    private static void ReadTypes(SourceOptionsReader reader, YamlMappingNode node, OpenApiTranslationOptions translation)
+    private static void ReadTypes(SourceOptionsReader reader, YamlMappingNode node, ApiTranslationOptions translation)
     {
         foreach (var (name, value) in reader.Elements(node, "types"))
         {
@@ -98,7 +98,7 @@ public static class OpenApiConfigReader
         }
     }
 
-    private static void ReadOperations(SourceOptionsReader reader, YamlMappingNode node, OpenApiTranslationOptions translation)
+    private static void ReadOperations(SourceOptionsReader reader, YamlMappingNode node, ApiTranslationOptions translation)
     {
         var kinds = new Dictionary<string, OperationKind> { ["query"] = OperationKind.Query, ["mutation"] = OperationKind.Mutation, ["skip"] = OperationKind.Skip };
         foreach (var (name, value) in reader.Elements(node, "operations"))

@@ -18,7 +18,7 @@ public static partial class OpenApiConfigSources
 
     /// <param name="configDirectory">The folder of the config file (relative documents resolve against it).</param>
     /// <param name="http">Fetches documents given by URL; null makes one for each fetch.</param>
-    public static SourceKindResolver Resolver(string configDirectory, OpenApiSourceRegistry? registry = null, HttpClient? http = null) =>
+    public static SourceKindResolver Resolver(string configDirectory, ApiSourceRegistry? registry = null, HttpClient? http = null) =>
         new(SourceEntry.OpenApiKind, async (subgraph, cancellationToken) =>
         {
             var definition = OpenApiConfigReader.Read(subgraph, configDirectory);

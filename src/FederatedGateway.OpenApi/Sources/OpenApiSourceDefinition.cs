@@ -11,7 +11,7 @@ public sealed class OpenApiSourceDefinition
     /// <summary>The API's base URL; null means the document's first absolute server URL.</summary>
     public Uri? BaseUrl { get; init; }
 
-    public OpenApiTranslationOptions Translation { get; init; } = OpenApiTranslationOptions.None;
+    public ApiTranslationOptions Translation { get; init; } = ApiTranslationOptions.None;
 
     /// <summary>Headers sent with every call to the API (an API key, a static token), values with <c>${VAR}</c> taken from the environment.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();

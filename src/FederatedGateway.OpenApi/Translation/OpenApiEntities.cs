@@ -9,7 +9,7 @@ namespace FederatedGateway.OpenApi.Translation;
 /// </summary>
 internal static class OpenApiEntities
 {
-    public static Dictionary<string, EntityBinding> Bind(OpenApiTranslationOptions options, IReadOnlyDictionary<string, ApiType> types, IReadOnlyDictionary<string, OperationBinding> fields, string origin)
+    public static Dictionary<string, EntityBinding> Bind(ApiTranslationOptions options, IReadOnlyDictionary<string, ApiType> types, IReadOnlyDictionary<string, OperationBinding> fields, string origin)
     {
         var entities = new Dictionary<string, EntityBinding>(StringComparer.Ordinal);
         var objects = types.Values.Where(t => t.Kind == ApiTypeKind.Object).Select(t => t.Name).ToList();

@@ -16,12 +16,12 @@ public static class OpenApiTranslator
         [HttpMethod.Get, HttpMethod.Head, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Trace];
 
     /// <exception cref="OpenApiSourceException">The document has no operations, or an option names what it does not have.</exception>
-    public static OpenApiTranslation Translate(OpenApiDocument document, string origin, OpenApiTranslationOptions? options = null)
+    public static ApiTranslation Translate(OpenApiDocument document, string origin, ApiTranslationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         try
         {
-            return TranslateDocument(document, origin, options ?? OpenApiTranslationOptions.None);
+            return TranslateDocument(document, origin, options ?? ApiTranslationOptions.None);
         }
         catch (Exception ex) when (ex is InvalidOperationException or InsufficientExecutionStackException)
         {
@@ -30,7 +30,7 @@ public static class OpenApiTranslator
         }
     }
 
-    private static OpenApiTranslation TranslateDocument(OpenApiDocument document, string origin, OpenApiTranslationOptions options)
+    private static ApiTranslation TranslateDocument(OpenApiDocument document, string origin, ApiTranslationOptions options)
     {
         var types = new SchemaTypes(options);
         var usedOperations = new HashSet<string>(StringComparer.Ordinal);
@@ -99,7 +99,7 @@ public static class OpenApiTranslator
         }
 
         types.Print(sdl);
-        return new OpenApiTranslation(sdl.ToString(), bindings, types.Model, entities);
+        return new ApiTranslation(sdl.ToString(), bindings, types.Model, entities);
     }
 
     private static OperationBinding Field(StringBuilder root, SchemaTypes types, string field, HttpMethod method, string path, IOpenApiPathItem item, OpenApiOperation operation)

@@ -12,7 +12,7 @@ namespace FederatedGateway.OpenApi.Translation;
 /// carried as strings). A referenced schema is one type named after its component; an inline one is named after
 /// where it appears. Circular references are fine: a type is named before its fields are made.
 /// </summary>
-internal sealed class SchemaTypes(OpenApiTranslationOptions options)
+internal sealed class SchemaTypes(ApiTranslationOptions options)
 {
     private readonly SortedDictionary<string, string> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, bool Input), string> _named = [];

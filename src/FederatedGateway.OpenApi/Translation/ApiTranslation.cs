@@ -4,9 +4,9 @@ namespace FederatedGateway.OpenApi.Translation;
 /// An OpenAPI document translated: the subgraph SDL, per root field the HTTP operation it calls (method, path
 /// template, where each argument goes, the body), and the types made.
 /// </summary>
-public sealed class OpenApiTranslation
+public sealed class ApiTranslation
 {
-    internal OpenApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, ApiType> types, IReadOnlyDictionary<string, EntityBinding> entities)
+    internal ApiTranslation(string sdl, IReadOnlyDictionary<string, OperationBinding> fields, IReadOnlyDictionary<string, ApiType> types, IReadOnlyDictionary<string, EntityBinding> entities)
     {
         Sdl = sdl;
         Fields = fields;

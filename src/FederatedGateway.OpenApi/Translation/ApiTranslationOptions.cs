@@ -5,9 +5,9 @@ namespace FederatedGateway.OpenApi.Translation;
 /// it up), relation fields (a property holding an entity's key exposed as the entity), and the root each operation
 /// goes to. Each option keeps its place in the config for messages.
 /// </summary>
-public sealed class OpenApiTranslationOptions
+public sealed class ApiTranslationOptions
 {
-    public static OpenApiTranslationOptions None { get; } = new();
+    public static ApiTranslationOptions None { get; } = new();
 
     /// <summary>By GraphQL type name.</summary>
     public Dictionary<string, EntityOptions> Entities { get; } = new(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ namespace FederatedGateway.OpenApi.Client;
 /// the object has (<see cref="Member"/>), <c>Int64</c>/<c>Decimal</c>/dates carried as strings, <c>JSON</c> as given.
 /// A value of the wrong JSON kind is <c>null</c> with an error at its path.
 /// </summary>
-internal sealed class RestAnswerWriter(OpenApiTranslation translation, SelectionCollector collector, EntityLookups? lookups = null)
+internal sealed class ApiAnswerWriter(ApiTranslation translation, SelectionCollector collector, EntityLookups? lookups = null)
 {
     /// <summary>Errors met while writing, with their paths (from the root field's response key) and extensions.</summary>
     public List<(string Message, object[] Path, Action<Utf8JsonWriter> Extensions)> Errors { get; } = [];
@@ -170,7 +170,7 @@ internal sealed class RestAnswerWriter(OpenApiTranslation translation, Selection
         }
         else if (lookups is null || !lookups.TryGet(entity, key, out var found))
         {
-            Fail(json, path, RestError.Of($"The {entity} with the key \"{key}\" was not looked up.", "SUBREQUEST_MALFORMED_RESPONSE"));
+            Fail(json, path, ApiError.Of($"The {entity} with the key \"{key}\" was not looked up.", "SUBREQUEST_MALFORMED_RESPONSE"));
         }
         else if (found.Error is { } error)
         {
@@ -183,12 +183,12 @@ internal sealed class RestAnswerWriter(OpenApiTranslation translation, Selection
     }
 
     /// <summary>A value the request cannot have: null with the error at its path.</summary>
-    public void Fail(Utf8JsonWriter json, List<object> path, RestError error)
+    public void Fail(Utf8JsonWriter json, List<object> path, ApiError error)
     {
         Errors.Add((error.Message, [.. path], error.Extensions));
         json.WriteNullValue();
     }
 
     private void Wrong(Utf8JsonWriter json, List<object> path, string expected) =>
-        Fail(json, path, RestError.Of($"The REST answer has no {expected} here.", "SUBREQUEST_MALFORMED_RESPONSE"));
+        Fail(json, path, ApiError.Of($"The REST answer has no {expected} here.", "SUBREQUEST_MALFORMED_RESPONSE"));
 }

@@ -11,32 +11,39 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FederatedGateway.OpenApi.Client;
 
 /// <summary>
-/// Answers a subgraph request against a REST API described by OpenAPI: each root field of the operation is one HTTP
-/// call (queries concurrently, mutations in order), built from the field's <see cref="OperationBinding"/>;
+/// Answers a subgraph request against a service translated into an <see cref="ApiTranslation"/> (a REST API described
+/// by OpenAPI, a SOAP service described by WSDL): each root field of the operation is one call of its
+/// <see cref="IApiCaller"/> (queries concurrently, mutations in order), built from the field's <see cref="OperationBinding"/>;
 /// <c>_entities</c> looks each representation up through its entity's lookup (<see cref="EntityLookups"/>: a batch
 /// lookup once for all keys), and relation fields selected anywhere in the answers are looked up the same way
-/// (<see cref="RelationScanner"/>) before the answers are written as the selection asks (<see cref="RestAnswerWriter"/>).
-/// An answer other than 2xx is the field's error (code <c>REST_HTTP_ERROR</c>, with <c>httpStatus</c> and, from a
-/// problem+json body, <c>problem</c>); a call that fails is <c>SUBGRAPH_UNAVAILABLE</c>.
+/// (<see cref="RelationScanner"/>) before the answers are written as the selection asks (<see cref="ApiAnswerWriter"/>).
+/// A call's error (an HTTP status, a SOAP fault, a service out of reach) is the field's error.
 /// </summary>
-public sealed class OpenApiSubgraphClient : ISubgraphClient
+public sealed class ApiSubgraphClient : ISubgraphClient
 {
     public const string HttpErrorCode = RestCaller.HttpErrorCode;
     public const string UnavailableCode = RestCaller.UnavailableCode;
     public const string InvalidRequestCode = "SUBGRAPH_REQUEST_INVALID";
 
-    private readonly OpenApiTranslation _translation;
-    private readonly RestCaller _caller;
+    private readonly ApiTranslation _translation;
+    private readonly IApiCaller _caller;
     private readonly bool _hasRelations;
 
+    /// <summary>A client of a REST API described by OpenAPI.</summary>
     /// <param name="maxResponseBodySize">The largest answer read (bytes); a longer one is the field's <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error.</param>
     /// <param name="headers">Headers sent with every call (an API key, a static token).</param>
-    public OpenApiSubgraphClient(OpenApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize = 32 * 1024 * 1024, ILogger? logger = null, IReadOnlyDictionary<string, string>? headers = null)
+    public ApiSubgraphClient(ApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize = 32 * 1024 * 1024, ILogger? logger = null, IReadOnlyDictionary<string, string>? headers = null)
+        : this(translation, new RestCaller(translation, baseAddress, http, maxResponseBodySize, headers ?? new Dictionary<string, string>(), logger ?? NullLogger.Instance))
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResponseBodySize);
+    }
+
+    public ApiSubgraphClient(ApiTranslation translation, IApiCaller caller)
     {
         ArgumentNullException.ThrowIfNull(translation);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResponseBodySize);
+        ArgumentNullException.ThrowIfNull(caller);
         _translation = translation;
-        _caller = new RestCaller(translation, baseAddress, http, maxResponseBodySize, headers ?? new Dictionary<string, string>(), logger ?? NullLogger.Instance);
+        _caller = caller;
         _hasRelations = translation.Types.Values.Any(t => t.Fields.Values.Any(f => f.RelationTo is not null));
     }
 
@@ -68,7 +75,7 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
         var collector = new SelectionCollector(fragments, variables);
         var fields = collector.Collect([operation.SelectionSet], root, []);
 
-        var results = new (RestAnswer? Answer, OperationBinding? Binding)[fields.Count];
+        var results = new (ApiAnswer? Answer, OperationBinding? Binding)[fields.Count];
         using var lookups = new EntityLookups(_caller, request.Headers);
         try
         {
@@ -146,7 +153,7 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
     }
 
     /// <summary>The answers relations are searched in: each root field's JSON, and each entity looked up for <c>_entities</c>.</summary>
-    private List<(JsonElement, string, List<GraphQLField>)> Roots(List<(string Key, List<GraphQLField> Fields)> fields, (RestAnswer? Answer, OperationBinding? Binding)[] results, JsonElement variables, EntityLookups lookups)
+    private List<(JsonElement, string, List<GraphQLField>)> Roots(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, JsonElement variables, EntityLookups lookups)
     {
         var roots = new List<(JsonElement, string, List<GraphQLField>)>();
         for (var i = 0; i < fields.Count; i++)
@@ -170,9 +177,9 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
         return roots;
     }
 
-    private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (RestAnswer? Answer, OperationBinding? Binding)[] results, string root, SelectionCollector collector, EntityLookups lookups, JsonElement variables)
+    private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, string root, SelectionCollector collector, EntityLookups lookups, JsonElement variables)
     {
-        var writer = new RestAnswerWriter(_translation, collector, lookups);
+        var writer = new ApiAnswerWriter(_translation, collector, lookups);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -194,7 +201,7 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
                 }
                 else if (binding is null)
                 {
-                    writer.Fail(json, [key], RestError.Of($"{root}.{name} is not an operation of this OpenAPI source.", "SUBREQUEST_MALFORMED_RESPONSE"));
+                    writer.Fail(json, [key], ApiError.Of($"{root}.{name} is not an operation of this source.", "SUBREQUEST_MALFORMED_RESPONSE"));
                 }
                 else if (answer!.Error is { } error)
                 {
@@ -237,7 +244,7 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
     }
 
     /// <summary>The <c>_entities</c> list: each representation's entity as looked up, in order; null with its error when it was not found.</summary>
-    private static void WriteEntities(Utf8JsonWriter json, RestAnswerWriter writer, List<(EntityBinding? Entity, string? Key)> representations, EntityLookups lookups, List<GraphQLField> group, string key)
+    private static void WriteEntities(Utf8JsonWriter json, ApiAnswerWriter writer, List<(EntityBinding? Entity, string? Key)> representations, EntityLookups lookups, List<GraphQLField> group, string key)
     {
         json.WriteStartArray();
         for (var i = 0; i < representations.Count; i++)
@@ -246,11 +253,11 @@ public sealed class OpenApiSubgraphClient : ISubgraphClient
             var (entity, entityKey) = representations[i];
             if (entity is null || entityKey is null)
             {
-                writer.Fail(json, path, RestError.Of("The representation names no entity of this source, or not its key.", "SUBREQUEST_MALFORMED_RESPONSE"));
+                writer.Fail(json, path, ApiError.Of("The representation names no entity of this source, or not its key.", "SUBREQUEST_MALFORMED_RESPONSE"));
             }
             else if (!lookups.TryGet(entity.Type, entityKey, out var found) || found.Error is not null)
             {
-                writer.Fail(json, path, found.Error ?? RestError.Of($"No {entity.Type} has the key \"{entityKey}\".", EntityLookups.NotFoundCode));
+                writer.Fail(json, path, found.Error ?? ApiError.Of($"No {entity.Type} has the key \"{entityKey}\".", EntityLookups.NotFoundCode));
             }
             else
             {
