@@ -79,7 +79,7 @@ public static class FederatedGatewayServiceCollectionExtensions
         });
         services.AddReplicas();
         services.AddFederatedGatewayGrpc(configuration);
-        OpenApi.OpenApiGatewayServiceCollectionExtensions.AddFederatedGatewayOpenApi(services, configuration);
+        ApiSources.ApiSourcesServiceCollectionExtensions.AddFederatedGatewayApiSources(services, configuration);
         services.TryAddSingleton<GraphQLHttpEndpoint>();
         services.TryAddSingleton<IdeEndpoint>();
         services.TryAddSingleton<GraphQLWebSocketEndpoint>();

@@ -45,6 +45,29 @@ public sealed class HostileDocumentTests(Xunit.Abstractions.ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Reference_cycles_translate_and_compose()
+    {
+        const string document = """
+            {"openapi":"3.0.3","info":{"title":"cycles","version":"1"},
+             "paths":{"/nodes/{id}":{"get":{"operationId":"getNode","parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}}],
+               "responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Node"}}}}}}}},
+             "components":{"schemas":{
+               "Node":{"type":"object","properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/components/schemas/Node"}},"owner":{"$ref":"#/components/schemas/Owner"}}},
+               "Owner":{"type":"object","properties":{"root":{"$ref":"#/components/schemas/Node"},"self":{"$ref":"#/components/schemas/Owner"}}}}}}
+            """;
+        var (outcome, elapsed, _) = await MeasureAsync(document, "json");
+
+        Assert.Null(outcome);
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"took {elapsed}");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(document));
+        var sdl = OpenApiTranslator.Translate(await OpenApiDocuments.LoadAsync(stream, "json", "cycles.json"), "cycles.json").Sdl;
+        Assert.Contains("  children: [Node!]\n", sdl, StringComparison.Ordinal);
+        Assert.Contains("  self: Owner\n", sdl, StringComparison.Ordinal);
+        var composed = FederatedGateway.Core.Composition.SupergraphComposer.Compose([new("cycles", "http://127.0.0.1:1/", sdl)]);
+        Assert.True(composed.Errors.Count == 0, string.Join("\n", composed.Errors));
+    }
+
+    [Fact]
     public async Task Twenty_thousand_operations_translate_within_bounds()
     {
         var paths = new StringBuilder();

@@ -24,7 +24,8 @@ internal sealed partial class CliApp
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var folder = Path.GetDirectoryName(config.Path)!;
-            sources = await new SubgraphSourceLoader(http, GrpcConfigSources.Resolver(folder), FederatedGateway.OpenApi.Sources.OpenApiConfigSources.Resolver(folder, http: http))
+            sources = await new SubgraphSourceLoader(http, GrpcConfigSources.Resolver(folder), FederatedGateway.OpenApi.Sources.OpenApiConfigSources.Resolver(folder, http: http),
+                    FederatedGateway.Soap.Sources.SoapConfigSources.Resolver(folder, http: http))
                 .LoadAsync(config, CancellationToken.None);
         }
         catch (SupergraphConfigException ex)

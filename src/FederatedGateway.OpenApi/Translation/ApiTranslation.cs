@@ -78,7 +78,7 @@ public sealed record EntityBinding(string Type, string KeyField, string KeyJsonN
 /// <param name="Body">The argument holding the JSON request body, if the operation takes one.</param>
 /// <param name="ReturnsBoolean">The operation answers no JSON content: the field is <c>true</c> on success.</param>
 /// <param name="ReturnType">The field's GraphQL type.</param>
-public sealed record OperationBinding(string Method, string PathTemplate, IReadOnlyList<ParameterBinding> Parameters, string? Body, bool ReturnsBoolean, string ReturnType)
+public record OperationBinding(string Method, string PathTemplate, IReadOnlyList<ParameterBinding> Parameters, string? Body, bool ReturnsBoolean, string ReturnType)
 {
     /// <summary>The GraphQL type of each argument (the body's included), by argument name.</summary>
     public IReadOnlyDictionary<string, string> ArgumentTypes { get; init; } = new Dictionary<string, string>();

@@ -65,41 +65,21 @@ public static class OpenApiTranslator
                     OperationKind.Mutation => "Mutation",
                     _ => method == HttpMethod.Get || method == HttpMethod.Head ? "Query" : "Mutation",
                 };
-                var field = Unique(names[root], name);
+                var field = ApiSdl.Unique(names[root], name);
                 bindings[root + "." + field] = Field(roots[root], types, field, method, path, item, operation);
             }
         }
 
         types.Complete();
-        foreach (var (name, unused) in options.Operations.Where(o => !usedOperations.Contains(o.Key)))
-        {
-            throw new OpenApiSourceException($"{unused.Place}: operation \"{name}\" is not in {origin}{FederatedGateway.Core.Text.Suggestions.DidYouMean(name, bindings.Keys.Select(k => k[(k.IndexOf('.', StringComparison.Ordinal) + 1)..]))}.");
-        }
-
+        ApiSdl.CheckOperationsUsed(options, usedOperations, bindings.Keys, origin);
         var entities = OpenApiEntities.Bind(options, types.Model, bindings, origin);
         if (bindings.Count == 0)
         {
             throw new OpenApiSourceException($"{origin}: the OpenAPI document has no operations to translate.");
         }
 
-        if (roots["Query"].Length == 0)
-        {
-            // A subgraph needs a query type; a document of writes only gets one field telling so.
-            roots["Query"].Append("  \"This source has only mutations.\"\n  _onlyMutations: Boolean\n");
-        }
-
-        var sdl = new StringBuilder("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [")
-            .Append(entities.Count > 0 ? "\"@key\"" : "").Append("])\n");
-        foreach (var (root, fields) in roots)
-        {
-            if (fields.Length > 0)
-            {
-                sdl.Append("\ntype ").Append(root).Append(" {\n").Append(fields).Append("}\n");
-            }
-        }
-
-        types.Print(sdl);
-        return new ApiTranslation(sdl.ToString(), bindings, types.Model, entities);
+        var sdl = ApiSdl.Assemble(roots, entities.Count > 0, types.Print);
+        return new ApiTranslation(sdl, bindings, types.Model, entities);
     }
 
     private static OperationBinding Field(StringBuilder root, SchemaTypes types, string field, HttpMethod method, string path, IOpenApiPathItem item, OpenApiOperation operation)
@@ -117,7 +97,7 @@ public static class OpenApiTranslator
             }
 
             var location = parameter.In.Value.ToString().ToLowerInvariant();
-            var argument = Unique(argumentNames, OpenApiNames.Camel(parameter.Name));
+            var argument = ApiSdl.Unique(argumentNames, OpenApiNames.Camel(parameter.Name));
             var type = parameter.Schema is null ? "String" : types.Input(parameter.Schema, context + " " + parameter.Name);
             var required = parameter.Required || location == "path";
             arguments.Add(argument + ": " + type + (required ? "!" : ""));
@@ -128,7 +108,7 @@ public static class OpenApiTranslator
         string? body = null;
         if (JsonContent(operation.RequestBody?.Content) is { Schema: { } bodySchema })
         {
-            body = Unique(argumentNames, "input");
+            body = ApiSdl.Unique(argumentNames, "input");
             var bodyType = types.Input(bodySchema, context + " Body");
             arguments.Add(body + ": " + bodyType + (operation.RequestBody!.Required ? "!" : ""));
             argumentTypes[body] = bodyType;
@@ -203,16 +183,5 @@ public static class OpenApiTranslator
         }
 
         return null;
-    }
-
-    private static string Unique(HashSet<string> taken, string name)
-    {
-        var unique = name;
-        for (var i = 2; !taken.Add(unique); i++)
-        {
-            unique = name + i;
-        }
-
-        return unique;
     }
 }

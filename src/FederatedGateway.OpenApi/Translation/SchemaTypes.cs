@@ -215,9 +215,9 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
         var definition = new StringBuilder();
         Describe(definition, schema.Description, "");
         definition.Append(input ? "input " : "type ").Append(name);
-        if (!input && options.Entities.TryGetValue(name, out var entity))
+        if (!input)
         {
-            definition.Append(" @key(fields: \"").Append(entity.Key).Append("\")");
+            RelationFields.AppendKey(definition, name, options);
         }
 
         definition.Append(" {\n");
@@ -240,7 +240,7 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
 
         if (!input && options.Relations.TryGetValue(name, out var relations))
         {
-            AddRelations(definition, model, fields, relations);
+            RelationFields.Add(definition, model, fields, relations);
         }
 
         if (fields.Count == 0)
@@ -250,38 +250,6 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
 
         _definitions[name] = definition.Append("}\n").ToString();
     }
-
-    /// <summary>
-    /// A relation field after the field holding the key: <c>customerId</c> → <c>customer: Customer</c> (a list of keys
-    /// → a list of entities), reading the same JSON property; the entity is looked up when the field is selected.
-    /// </summary>
-    private static void AddRelations(StringBuilder definition, ApiType model, HashSet<string> fields, Dictionary<string, RelationOptions> relations)
-    {
-        foreach (var (field, relation) in relations)
-        {
-            if (!model.Fields.TryGetValue(field, out var source))
-            {
-                throw new OpenApiSourceException($"{relation.Place}: type {model.Name} has no field \"{field}\"{FederatedGateway.Core.Text.Suggestions.DidYouMean(field, model.Fields.Keys)}.");
-            }
-
-            var name = relation.GraphqlName ?? RelationName(field);
-            if (!fields.Add(name))
-            {
-                throw new OpenApiSourceException($"{relation.Place}: type {model.Name} already has a field \"{name}\": give the relation a graphql_name.");
-            }
-
-            var type = TypeRefs.IsList(source.Type) ? "[" + relation.Target + "]" : relation.Target;
-            definition.Append("  \"The ").Append(relation.Target).Append(" whose key is ").Append(field).Append(".\"\n");
-            definition.Append("  ").Append(name).Append(": ").Append(type).Append('\n');
-            model.Fields[name] = new ApiField(name, source.JsonName, type) { RelationTo = relation.Target };
-        }
-    }
-
-    /// <summary><c>customerId</c> → <c>customer</c>, <c>accountIds</c> → <c>accounts</c>, else the field with <c>Entity</c> added.</summary>
-    private static string RelationName(string field) =>
-        field.EndsWith("Ids", StringComparison.Ordinal) && field.Length > 3 ? field[..^3] + "s"
-        : field.EndsWith("Id", StringComparison.Ordinal) && field.Length > 2 ? field[..^2]
-        : field + "Entity";
 
     /// <summary>
     /// The properties of <paramref name="schema"/> with those of its <c>allOf</c> members (a later declaration of the

@@ -15,8 +15,9 @@ namespace FederatedGateway.OpenApi.Tests.Gateway;
 
 /// <summary>
 /// A GraphQL.NET federation subgraph on Kestrel: trades, each pointing at its <c>Settlement</c> (an entity the REST
-/// settlement source owns: <c>@key(fields: "tradeId", resolvable: false)</c> here). Trade t3 has no settlement at the
-/// REST service.
+/// settlement source owns: <c>@key(fields: "tradeId", resolvable: false)</c> here) and at the FX <c>Rate</c> of its
+/// currency pair (owned by the SOAP FX source the same way). Trade t3 has no settlement at the REST service, and its
+/// pair (USD/JPY) no rate at the FX service; t1 and t4 share a pair.
 /// </summary>
 public sealed class TradesSubgraph : IAsyncDisposable
 {
@@ -30,7 +31,7 @@ public sealed class TradesSubgraph : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "Subgraph.trades" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton<TradesQuery>().AddSingleton<TradeType>().AddSingleton<SettlementReferenceType>();
+        builder.Services.AddSingleton<TradesQuery>().AddSingleton<TradeType>().AddSingleton<SettlementReferenceType>().AddSingleton<RateReferenceType>();
         builder.Services.AddGraphQL(b => b.AddSchema<TradesSchema>().AddSystemTextJson().AddFederation("2.3"));
         var app = subgraph._app = builder.Build();
         app.MapPost("/graphql", HandleAsync);
@@ -62,9 +63,11 @@ public sealed class TradesSubgraph : IAsyncDisposable
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
-    public sealed record Trade(string Id, string Symbol);
+    public sealed record Trade(string Id, string Symbol, string Pair);
 
     public sealed record SettlementReference(string TradeId);
+
+    public sealed record RateReference(string Pair);
 
     private sealed class TradesSchema : Schema
     {
@@ -78,7 +81,7 @@ public sealed class TradesSubgraph : IAsyncDisposable
         {
             Name = "Query";
             Field<NonNullGraphType<ListGraphType<NonNullGraphType<TradeType>>>>("trades")
-                .Resolve(_ => new[] { new Trade("t1", "SAP"), new Trade("t2", "VOD"), new Trade("t3", "AAPL"), new Trade("t4", "SAP") });
+                .Resolve(_ => new[] { new Trade("t1", "SAP", "EUR/USD"), new Trade("t2", "VOD", "GBP/USD"), new Trade("t3", "AAPL", "USD/JPY"), new Trade("t4", "SAP", "EUR/USD") });
         }
     }
 
@@ -91,6 +94,17 @@ public sealed class TradesSubgraph : IAsyncDisposable
             Field(t => t.Id, type: typeof(NonNullGraphType<IdGraphType>));
             Field(t => t.Symbol);
             Field<SettlementReferenceType>("settlement").Resolve(context => new SettlementReference(context.Source.Id));
+            Field<RateReferenceType>("fx").Resolve(context => new RateReference(context.Source.Pair));
+        }
+    }
+
+    private sealed class RateReferenceType : ObjectGraphType<RateReference>
+    {
+        public RateReferenceType()
+        {
+            Name = "Rate";
+            this.Key("pair", resolvable: false);
+            Field(r => r.Pair);
         }
     }
 

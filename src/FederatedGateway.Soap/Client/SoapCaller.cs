@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Xml.Linq;
+using FederatedGateway.Execution.Execution;
+using FederatedGateway.Execution.Transport;
+using FederatedGateway.OpenApi.Client;
+using FederatedGateway.OpenApi.Translation;
+using FederatedGateway.Soap.Translation;
+using FederatedGateway.Soap.Wsdl;
+using Microsoft.Extensions.Logging;
+
+namespace FederatedGateway.Soap.Client;
+
+/// <summary>
+/// Calls one SOAP operation: POSTs its envelope (SOAP 1.1 with <c>SOAPAction</c>, or 1.2 with the action in the
+/// content type), reads the answer within a size limit with the safe XML reader, and gives the value as JSON for the
+/// shared answer writer, or the field's error: a SOAP fault as <c>SOAP_FAULT</c> with <c>faultCode</c>,
+/// <c>faultString</c> and <c>httpStatus</c>; another non-2xx answer as <c>SOAP_HTTP_ERROR</c>; a call that fails
+/// as <c>SUBGRAPH_UNAVAILABLE</c> (the host named in the log only).
+/// </summary>
+internal sealed partial class SoapCaller(SoapTranslation translation, Uri address, HttpClient http, int maxResponseBodySize, IReadOnlyDictionary<string, string> headers, ILogger logger) : IApiCaller
+{
+    public const string FaultCode = "SOAP_FAULT";
+    public const string HttpErrorCode = "SOAP_HTTP_ERROR";
+
+    public async Task<ApiAnswer> CallAsync(OperationBinding binding, JsonDocument arguments, IReadOnlyList<KeyValuePair<string, string>>? forwarded, CancellationToken cancellationToken)
+    {
+        var operation = (SoapOperationBinding)binding;
+        using (arguments)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, address);
+            request.Content = new ByteArrayContent(SoapEnvelopeWriter.Write(translation, operation, arguments.RootElement));
+            if (translation.Version == SoapVersion.Soap11)
+            {
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+                request.Headers.TryAddWithoutValidation("SOAPAction", "\"" + operation.SoapAction + "\"");
+            }
+            else
+            {
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/soap+xml") { CharSet = "utf-8" };
+                if (operation.SoapAction.Length > 0)
+                {
+                    request.Content.Headers.ContentType.Parameters.Add(new NameValueHeaderValue("action", "\"" + operation.SoapAction + "\""));
+                }
+            }
+
+            foreach (var (name, value) in forwarded ?? [])
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.Remove(name);
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            try
+            {
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var (buffer, length) = response.Content.Headers.ContentLength > maxResponseBodySize ? (null, -1)
+                    : await PooledBodyReader.ReadAsync(
+                        await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentLength, maxResponseBodySize, cancellationToken)
+                        .ConfigureAwait(false);
+                if (buffer is null)
+                {
+                    return ApiAnswer.Failed($"{operation.Operation} answered more than {maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
+                }
+
+                try
+                {
+                    return Answer(operation, (int)response.StatusCode, buffer.AsMemory(0, length));
+                }
+                finally
+                {
+                    PooledArrays.Return(buffer);
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                LogUnreachable(logger, operation.Operation, ex);
+                return ApiAnswer.Failed($"{operation.Operation} could not be called (see the gateway log).", ApiSubgraphClient.UnavailableCode);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return ApiAnswer.Failed($"{operation.Operation} did not answer within {http.Timeout.TotalSeconds:0.#} s.", ApiSubgraphClient.UnavailableCode);
+            }
+        }
+    }
+
+    private ApiAnswer Answer(SoapOperationBinding operation, int status, ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty && operation.ReturnsBoolean && status is >= 200 and < 300)
+        {
+            // A one-way operation: the service accepts it with an empty answer (202, or 200).
+            return new ApiAnswer(null, null, null);
+        }
+
+        XElement? content;
+        try
+        {
+            using var stream = new MemoryStream(body.ToArray(), writable: false);
+            var envelope = SafeXml.Load(stream, operation.Operation + " answer").Root;
+            content = envelope?.Elements().FirstOrDefault(e => e.Name.LocalName == "Body")?.Elements().FirstOrDefault();
+            if (envelope is null || (envelope.Name != WsdlNames.Soap11Envelope + "Envelope" && envelope.Name != WsdlNames.Soap12Envelope + "Envelope"))
+            {
+                return NotSoap(operation, status);
+            }
+        }
+        catch (SoapSourceException)
+        {
+            return NotSoap(operation, status);
+        }
+
+        if (content is not null && content.Name.LocalName == "Fault" && (content.Name.Namespace == WsdlNames.Soap11Envelope || content.Name.Namespace == WsdlNames.Soap12Envelope))
+        {
+            return Fault(operation, status, content);
+        }
+
+        if (status is < 200 or >= 300)
+        {
+            return NotSoap(operation, status);
+        }
+
+        if (operation.ReturnsBoolean)
+        {
+            return new ApiAnswer(null, null, null);
+        }
+
+        if (content is null)
+        {
+            return ApiAnswer.Failed($"{operation.Operation} answered an empty SOAP body.", "SUBREQUEST_MALFORMED_RESPONSE");
+        }
+
+        var json = new ArrayBufferWriter<byte>(Math.Max(256, body.Length));
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            SoapAnswerReader.Write(writer, content, operation.ResultChild, operation.ReturnType, translation.Api);
+        }
+
+        return new ApiAnswer(JsonDocument.Parse(json.WrittenMemory), null, null);
+    }
+
+    /// <summary>A SOAP 1.1 (<c>faultcode</c>, <c>faultstring</c>) or 1.2 (<c>Code/Value</c>, <c>Reason/Text</c>) fault as the field's error.</summary>
+    private static ApiAnswer Fault(SoapOperationBinding operation, int status, XElement fault)
+    {
+        var ns = fault.Name.Namespace;
+        var code = (ns == WsdlNames.Soap11Envelope ? fault.Element("faultcode")?.Value : fault.Element(ns + "Code")?.Element(ns + "Value")?.Value)?.Trim() ?? "";
+        var text = (ns == WsdlNames.Soap11Envelope ? fault.Element("faultstring")?.Value : fault.Element(ns + "Reason")?.Elements(ns + "Text").FirstOrDefault()?.Value)?.Trim() ?? "";
+        return new ApiAnswer(null, null, new ApiError($"{operation.Operation} answered a SOAP fault ({code}): {text}", json =>
+        {
+            json.WriteString("code", FaultCode);
+            json.WriteString("faultCode", code);
+            json.WriteString("faultString", text);
+            json.WriteNumber("httpStatus", status);
+        }));
+    }
+
+    private static ApiAnswer NotSoap(SoapOperationBinding operation, int status) =>
+        new(null, null, new ApiError($"{operation.Operation} answered HTTP {status} without a SOAP envelope.", json =>
+        {
+            json.WriteString("code", status is >= 200 and < 300 ? "SUBREQUEST_MALFORMED_RESPONSE" : HttpErrorCode);
+            json.WriteNumber("httpStatus", status);
+        }));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SOAP call {Operation} failed")]
+    private static partial void LogUnreachable(ILogger logger, string operation, Exception exception);
+}
