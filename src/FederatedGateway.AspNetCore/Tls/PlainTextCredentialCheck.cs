@@ -19,19 +19,31 @@ internal static class PlainTextCredentialCheck
         }
 
         var credentialNames = new HashSet<string>(CredentialHeaders, StringComparer.OrdinalIgnoreCase) { options.Authentication.ApiKeys.Header };
-        return endpoint =>
-        {
-            if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || IsLoopback(uri))
-            {
-                return;
-            }
+        return endpoint => Check(endpoint, CredentialSent(options, endpoint.Name, credentialNames));
+    }
 
-            if (CredentialSent(options, endpoint.Name, credentialNames) is { } header)
-            {
-                throw new SubgraphRefusedException(
-                    $"subgraph '{endpoint.Name}' at {uri.Scheme}://{uri.Authority} would receive credentials ({header}) in plain text: serve it over https, stop sending it that header, or set Gateway:Tls:AllowPlainTextCredentials.");
-            }
-        };
+    /// <summary>The same for REST and SOAP sources, whose own headers and credentials (API keys, basic, OAuth) count too.</summary>
+    public static Action<SubgraphEndpoint, OpenApi.Sources.ApiSource>? ForApiSources(GatewayOptions options, bool isProduction)
+    {
+        if (!isProduction || options.Tls.AllowPlainTextCredentials)
+        {
+            return null;
+        }
+
+        var credentialNames = new HashSet<string>(CredentialHeaders, StringComparer.OrdinalIgnoreCase) { options.Authentication.ApiKeys.Header };
+        return (endpoint, source) => Check(endpoint, CredentialSent(options, endpoint.Name, credentialNames)
+            ?? (source.Credentials is not null ? "OAuth bearer tokens" : source.Headers.Keys.FirstOrDefault()));
+    }
+
+    private static void Check(SubgraphEndpoint endpoint, string? header)
+    {
+        if (header is null || !Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || IsLoopback(uri))
+        {
+            return;
+        }
+
+        throw new SubgraphRefusedException(
+            $"subgraph '{endpoint.Name}' at {uri.Scheme}://{uri.Authority} would receive credentials ({header}) in plain text: serve it over https, stop sending it that header, or set Gateway:Tls:AllowPlainTextCredentials.");
     }
 
     private static string? CredentialSent(GatewayOptions options, string subgraph, HashSet<string> credentialNames)

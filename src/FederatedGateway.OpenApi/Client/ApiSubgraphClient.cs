@@ -33,7 +33,7 @@ public sealed class ApiSubgraphClient : ISubgraphClient
     /// <param name="maxResponseBodySize">The largest answer read (bytes); a longer one is the field's <c>SUBREQUEST_RESPONSE_TOO_LARGE</c> error.</param>
     /// <param name="headers">Headers sent with every call (an API key, a static token).</param>
     public ApiSubgraphClient(ApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize = 32 * 1024 * 1024, ILogger? logger = null, IReadOnlyDictionary<string, string>? headers = null)
-        : this(translation, new RestCaller(translation, baseAddress, http, maxResponseBodySize, headers ?? new Dictionary<string, string>(), logger ?? NullLogger.Instance))
+        : this(translation, new RestCaller(translation, new ApiCallContext("rest", baseAddress, http, maxResponseBodySize, logger ?? NullLogger.Instance), headers ?? new Dictionary<string, string>()))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResponseBodySize);
     }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using FederatedGateway.Execution.Sources;
 using FederatedGateway.Execution.Subscriptions;
 using FederatedGateway.Execution.Transport;
+using FederatedGateway.Execution.Transport.Resilience;
 using FederatedGateway.OpenApi.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,10 +12,20 @@ namespace FederatedGateway.OpenApi.Client;
 /// <summary>
 /// Services of one kind (<c>openapi</c>, <c>soap</c>) as subgraphs: claims the subgraphs of that kind the
 /// <see cref="ApiSourceRegistry"/> knows, by name (their URLs are plain http), one client per source and URL (a
-/// recomposed source gets a new one), all calls through one <see cref="HttpClient"/>. The subgraph's URL (the
-/// supergraph's, or its override) is the service's base URL.
+/// recomposed source gets a new one), calls under the gateway's traffic rules. The subgraph's URL (the supergraph's,
+/// or its override) is the service's base URL.
 /// </summary>
-public sealed class ApiSubgraphClientFactory(string kind, ApiSourceRegistry registry, HttpClient http, int maxResponseBodySize, ILoggerFactory? loggers = null) : ISubgraphClientFactory
+/// <param name="http">The client of a subgraph, by name (its own when it has TLS settings).</param>
+/// <param name="resilience">The gateway's retry and circuit-breaker pipelines; null sends each call once.</param>
+/// <param name="check">Refuses a subgraph the source may not serve (credentials in plain text in Production).</param>
+public sealed class ApiSubgraphClientFactory(
+    string kind,
+    ApiSourceRegistry registry,
+    Func<string, HttpClient> http,
+    int maxResponseBodySize,
+    ILoggerFactory? loggers = null,
+    SubgraphResiliencePipelines? resilience = null,
+    Action<SubgraphEndpoint, ApiSource>? check = null) : ISubgraphClientFactory
 {
     private readonly ConditionalWeakTable<ApiSource, Dictionary<string, ApiSubgraphClient>> _clients = [];
 
@@ -31,6 +42,7 @@ public sealed class ApiSubgraphClientFactory(string kind, ApiSourceRegistry regi
             throw new InvalidOperationException($"Subgraph \"{subgraph.Name}\" is not a {kind} source.");
         }
 
+        check?.Invoke(subgraph, source);
         var byUrl = _clients.GetValue(source, _ => new Dictionary<string, ApiSubgraphClient>(StringComparer.Ordinal));
         lock (byUrl)
         {
@@ -38,7 +50,8 @@ public sealed class ApiSubgraphClientFactory(string kind, ApiSourceRegistry regi
             {
                 var baseUrl = Uri.TryCreate(subgraph.Url, UriKind.Absolute, out var url) ? url : source.BaseUrl;
                 var logger = (ILogger?)loggers?.CreateLogger("FederatedGateway.Sources." + kind) ?? NullLogger.Instance;
-                byUrl[subgraph.Url] = client = new ApiSubgraphClient(source.Translation, source.CreateCaller(baseUrl, http, maxResponseBodySize, logger));
+                var context = new ApiCallContext(subgraph.Name, baseUrl, http(subgraph.Name), maxResponseBodySize, logger, resilience, source.Credentials);
+                byUrl[subgraph.Url] = client = new ApiSubgraphClient(source.Translation, source.CreateCaller(context));
             }
 
             return client;

@@ -9,10 +9,10 @@ namespace FederatedGateway.OpenApi.Client;
 /// <summary>
 /// Makes one HTTP call of the API and reads its answer: JSON within a size limit (read into a pooled buffer), or the
 /// field's error: a non-2xx status as <c>REST_HTTP_ERROR</c> with <c>httpStatus</c> and a problem+json body's
-/// details, a call that fails as <c>SUBGRAPH_UNAVAILABLE</c> (the host named in the log only). Each call carries the
-/// headers forwarded to the subgraph, then the source's own.
+/// details; a call that fails as <see cref="ApiHttpSender"/> says. Each call carries the headers forwarded to the
+/// subgraph, then the source's own.
 /// </summary>
-internal sealed partial class RestCaller(ApiTranslation translation, Uri baseAddress, HttpClient http, int maxResponseBodySize, IReadOnlyDictionary<string, string> headers, ILogger logger) : IApiCaller
+internal sealed class RestCaller(ApiTranslation translation, ApiCallContext context, IReadOnlyDictionary<string, string> headers) : IApiCaller
 {
     public const string HttpErrorCode = "REST_HTTP_ERROR";
     public const string UnavailableCode = "SUBGRAPH_UNAVAILABLE";
@@ -22,51 +22,29 @@ internal sealed partial class RestCaller(ApiTranslation translation, Uri baseAdd
     {
         using (arguments)
         {
-            using var request = RestRequestBuilder.Build(baseAddress, binding, arguments.RootElement, translation);
-            foreach (var (name, value) in forwarded ?? [])
+            var root = arguments.RootElement;
+            var result = await ApiHttpSender.CallAsync(context, () => Request(binding, root, forwarded), binding.IsRead, $"{binding.Method} {binding.PathTemplate}", cancellationToken).ConfigureAwait(false);
+            if (result.Failure is { } failure)
             {
-                request.Headers.TryAddWithoutValidation(name, value);
+                return failure;
             }
 
-            // The source's own headers (its credentials) win over forwarded ones of the same name.
-            foreach (var (name, value) in headers)
+            var answer = Answer(binding, result.Status, result.MediaType, result.Buffer!, result.Length);
+            if (answer.Json is null)
             {
-                request.Headers.Remove(name);
-                request.Headers.TryAddWithoutValidation(name, value);
+                PooledArrays.Return(result.Buffer!);
             }
 
-            try
-            {
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                var (buffer, length) = response.Content.Headers.ContentLength > maxResponseBodySize ? (null, -1)
-                    : await PooledBodyReader.ReadAsync(
-                        await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentLength, maxResponseBodySize, cancellationToken)
-                        .ConfigureAwait(false);
-                if (buffer is null)
-                {
-                    return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} answered more than {maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
-                }
-
-                var answer = Answer(binding, status, response.Content.Headers.ContentType?.MediaType, buffer, length);
-                if (answer.Json is null)
-                {
-                    PooledArrays.Return(buffer);
-                }
-
-                return answer;
-            }
-            catch (HttpRequestException ex)
-            {
-                // The exception names the host and port: the log gets it, the client the operation alone.
-                LogUnreachable(logger, binding.Method, binding.PathTemplate, ex);
-                return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} could not be called (see the gateway log).", UnavailableCode);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return ApiAnswer.Failed($"{binding.Method} {binding.PathTemplate} did not answer within {http.Timeout.TotalSeconds:0.#} s.", UnavailableCode);
-            }
+            return answer;
         }
+    }
+
+    /// <summary>One attempt's request: built from the arguments, with the forwarded headers, then the source's own (which win).</summary>
+    private HttpRequestMessage Request(OperationBinding binding, JsonElement arguments, IReadOnlyList<KeyValuePair<string, string>>? forwarded)
+    {
+        var request = RestRequestBuilder.Build(context.BaseUrl, binding, arguments, translation);
+        ApiHttpSender.AddHeaders(request, forwarded, headers);
+        return request;
     }
 
     /// <summary>The answer read: its JSON (which keeps <paramref name="buffer"/>), or the field's error.</summary>
@@ -125,6 +103,4 @@ internal sealed partial class RestCaller(ApiTranslation translation, Uri baseAdd
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "REST call {Method} {Path} failed")]
-    private static partial void LogUnreachable(ILogger logger, string method, string path, Exception exception);
 }

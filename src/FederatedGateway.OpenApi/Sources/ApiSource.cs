@@ -1,6 +1,6 @@
+using FederatedGateway.OpenApi.Auth;
 using FederatedGateway.OpenApi.Client;
 using FederatedGateway.OpenApi.Translation;
-using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.OpenApi.Sources;
 
@@ -17,6 +17,15 @@ public abstract class ApiSource(string kind, ApiTranslation translation, Uri bas
 
     public Uri BaseUrl { get; } = baseUrl;
 
-    /// <summary>The caller of this service at <paramref name="baseUrl"/> (the subgraph's URL, or its override).</summary>
-    public abstract IApiCaller CreateCaller(Uri baseUrl, HttpClient http, int maxResponseBodySize, ILogger logger);
+    /// <summary>Headers sent with every call (an API key, basic credentials), values from the environment already read.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How calls authenticate beyond <see cref="Headers"/> (OAuth 2.0 client credentials), if they do.</summary>
+    public SourceCredentials? Credentials { get; init; }
+
+    /// <summary>Whether calls carry credentials (for the check that refuses sending them in plain text in Production).</summary>
+    public bool SendsCredentials => Credentials is not null || Headers.Count > 0;
+
+    /// <summary>The caller of this service in <paramref name="context"/> (its URL, client and traffic rules).</summary>
+    public abstract IApiCaller CreateCaller(ApiCallContext context);
 }

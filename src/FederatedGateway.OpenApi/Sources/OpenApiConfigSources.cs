@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 namespace FederatedGateway.OpenApi.Sources;
 
 /// <summary>
-/// The <c>schema: { openapi: { … } }</c> entries of <c>supergraph.yaml</c> (<see cref="OpenApiConfigReader"/>): each
+/// The <c>schema: { openapi: { … } }</c> entries of <c>supergraph.yaml</c> (<see cref="OpenApiSourceDefinition"/>): each
 /// document is read (a file, or fetched from its URL within a size limit), translated with the entry's options, and
 /// routed at its base URL; with a registry, the source is registered for the gateway's client.
 /// </summary>
@@ -17,7 +17,7 @@ public static class OpenApiConfigSources
     public static SourceKindResolver Resolver(string configDirectory, ApiSourceRegistry? registry = null, HttpClient? http = null) =>
         new(SourceEntry.OpenApiKind, async (subgraph, cancellationToken) =>
         {
-            var definition = OpenApiConfigReader.Read(subgraph, configDirectory);
+            var definition = OpenApiSourceDefinition.Read(subgraph, configDirectory);
             var where = $"subgraph \"{subgraph.Name}\": openapi";
             try
             {
@@ -25,8 +25,8 @@ public static class OpenApiConfigSources
                 var translation = OpenApiTranslator.Translate(document, definition.Document, definition.Translation);
                 var baseUrl = definition.BaseUrl ?? ServerUrl(document)
                     ?? throw new OpenApiSourceException($"{definition.Document} names no absolute http(s) server: give \"base_url\" (or routing_url).");
-                var headers = SourceDocuments.ExpandHeaders(definition.Headers, where);
-                registry?.Add(subgraph.Name, new OpenApiSource(translation, baseUrl, headers));
+                var (headers, credentials) = definition.Credentials();
+                registry?.Add(subgraph.Name, new OpenApiSource(translation, baseUrl) { Headers = headers, Credentials = credentials });
                 return new SubgraphSource(subgraph.Name, baseUrl.ToString(), translation.Sdl, definition.Document);
             }
             catch (OpenApiSourceException ex)

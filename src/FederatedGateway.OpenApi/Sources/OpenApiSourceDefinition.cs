@@ -1,18 +1,25 @@
-using FederatedGateway.OpenApi.Translation;
+using FederatedGateway.Core.CompositionConfig;
 
 namespace FederatedGateway.OpenApi.Sources;
 
-/// <summary>An OpenAPI source as configured: where its document is, where its API answers, and what the config adds.</summary>
-public sealed class OpenApiSourceDefinition
+/// <summary>
+/// An <c>openapi:</c> entry of <c>supergraph.yaml</c>: <c>document</c> (a file relative to the config, or an http(s)
+/// URL), and the options every translated source has (<see cref="ApiSourceDefinition"/>); a missing <c>base_url</c>
+/// means the document's first absolute server.
+/// </summary>
+public sealed class OpenApiSourceDefinition : ApiSourceDefinition
 {
     /// <summary>A full file path, or an http(s) URL.</summary>
-    public required string Document { get; init; }
+    public string Document { get; private set; } = "";
 
-    /// <summary>The API's base URL; null means the document's first absolute server URL.</summary>
-    public Uri? BaseUrl { get; init; }
-
-    public ApiTranslationOptions Translation { get; init; } = ApiTranslationOptions.None;
-
-    /// <summary>Headers sent with every call to the API (an API key, a static token), values with <c>${VAR}</c> taken from the environment.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    /// <exception cref="SupergraphConfigException">The entry is incomplete or has an unknown key or a value of the wrong kind.</exception>
+    public static OpenApiSourceDefinition Read(SubgraphConfig subgraph, string configDirectory)
+    {
+        var definition = new OpenApiSourceDefinition();
+        var options = definition.ReadShared(subgraph, SourceEntry.OpenApiKind, ["document"]);
+        definition.Document = options.GetValueOrDefault("document") is { Length: > 0 } d
+            ? FileOrUrl(d, configDirectory)
+            : throw new SupergraphConfigException($"{definition.Where}: \"document\" (a file or an http(s) URL of the OpenAPI document) is required.");
+        return definition;
+    }
 }

@@ -84,12 +84,16 @@ public static partial class SourceDocuments
     public static Dictionary<string, string> ExpandHeaders(IReadOnlyDictionary<string, string> headers, string where)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        return headers.ToDictionary(
-            h => h.Key,
-            h => EnvironmentReference().Replace(h.Value, m => Environment.GetEnvironmentVariable(m.Groups[1].Value)
-                ?? throw new SupergraphConfigException($"{where}: header \"{h.Key}\" reads the environment variable {m.Groups[1].Value}, which is not set.")),
-            StringComparer.OrdinalIgnoreCase);
+        return headers.ToDictionary(h => h.Key, h => ExpandValue(h.Value, $"header \"{h.Key}\"", where), StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>A value with <c>${NAME}</c> replaced by the environment variable; an unset one is an error naming <paramref name="what"/>.</summary>
+    public static string ExpandValue(string value, string what, string where) =>
+        EnvironmentReference().Replace(value, m => Environment.GetEnvironmentVariable(m.Groups[1].Value)
+            ?? throw new SupergraphConfigException($"{where}: {what} reads the environment variable {m.Groups[1].Value}, which is not set."));
+
+    /// <summary>The client token endpoints are asked through (one for the process: tokens are asked rarely).</summary>
+    public static HttpClient TokenClient { get; } = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(15) };
 
     private static SourceDocumentException TooLarge(string document) => new($"{document} is larger than {MaxDocumentBytes / 1024 / 1024} MiB.");
 

@@ -80,6 +80,9 @@ public sealed record EntityBinding(string Type, string KeyField, string KeyJsonN
 /// <param name="ReturnType">The field's GraphQL type.</param>
 public record OperationBinding(string Method, string PathTemplate, IReadOnlyList<ParameterBinding> Parameters, string? Body, bool ReturnsBoolean, string ReturnType)
 {
+    /// <summary>A Query field's operation (a read): it may be sent again after a transient failure; a mutation never is.</summary>
+    public bool IsRead { get; init; }
+
     /// <summary>The GraphQL type of each argument (the body's included), by argument name.</summary>
     public IReadOnlyDictionary<string, string> ArgumentTypes { get; init; } = new Dictionary<string, string>();
 }

@@ -66,7 +66,7 @@ public static class OpenApiTranslator
                     _ => method == HttpMethod.Get || method == HttpMethod.Head ? "Query" : "Mutation",
                 };
                 var field = ApiSdl.Unique(names[root], name);
-                bindings[root + "." + field] = Field(roots[root], types, field, method, path, item, operation);
+                bindings[root + "." + field] = Field(roots[root], types, field, method, path, item, operation) with { IsRead = root == "Query" };
             }
         }
 

@@ -3,12 +3,10 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
 using FederatedGateway.Execution.Execution;
-using FederatedGateway.Execution.Transport;
 using FederatedGateway.OpenApi.Client;
 using FederatedGateway.OpenApi.Translation;
 using FederatedGateway.Soap.Translation;
 using FederatedGateway.Soap.Wsdl;
-using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Soap.Client;
 
@@ -17,9 +15,9 @@ namespace FederatedGateway.Soap.Client;
 /// content type), reads the answer within a size limit with the safe XML reader, and gives the value as JSON for the
 /// shared answer writer, or the field's error: a SOAP fault as <c>SOAP_FAULT</c> with <c>faultCode</c>,
 /// <c>faultString</c> and <c>httpStatus</c>; another non-2xx answer as <c>SOAP_HTTP_ERROR</c>; a call that fails
-/// as <c>SUBGRAPH_UNAVAILABLE</c> (the host named in the log only).
+/// as <see cref="ApiHttpSender"/> says (sent again when a read, under the gateway's traffic rules).
 /// </summary>
-internal sealed partial class SoapCaller(SoapTranslation translation, Uri address, HttpClient http, int maxResponseBodySize, IReadOnlyDictionary<string, string> headers, ILogger logger) : IApiCaller
+internal sealed class SoapCaller(SoapTranslation translation, ApiCallContext context, IReadOnlyDictionary<string, string> headers) : IApiCaller
 {
     public const string FaultCode = "SOAP_FAULT";
     public const string HttpErrorCode = "SOAP_HTTP_ERROR";
@@ -29,64 +27,44 @@ internal sealed partial class SoapCaller(SoapTranslation translation, Uri addres
         var operation = (SoapOperationBinding)binding;
         using (arguments)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, address);
-            request.Content = new ByteArrayContent(SoapEnvelopeWriter.Write(translation, operation, arguments.RootElement));
-            if (translation.Version == SoapVersion.Soap11)
+            var envelope = SoapEnvelopeWriter.Write(translation, operation, arguments.RootElement);
+            var result = await ApiHttpSender.CallAsync(context, () => Request(operation, envelope, forwarded), operation.IsRead, operation.Operation, cancellationToken).ConfigureAwait(false);
+            if (result.Failure is { } failure)
             {
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
-                request.Headers.TryAddWithoutValidation("SOAPAction", "\"" + operation.SoapAction + "\"");
-            }
-            else
-            {
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/soap+xml") { CharSet = "utf-8" };
-                if (operation.SoapAction.Length > 0)
-                {
-                    request.Content.Headers.ContentType.Parameters.Add(new NameValueHeaderValue("action", "\"" + operation.SoapAction + "\""));
-                }
-            }
-
-            foreach (var (name, value) in forwarded ?? [])
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            foreach (var (name, value) in headers)
-            {
-                request.Headers.Remove(name);
-                request.Headers.TryAddWithoutValidation(name, value);
+                return failure;
             }
 
             try
             {
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                var (buffer, length) = response.Content.Headers.ContentLength > maxResponseBodySize ? (null, -1)
-                    : await PooledBodyReader.ReadAsync(
-                        await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentLength, maxResponseBodySize, cancellationToken)
-                        .ConfigureAwait(false);
-                if (buffer is null)
-                {
-                    return ApiAnswer.Failed($"{operation.Operation} answered more than {maxResponseBodySize} bytes.", SubgraphFailureCodes.ResponseTooLarge);
-                }
-
-                try
-                {
-                    return Answer(operation, (int)response.StatusCode, buffer.AsMemory(0, length));
-                }
-                finally
-                {
-                    PooledArrays.Return(buffer);
-                }
+                return Answer(operation, result.Status, result.Buffer.AsMemory(0, result.Length));
             }
-            catch (HttpRequestException ex)
+            finally
             {
-                LogUnreachable(logger, operation.Operation, ex);
-                return ApiAnswer.Failed($"{operation.Operation} could not be called (see the gateway log).", ApiSubgraphClient.UnavailableCode);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return ApiAnswer.Failed($"{operation.Operation} did not answer within {http.Timeout.TotalSeconds:0.#} s.", ApiSubgraphClient.UnavailableCode);
+                PooledArrays.Return(result.Buffer!);
             }
         }
+    }
+
+    /// <summary>One attempt's request: the envelope, SOAP 1.1's <c>SOAPAction</c> or 1.2's action parameter, the forwarded headers, then the source's own.</summary>
+    private HttpRequestMessage Request(SoapOperationBinding operation, byte[] envelope, IReadOnlyList<KeyValuePair<string, string>>? forwarded)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, context.BaseUrl) { Content = new ByteArrayContent(envelope) };
+        if (translation.Version == SoapVersion.Soap11)
+        {
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+            request.Headers.TryAddWithoutValidation("SOAPAction", "\"" + operation.SoapAction + "\"");
+        }
+        else
+        {
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/soap+xml") { CharSet = "utf-8" };
+            if (operation.SoapAction.Length > 0)
+            {
+                request.Content.Headers.ContentType.Parameters.Add(new NameValueHeaderValue("action", "\"" + operation.SoapAction + "\""));
+            }
+        }
+
+        ApiHttpSender.AddHeaders(request, forwarded, headers);
+        return request;
     }
 
     private ApiAnswer Answer(SoapOperationBinding operation, int status, ReadOnlyMemory<byte> body)
@@ -163,7 +141,4 @@ internal sealed partial class SoapCaller(SoapTranslation translation, Uri addres
             json.WriteString("code", status is >= 200 and < 300 ? "SUBREQUEST_MALFORMED_RESPONSE" : HttpErrorCode);
             json.WriteNumber("httpStatus", status);
         }));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SOAP call {Operation} failed")]
-    private static partial void LogUnreachable(ILogger logger, string operation, Exception exception);
 }

@@ -8,7 +8,7 @@ using FederatedGateway.Soap.Wsdl;
 namespace FederatedGateway.Soap.Sources;
 
 /// <summary>
-/// The <c>schema: { soap: { … } }</c> entries of <c>supergraph.yaml</c> (<see cref="SoapConfigReader"/>): each WSDL
+/// The <c>schema: { soap: { … } }</c> entries of <c>supergraph.yaml</c> (<see cref="SoapSourceDefinition"/>): each WSDL
 /// is read (a file, or fetched from its URL within a size limit; safely, see <see cref="SafeXml"/>), translated with
 /// the entry's options, and routed at its base URL; with a registry, the source is registered for the gateway's client.
 /// </summary>
@@ -19,15 +19,15 @@ public static class SoapConfigSources
     public static SourceKindResolver Resolver(string configDirectory, ApiSourceRegistry? registry = null, HttpClient? http = null) =>
         new(SourceEntry.SoapKind, async (subgraph, cancellationToken) =>
         {
-            var definition = SoapConfigReader.Read(subgraph, configDirectory);
+            var definition = SoapSourceDefinition.Read(subgraph, configDirectory);
             var where = $"subgraph \"{subgraph.Name}\": soap";
             try
             {
                 var translation = await LoadAsync(definition, http, cancellationToken).ConfigureAwait(false);
                 var baseUrl = definition.BaseUrl ?? translation.Address
                     ?? throw new SoapSourceException($"{definition.Wsdl}: the port has no absolute http(s) address: give \"base_url\" (or routing_url).");
-                var headers = SourceDocuments.ExpandHeaders(definition.Headers, where);
-                registry?.Add(subgraph.Name, new SoapSource(translation, baseUrl, headers));
+                var (headers, credentials) = definition.Credentials();
+                registry?.Add(subgraph.Name, new SoapSource(translation, baseUrl) { Headers = headers, Credentials = credentials });
                 return new SubgraphSource(subgraph.Name, baseUrl.ToString(), translation.Api.Sdl, definition.Wsdl);
             }
             catch (Exception ex) when (ex is SoapSourceException or OpenApiSourceException or SourceDocumentException)

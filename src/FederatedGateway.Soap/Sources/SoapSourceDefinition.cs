@@ -1,21 +1,29 @@
-using FederatedGateway.OpenApi.Translation;
+using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.OpenApi.Sources;
 
 namespace FederatedGateway.Soap.Sources;
 
-/// <summary>A SOAP source as configured: its WSDL, the port it calls, where the service answers, and what the config adds.</summary>
-public sealed class SoapSourceDefinition
+/// <summary>
+/// A <c>soap:</c> entry of <c>supergraph.yaml</c>: <c>wsdl</c> (a file relative to the config, or an http(s) URL),
+/// <c>port</c> (else the first SOAP 1.1 or 1.2 port), and the options every translated source has
+/// (<see cref="ApiSourceDefinition"/>); a missing <c>base_url</c> means the port's address.
+/// </summary>
+public sealed class SoapSourceDefinition : ApiSourceDefinition
 {
     /// <summary>A full file path, or an http(s) URL.</summary>
-    public required string Wsdl { get; init; }
+    public string Wsdl { get; private set; } = "";
 
-    /// <summary>The service's URL; null means the chosen port's <c>soap:address</c>.</summary>
-    public Uri? BaseUrl { get; init; }
+    public string? Port { get; private set; }
 
-    /// <summary>The WSDL port to call; null means the first SOAP 1.1 or 1.2 port.</summary>
-    public string? Port { get; init; }
-
-    public ApiTranslationOptions Translation { get; init; } = ApiTranslationOptions.None;
-
-    /// <summary>Headers sent with every call, values with <c>${VAR}</c> taken from the environment.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    /// <exception cref="SupergraphConfigException">The entry is incomplete or has an unknown key or a value of the wrong kind.</exception>
+    public static SoapSourceDefinition Read(SubgraphConfig subgraph, string configDirectory)
+    {
+        var definition = new SoapSourceDefinition();
+        var options = definition.ReadShared(subgraph, SourceEntry.SoapKind, ["wsdl", "port"]);
+        definition.Wsdl = options.GetValueOrDefault("wsdl") is { Length: > 0 } w
+            ? FileOrUrl(w, configDirectory)
+            : throw new SupergraphConfigException($"{definition.Where}: \"wsdl\" (a file or an http(s) URL of the WSDL) is required.");
+        definition.Port = options.GetValueOrDefault("port");
+        return definition;
+    }
 }

@@ -52,7 +52,7 @@ public static class WsdlTranslator
                 _ => IsReading(operation.Name) ? "Query" : "Mutation",
             };
             var field = ApiSdl.Unique(names[root], name);
-            bindings[root + "." + field] = Field(roots[root], types, wsdl, operation, field);
+            bindings[root + "." + field] = Field(roots[root], types, wsdl, operation, field) with { IsRead = root == "Query" };
         }
 
         types.Complete();

@@ -35,10 +35,16 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app);
     }
 
-    /// <summary>The whole GraphQL response of a query.</summary>
-    public async Task<JsonElement> QueryAsync(string query)
+    /// <summary>The whole GraphQL response of a query, sent with <paramref name="headers"/> when given.</summary>
+    public async Task<JsonElement> QueryAsync(string query, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var response = await _http.PostAsJsonAsync(_app.Urls.First() + "/graphql", new { query });
+        using var request = new HttpRequestMessage(HttpMethod.Post, _app.Urls.First() + "/graphql") { Content = JsonContent.Create(new { query }) };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await _http.SendAsync(request);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
