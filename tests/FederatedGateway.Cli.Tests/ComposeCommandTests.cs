@@ -33,6 +33,43 @@ public sealed class ComposeCommandTests : CliHarness
     }
 
     [Fact]
+    public async Task Rest_and_soap_sources_compose_from_their_descriptions()
+    {
+        File.Copy(Path.Combine(Repo(), "tests", "FederatedGateway.OpenApi.Tests", "Documents", "petstore-expanded.json"), Path.Combine(Directory, "petstore.json"));
+        File.Copy(Path.Combine(Repo(), "tests", "FederatedGateway.Soap.Tests", "Wsdls", "fx-rates.wsdl"), Path.Combine(Directory, "fx.wsdl"));
+        var config = Write("supergraph.yaml", """
+            subgraphs:
+              pets:
+                schema:
+                  openapi: { document: petstore.json, base_url: "http://127.0.0.1:4107/api/" }
+              fx:
+                schema:
+                  soap:
+                    wsdl: fx.wsdl
+                    entities:
+                      Rate: { key: pair, lookup: getRates, batch: true }
+            """);
+
+        var (exit, stdout, stderr) = await Run("compose", "--config", config);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("@join__graph(name: \"pets\", url: \"http://127.0.0.1:4107/api/\")", stdout);
+        Assert.Contains("@join__graph(name: \"fx\", url: \"http://127.0.0.1:9/fx\")", stdout);
+        Assert.Contains("type Rate\n  @join__type(graph: FX, key: \"pair\")", stdout);
+    }
+
+    [Fact]
+    public async Task A_misspelt_source_key_is_an_error_naming_the_closest()
+    {
+        var config = Write("supergraph.yaml", "subgraphs:\n  a:\n    schema:\n      opnapi: { document: x.json }\n");
+
+        var (exit, _, stderr) = await Run("compose", "--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown schema key \"opnapi\"; did you mean \"openapi\"?", stderr);
+    }
+
+    [Fact]
     public async Task Composition_errors_exit_one_with_code_file_position_and_hint()
     {
         Write("a.graphql", "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\"])\ntype Query { a: T }\ntype T { x: Int }");

@@ -31,6 +31,16 @@ internal sealed partial class CliApp
                                           # reflection: true        # instead: ask the running service
                                           # int64_as_number: true   # 64-bit integers as JSON numbers
                                           # services: market.v1.MarketData   # only these (comma-separated)
+                                    settlement:                     # a REST API joins through its OpenAPI document
+                                      schema:
+                                        openapi:
+                                          document: ./settlement.openapi.json   # or an http(s) URL
+                                          base_url: http://127.0.0.1:4107/
+                                    fx:                             # a SOAP service joins through its WSDL
+                                      schema:
+                                        soap:
+                                          wsdl: ./fx-rates.wsdl
+                                  (entities, relations, operations, headers, auth: docs/rest-and-soap.md)
               --output <file>   write the supergraph there instead of to stdout
 
             Output: the supergraph SDL (Apollo's format) on stdout or in --output, nothing else on stdout.
