@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FederatedGateway.FunctionalTests.Infrastructure;
 using FederatedGateway.Testing.Processes;
 using Xunit.Abstractions;
 
@@ -6,7 +7,7 @@ namespace FederatedGateway.FunctionalTests.Server;
 
 /// <summary>
 /// The gateway executable refusing to start: whatever the operator got wrong, the process exits 1 with an
-/// <c>error:</c> line that says what, and prints no stack trace (on stdout or stderr).
+/// <c>error:</c> line that says what, and prints no stack trace (on stdout or stderr), nor the host's own log of it.
 /// </summary>
 public sealed partial class ServerStartupFailureTests(ITestOutputHelper output) : IDisposable
 {
@@ -25,6 +26,22 @@ public sealed partial class ServerStartupFailureTests(ITestOutputHelper output) 
     public async Task Exits_with_one_and_the_message_without_a_stack_trace(string failure, string expected)
     {
         using var server = ServerProcess.Start([.. ArgumentsFor(failure), "--urls", "http://127.0.0.1:0"]);
+        await AssertExitsWithOneErrorAsync(server, expected);
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_named_in_one_line_with_the_option_that_moves_it()
+    {
+        using var held = LoopbackPorts.Held();
+        var port = LoopbackPorts.PortOf(held);
+        using var server = ServerProcess.Start(["--supergraph", TestPaths.Schemas("supergraph.graphql"), "--urls", $"http://127.0.0.1:{port}"]);
+
+        await AssertExitsWithOneErrorAsync(server, $"port {port} is in use (give another with --urls http://127.0.0.1:<port>)");
+        Assert.Equal([$"error: port {port} is in use (give another with --urls http://127.0.0.1:<port>)"], server.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private async Task AssertExitsWithOneErrorAsync(ServerProcess server, string expected)
+    {
         try
         {
             Assert.True(await server.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the server kept running");
