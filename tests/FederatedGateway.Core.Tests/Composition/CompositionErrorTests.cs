@@ -92,6 +92,34 @@ public sealed class CompositionErrorTests
     }
 
     [Fact]
+    public void A_subgraph_that_does_not_read_leaves_the_others_merged_and_their_conflicts_reported()
+    {
+        // "a" does not parse; "b" and "c" read cleanly but disagree on the type of T.x.
+        var result = SupergraphComposer.Compose([
+            Fed2("a", "type Query { a: }"),
+            Fed2("b", "type Query { b: T } type T { x: Int @shareable }"),
+            Fed2("c", "type Query { c: T } type T { x: String @shareable }"),
+        ]);
+
+        Assert.Null(result.SupergraphSdl);
+        Assert.Equal(["INVALID_GRAPHQL", "FIELD_TYPE_MISMATCH"], result.Errors.Select(e => e.Code));
+        Assert.Contains("it has type \"Int\" in subgraph \"b\" and type \"String\" in subgraph \"c\"", result.Errors.Last().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subgraph_the_rules_reject_is_left_out_of_the_merge_of_the_others()
+    {
+        // "a" reads but its key selects a field it lacks; merged with "b" it would also clash on T.x's type.
+        var result = SupergraphComposer.Compose([
+            Fed2("a", "type Query { a: T } type T @key(fields: \"nope\") { id: ID x: Int @shareable }"),
+            Fed2("b", "type Query { b: T } type T { id: ID x: String @shareable }"),
+            Fed2("c", "type Query { c: T } type T { id: ID x: String @shareable }"),
+        ]);
+
+        Assert.Equal(["a KEY_INVALID_FIELDS"], result.Errors.Select(e => $"{e.Subgraph} {e.Code}"));
+    }
+
+    [Fact]
     public void A_subgraph_with_an_early_error_is_not_checked_by_the_rules_that_rely_on_its_types()
     {
         // The unknown type would make the key rule's message about T meaningless: only the first error is reported.
