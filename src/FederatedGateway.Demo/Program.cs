@@ -8,7 +8,7 @@ using FederatedGateway.Demo.Security;
 
 // The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
 // and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
-//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
+//   dotnet run -c Release --project src/FederatedGateway.Demo -v m [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
 // The JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch): without it, this
 // process only runs the demo as its child.
 if (FederatedGateway.AspNetCore.JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
