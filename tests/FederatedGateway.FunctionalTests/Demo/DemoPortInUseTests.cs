@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FederatedGateway.FunctionalTests.Infrastructure;
 using FederatedGateway.Testing.Processes;
 using Xunit.Abstractions;
@@ -9,12 +8,8 @@ namespace FederatedGateway.FunctionalTests.Demo;
 /// <c>FederatedGateway.Demo</c> on a port another process holds: one <c>error:</c> line naming the port and the option
 /// that moves it, exit code 1, no stack trace and no "Hosting failed to start" log.
 /// </summary>
-public sealed partial class DemoPortInUseTests(ITestOutputHelper output) : IDisposable
+public sealed class DemoPortInUseTests(ITestOutputHelper output)
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("fgw-demo-port-").FullName;
-
-    public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
-
     [Theory]
     [InlineData("accounts subgraph", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk]>")]
     [InlineData("risk gRPC service", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk]>")]
@@ -29,22 +24,18 @@ public sealed partial class DemoPortInUseTests(ITestOutputHelper output) : IDisp
             "risk gRPC service" => ["--subgraph-ports", $"0,0,0,0,{port}", "--urls", "http://127.0.0.1:0"],
             _ => ["--subgraph-ports", "0,0,0", "--urls", $"http://127.0.0.1:{port}"],
         };
-        using var demo = ServerProcess.StartExecutable("FederatedGateway.Demo.dll", ["--data-dir", _dataDirectory, .. ports]);
+        var dataDirectory = Directory.CreateTempSubdirectory("fgw-demo-port-");
         try
         {
-            Assert.True(await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the demo kept running");
-            Assert.Equal(1, demo.ExitCode);
-            Assert.Equal([$"error: port {port} is in use (give another with {option})"], demo.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            var everything = demo.StandardOutput + "\n" + demo.StandardError;
-            Assert.DoesNotMatch(StackFrame(), everything);
-            Assert.DoesNotContain("Hosting failed to start", everything);
+            using var demo = ServerProcess.StartExecutable("FederatedGateway.Demo.dll", ["--data-dir", dataDirectory.FullName, .. ports]);
+
+            var message = $"error: port {port} is in use (give another with {option})";
+            await StartupFailure.AssertReportedAsync(demo, message, output);
+            Assert.Equal([message], StartupFailure.ErrorLines(demo));
         }
         finally
         {
-            output.WriteLine($"--- stdout ---\n{demo.StandardOutput}\n--- stderr ---\n{demo.StandardError}");
+            dataDirectory.Delete(recursive: true);
         }
     }
-
-    [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
-    private static partial Regex StackFrame();
 }

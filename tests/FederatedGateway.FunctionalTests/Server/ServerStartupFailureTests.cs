@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FederatedGateway.FunctionalTests.Infrastructure;
 using FederatedGateway.Testing.Processes;
 using Xunit.Abstractions;
@@ -9,7 +8,7 @@ namespace FederatedGateway.FunctionalTests.Server;
 /// The gateway executable refusing to start: whatever the operator got wrong, the process exits 1 with an
 /// <c>error:</c> line that says what, and prints no stack trace (on stdout or stderr), nor the host's own log of it.
 /// </summary>
-public sealed partial class ServerStartupFailureTests(ITestOutputHelper output) : IDisposable
+public sealed class ServerStartupFailureTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fgw-server-failure-").FullName;
 
@@ -26,7 +25,7 @@ public sealed partial class ServerStartupFailureTests(ITestOutputHelper output) 
     public async Task Exits_with_one_and_the_message_without_a_stack_trace(string failure, string expected)
     {
         using var server = ServerProcess.Start([.. ArgumentsFor(failure), "--urls", "http://127.0.0.1:0"]);
-        await AssertExitsWithOneErrorAsync(server, expected);
+        await StartupFailure.AssertReportedAsync(server, expected, output);
     }
 
     [Fact]
@@ -36,27 +35,9 @@ public sealed partial class ServerStartupFailureTests(ITestOutputHelper output) 
         var port = LoopbackPorts.PortOf(held);
         using var server = ServerProcess.Start(["--supergraph", TestPaths.Schemas("supergraph.graphql"), "--urls", $"http://127.0.0.1:{port}"]);
 
-        await AssertExitsWithOneErrorAsync(server, $"port {port} is in use (give another with --urls http://127.0.0.1:<port>)");
-        Assert.Equal([$"error: port {port} is in use (give another with --urls http://127.0.0.1:<port>)"], server.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private async Task AssertExitsWithOneErrorAsync(ServerProcess server, string expected)
-    {
-        try
-        {
-            Assert.True(await server.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the server kept running");
-            Assert.Equal(1, server.ExitCode);
-            Assert.StartsWith("error: ", server.StandardError);
-            Assert.Contains(expected, server.StandardError);
-            var everything = server.StandardOutput + "\n" + server.StandardError;
-            Assert.DoesNotMatch(StackFrame(), everything);
-            Assert.DoesNotContain("Hosting failed to start", everything);
-            Assert.DoesNotContain("Unhandled exception", everything);
-        }
-        finally
-        {
-            output.WriteLine($"--- stdout ---\n{server.StandardOutput}\n--- stderr ---\n{server.StandardError}");
-        }
+        var message = $"error: port {port} is in use (give another with --urls http://127.0.0.1:<port>)";
+        await StartupFailure.AssertReportedAsync(server, message, output);
+        Assert.Equal([message], StartupFailure.ErrorLines(server));
     }
 
     private string[] ArgumentsFor(string failure)
@@ -85,7 +66,4 @@ public sealed partial class ServerStartupFailureTests(ITestOutputHelper output) 
                 throw new ArgumentOutOfRangeException(nameof(failure), failure, "no such case");
         }
     }
-
-    [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
-    private static partial Regex StackFrame();
 }
