@@ -75,48 +75,40 @@ public sealed class CompositionErrorTests
         Assert.False(string.IsNullOrWhiteSpace(error.Hint), $"{name}: no hint in {error}");
     }
 
-    [Fact]
-    public void One_run_reports_every_subgraphs_errors_whichever_phase_finds_them()
+    public static TheoryData<string, SubgraphSource[], string[]> OneRunCases() => new()
     {
         // "a" does not parse, "b" has an unknown type (first rule phase), "c" a key on a field it lacks (last phase).
-        var result = SupergraphComposer.Compose([
-            Fed2("a", "type Query { a: }"),
-            Fed2("b", "type Query { b: Missing }"),
-            Fed2("c", "type Query { c: T } type T @key(fields: \"nope\") { id: ID }"),
-        ]);
+        {
+            "each subgraph's errors, whichever phase finds them",
+            [Fed2("a", "type Query { a: }"), Fed2("b", "type Query { b: Missing }"), Fed2("c", "type Query { c: T } type T @key(fields: \"nope\") { id: ID }")],
+            ["a INVALID_GRAPHQL", "b INVALID_GRAPHQL", "c KEY_INVALID_FIELDS"]
+        },
+        // "a" does not parse; "b" and "c" read cleanly and are merged all the same, where they disagree on T.x's type.
+        {
+            "a read error and the merge conflict between the others",
+            [Fed2("a", "type Query { a: }"), Fed2("b", "type Query { b: T } type T { x: Int @shareable }"), Fed2("c", "type Query { c: T } type T { x: String @shareable }")],
+            ["a INVALID_GRAPHQL", "b FIELD_TYPE_MISMATCH"]
+        },
+        // "a" fails a rule, so it stays out of the merge, where it would clash with "b" and "c" on T.x's type.
+        {
+            "a subgraph the rules reject is left out of the merge",
+            [
+                Fed2("a", "type Query { a: T } type T @key(fields: \"nope\") { id: ID x: Int @shareable }"),
+                Fed2("b", "type Query { b: T } type T { id: ID x: String @shareable }"),
+                Fed2("c", "type Query { c: T } type T { id: ID x: String @shareable }"),
+            ],
+            ["a KEY_INVALID_FIELDS"]
+        },
+    };
 
-        Assert.Null(result.SupergraphSdl);
-        Assert.Equal(
-            ["a INVALID_GRAPHQL", "b INVALID_GRAPHQL", "c KEY_INVALID_FIELDS"],
-            result.Errors.Select(e => $"{e.Subgraph} {e.Code}").Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void A_subgraph_that_does_not_read_leaves_the_others_merged_and_their_conflicts_reported()
+    [Theory]
+    [MemberData(nameof(OneRunCases))]
+    public void One_run_reports_every_subgraphs_errors_and_the_merge_conflicts_between_the_clean_ones(string name, SubgraphSource[] subgraphs, string[] expected)
     {
-        // "a" does not parse; "b" and "c" read cleanly but disagree on the type of T.x.
-        var result = SupergraphComposer.Compose([
-            Fed2("a", "type Query { a: }"),
-            Fed2("b", "type Query { b: T } type T { x: Int @shareable }"),
-            Fed2("c", "type Query { c: T } type T { x: String @shareable }"),
-        ]);
+        var result = SupergraphComposer.Compose(subgraphs);
 
-        Assert.Null(result.SupergraphSdl);
-        Assert.Equal(["INVALID_GRAPHQL", "FIELD_TYPE_MISMATCH"], result.Errors.Select(e => e.Code));
-        Assert.Contains("it has type \"Int\" in subgraph \"b\" and type \"String\" in subgraph \"c\"", result.Errors.Last().Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_subgraph_the_rules_reject_is_left_out_of_the_merge_of_the_others()
-    {
-        // "a" reads but its key selects a field it lacks; merged with "b" it would also clash on T.x's type.
-        var result = SupergraphComposer.Compose([
-            Fed2("a", "type Query { a: T } type T @key(fields: \"nope\") { id: ID x: Int @shareable }"),
-            Fed2("b", "type Query { b: T } type T { id: ID x: String @shareable }"),
-            Fed2("c", "type Query { c: T } type T { id: ID x: String @shareable }"),
-        ]);
-
-        Assert.Equal(["a KEY_INVALID_FIELDS"], result.Errors.Select(e => $"{e.Subgraph} {e.Code}"));
+        Assert.True(result.SupergraphSdl is null, name);
+        Assert.Equal(expected, result.Errors.Select(e => $"{e.Subgraph} {e.Code}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
