@@ -14,20 +14,10 @@ internal sealed record NotRunnableBlock(string File, int Line, string? CheckedBy
     /// <summary>The not-runnable blocks of one markdown file; a marker before no shell block, or with neither attribute, throws.</summary>
     public static IReadOnlyList<NotRunnableBlock> Parse(string file, string markdown)
     {
-        var lines = markdown.Replace("\r\n", "\n").Split('\n');
+        var lines = RunnableBlock.Lines(markdown);
         var blocks = new List<NotRunnableBlock>();
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var i in RunnableBlock.MarkerLines(file, lines, Marker))
         {
-            if (!lines[i].StartsWith(Marker, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (i + 1 >= lines.Length || !RunnableBlock.IsShellFence(lines[i + 1]))
-            {
-                throw new FormatException($"{file}:{i + 1}: a not-runnable marker must stand on the line before a ```sh block");
-            }
-
             var attributes = RunnableBlock.MarkerAttributes(lines[i]);
             var checkedBy = Value(attributes, "checked-by");
             var reason = Value(attributes, "reason");

@@ -28,20 +28,10 @@ internal sealed partial record RunnableBlock(string File, int Line, string Code,
     /// <summary>The runnable blocks of one markdown file, in order; a marker that is not followed by a shell block throws.</summary>
     public static IReadOnlyList<RunnableBlock> Parse(string file, string markdown)
     {
-        var lines = markdown.Replace("\r\n", "\n").Split('\n');
+        var lines = Lines(markdown);
         var blocks = new List<RunnableBlock>();
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var i in MarkerLines(file, lines, Marker))
         {
-            if (!lines[i].StartsWith(Marker, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (i + 1 >= lines.Length || !IsShellFence(lines[i + 1]))
-            {
-                throw new FormatException($"{file}:{i + 1}: a runnable marker must stand on the line before a ```sh block");
-            }
-
             var (code, end) = Fenced(lines, i + 1);
             string? nextJson = null;
             for (var j = end + 1; j < lines.Length && nextJson is null; j++)
@@ -53,7 +43,6 @@ internal sealed partial record RunnableBlock(string File, int Line, string Code,
             }
 
             blocks.Add(new RunnableBlock(file, i + 2, code, MarkerAttributes(lines[i]), nextJson));
-            i = end;
         }
 
         return blocks;
@@ -65,7 +54,7 @@ internal sealed partial record RunnableBlock(string File, int Line, string Code,
     /// </summary>
     public static IReadOnlyList<int> UnmarkedShellBlocks(string markdown)
     {
-        var lines = markdown.Replace("\r\n", "\n").Split('\n');
+        var lines = Lines(markdown);
         var unmarked = new List<int>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -84,6 +73,31 @@ internal sealed partial record RunnableBlock(string File, int Line, string Code,
         }
 
         return unmarked;
+    }
+
+    /// <summary>The lines of a markdown text, whatever its line ends.</summary>
+    public static string[] Lines(string markdown) => markdown.Replace("\r\n", "\n").Split('\n');
+
+    /// <summary>
+    /// The indexes of the lines that begin with <paramref name="marker"/>; a marker that does not stand on the line
+    /// before a shell block throws.
+    /// </summary>
+    public static IEnumerable<int> MarkerLines(string file, string[] lines, string marker)
+    {
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith(marker, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (i + 1 >= lines.Length || !IsShellFence(lines[i + 1]))
+            {
+                throw new FormatException($"{file}:{i + 1}: a {marker[5..]} marker must stand on the line before a ```sh block");
+            }
+
+            yield return i;
+        }
     }
 
     /// <summary>Whether <paramref name="line"/> opens a shell code block.</summary>

@@ -6,10 +6,8 @@ namespace FederatedGateway.DocsTests;
 /// </summary>
 public sealed class ShellBlockMarkingTests
 {
-    public static TheoryData<string> Files() => [.. Repo.MarkdownFiles()];
-
     [Theory]
-    [MemberData(nameof(Files))]
+    [MemberData(nameof(MarkdownLinkTests.Files), MemberType = typeof(MarkdownLinkTests))]
     public void Every_shell_block_is_marked_runnable_or_not_runnable(string file)
     {
         var unmarked = RunnableBlock.UnmarkedShellBlocks(Repo.Read(file));
@@ -20,7 +18,7 @@ public sealed class ShellBlockMarkingTests
     }
 
     [Theory]
-    [MemberData(nameof(Files))]
+    [MemberData(nameof(MarkdownLinkTests.Files), MemberType = typeof(MarkdownLinkTests))]
     public void Checked_by_names_a_test_class_that_exists(string file)
     {
         var missing = NotRunnableBlock.Parse(file, Repo.Read(file))
