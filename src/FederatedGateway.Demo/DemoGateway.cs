@@ -80,7 +80,7 @@ public static class DemoGateway
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(url);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).OmitPortInUseStartupLog();
         builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
         var app = builder.Build();
         app.MapFederatedGateway("/graphql");

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.InteropServices;
+using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Demo;
 using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Demo.Security;
 
 // The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
 // and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
-//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
+//   dotnet run -c Release --project src/FederatedGateway.Demo -v m [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
 // The JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch): without it, this
 // process only runs the demo as its child.
 if (FederatedGateway.AspNetCore.JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
@@ -48,10 +49,28 @@ using var shutdown = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
-await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
-await using var gateway = issuer is null ? null : await DemoGateway.StartAsync(
-    subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
+// A port in use ends the demo with one error line (each host leaves its own log of it out: OmitPortInUseStartupLog).
+const string SubgraphPortsOption = "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk]>";
+await using var subgraphs = await StartOrReportPortInUseAsync(() => DemoSubgraphs.StartAsync(ports, shutdown.Token), SubgraphPortsOption);
+if (subgraphs is null)
+{
+    return StopAfterPortInUse();
+}
+
+await using var grpc = await StartOrReportPortInUseAsync(() => DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token), SubgraphPortsOption);
+if (grpc is null)
+{
+    return StopAfterPortInUse();
+}
+
+await using var gateway = issuer is null ? null : await StartOrReportPortInUseAsync(
+    () => DemoGateway.StartAsync(subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer),
+    "--urls http://127.0.0.1:<port>");
+if (issuer is not null && gateway is null)
+{
+    return StopAfterPortInUse();
+}
+
 foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
@@ -83,6 +102,20 @@ await gateway.StopAsync();
 issuer.Dispose();
 return 0;
 
+static async Task<T?> StartOrReportPortInUseAsync<T>(Func<Task<T>> start, string option)
+    where T : class
+{
+    try
+    {
+        return await start();
+    }
+    catch (IOException ex) when (PortInUse.IsPortInUse(ex))
+    {
+        Console.Error.WriteLine("error: " + PortInUse.Describe(ex, option));
+        return null;
+    }
+}
+
 static async Task WaitForShutdownAsync(CancellationToken shutdown)
 {
     try
@@ -92,6 +125,12 @@ static async Task WaitForShutdownAsync(CancellationToken shutdown)
     catch (OperationCanceledException)
     {
     }
+}
+
+int StopAfterPortInUse()
+{
+    issuer?.Dispose();
+    return 1;
 }
 
 void Stop(PosixSignalContext context)

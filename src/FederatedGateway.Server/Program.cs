@@ -32,12 +32,15 @@ if (JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
 // (see GatewayRuntime; a value already in the environment wins).
 GatewayRuntime.ApplyProcessDefaults();
 
-// A setting that does not parse or validate, or a supergraph that cannot be loaded, ends the process with one error line.
+// A setting that does not parse or validate, a supergraph that cannot be loaded or a port in use ends the process with one error line.
 return await GatewayRunner.ReportStartupFailuresAsync(async () =>
 {
     // appsettings.json is read from the executable's folder, whatever the working directory (relative paths such as
     // --supergraph still resolve against the working directory).
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    // A port in use is said in one line by ReportStartupFailuresAsync, not also logged by the host with its stack trace.
+    builder.Logging.OmitPortInUseStartupLog();
 
     builder.Services.AddFederatedGatewayFromSupergraphFile(builder.Configuration);
 

@@ -1,12 +1,12 @@
 namespace FederatedGateway.DocsTests;
 
-/// <summary>Every relative link of README.md and docs/*.md leads to a file that exists, and every #anchor to a heading.</summary>
+/// <summary>
+/// Every relative link of README.md, schemas/README-demo.md and docs/*.md leads to a file that exists, and every
+/// #anchor to a heading.
+/// </summary>
 public sealed class MarkdownLinkTests
 {
-    /// <summary>
-    /// Pages the README links to that are written on another branch of issue 23 (the deployment and the templates);
-    /// skipped only while they are absent, so once merged they are checked like the rest.
-    /// </summary>
+    /// <summary>Every page of <see cref="Repo.MarkdownFiles"/>, none skipped.</summary>
     public static TheoryData<string> Files() => [.. Repo.MarkdownFiles()];
 
     [Theory]
@@ -48,10 +48,24 @@ public sealed class MarkdownLinkTests
     [MemberData(nameof(Files))]
     public void Pages_point_to_no_issue_numbers(string file)
     {
-        var mentions = System.Text.RegularExpressions.Regex.Matches(Repo.Read(file), @"\bissues? #?\d+|/issues/\d+", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var mentions = IssueMentions.Find(Repo.Read(file));
 
-        Assert.True(mentions.Count == 0, $"{file} points to issue numbers: " + string.Join(", ", mentions.Select(m => m.Value)));
+        Assert.True(mentions.Count == 0, $"{file} points to issue numbers: " + string.Join(", ", mentions));
     }
+
+    [Theory]
+    [InlineData("see issue 7 for more", "issue 7")]
+    [InlineData("as #12 says", "#12")]
+    [InlineData("fixed (#12).", "#12")]
+    [InlineData("https://github.com/o/r/issues/23", "/issues/23")]
+    public void An_issue_number_is_found(string text, string mention) => Assert.Equal([mention], IssueMentions.Find(text));
+
+    [Theory]
+    [InlineData("[start](#quick-start)")]
+    [InlineData("[step 1](#1-the-packages) and [step 2](docs/templates.md#2-install-the-templates)")]
+    [InlineData("colors #333, #000000 and #1e1e1e")]
+    [InlineData("the entity &#123; and a C# 12 feature")]
+    public void Anchors_colors_and_entities_are_no_issue_numbers(string text) => Assert.Empty(IssueMentions.Find(text));
 
     [Theory]
     [InlineData("The `fgw` command line", "the-fgw-command-line")]

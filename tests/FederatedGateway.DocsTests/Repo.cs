@@ -11,9 +11,14 @@ internal static class Repo
     public static string Configuration { get; } =
         typeof(Repo).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    /// <summary>README.md and every page under docs/, as paths relative to the root with '/' separators.</summary>
+    /// <summary>README.md, schemas/README-demo.md (the demo's page the README links to) and every page under docs/, as
+    /// paths relative to the root with '/' separators.</summary>
     public static IReadOnlyList<string> MarkdownFiles() =>
-        ["README.md", .. Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+        ["README.md", "schemas/README-demo.md", .. DocsPages()];
+
+    /// <summary>The pages under docs/ (not its subfolders), as <c>docs/name.md</c>, in order.</summary>
+    public static IReadOnlyList<string> DocsPages() =>
+        [.. Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 

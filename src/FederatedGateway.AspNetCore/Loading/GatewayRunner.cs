@@ -6,8 +6,9 @@ namespace FederatedGateway.AspNetCore.Loading;
 
 /// <summary>
 /// Runs the gateway host until shutdown. A start-up failure the operator can fix (a missing or invalid supergraph, a
-/// config that does not compose, a setting that does not parse or is out of range) ends it with exit code 1 and one
-/// <c>error:</c> message on stderr, without a stack trace.
+/// config that does not compose, a setting that does not parse or is out of range, a port in use) ends it with exit
+/// code 1 and one <c>error:</c> message on stderr, without a stack trace (for a port in use, the host's own log entry
+/// is left out by <see cref="PortInUseLoggingBuilderExtensions.OmitPortInUseStartupLog"/>).
 /// </summary>
 public static class GatewayRunner
 {
@@ -32,7 +33,8 @@ public static class GatewayRunner
 
     /// <summary>
     /// Runs <paramref name="main"/> (build the host, then <see cref="RunGatewayAsync"/>); a setting that does not bind or
-    /// does not validate gives its message and exit code 1.
+    /// does not validate gives its message and exit code 1, and so does a port in use (<c>port 4000 is in use (give another
+    /// with --urls …)</c>).
     /// </summary>
     public static async Task<int> ReportStartupFailuresAsync(Func<Task<int>> main)
     {
@@ -44,6 +46,10 @@ public static class GatewayRunner
         catch (Exception ex) when (IsSettingFailure(ex))
         {
             return await FailAsync(ex.Message).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (PortInUse.IsPortInUse(ex))
+        {
+            return await FailAsync(PortInUse.Describe(ex, "--urls http://127.0.0.1:<port>")).ConfigureAwait(false);
         }
     }
 

@@ -11,7 +11,8 @@ namespace FederatedGateway.Core.Composition;
 /// <summary>
 /// Composition, stage by stage. Each stage runs only when the ones before it reported no error (the merge rules run
 /// right after merging whatever it reported, so its errors and theirs are reported together), except that every
-/// subgraph that reads cleanly goes through the subgraph rules, each subgraph's phases gated by its own errors only:
+/// subgraph that reads cleanly goes through the subgraph rules, each subgraph's phases gated by its own errors only,
+/// and the subgraphs that pass them are merged (and the merge rules run) even when others did not:
 /// <list type="number">
 /// <item>read subgraphs: check the names, parse each SDL and resolve its federation directives (<see cref="SubgraphReader"/>);</item>
 /// <item>subgraph rules: <see cref="SubgraphRules"/>, phase by phase, on each subgraph;</item>
@@ -64,12 +65,14 @@ internal static class CompositionPipeline
     {
         var errors = new List<CompositionError>();
         var hints = new List<CompositionError>();
-        // The subgraphs that read without error are checked by the subgraph rules even when another did not read, so
-        // one run reports every subgraph's problems; merging waits for all of them to be clean.
+        // The subgraphs that read without error are checked by the subgraph rules even when another did not read, and
+        // the ones the rules find clean are merged even when another is not, so one run reports every subgraph's
+        // problems and the conflicts between the clean ones.
         var schemas = ReadSubgraphs(subgraphs, errors);
-        ValidateSubgraphs(schemas, errors);
+        var clean = ValidateSubgraphs(schemas, errors);
         if (errors.Count > 0)
         {
+            MergeOnlyForErrors(clean, errors);
             return new CompositionResult(null, errors, hints);
         }
 
@@ -86,6 +89,23 @@ internal static class CompositionPipeline
         }
 
         return errors.Count > 0 ? new CompositionResult(null, errors, hints) : new CompositionResult(SupergraphPrinter.Print(merged), errors, hints);
+    }
+
+    /// <summary>
+    /// Merging and the merge rules on the subgraphs that are clean while others are not: their conflicts (a field's
+    /// type, an argument, a kind…) are errors whatever the other subgraphs say. The supergraph rules and
+    /// satisfiability do not run, as they judge the whole graph, which a missing subgraph would change; the hints are
+    /// dropped for the same reason (an <c>@override(from:)</c> naming a subgraph that did not read, for one).
+    /// </summary>
+    private static void MergeOnlyForErrors(List<SubgraphSchema> clean, List<CompositionError> errors)
+    {
+        if (clean.Count == 0)
+        {
+            return;
+        }
+
+        var merged = SchemaMerger.Merge(clean, errors, hints: []);
+        Validate(merged, MergeRules, errors);
     }
 
     private static List<SubgraphSchema> ReadSubgraphs(IReadOnlyList<SubgraphSource> subgraphs, List<CompositionError> errors)
@@ -109,9 +129,11 @@ internal static class CompositionPipeline
         return schemas;
     }
 
-    private static void ValidateSubgraphs(List<SubgraphSchema> schemas, List<CompositionError> errors)
+    /// <returns>The subgraphs the rules reported no error for.</returns>
+    private static List<SubgraphSchema> ValidateSubgraphs(List<SubgraphSchema> schemas, List<CompositionError> errors)
     {
         // Phases are gated per subgraph: one subgraph's early errors do not hide another's later ones.
+        var clean = new List<SubgraphSchema>();
         foreach (var schema in schemas)
         {
             var context = new SubgraphRuleContext(schema, errors);
@@ -123,7 +145,14 @@ internal static class CompositionPipeline
                     rule.Validate(context);
                 }
             }
+
+            if (errors.Count == before)
+            {
+                clean.Add(schema);
+            }
         }
+
+        return clean;
     }
 
     private static void Validate(MergedSchema merged, IReadOnlyList<ISupergraphRule> rules, List<CompositionError> errors)

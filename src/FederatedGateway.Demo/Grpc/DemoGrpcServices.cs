@@ -1,4 +1,5 @@
 using System.Net;
+using FederatedGateway.AspNetCore.Loading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,7 +40,7 @@ public static class DemoGrpcServices
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).OmitPortInUseStartupLog();
         builder.Services.AddSingleton(calls);
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();

@@ -1,4 +1,5 @@
 using System.Net;
+using FederatedGateway.AspNetCore.Loading;
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,6 +37,8 @@ internal static class SubgraphServer
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         else
             configureLogging(builder.Logging);
+
+        builder.Logging.OmitPortInUseStartupLog();
 
         builder.Services.AddSingleton<SubscriptionTracker>();
         definition.ConfigureServices(builder.Services);

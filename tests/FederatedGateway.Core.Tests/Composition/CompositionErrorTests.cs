@@ -75,20 +75,40 @@ public sealed class CompositionErrorTests
         Assert.False(string.IsNullOrWhiteSpace(error.Hint), $"{name}: no hint in {error}");
     }
 
-    [Fact]
-    public void One_run_reports_every_subgraphs_errors_whichever_phase_finds_them()
+    public static TheoryData<string, SubgraphSource[], string[]> OneRunCases() => new()
     {
         // "a" does not parse, "b" has an unknown type (first rule phase), "c" a key on a field it lacks (last phase).
-        var result = SupergraphComposer.Compose([
-            Fed2("a", "type Query { a: }"),
-            Fed2("b", "type Query { b: Missing }"),
-            Fed2("c", "type Query { c: T } type T @key(fields: \"nope\") { id: ID }"),
-        ]);
+        {
+            "each subgraph's errors, whichever phase finds them",
+            [Fed2("a", "type Query { a: }"), Fed2("b", "type Query { b: Missing }"), Fed2("c", "type Query { c: T } type T @key(fields: \"nope\") { id: ID }")],
+            ["a INVALID_GRAPHQL", "b INVALID_GRAPHQL", "c KEY_INVALID_FIELDS"]
+        },
+        // "a" does not parse; "b" and "c" read cleanly and are merged all the same, where they disagree on T.x's type.
+        {
+            "a read error and the merge conflict between the others",
+            [Fed2("a", "type Query { a: }"), Fed2("b", "type Query { b: T } type T { x: Int @shareable }"), Fed2("c", "type Query { c: T } type T { x: String @shareable }")],
+            ["a INVALID_GRAPHQL", "b FIELD_TYPE_MISMATCH"]
+        },
+        // "a" fails a rule, so it stays out of the merge, where it would clash with "b" and "c" on T.x's type.
+        {
+            "a subgraph the rules reject is left out of the merge",
+            [
+                Fed2("a", "type Query { a: T } type T @key(fields: \"nope\") { id: ID x: Int @shareable }"),
+                Fed2("b", "type Query { b: T } type T { id: ID x: String @shareable }"),
+                Fed2("c", "type Query { c: T } type T { id: ID x: String @shareable }"),
+            ],
+            ["a KEY_INVALID_FIELDS"]
+        },
+    };
 
-        Assert.Null(result.SupergraphSdl);
-        Assert.Equal(
-            ["a INVALID_GRAPHQL", "b INVALID_GRAPHQL", "c KEY_INVALID_FIELDS"],
-            result.Errors.Select(e => $"{e.Subgraph} {e.Code}").Order(StringComparer.Ordinal));
+    [Theory]
+    [MemberData(nameof(OneRunCases))]
+    public void One_run_reports_every_subgraphs_errors_and_the_merge_conflicts_between_the_clean_ones(string name, SubgraphSource[] subgraphs, string[] expected)
+    {
+        var result = SupergraphComposer.Compose(subgraphs);
+
+        Assert.True(result.SupergraphSdl is null, name);
+        Assert.Equal(expected, result.Errors.Select(e => $"{e.Subgraph} {e.Code}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -43,12 +43,9 @@ public sealed class CiExampleTests
     [Fact]
     public void The_workflow_example_is_valid_yaml_whose_fgw_commands_parse()
     {
-        var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repo(), "docs", "ci", "github-actions.yml"))));
-        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"])["schema"])["steps"]).Children;
-        var commands = steps.OfType<YamlMappingNode>()
-            .Where(step => step.Children.ContainsKey("run"))
-            .Select(step => ((YamlScalarNode)step["run"]).Value!.Trim())
+        var commands = WorkflowSteps()
+            .Select(step => Scalar(step, "run")?.Trim())
+            .OfType<string>()
             .Where(run => run.StartsWith("fgw ", StringComparison.Ordinal))
             .ToList();
 
@@ -61,6 +58,34 @@ public sealed class CiExampleTests
             Assert.True(parsed.Errors.Count == 0, $"{command}: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
     }
+
+    /// <summary>FederatedGateway.Cli is not on nuget.org: the workflow packs it from a checkout of the gateway and installs that package.</summary>
+    [Fact]
+    public void The_workflow_installs_fgw_packed_from_a_checkout_of_the_gateway()
+    {
+        var steps = WorkflowSteps();
+        var checkout = Assert.Single(steps, step => step.Children.ContainsKey("with") && Scalar((YamlMappingNode)step["with"], "repository") is not null);
+        var folder = Scalar((YamlMappingNode)checkout["with"], "path");
+        var install = Assert.Single(steps, step => Scalar(step, "run")?.Contains("dotnet tool install", StringComparison.Ordinal) == true);
+        var lines = Scalar(install, "run")!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var pack = System.Text.RegularExpressions.Regex.Match(lines[0], @"^dotnet pack (?<folder>\S+)/tools/FederatedGateway\.Cli -c Release -o (?<packages>\S+)$");
+        Assert.True(pack.Success, $"the install step does not begin by packing the CLI from the checkout: {lines[0]}");
+        Assert.Equal(folder, pack.Groups["folder"].Value);
+        Assert.Equal($"dotnet tool install --global FederatedGateway.Cli --add-source {pack.Groups["packages"].Value}", lines[1]);
+        Assert.True(steps.IndexOf(checkout) < steps.IndexOf(install), "the gateway is checked out after the install step");
+    }
+
+    private static List<YamlMappingNode> WorkflowSteps()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repo(), "docs", "ci", "github-actions.yml"))));
+        var jobs = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"];
+        return [.. ((YamlSequenceNode)((YamlMappingNode)jobs["schema"])["steps"]).Children.OfType<YamlMappingNode>()];
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode scalar ? scalar.Value : null;
 
     private static async Task<(int Exit, string Output)> RunScriptAsync(RegistryHost registry, string bin, string schema)
     {
