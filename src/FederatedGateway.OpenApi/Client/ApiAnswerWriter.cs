@@ -114,8 +114,7 @@ internal sealed class ApiAnswerWriter(ApiTranslation translation, SelectionColle
     private void WriteObject(Utf8JsonWriter json, JsonElement value, ApiType type, List<GraphQLField> fields, List<object> path)
     {
         json.WriteStartObject();
-        var sets = fields.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!);
-        foreach (var (key, group) in collector.Collect(sets, type.Name, translation.UnionsOf(type.Name)))
+        foreach (var (key, group) in collector.Below(fields, type.Name, translation.UnionsOf(type.Name)))
         {
             json.WritePropertyName(key);
             var name = group[0].Name.StringValue;

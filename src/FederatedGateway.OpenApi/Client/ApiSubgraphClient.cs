@@ -76,6 +76,7 @@ public sealed class ApiSubgraphClient : ISubgraphClient
         var fields = collector.Collect([operation.SelectionSet], root, []);
 
         var results = new (ApiAnswer? Answer, OperationBinding? Binding)[fields.Count];
+        var representations = new List<(EntityBinding? Entity, string? Key)>?[fields.Count];
         using var lookups = new EntityLookups(_caller, request.Headers);
         try
         {
@@ -85,7 +86,8 @@ public sealed class ApiSubgraphClient : ISubgraphClient
                 var name = fields[i].Fields[0].Name.StringValue;
                 if (root == "Query" && name == "_entities")
                 {
-                    calls.Add(LoadEntitiesAsync(Representations(fields[i].Fields[0], variables), lookups, cancellationToken));
+                    representations[i] = Representations(fields[i].Fields[0], variables);
+                    calls.Add(LoadEntitiesAsync(representations[i]!, lookups, cancellationToken));
                 }
                 else if (_translation.Fields.TryGetValue(root + "." + name, out var binding))
                 {
@@ -104,10 +106,10 @@ public sealed class ApiSubgraphClient : ISubgraphClient
             await Task.WhenAll(calls).ConfigureAwait(false);
             if (_hasRelations)
             {
-                await new RelationScanner(_translation, collector).LoadAsync(Roots(fields, results, variables, lookups), lookups, cancellationToken).ConfigureAwait(false);
+                await new RelationScanner(_translation, collector).LoadAsync(Roots(fields, results, representations, lookups), lookups, cancellationToken).ConfigureAwait(false);
             }
 
-            return Respond(fields, results, root, collector, lookups, variables);
+            return Respond(fields, results, representations, root, collector, lookups);
         }
         finally
         {
@@ -153,7 +155,7 @@ public sealed class ApiSubgraphClient : ISubgraphClient
     }
 
     /// <summary>The answers relations are searched in: each root field's JSON, and each entity looked up for <c>_entities</c>.</summary>
-    private List<(JsonElement, string, List<GraphQLField>)> Roots(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, JsonElement variables, EntityLookups lookups)
+    private static List<(JsonElement, string, List<GraphQLField>)> Roots(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, List<(EntityBinding? Entity, string? Key)>?[] representations, EntityLookups lookups)
     {
         var roots = new List<(JsonElement, string, List<GraphQLField>)>();
         for (var i = 0; i < fields.Count; i++)
@@ -162,9 +164,9 @@ public sealed class ApiSubgraphClient : ISubgraphClient
             {
                 roots.Add((json.RootElement, binding.ReturnType, fields[i].Fields));
             }
-            else if (fields[i].Fields[0].Name.StringValue == "_entities")
+            else if (representations[i] is { } entities)
             {
-                foreach (var (entity, key) in Representations(fields[i].Fields[0], variables))
+                foreach (var (entity, key) in entities)
                 {
                     if (entity is not null && key is not null && lookups.TryGet(entity.Type, key, out var found) && found.Value is { } value)
                     {
@@ -177,7 +179,7 @@ public sealed class ApiSubgraphClient : ISubgraphClient
         return roots;
     }
 
-    private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, string root, SelectionCollector collector, EntityLookups lookups, JsonElement variables)
+    private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, List<(EntityBinding? Entity, string? Key)>?[] representations, string root, SelectionCollector collector, EntityLookups lookups)
     {
         var writer = new ApiAnswerWriter(_translation, collector, lookups);
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -195,9 +197,9 @@ public sealed class ApiSubgraphClient : ISubgraphClient
                 {
                     json.WriteStringValue(root);
                 }
-                else if (name == "_entities" && root == "Query")
+                else if (representations[i] is { } entities)
                 {
-                    WriteEntities(json, writer, Representations(group[0], variables), lookups, group, key);
+                    WriteEntities(json, writer, entities, lookups, group, key);
                 }
                 else if (binding is null)
                 {

@@ -71,8 +71,7 @@ internal sealed class RelationScanner(ApiTranslation translation, SelectionColle
             return;
         }
 
-        var sets = fields.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!);
-        foreach (var (_, group) in collector.Collect(sets, type.Name, translation.UnionsOf(type.Name)))
+        foreach (var (_, group) in collector.Below(fields, type.Name, translation.UnionsOf(type.Name)))
         {
             if (!type.Fields.TryGetValue(group[0].Name.StringValue, out var field) || !value.TryGetProperty(field.JsonName, out var property))
             {

@@ -63,7 +63,7 @@ internal sealed class RestCaller(ApiTranslation translation, ApiCallContext cont
 
         try
         {
-            return new ApiAnswer(JsonDocument.Parse(length == 0 ? "null"u8.ToArray() : body), buffer, null);
+            return ApiAnswer.Of(JsonDocument.Parse(length == 0 ? "null"u8.ToArray() : body), buffer);
         }
         catch (JsonException)
         {

@@ -12,11 +12,28 @@ internal sealed class SelectionCollector
 {
     private readonly IReadOnlyDictionary<string, GraphQLFragmentDefinition> _fragments;
     private readonly JsonElement _variables;
+    private readonly Dictionary<(List<GraphQLField> Fields, string Type), List<(string Key, List<GraphQLField> Fields)>> _below = new(new FieldsAndType());
 
     public SelectionCollector(IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, JsonElement variables)
     {
         _fragments = fragments;
         _variables = variables;
+    }
+
+    /// <summary>
+    /// The fields selected below <paramref name="fields"/> (one response key's fields) on an object of
+    /// <paramref name="typeName"/>, collected once per request: every item of a list asks the same (measured: 100
+    /// entities of a batch lookup wrote with 259 KB allocated before, most of it these collections).
+    /// </summary>
+    public List<(string Key, List<GraphQLField> Fields)> Below(List<GraphQLField> fields, string typeName, ICollection<string> unions)
+    {
+        if (!_below.TryGetValue((fields, typeName), out var collected))
+        {
+            collected = Collect(fields.Where(f => f.SelectionSet is not null).Select(f => f.SelectionSet!), typeName, unions);
+            _below[(fields, typeName)] = collected;
+        }
+
+        return collected;
     }
 
     /// <param name="typeName">The object's type.</param>
@@ -94,5 +111,15 @@ internal sealed class SelectionCollector
         }
 
         return true;
+    }
+
+    /// <summary>The same list of fields (by reference) and the same type.</summary>
+    private sealed class FieldsAndType : IEqualityComparer<(List<GraphQLField> Fields, string Type)>
+    {
+        public bool Equals((List<GraphQLField> Fields, string Type) x, (List<GraphQLField> Fields, string Type) y) =>
+            ReferenceEquals(x.Fields, y.Fields) && string.Equals(x.Type, y.Type, StringComparison.Ordinal);
+
+        public int GetHashCode((List<GraphQLField> Fields, string Type) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Fields), obj.Type);
     }
 }

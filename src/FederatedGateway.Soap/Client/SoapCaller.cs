@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Xml;
 using System.Xml.Linq;
 using FederatedGateway.Execution.Execution;
 using FederatedGateway.OpenApi.Client;
@@ -36,7 +37,7 @@ internal sealed class SoapCaller(SoapTranslation translation, ApiCallContext con
 
             try
             {
-                return Answer(operation, result.Status, result.Buffer.AsMemory(0, result.Length));
+                return Answer(operation, result.Status, result.Buffer!, result.Length);
             }
             finally
             {
@@ -67,57 +68,49 @@ internal sealed class SoapCaller(SoapTranslation translation, ApiCallContext con
         return request;
     }
 
-    private ApiAnswer Answer(SoapOperationBinding operation, int status, ReadOnlyMemory<byte> body)
+    private ApiAnswer Answer(SoapOperationBinding operation, int status, byte[] buffer, int length)
     {
-        if (body.IsEmpty && operation.ReturnsBoolean && status is >= 200 and < 300)
+        if (length == 0 && operation.ReturnsBoolean && status is >= 200 and < 300)
         {
             // A one-way operation: the service accepts it with an empty answer (202, or 200).
             return new ApiAnswer(null, null, null);
         }
 
-        XElement? content;
+        var json = new PooledBufferWriter(Math.Max(256, length));
+        SoapAnswer read;
         try
         {
-            using var stream = new MemoryStream(body.ToArray(), writable: false);
-            var envelope = SafeXml.Load(stream, operation.Operation + " answer").Root;
-            content = envelope?.Elements().FirstOrDefault(e => e.Name.LocalName == "Body")?.Elements().FirstOrDefault();
-            if (envelope is null || (envelope.Name != WsdlNames.Soap11Envelope + "Envelope" && envelope.Name != WsdlNames.Soap12Envelope + "Envelope"))
-            {
+            using var writer = new Utf8JsonWriter(json);
+            read = SoapAnswerStream.Read(new MemoryStream(buffer, 0, length, writable: false), operation, translation.Api, writer);
+        }
+        catch (XmlException)
+        {
+            json.Dispose();
+            return NotSoap(operation, status);
+        }
+
+        if (read.Kind != SoapAnswerKind.Value)
+        {
+            json.Dispose();
+        }
+
+        switch (read.Kind)
+        {
+            case SoapAnswerKind.Fault:
+                return Fault(operation, status, read.Fault!);
+            case SoapAnswerKind.NotSoap:
                 return NotSoap(operation, status);
-            }
+            case var _ when status is < 200 or >= 300:
+                json.Dispose();
+                return NotSoap(operation, status);
+            case var _ when operation.ReturnsBoolean:
+                json.Dispose();
+                return new ApiAnswer(null, null, null);
+            case SoapAnswerKind.Empty:
+                return ApiAnswer.Failed($"{operation.Operation} answered an empty SOAP body.", "SUBREQUEST_MALFORMED_RESPONSE");
+            default:
+                return new ApiAnswer(JsonDocument.Parse(json.WrittenMemory), json, null);
         }
-        catch (SoapSourceException)
-        {
-            return NotSoap(operation, status);
-        }
-
-        if (content is not null && content.Name.LocalName == "Fault" && (content.Name.Namespace == WsdlNames.Soap11Envelope || content.Name.Namespace == WsdlNames.Soap12Envelope))
-        {
-            return Fault(operation, status, content);
-        }
-
-        if (status is < 200 or >= 300)
-        {
-            return NotSoap(operation, status);
-        }
-
-        if (operation.ReturnsBoolean)
-        {
-            return new ApiAnswer(null, null, null);
-        }
-
-        if (content is null)
-        {
-            return ApiAnswer.Failed($"{operation.Operation} answered an empty SOAP body.", "SUBREQUEST_MALFORMED_RESPONSE");
-        }
-
-        var json = new ArrayBufferWriter<byte>(Math.Max(256, body.Length));
-        using (var writer = new Utf8JsonWriter(json))
-        {
-            SoapAnswerReader.Write(writer, content, operation.ResultChild, operation.ReturnType, translation.Api);
-        }
-
-        return new ApiAnswer(JsonDocument.Parse(json.WrittenMemory), null, null);
     }
 
     /// <summary>A SOAP 1.1 (<c>faultcode</c>, <c>faultstring</c>) or 1.2 (<c>Code/Value</c>, <c>Reason/Text</c>) fault as the field's error.</summary>
