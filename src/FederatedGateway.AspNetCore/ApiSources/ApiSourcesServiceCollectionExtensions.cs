@@ -23,7 +23,8 @@ namespace FederatedGateway.AspNetCore.ApiSources;
 /// are composed), a client factory per kind, and the resolvers composition uses. Calls follow the gateway's subgraph
 /// rules: its timeout, connection limit and response limit, its retries and circuit breaker
 /// (<c>Gateway:Resilience</c>), TLS per subgraph (<c>Gateway:Tls:Subgraphs:&lt;name&gt;</c>, a client certificate for
-/// mutual TLS), and in Production no credentials over plain http off loopback.
+/// mutual TLS), in-flight deduplication of identical query fetches (<c>Gateway:DeduplicateQueries</c>), and in
+/// Production no credentials over plain http off loopback.
 /// </summary>
 public static class ApiSourcesServiceCollectionExtensions
 {
@@ -46,7 +47,8 @@ public static class ApiSourcesServiceCollectionExtensions
                     options.SubgraphResponseLimit,
                     provider.GetService<ILoggerFactory>(),
                     clients.Resilience,
-                    PlainTextCredentialCheck.ForApiSources(options, isProduction));
+                    PlainTextCredentialCheck.ForApiSources(options, isProduction),
+                    options.DeduplicateQueries);
             });
         }
 

@@ -18,6 +18,7 @@ namespace FederatedGateway.OpenApi.Client;
 /// <param name="http">The client of a subgraph, by name (its own when it has TLS settings).</param>
 /// <param name="resilience">The gateway's retry and circuit-breaker pipelines; null sends each call once.</param>
 /// <param name="check">Refuses a subgraph the source may not serve (credentials in plain text in Production).</param>
+/// <param name="deduplicate">Identical subgraph requests of concurrent client requests in flight together are sent once (<see cref="DeduplicatingSubgraphClient"/>), as for GraphQL subgraphs.</param>
 public sealed class ApiSubgraphClientFactory(
     string kind,
     ApiSourceRegistry registry,
@@ -25,9 +26,10 @@ public sealed class ApiSubgraphClientFactory(
     int maxResponseBodySize,
     ILoggerFactory? loggers = null,
     SubgraphResiliencePipelines? resilience = null,
-    Action<SubgraphEndpoint, ApiSource>? check = null) : ISubgraphClientFactory
+    Action<SubgraphEndpoint, ApiSource>? check = null,
+    bool deduplicate = false) : ISubgraphClientFactory
 {
-    private readonly ConditionalWeakTable<ApiSource, Dictionary<string, ApiSubgraphClient>> _clients = [];
+    private readonly ConditionalWeakTable<ApiSource, Dictionary<string, ISubgraphClient>> _clients = [];
 
     public string Kind => kind;
 
@@ -43,7 +45,7 @@ public sealed class ApiSubgraphClientFactory(
         }
 
         check?.Invoke(subgraph, source);
-        var byUrl = _clients.GetValue(source, _ => new Dictionary<string, ApiSubgraphClient>(StringComparer.Ordinal));
+        var byUrl = _clients.GetValue(source, _ => new Dictionary<string, ISubgraphClient>(StringComparer.Ordinal));
         lock (byUrl)
         {
             if (!byUrl.TryGetValue(subgraph.Url, out var client))
@@ -51,7 +53,8 @@ public sealed class ApiSubgraphClientFactory(
                 var baseUrl = Uri.TryCreate(subgraph.Url, UriKind.Absolute, out var url) ? url : source.BaseUrl;
                 var logger = (ILogger?)loggers?.CreateLogger("FederatedGateway.Sources." + kind) ?? NullLogger.Instance;
                 var context = new ApiCallContext(subgraph.Name, baseUrl, http(subgraph.Name), maxResponseBodySize, logger, resilience, source.Credentials);
-                byUrl[subgraph.Url] = client = new ApiSubgraphClient(source.Translation, source.CreateCaller(context));
+                var api = new ApiSubgraphClient(source.Translation, source.CreateCaller(context));
+                byUrl[subgraph.Url] = client = deduplicate ? new DeduplicatingSubgraphClient(api) : api;
             }
 
             return client;

@@ -112,6 +112,22 @@ public sealed class SourceTrafficTests
     }
 
     [Fact]
+    public async Task Identical_fetches_of_concurrent_requests_reach_the_API_once()
+    {
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/v1/settlements/{id}", async () =>
+        {
+            await Task.Delay(500);
+            return Results.Text(Settlement, "application/json");
+        }));
+        await using var gateway = await GatewayAsync(api.Url);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => gateway.QueryAsync("""{ getSettlement(tradeId: "t1") { status } }""")));
+
+        Assert.All(answers, answer => Assert.Equal("""{"getSettlement":{"status":"SETTLED"}}""", answer.GetProperty("data").GetRawText()));
+        Assert.InRange(api.Calls.Count, 1, 2); // one, unless a request arrived after the first answer
+    }
+
+    [Fact]
     public async Task A_read_is_sent_again_after_a_503_and_a_mutation_is_not()
     {
         var reads = 0;
