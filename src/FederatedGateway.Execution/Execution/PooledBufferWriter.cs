@@ -57,6 +57,15 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>Hands the rented array and what was written over to the caller (who returns it to <see cref="PooledArrays"/>); the writer is left empty.</summary>
+    public (byte[] Array, int Length) Detach()
+    {
+        var detached = (Interlocked.Exchange(ref _buffer, []), _written);
+        _written = 0;
+        _disposed = true;
+        return detached;
+    }
+
     /// <summary>Returns the array; safe to call more than once, from any thread (the array goes back once).</summary>
     public void Dispose()
     {

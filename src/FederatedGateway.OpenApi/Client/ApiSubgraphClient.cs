@@ -182,7 +182,7 @@ public sealed class ApiSubgraphClient : ISubgraphClient
     private SubgraphResponse Respond(List<(string Key, List<GraphQLField> Fields)> fields, (ApiAnswer? Answer, OperationBinding? Binding)[] results, List<(EntityBinding? Entity, string? Key)>?[] representations, string root, SelectionCollector collector, EntityLookups lookups)
     {
         var writer = new ApiAnswerWriter(_translation, collector, lookups);
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var buffer = new PooledBufferWriter(4096);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
@@ -240,9 +240,8 @@ public sealed class ApiSubgraphClient : ISubgraphClient
             json.WriteEndObject();
         }
 
-        var rented = PooledArrays.Rent(buffer.WrittenCount);
-        buffer.WrittenSpan.CopyTo(rented);
-        return SubgraphResponse.FromBody(rented, buffer.WrittenCount, 200);
+        var (rented, length) = buffer.Detach();
+        return SubgraphResponse.FromBody(rented, length, 200);
     }
 
     /// <summary>The <c>_entities</c> list: each representation's entity as looked up, in order; null with its error when it was not found.</summary>
