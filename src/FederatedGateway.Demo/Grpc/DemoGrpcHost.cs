@@ -1,4 +1,5 @@
 using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.Demo.Hosting;
 using FederatedGateway.Grpc.Composition;
 using FederatedGateway.Grpc.Sources;
 using Google.Protobuf.Reflection;
@@ -48,19 +49,5 @@ public sealed class DemoGrpcHost : IAsyncDisposable
         return configured with { Generated = [Descriptors[service]], DescriptorSetPath = null };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        foreach (var app in _apps)
-        {
-            try
-            {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => new(DemoApps.StopAndDisposeAsync(_apps));
 }

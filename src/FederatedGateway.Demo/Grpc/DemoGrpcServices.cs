@@ -1,9 +1,7 @@
 using System.Net;
+using FederatedGateway.Demo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -50,9 +48,5 @@ public static class DemoGrpcServices
         return app;
     }
 
-    private static Uri UrlOf(WebApplication app)
-    {
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        return new Uri("grpc://" + address.Authority);
-    }
+    private static Uri UrlOf(WebApplication app) => new("grpc://" + DemoApps.AddressOf(app).Authority);
 }
