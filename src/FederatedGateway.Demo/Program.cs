@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using FederatedGateway.Demo;
+using FederatedGateway.Demo.Apis;
 using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Demo.Security;
 
-// The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
-// and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
-//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
+// The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk), a
+// REST service (settlement) and a SOAP service (fx) and the gateway in front of them, all on 127.0.0.1. Stops on
+// Ctrl+C or SIGTERM.
+//   dotnet run --project src/FederatedGateway.Demo [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105[,4106,4107]]] [--subgraphs-only]
 // The JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch): without it, this
 // process only runs the demo as its child.
 if (FederatedGateway.AspNetCore.JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
@@ -32,6 +34,7 @@ if (parsed.Errors.Count > 0)
 var url = parsed.GetValue(commandLine.Urls)!;
 var ports = DemoCommandLine.GraphQLPorts(parsed.GetValue(commandLine.SubgraphPorts));
 var grpcPorts = DemoCommandLine.GrpcPorts(parsed.GetValue(commandLine.SubgraphPorts));
+var apiPorts = DemoCommandLine.ApiPorts(parsed.GetValue(commandLine.SubgraphPorts));
 var subgraphsOnly = parsed.GetValue(commandLine.SubgraphsOnly);
 DemoIssuer? issuer = null;
 try
@@ -50,9 +53,10 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token);
 await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
+await using var apis = await DemoApiServices.StartAsync(apiPorts, shutdown.Token);
 await using var gateway = issuer is null ? null : await DemoGateway.StartAsync(
     subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
-foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
+foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services).Concat(apis.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
 }

@@ -1,0 +1,60 @@
+using System.Net;
+using FederatedGateway.Demo.Apis.Fx;
+using FederatedGateway.Demo.Apis.Settlement;
+using FederatedGateway.Demo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FederatedGateway.Demo.Apis;
+
+/// <summary>
+/// Starts the demo's REST settlement service (its OpenAPI document at <c>/openapi.json</c>) and SOAP FX rates service
+/// (at <c>/fx</c>), each its own Kestrel app on 127.0.0.1, every call recorded in <see cref="DemoApiHost.Calls"/>.
+/// </summary>
+public static class DemoApiServices
+{
+    public static async Task<DemoApiHost> StartAsync(DemoApiPorts ports, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        var calls = new DemoApiCalls();
+        var settlement = await StartAsync(ports.Settlement, app =>
+        {
+            app.Use(async (context, next) =>
+            {
+                calls.Record(DemoApiHost.Settlement, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                await next(context).ConfigureAwait(false);
+            });
+            SettlementEndpoints.Map(app);
+        }, cancellationToken).ConfigureAwait(false);
+        WebApplication fx;
+        try
+        {
+            fx = await StartAsync(ports.Fx, app => FxEndpoint.Map(app, call => calls.Record(DemoApiHost.Fx, call)), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await settlement.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new DemoApiHost(
+            [
+                new DemoSubgraphEndpoint(DemoApiHost.Settlement, new Uri(DemoApps.AddressOf(settlement), "/")),
+                new DemoSubgraphEndpoint(DemoApiHost.Fx, new Uri(DemoApps.AddressOf(fx), FxEndpoint.Path)),
+            ],
+            [settlement, fx],
+            calls);
+    }
+
+    private static async Task<WebApplication> StartAsync(int port, Action<WebApplication> configure, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        configure(app);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        return app;
+    }
+}
