@@ -55,7 +55,7 @@ await using var subgraphs = await DemoSubgraphs.StartAsync(ports, shutdown.Token
 await using var grpc = await DemoGrpcServices.StartAsync(grpcPorts, shutdown.Token);
 await using var apis = await DemoApiServices.StartAsync(apiPorts, shutdown.Token);
 await using var gateway = issuer is null ? null : await DemoGateway.StartAsync(
-    subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer);
+    subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer, apis: apis);
 foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services).Concat(apis.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
