@@ -1,10 +1,7 @@
-using System.Net;
 using FederatedGateway.Demo.Apis.Fx;
 using FederatedGateway.Demo.Apis.Settlement;
 using FederatedGateway.Demo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Demo.Apis;
 
@@ -18,43 +15,26 @@ public static class DemoApiServices
     {
         ArgumentNullException.ThrowIfNull(ports);
         var calls = new DemoApiCalls();
-        var settlement = await StartAsync(ports.Settlement, app =>
-        {
-            app.Use(async (context, next) =>
+        var apps = await DemoApps.StartAllAsync(
+            () => StartAsync(ports.Settlement, app =>
             {
-                calls.Record(DemoApiHost.Settlement, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
-                await next(context).ConfigureAwait(false);
-            });
-            SettlementEndpoints.Map(app);
-        }, cancellationToken).ConfigureAwait(false);
-        WebApplication fx;
-        try
-        {
-            fx = await StartAsync(ports.Fx, app => FxEndpoint.Map(app, call => calls.Record(DemoApiHost.Fx, call)), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await settlement.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+                app.Use(async (context, next) =>
+                {
+                    calls.Record(DemoApiHost.Settlement, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                    await next(context).ConfigureAwait(false);
+                });
+                SettlementEndpoints.Map(app);
+            }, cancellationToken),
+            () => StartAsync(ports.Fx, app => FxEndpoint.Map(app, call => calls.Record(DemoApiHost.Fx, call)), cancellationToken)).ConfigureAwait(false);
         return new DemoApiHost(
             [
-                new DemoSubgraphEndpoint(DemoApiHost.Settlement, new Uri(DemoApps.AddressOf(settlement), "/")),
-                new DemoSubgraphEndpoint(DemoApiHost.Fx, new Uri(DemoApps.AddressOf(fx), FxEndpoint.Path)),
+                new DemoSubgraphEndpoint(DemoApiHost.Settlement, new Uri(DemoApps.AddressOf(apps[0]), "/")),
+                new DemoSubgraphEndpoint(DemoApiHost.Fx, new Uri(DemoApps.AddressOf(apps[1]), FxEndpoint.Path)),
             ],
-            [settlement, fx],
+            apps,
             calls);
     }
 
-    private static async Task<WebApplication> StartAsync(int port, Action<WebApplication> configure, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var app = builder.Build();
-        configure(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(int port, Action<WebApplication> configure, CancellationToken cancellationToken) =>
+        DemoApps.StartOnLoopbackAsync(port, _ => { }, _ => { }, configure, cancellationToken);
 }

@@ -1,6 +1,4 @@
 using FederatedGateway.Demo.Subgraphs.Orders.Models;
-using GraphQL.Federation;
-using GraphQL.Types;
 
 namespace FederatedGateway.Demo.Subgraphs.Orders.Schema;
 
@@ -8,12 +6,4 @@ namespace FederatedGateway.Demo.Subgraphs.Orders.Schema;
 /// <c>type Rate @key(fields: "pair", resolvable: false)</c>: owned by the SOAP FX service (a SOAP source of the
 /// gateway, which looks it up there); this subgraph only points at it.
 /// </summary>
-internal sealed class RateType : ObjectGraphType<RateRef>
-{
-    public RateType()
-    {
-        Name = "Rate";
-        this.Key("pair", resolvable: false);
-        Field(r => r.Pair);
-    }
-}
+internal sealed class RateType() : UnresolvableEntityType<RateRef>("Rate", "pair", r => r.Pair);
