@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FederatedGateway.Demo.Apis;
 using FederatedGateway.Demo.Grpc;
 
 namespace FederatedGateway.Demo;
@@ -6,11 +7,11 @@ namespace FederatedGateway.Demo;
 /// <summary>The demo's command line (System.CommandLine): where the gateway listens and the subgraphs' ports.</summary>
 internal sealed class DemoCommandLine
 {
-    private const string PortsHelp = "three or five port numbers, e.g. 4101,4102,4103,4104,4105 (0 = any free port)";
+    private const string PortsHelp = "three, five or seven port numbers, e.g. 4101,4102,4103,4104,4105,4106,4107 (0 = any free port)";
 
     public DemoCommandLine()
     {
-        Root = new RootCommand("The fintech demo: three GraphQL subgraphs, two gRPC services and the gateway in front of them, on 127.0.0.1.")
+        Root = new RootCommand("The fintech demo: three GraphQL subgraphs, two gRPC services, a REST and a SOAP service and the gateway in front of them, on 127.0.0.1.")
         {
             Urls,
             SubgraphPorts,
@@ -36,22 +37,22 @@ internal sealed class DemoCommandLine
         DefaultValueFactory = _ => Security.DemoIssuer.DefaultDataDirectory,
     };
 
-    /// <summary>Only the subgraphs and the gRPC services, without the gateway (to put another gateway in front of them).</summary>
+    /// <summary>Only the subgraphs and the gRPC, REST and SOAP services, without the gateway (to put another gateway in front of them).</summary>
     public Option<bool> SubgraphsOnly { get; } = new("--subgraphs-only")
     {
-        Description = "start the subgraphs and gRPC services without the gateway",
+        Description = "start the subgraphs and the gRPC, REST and SOAP services without the gateway",
     };
 
-    /// <summary>accounts, portfolio, orders[, marketdata, risk]; three ports give the gRPC services free ports.</summary>
+    /// <summary>accounts, portfolio, orders[, marketdata, risk[, settlement, fx]]; the services whose ports are not given get free ones.</summary>
     public Option<int[]> SubgraphPorts { get; } = new("--subgraph-ports")
     {
-        Description = "the ports of accounts, portfolio, orders[, marketdata, risk]: " + PortsHelp,
+        Description = "the ports of accounts, portfolio, orders[, marketdata, risk[, settlement, fx]]: " + PortsHelp,
         HelpName = "ports",
         CustomParser = result =>
         {
             var parts = result.Tokens.Count == 1 ? result.Tokens[0].Value.Split(',') : [];
             var ports = new int[parts.Length];
-            if (parts.Length is not (3 or 5) || !parts.Select((p, i) => int.TryParse(p, out ports[i]) && ports[i] is >= 0 and <= 65535).All(ok => ok))
+            if (parts.Length is not (3 or 5 or 7) || !parts.Select((p, i) => int.TryParse(p, out ports[i]) && ports[i] is >= 0 and <= 65535).All(ok => ok))
             {
                 result.AddError("--subgraph-ports takes " + PortsHelp + ".");
             }
@@ -65,7 +66,14 @@ internal sealed class DemoCommandLine
     public static DemoGrpcPorts GrpcPorts(int[]? ports) => ports switch
     {
         null => DemoGrpcPorts.Fixed,
-        { Length: 5 } => new DemoGrpcPorts(ports[3], ports[4]),
+        { Length: >= 5 } => new DemoGrpcPorts(ports[3], ports[4]),
         _ => DemoGrpcPorts.Ephemeral,
+    };
+
+    public static DemoApiPorts ApiPorts(int[]? ports) => ports switch
+    {
+        null => DemoApiPorts.Fixed,
+        { Length: 7 } => new DemoApiPorts(ports[5], ports[6]),
+        _ => DemoApiPorts.Ephemeral,
     };
 }

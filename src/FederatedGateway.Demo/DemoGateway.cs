@@ -1,5 +1,6 @@
 using FederatedGateway.AspNetCore;
 using FederatedGateway.AspNetCore.Loading;
+using FederatedGateway.Demo.Apis;
 using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Demo.Hosting;
 using FederatedGateway.Demo.Security;
@@ -32,12 +33,14 @@ public static class DemoGateway
     /// <param name="url">Where the gateway listens, e.g. <c>http://127.0.0.1:4100</c> (port 0 for any free port).</param>
     /// <param name="supergraphPath">Another supergraph file to serve (tests); the demo's by default.</param>
     /// <param name="grpc">The demo gRPC services: serves <see cref="SupergraphWithGrpcPath"/> (unless another path is given) and knows them by their generated descriptors.</param>
+    /// <param name="apis">The demo REST and SOAP services (with <paramref name="grpc"/>, whose supergraph routes to them): the
+    /// gateway knows them by their entries in <c>supergraph-grpc.yaml</c> and calls them where they listen.</param>
     /// <param name="issuer">The demo's JWT issuer: the gateway accepts its tokens (anonymous callers still read public fields), sends each
     /// caller's trader id (<c>sub</c>) to the subgraphs as <c>x-trader-id</c> (over the caller's own <c>x-trader-id</c>, which
     /// picks the trader for anonymous callers), and hands out tokens at <c>GET /demo/token?trader=alice</c>.</param>
     public static async Task<WebApplication> StartAsync(
         DemoSubgraphHost subgraphs, string url, string[]? args = null, CancellationToken cancellationToken = default, string? supergraphPath = null, DemoGrpcHost? grpc = null,
-        DemoIssuer? issuer = null)
+        DemoIssuer? issuer = null, DemoApiHost? apis = null)
     {
         var builder = WebApplication.CreateBuilder(args ?? Array.Empty<string>());
         var settings = new Dictionary<string, string?>
@@ -52,7 +55,13 @@ public static class DemoGateway
             settings["Gateway:Transcoding:Enabled"] = builder.Configuration["Gateway:Transcoding:Enabled"] ?? "true";
         }
 
-        foreach (var subgraph in subgraphs.Subgraphs)
+        if (apis is not null)
+        {
+            // Registered before AddFederatedGateway*, so it is the registry the gateway's REST and SOAP clients use.
+            builder.Services.AddSingleton(await DemoApiSources.ReadAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var subgraph in subgraphs.Subgraphs.Concat(apis?.Services ?? []))
         {
             var key = $"Gateway:SubgraphUrlOverrides:{subgraph.Name}";
             settings[key] = builder.Configuration[key] ?? subgraph.Url.ToString();

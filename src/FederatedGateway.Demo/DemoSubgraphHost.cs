@@ -67,17 +67,6 @@ public sealed class DemoSubgraphHost : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        foreach (var app in _apps)
-        {
-            try
-            {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        await DemoApps.StopAndDisposeAsync(_apps).ConfigureAwait(false);
     }
 }

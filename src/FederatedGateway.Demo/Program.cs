@@ -3,12 +3,14 @@ using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using FederatedGateway.AspNetCore.Loading;
 using FederatedGateway.Demo;
+using FederatedGateway.Demo.Apis;
 using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Demo.Security;
 
-// The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk)
-// and the gateway in front of them, all on 127.0.0.1. Stops on Ctrl+C or SIGTERM.
-//   dotnet run -c Release --project src/FederatedGateway.Demo -v m [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105]] [--subgraphs-only]
+// The fintech demo: three GraphQL subgraphs (accounts, portfolio, orders), two gRPC services (marketdata, risk), a
+// REST service (settlement) and a SOAP service (fx) and the gateway in front of them, all on 127.0.0.1. Stops on
+// Ctrl+C or SIGTERM.
+//   dotnet run -c Release --project src/FederatedGateway.Demo -v m [-- --urls http://127.0.0.1:4100] [--subgraph-ports 4101,4102,4103[,4104,4105[,4106,4107]]] [--subgraphs-only]
 // The JIT setting that keeps .NET 10 from corrupting memory under load (see JitSafeRelaunch): without it, this
 // process only runs the demo as its child.
 if (FederatedGateway.AspNetCore.JitSafeRelaunch.RunChildIfNeeded(args) is { } childExitCode)
@@ -33,6 +35,7 @@ if (parsed.Errors.Count > 0)
 var url = parsed.GetValue(commandLine.Urls)!;
 var ports = DemoCommandLine.GraphQLPorts(parsed.GetValue(commandLine.SubgraphPorts));
 var grpcPorts = DemoCommandLine.GrpcPorts(parsed.GetValue(commandLine.SubgraphPorts));
+var apiPorts = DemoCommandLine.ApiPorts(parsed.GetValue(commandLine.SubgraphPorts));
 var subgraphsOnly = parsed.GetValue(commandLine.SubgraphsOnly);
 DemoIssuer? issuer = null;
 try
@@ -50,7 +53,7 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 // A port in use ends the demo with one error line (each host leaves its own log of it out: OmitPortInUseStartupLog).
-const string SubgraphPortsOption = "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk]>";
+const string SubgraphPortsOption = "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk[,settlement,fx]]>";
 await using var subgraphs = await StartOrReportPortInUseAsync(() => DemoSubgraphs.StartAsync(ports, shutdown.Token), SubgraphPortsOption);
 if (subgraphs is null)
 {
@@ -63,15 +66,21 @@ if (grpc is null)
     return StopAfterPortInUse();
 }
 
+await using var apis = await StartOrReportPortInUseAsync(() => DemoApiServices.StartAsync(apiPorts, shutdown.Token), SubgraphPortsOption);
+if (apis is null)
+{
+    return StopAfterPortInUse();
+}
+
 await using var gateway = issuer is null ? null : await StartOrReportPortInUseAsync(
-    () => DemoGateway.StartAsync(subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer),
+    () => DemoGateway.StartAsync(subgraphs, url, DemoGateway.AnalyticsArguments, shutdown.Token, supergraphPath: DemoGateway.SecuredSupergraphPath, grpc: grpc, issuer: issuer, apis: apis),
     "--urls http://127.0.0.1:<port>");
 if (issuer is not null && gateway is null)
 {
     return StopAfterPortInUse();
 }
 
-foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services))
+foreach (var subgraph in subgraphs.Subgraphs.Concat(grpc.Services).Concat(apis.Services))
 {
     Console.WriteLine($"subgraph {subgraph.Name,-10} {subgraph.Url}");
 }

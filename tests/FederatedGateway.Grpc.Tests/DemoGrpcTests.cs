@@ -5,6 +5,8 @@ using FederatedGateway.Core.CompositionConfig;
 using FederatedGateway.Demo;
 using FederatedGateway.Demo.Grpc;
 using FederatedGateway.Grpc.Composition;
+using FederatedGateway.OpenApi.Sources;
+using FederatedGateway.Soap.Sources;
 using Microsoft.AspNetCore.Builder;
 
 using FederatedGateway.Grpc.Tests.Infrastructure;
@@ -71,11 +73,14 @@ public sealed class DemoGrpcTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_checked_in_gRPC_demo_supergraph_is_what_its_config_composes_to()
+    public async Task The_checked_in_full_demo_supergraph_is_what_its_config_composes_to()
     {
         var config = SupergraphConfigReader.Read(Path.Combine(Repo(), "schemas", "supergraph-grpc.yaml"));
         using var http = new HttpClient();
-        var sources = await new SubgraphSourceLoader(http, GrpcConfigSources.Resolver(Path.GetDirectoryName(config.Path)!)).LoadAsync(config, CancellationToken.None);
+        var folder = Path.GetDirectoryName(config.Path)!;
+        var sources = await new SubgraphSourceLoader(
+            http, GrpcConfigSources.Resolver(folder), OpenApiConfigSources.Resolver(folder), SoapConfigSources.Resolver(folder))
+            .LoadAsync(config, CancellationToken.None);
         var composed = SupergraphComposer.Compose(sources);
         Assert.True(composed.Succeeded);
         Assert.True(

@@ -1,4 +1,5 @@
 using FederatedGateway.Core.CompositionConfig;
+using FederatedGateway.Demo.Hosting;
 using FederatedGateway.Grpc.Composition;
 using FederatedGateway.Grpc.Sources;
 using Google.Protobuf.Reflection;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Builder;
 namespace FederatedGateway.Demo.Grpc;
 
 /// <summary>The running demo gRPC services (h2c on 127.0.0.1, server reflection on). Disposing stops them.</summary>
-public sealed class DemoGrpcHost : IAsyncDisposable
+public sealed class DemoGrpcHost : DemoServiceGroup
 {
     /// <summary>The subgraph name of the market-data service.</summary>
     public const string MarketData = "marketdata";
@@ -15,17 +16,8 @@ public sealed class DemoGrpcHost : IAsyncDisposable
     /// <summary>The subgraph name of the risk service.</summary>
     public const string Risk = "risk";
 
-    private readonly IReadOnlyList<WebApplication> _apps;
-
     internal DemoGrpcHost(IReadOnlyList<DemoSubgraphEndpoint> services, IReadOnlyList<WebApplication> apps, DemoGrpcCalls calls)
-    {
-        Services = services;
-        _apps = apps;
-        Calls = calls;
-    }
-
-    /// <summary>Each service's subgraph name and <c>grpc://127.0.0.1:port</c> URL.</summary>
-    public IReadOnlyList<DemoSubgraphEndpoint> Services { get; }
+        : base(services, apps) => Calls = calls;
 
     public DemoGrpcCalls Calls { get; }
 
@@ -46,21 +38,5 @@ public sealed class DemoGrpcHost : IAsyncDisposable
         var entry = SupergraphConfigReader.Read(path).Subgraphs.Single(s => s.Name == service);
         var configured = GrpcConfigSources.Read(entry, AppContext.BaseDirectory).Source;
         return configured with { Generated = [Descriptors[service]], DescriptorSetPath = null };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        foreach (var app in _apps)
-        {
-            try
-            {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-        }
     }
 }

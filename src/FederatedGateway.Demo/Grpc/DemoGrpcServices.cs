@@ -1,13 +1,7 @@
-using System.Net;
-using FederatedGateway.AspNetCore.Loading;
+using FederatedGateway.Demo.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.Demo.Grpc;
 
@@ -18,42 +12,26 @@ public static class DemoGrpcServices
     {
         ArgumentNullException.ThrowIfNull(ports);
         var calls = new DemoGrpcCalls();
-        var market = await StartAsync(ports.MarketData, calls, app => app.MapGrpcService<MarketDataService>(), cancellationToken).ConfigureAwait(false);
-        WebApplication? risk = null;
-        try
-        {
-            risk = await StartAsync(ports.Risk, calls, app => app.MapGrpcService<RiskService>(), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await market.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        var apps = await DemoApps.StartAllAsync(
+            () => StartAsync(ports.MarketData, calls, app => app.MapGrpcService<MarketDataService>(), cancellationToken),
+            () => StartAsync(ports.Risk, calls, app => app.MapGrpcService<RiskService>(), cancellationToken)).ConfigureAwait(false);
         return new DemoGrpcHost(
-            [new DemoSubgraphEndpoint(DemoGrpcHost.MarketData, UrlOf(market)), new DemoSubgraphEndpoint(DemoGrpcHost.Risk, UrlOf(risk))],
-            [market, risk],
+            [new DemoSubgraphEndpoint(DemoGrpcHost.MarketData, UrlOf(apps[0])), new DemoSubgraphEndpoint(DemoGrpcHost.Risk, UrlOf(apps[1]))],
+            apps,
             calls);
     }
 
-    private static async Task<WebApplication> StartAsync(int port, DemoGrpcCalls calls, Action<WebApplication> map, CancellationToken cancellationToken)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).OmitPortInUseStartupLog();
-        builder.Services.AddSingleton(calls);
-        builder.Services.AddGrpc();
-        builder.Services.AddGrpcReflection();
-        var app = builder.Build();
-        map(app);
-        app.MapGrpcReflectionService();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        return app;
-    }
+    private static Task<WebApplication> StartAsync(int port, DemoGrpcCalls calls, Action<WebApplication> map, CancellationToken cancellationToken) =>
+        DemoApps.StartOnLoopbackAsync(
+            port,
+            listen => listen.Protocols = HttpProtocols.Http2,
+            services => services.AddSingleton(calls).AddGrpc().Services.AddGrpcReflection(),
+            app =>
+            {
+                map(app);
+                app.MapGrpcReflectionService();
+            },
+            cancellationToken);
 
-    private static Uri UrlOf(WebApplication app)
-    {
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        return new Uri("grpc://" + address.Authority);
-    }
+    private static Uri UrlOf(WebApplication app) => new("grpc://" + DemoApps.AddressOf(app).Authority);
 }

@@ -2,7 +2,10 @@ using FederatedGateway.FunctionalTests.Infrastructure;
 
 namespace FederatedGateway.FunctionalTests.Demo;
 
-/// <summary>The README quick start's query that spans all three subgraphs, over HTTP, against the seed data.</summary>
+/// <summary>
+/// The README quick start's query over the three GraphQL subgraphs alone (without its <c>settlement</c> and <c>fxRate</c>,
+/// which need the REST and SOAP services: <see cref="DashboardSourcesTests"/>), over HTTP, against the seed data.
+/// </summary>
 public sealed class TraderDashboardTests(DemoHttpFixture demo) : IClassFixture<DemoHttpFixture>
 {
     private const string ReadmeQuery = """

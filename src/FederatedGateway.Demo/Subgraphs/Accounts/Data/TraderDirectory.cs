@@ -14,7 +14,7 @@ internal sealed class TraderDirectory
     {
         All =
         [
-            new("t1", "Ada Lovelace", "ada.lovelace@northwind.example", "Equities", "USD", 5),
+            new("t1", "Ada Lovelace", "ada.lovelace@northwind.example", "Equities", "GBP", 5),
             new("t2", "Grace Hopper", "grace.hopper@northwind.example", "Macro", "EUR", 3),
             new("t3", "Alan Turing", "alan.turing@northwind.example", "Quant Strategies", "GBP", 4),
         ];

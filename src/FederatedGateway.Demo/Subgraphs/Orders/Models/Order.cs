@@ -9,4 +9,8 @@ internal sealed record Order(
     int Quantity,
     double LimitPrice,
     OrderStatus Status,
-    DateTime CreatedAt);
+    DateTime CreatedAt)
+{
+    /// <summary>The trader's reporting currency, known only when the gateway sends it as <c>@requires</c> data (for <c>fxRate</c>).</summary>
+    public string? TraderBaseCurrency { get; init; }
+}

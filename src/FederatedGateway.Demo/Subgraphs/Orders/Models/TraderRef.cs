@@ -9,4 +9,7 @@ internal sealed class TraderRef
     public string Id { get; set; } = "";
 
     public int? MaxOpenOrders { get; set; }
+
+    /// <summary>External (owned by accounts): <c>Order.fxRate</c> requires it through <c>Order.trader</c>.</summary>
+    public string? BaseCurrency { get; set; }
 }

@@ -8,7 +8,8 @@ namespace FederatedGateway.Demo.Subgraphs.Orders.Schema;
 
 /// <summary>
 /// <c>type Trader @key(fields: "id")</c>: owned by accounts. This subgraph adds <c>orders</c> and
-/// <c>remainingOrderCapacity</c>, which <c>@requires</c> the accounts subgraph's <c>maxOpenOrders</c>.
+/// <c>remainingOrderCapacity</c>, which <c>@requires</c> the accounts subgraph's <c>maxOpenOrders</c>; its external
+/// <c>baseCurrency</c> is what <c>Order.fxRate</c> requires.
 /// </summary>
 internal sealed class TraderType : ObjectGraphType<TraderRef>
 {
@@ -22,6 +23,9 @@ internal sealed class TraderType : ObjectGraphType<TraderRef>
         Field<NonNullGraphType<IntGraphType>, int?>("maxOpenOrders")
             .External()
             .Resolve(context => context.Source.MaxOpenOrders);
+        Field<NonNullGraphType<StringGraphType>, string?>("baseCurrency")
+            .External()
+            .Resolve(context => context.Source.BaseCurrency);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderType>>>, IReadOnlyList<Order>>("orders")
             .Description("The trader's orders, newest last, optionally only those in one status.")
             .Argument<OrderStatusType>("status")
