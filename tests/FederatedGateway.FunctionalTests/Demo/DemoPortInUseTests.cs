@@ -11,8 +11,9 @@ namespace FederatedGateway.FunctionalTests.Demo;
 public sealed class DemoPortInUseTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("accounts subgraph", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk]>")]
-    [InlineData("risk gRPC service", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk]>")]
+    [InlineData("accounts subgraph", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk[,settlement,fx]]>")]
+    [InlineData("risk gRPC service", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk[,settlement,fx]]>")]
+    [InlineData("fx SOAP service", "--subgraph-ports <accounts,portfolio,orders[,marketdata,risk[,settlement,fx]]>")]
     [InlineData("gateway", "--urls http://127.0.0.1:<port>")]
     public async Task Exits_with_one_line_naming_the_port_and_the_option(string holder, string option)
     {
@@ -22,6 +23,7 @@ public sealed class DemoPortInUseTests(ITestOutputHelper output)
         {
             "accounts subgraph" => ["--subgraph-ports", $"{port},0,0", "--urls", "http://127.0.0.1:0"],
             "risk gRPC service" => ["--subgraph-ports", $"0,0,0,0,{port}", "--urls", "http://127.0.0.1:0"],
+            "fx SOAP service" => ["--subgraph-ports", $"0,0,0,0,0,0,{port}", "--urls", "http://127.0.0.1:0"],
             _ => ["--subgraph-ports", "0,0,0", "--urls", $"http://127.0.0.1:{port}"],
         };
         var dataDirectory = Directory.CreateTempSubdirectory("fgw-demo-port-");
