@@ -19,6 +19,12 @@ public sealed class GatewayOptions
     public string? SupergraphPath { get; set; }
 
     /// <summary>
+    /// A <c>supergraph.yaml</c> whose gRPC, OpenAPI and SOAP entries tell a gateway that does not compose it (one
+    /// started on <see cref="SupergraphPath"/> or following a registry) how to serve those subgraphs; read once at start.
+    /// </summary>
+    public string? SourcesConfig { get; set; }
+
+    /// <summary>
     /// Let clients ask for the query plan of their request (<c>"extensions": {"queryPlan": true}</c>).
     /// Null (the default) means: on in the Development environment only.
     /// </summary>

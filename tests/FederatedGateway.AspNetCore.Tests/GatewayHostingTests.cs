@@ -167,7 +167,7 @@ public sealed class GatewayHostingTests
         Assert.Equal("http://127.0.0.1:15101/graphql", options.SubgraphUrlOverrides["accounts"]);
         // Two source kinds: http(s) subgraphs are GraphQL over HTTP, grpc(s) ones gRPC services; nothing else is claimed.
         var sources = provider.GetServices<FederatedGateway.Execution.Sources.ISubgraphClientFactory>().ToArray();
-        Assert.Equal(["graphql-http", "grpc"], sources.Select(s => s.Kind));
+        Assert.Equal(["graphql-http", "grpc", "openapi", "soap"], sources.Select(s => s.Kind));
         var http = new FederatedGateway.Execution.Sources.SubgraphEndpoint("a", "http://127.0.0.1:1/graphql");
         var grpc = new FederatedGateway.Execution.Sources.SubgraphEndpoint("b", "grpc://127.0.0.1:1");
         var other = new FederatedGateway.Execution.Sources.SubgraphEndpoint("c", "ftp://127.0.0.1:1");

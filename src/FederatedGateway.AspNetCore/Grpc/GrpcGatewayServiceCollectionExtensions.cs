@@ -56,10 +56,12 @@ public static class GrpcGatewayServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The folder of the <c>--config</c> file, when there is one.</summary>
+    /// <summary>The folder of the <c>--config</c> file (or of <c>Gateway:SourcesConfig</c>), when there is one.</summary>
     internal static string? ConfigDirectory(IConfiguration configuration)
     {
-        var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c : configuration[GatewayOptions.SectionName + ":ConfigPath"];
+        var configPath = configuration[SupergraphFileServiceCollectionExtensions.ConfigKey] is { Length: > 0 } c ? c
+            : configuration[GatewayOptions.SectionName + ":ConfigPath"] is { Length: > 0 } p ? p
+            : configuration[GatewayOptions.SectionName + ":" + nameof(GatewayOptions.SourcesConfig)];
         return string.IsNullOrEmpty(configPath) ? null : Path.GetDirectoryName(Path.GetFullPath(configPath))!;
     }
 

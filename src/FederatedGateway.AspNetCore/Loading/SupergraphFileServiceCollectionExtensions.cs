@@ -74,6 +74,16 @@ public static class SupergraphFileServiceCollectionExtensions
                 };
             });
             s.AddSingleton<IGatewayExecutor>(provider => provider.GetRequiredService<FederatedGatewayExecutor>());
+            if (string.IsNullOrWhiteSpace(configPath) && !string.IsNullOrWhiteSpace(bound.SourcesConfig))
+            {
+                // Registered before the loader, so hosted-service start (in order) reads the sources before the first supergraph.
+                var sourcesConfig = Path.GetFullPath(bound.SourcesConfig);
+                s.AddSingleton(provider => new SourceDefinitionsLoader(
+                    sourcesConfig, provider.GetServices<SourceKindResolver>(), provider.GetRequiredService<ILogger<SourceDefinitionsLoader>>()));
+                s.AddHostedService(provider => provider.GetRequiredService<SourceDefinitionsLoader>());
+                s.AddSingleton<IFirstSupergraphLoad>(provider => provider.GetRequiredService<SourceDefinitionsLoader>());
+            }
+
             if (followsRegistry)
             {
                 s.AddSingleton<RegistryFollower>();

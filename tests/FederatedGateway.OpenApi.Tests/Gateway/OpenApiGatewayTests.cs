@@ -104,6 +104,26 @@ public sealed class OpenApiGatewayTests : IAsyncLifetime
         Assert.Equal(["POST /v1/settlements/t2/instructions key=k-123"], _api.Calls);
     }
 
+    [Fact]
+    public async Task A_gateway_on_a_composed_supergraph_serves_the_source_named_by_Gateway_SourcesConfig()
+    {
+        var folder = Directory.CreateTempSubdirectory("fgw-openapi-sources-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "settlement.json"), SettlementApi.Document);
+        var config = Path.Combine(folder, "supergraph.yaml");
+        await File.WriteAllTextAsync(config, Config(_trades.Url, _api.Url));
+        using var http = new HttpClient();
+        var sources = await new SubgraphSourceLoader(http, OpenApiConfigSources.Resolver(folder)).LoadAsync(SupergraphConfigReader.Read(config), CancellationToken.None);
+        var supergraph = Path.Combine(folder, "supergraph.graphql");
+        await File.WriteAllTextAsync(supergraph, FederatedGateway.Core.Composition.SupergraphComposer.Compose(sources).SupergraphSdl);
+
+        await using var gateway = await GatewayHost.StartAsync("", new Dictionary<string, string?> { ["supergraph"] = supergraph, ["Gateway:SourcesConfig"] = config });
+        var answer = await gateway.QueryAsync("{ trades { id settlement { status } } }");
+
+        Assert.Equal(
+            """{"trades":[{"id":"t1","settlement":{"status":"SETTLED"}},{"id":"t2","settlement":{"status":"PENDING"}},{"id":"t3","settlement":null},{"id":"t4","settlement":{"status":"FAILED"}}]}""",
+            answer.GetProperty("data").GetRawText());
+    }
+
     [Theory]
     [InlineData("Settlement: { key: tradeId, lookup: listSettlement, batch: true }", "lookup \"listSettlement\" is not a query field of", "did you mean \"listSettlements\"")]
     [InlineData("Settlement: { key: tradeId, lookup: getSettlement, batch: true }", "lookup \"getSettlement\" answers Settlement, not a list of Settlement", null)]
