@@ -39,6 +39,8 @@ public sealed class ReferenceDataGatewayTests : IAsyncLifetime
     private static (int, string) Answer(SoapCall call) => call.Element?.Name.LocalName switch
     {
         "GetInstrument" when call.Value("isin") == "LOL" => (200, BillionLaughs()),
+        "GetInstrument" when call.Value("isin") == "DEEP" => (200, $"<GetInstrumentResponse xmlns=\"{Types}\"><instrument isin=\"DEEP\"><name>"
+            + string.Concat(Enumerable.Repeat("<b>", 100_000)) + string.Concat(Enumerable.Repeat("</b>", 100_000)) + "</name></instrument></GetInstrumentResponse>"),
         "GetInstrument" when call.Value("isin") == "XX0000000000" =>
             (500, "<s:Fault><faultcode>s:Client</faultcode><faultstring>No instrument XX0000000000</faultstring></s:Fault>"),
         "GetInstrument" => (200, $"""
@@ -106,6 +108,20 @@ public sealed class ReferenceDataGatewayTests : IAsyncLifetime
         var error = Assert.Single(answer.GetProperty("errors").EnumerateArray());
         Assert.Equal("SUBREQUEST_MALFORMED_RESPONSE", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated / 1048576} MB");
+    }
+
+    [Fact]
+    public async Task An_answer_nested_a_hundred_thousand_deep_is_the_field_s_error_within_bounds()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var answer = await _gateway.QueryAsync("""{ getInstrument(isin: "DEEP") { name } }""");
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.Equal("""{"getInstrument":null}""", answer.GetProperty("data").GetRawText());
+        Assert.Equal("SUBREQUEST_MALFORMED_RESPONSE", answer.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.True(allocated < 128L * 1024 * 1024, $"allocated {allocated / 1048576} MB");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     [Fact]

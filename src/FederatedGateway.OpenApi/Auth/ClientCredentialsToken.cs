@@ -17,9 +17,6 @@ public sealed class ClientCredentialsToken(Uri tokenEndpoint, string clientId, s
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private volatile Token? _current;
 
-    /// <summary>How many tokens were asked for (for tests and metrics).</summary>
-    public int Requests { get; private set; }
-
     public override async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,7 +38,6 @@ public sealed class ClientCredentialsToken(Uri tokenEndpoint, string clientId, s
                 return fresh;
             }
 
-            Requests++;
             TokenResponse response;
             try
             {
@@ -51,12 +47,12 @@ public sealed class ClientCredentialsToken(Uri tokenEndpoint, string clientId, s
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                throw new SourceAuthenticationException($"the token endpoint {tokenEndpoint.GetLeftPart(UriPartial.Path)} could not be reached.", ex);
+                throw new SourceAuthenticationException("the token endpoint could not be reached (see the gateway log).", ex);
             }
 
             if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
             {
-                throw new SourceAuthenticationException($"the token endpoint {tokenEndpoint.GetLeftPart(UriPartial.Path)} gave no token: {response.Error ?? "no access_token"}{(response.ErrorDescription is { } d ? " (" + d + ")" : "")}.");
+                throw new SourceAuthenticationException($"the token endpoint gave no token: {response.Error ?? "no access_token"}{(response.ErrorDescription is { } d ? " (" + d + ")" : "")}.");
             }
 
             var lifetime = response.ExpiresIn > 0 ? TimeSpan.FromSeconds(response.ExpiresIn) : TimeSpan.FromMinutes(5);

@@ -33,6 +33,8 @@ internal static partial class ApiHttpSender
         }
         catch (SourceAuthenticationException ex)
         {
+            // The token endpoint's address and the transport's reason go to the log only.
+            LogAuthenticationFailed(context.Logger, context.Subgraph, what, ex.Message, ex.InnerException);
             return ApiHttpResult.Failed(ApiAnswer.Failed($"{what} was not called: {ex.Message}", SourceAuthenticationException.Code));
         }
         catch (BrokenCircuitException)
@@ -119,6 +121,9 @@ internal static partial class ApiHttpSender
 
         return response;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {What} of subgraph {Subgraph} not made: {Reason}")]
+    private static partial void LogAuthenticationFailed(ILogger logger, string subgraph, string what, string reason, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {What} of subgraph {Subgraph} failed")]
     private static partial void LogUnreachable(ILogger logger, string subgraph, string what, Exception exception);

@@ -18,6 +18,29 @@ internal static class ApiSdl
         return unique;
     }
 
+    /// <summary>
+    /// The root an operation's field goes to: the config's <c>kind</c> (found by the field's name or the operation's
+    /// own), else Query when <paramref name="readsByDefault"/> and Mutation otherwise; null when the config skips it.
+    /// The option found is marked in <paramref name="used"/>.
+    /// </summary>
+    public static string? RootOf(ApiTranslationOptions options, string field, string? ownName, bool readsByDefault, HashSet<string> used)
+    {
+        var kind = OperationKind.ByMethod;
+        if (options.Operations.TryGetValue(field, out var chosen) || (ownName is not null && options.Operations.TryGetValue(ownName, out chosen)))
+        {
+            used.Add(options.Operations.ContainsKey(field) ? field : ownName!);
+            kind = chosen.Kind;
+        }
+
+        return kind switch
+        {
+            OperationKind.Skip => null,
+            OperationKind.Query => "Query",
+            OperationKind.Mutation => "Mutation",
+            _ => readsByDefault ? "Query" : "Mutation",
+        };
+    }
+
     /// <summary>Every operation the config names must be one the document has.</summary>
     /// <param name="fields">The root fields made, as <c>Query.name</c>.</param>
     public static void CheckOperationsUsed(ApiTranslationOptions options, HashSet<string> used, IEnumerable<string> fields, string origin)

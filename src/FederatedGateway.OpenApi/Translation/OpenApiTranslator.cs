@@ -47,24 +47,11 @@ public static class OpenApiTranslator
                 }
 
                 var name = OpenApiNames.Camel(operation.OperationId ?? method.Method.ToLowerInvariant() + " " + path);
-                var kind = OperationKind.ByMethod;
-                if (options.Operations.TryGetValue(name, out var chosen) || (operation.OperationId is { } id && options.Operations.TryGetValue(id, out chosen)))
-                {
-                    usedOperations.Add(options.Operations.ContainsKey(name) ? name : operation.OperationId!);
-                    kind = chosen.Kind;
-                }
-
-                if (kind == OperationKind.Skip)
+                if (ApiSdl.RootOf(options, name, operation.OperationId, method == HttpMethod.Get || method == HttpMethod.Head, usedOperations) is not { } root)
                 {
                     continue;
                 }
 
-                var root = kind switch
-                {
-                    OperationKind.Query => "Query",
-                    OperationKind.Mutation => "Mutation",
-                    _ => method == HttpMethod.Get || method == HttpMethod.Head ? "Query" : "Mutation",
-                };
                 var field = ApiSdl.Unique(names[root], name);
                 bindings[root + "." + field] = Field(roots[root], types, field, method, path, item, operation) with { IsRead = root == "Query" };
             }

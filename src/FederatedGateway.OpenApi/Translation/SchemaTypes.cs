@@ -14,15 +14,11 @@ namespace FederatedGateway.OpenApi.Translation;
 /// </summary>
 internal sealed class SchemaTypes(ApiTranslationOptions options)
 {
-    private readonly SortedDictionary<string, string> _definitions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, bool Input), string> _named = [];
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { "Query", "Mutation", "Subscription" };
-    private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ApiType> _model = new(StringComparer.Ordinal);
+    private readonly TypeDefinitions _types = new();
     private readonly Queue<(IOpenApiSchema Schema, string Key, bool Input, string Name)> _pending = new();
 
     /// <summary>The types made, by name, as executing against them needs them.</summary>
-    public IReadOnlyDictionary<string, ApiType> Model => _model;
+    public IReadOnlyDictionary<string, ApiType> Model => _types.Model;
 
     /// <summary>The output type of <paramref name="schema"/>, nullable (the caller adds <c>!</c>).</summary>
     public string Output(IOpenApiSchema schema, string context) => TypeOf(schema, context, input: false);
@@ -34,25 +30,14 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && type.HasFlag(JsonSchemaType.Null);
 
     /// <summary>Every type and scalar made, in name order (after <see cref="Complete"/>).</summary>
-    public void Print(StringBuilder sdl)
-    {
-        foreach (var scalar in _scalars)
-        {
-            sdl.Append("\nscalar ").Append(scalar).Append('\n');
-        }
-
-        foreach (var definition in _definitions.Values)
-        {
-            sdl.Append('\n').Append(definition);
-        }
-    }
+    public void Print(StringBuilder sdl) => _types.Print(sdl);
 
     private string TypeOf(IOpenApiSchema schema, string context, bool input)
     {
         var referenced = (schema as OpenApiSchemaReference)?.Reference.Id;
         if (schema.Enum is { Count: > 0 } values && values.All(v => v is JsonValue value && value.TryGetValue<string>(out _)))
         {
-            return Enum(referenced ?? context, values.Select(v => v!.GetValue<string>()), schema.Description);
+            return _types.Enum(referenced ?? context, values.Select(v => v!.GetValue<string>()), schema.Description);
         }
 
         if (schema.AllOf is { Count: > 0 } && !(schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }))
@@ -62,87 +47,36 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
 
         if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
         {
-            return input ? Scalar("JSON") : Union(schema, referenced ?? context);
+            return input ? _types.Scalar("JSON") : Union(schema, referenced ?? context);
         }
 
         var type = schema.Type is { } t ? t & ~JsonSchemaType.Null : (JsonSchemaType)0;
         if (type.HasFlag(JsonSchemaType.Array))
         {
-            var items = schema.Items is null ? Scalar("JSON") : TypeOf(schema.Items, Singular(context), input);
+            var items = schema.Items is null ? _types.Scalar("JSON") : TypeOf(schema.Items, Singular(context), input);
             return "[" + items + (schema.Items is null || IsNullable(schema.Items) ? "" : "!") + "]";
         }
 
         if (type.HasFlag(JsonSchemaType.Object) || (type == 0 && schema.Properties is { Count: > 0 }))
         {
-            return schema.Properties is { Count: > 0 } ? ObjectType(schema, referenced ?? context, input) : Scalar("JSON");
+            return schema.Properties is { Count: > 0 } ? ObjectType(schema, referenced ?? context, input) : _types.Scalar("JSON");
         }
 
         return type switch
         {
             JsonSchemaType.String => schema.Format switch
             {
-                "date-time" => Scalar("DateTime"),
-                "date" => Scalar("Date"),
-                "int64" => Scalar("Int64"),
-                "decimal" => Scalar("Decimal"),
+                "date-time" => _types.Scalar("DateTime"),
+                "date" => _types.Scalar("Date"),
+                "int64" => _types.Scalar("Int64"),
+                "decimal" => _types.Scalar("Decimal"),
                 _ => "String",
             },
-            JsonSchemaType.Integer => schema.Format == "int64" ? Scalar("Int64") : "Int",
-            JsonSchemaType.Number => schema.Format == "decimal" ? Scalar("Decimal") : "Float",
+            JsonSchemaType.Integer => schema.Format == "int64" ? _types.Scalar("Int64") : "Int",
+            JsonSchemaType.Number => schema.Format == "decimal" ? _types.Scalar("Decimal") : "Float",
             JsonSchemaType.Boolean => "Boolean",
-            _ => Scalar("JSON"),
+            _ => _types.Scalar("JSON"),
         };
-    }
-
-    private string Scalar(string name)
-    {
-        _scalars.Add(name);
-        return name;
-    }
-
-    /// <summary>A name for the type of <paramref name="key"/> (a component or a place), unique among all types made.</summary>
-    private bool TryName(string key, bool input, string suffix, out string name)
-    {
-        if (_named.TryGetValue((key, input), out name!))
-        {
-            return false;
-        }
-
-        var baseName = OpenApiNames.Pascal(key) + suffix;
-        name = baseName;
-        for (var i = 2; !_taken.Add(name); i++)
-        {
-            name = baseName + i;
-        }
-
-        _named[(key, input)] = name;
-        return true;
-    }
-
-    private string Enum(string key, IEnumerable<string> values, string? description)
-    {
-        // The same enum serves inputs and outputs.
-        if (!TryName(key, input: false, "", out var name))
-        {
-            return name;
-        }
-
-        var definition = new StringBuilder();
-        Describe(definition, description, "");
-        definition.Append("enum ").Append(name).Append(" {\n");
-        var model = _model[name] = new ApiType(name, ApiTypeKind.Enum);
-        foreach (var value in values)
-        {
-            var graphQLValue = OpenApiNames.UpperSnake(value);
-            if (model.EnumToJson.TryAdd(graphQLValue, value))
-            {
-                model.JsonToEnum[value] = graphQLValue;
-                definition.Append("  ").Append(graphQLValue).Append('\n');
-            }
-        }
-
-        _definitions[name] = definition.Append("}\n").ToString();
-        return name;
     }
 
     private string Union(IOpenApiSchema schema, string key)
@@ -150,15 +84,15 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
         var members = (schema.OneOf ?? []).Concat(schema.AnyOf ?? []).ToList();
         if (!members.All(IsObject))
         {
-            return Scalar("JSON");
+            return _types.Scalar("JSON");
         }
 
-        if (!TryName(key, input: false, "", out var name))
+        if (!_types.TryName(key, input: false, "", out var name))
         {
             return name;
         }
 
-        var model = _model[name] = new ApiType(name, ApiTypeKind.Union);
+        var model = _types.Model[name] = new ApiType(name, ApiTypeKind.Union);
         var memberTypes = new List<string>();
         for (var i = 0; i < members.Count; i++)
         {
@@ -172,7 +106,7 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
 
         var definition = new StringBuilder();
         Describe(definition, schema.Description, "");
-        _definitions[name] = definition.Append("union ").Append(name).Append(" = ").AppendJoin(" | ", memberTypes).Append('\n').ToString();
+        _types.Define(name, definition.Append("union ").Append(name).Append(" = ").AppendJoin(" | ", memberTypes).Append('\n').ToString());
         return name;
     }
 
@@ -186,14 +120,14 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
 
     private string ObjectType(IOpenApiSchema schema, string key, bool input)
     {
-        if (!TryName(key, input, input ? "Input" : "", out var name))
+        if (!_types.TryName(key, input, input ? "Input" : "", out var name))
         {
             return name;
         }
 
         // Named now, its fields made later (Complete): a property may lead back here, and a chain of references as long
         // as the document's must not become a recursion as deep.
-        _definitions[name] = "";
+        _types.Define(name, "");
         _pending.Enqueue((schema, key, input, name));
         return name;
     }
@@ -209,7 +143,7 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
 
     private void MakeFields(IOpenApiSchema schema, string key, bool input, string name)
     {
-        var model = _model[name] = new ApiType(name, input ? ApiTypeKind.Input : ApiTypeKind.Object);
+        var model = _types.Model[name] = new ApiType(name, input ? ApiTypeKind.Input : ApiTypeKind.Object);
         var properties = new List<(string Name, IOpenApiSchema Schema, bool Required, string Owner)>();
         Collect(schema, key, properties, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
         var definition = new StringBuilder();
@@ -248,7 +182,7 @@ internal sealed class SchemaTypes(ApiTranslationOptions options)
             definition.Append("  \"No properties: the object is given as a whole.\"\n  _empty: Boolean\n");
         }
 
-        _definitions[name] = definition.Append("}\n").ToString();
+        _types.Define(name, definition.Append("}\n").ToString());
     }
 
     /// <summary>

@@ -85,32 +85,24 @@ internal sealed class SoapCaller(SoapTranslation translation, ApiCallContext con
         }
         catch (XmlException)
         {
-            json.Dispose();
-            return NotSoap(operation, status);
+            read = SoapAnswer.NotSoap;
         }
 
-        if (read.Kind != SoapAnswerKind.Value)
+        if (read.Kind == SoapAnswerKind.Value && status is >= 200 and < 300 && !operation.ReturnsBoolean)
         {
-            json.Dispose();
+            // The JSON reads the pooled buffer, which the answer returns when it is disposed.
+            return new ApiAnswer(JsonDocument.Parse(json.WrittenMemory), json, null);
         }
 
-        switch (read.Kind)
+        json.Dispose();
+        return read.Kind switch
         {
-            case SoapAnswerKind.Fault:
-                return Fault(operation, status, read.Fault!);
-            case SoapAnswerKind.NotSoap:
-                return NotSoap(operation, status);
-            case var _ when status is < 200 or >= 300:
-                json.Dispose();
-                return NotSoap(operation, status);
-            case var _ when operation.ReturnsBoolean:
-                json.Dispose();
-                return new ApiAnswer(null, null, null);
-            case SoapAnswerKind.Empty:
-                return ApiAnswer.Failed($"{operation.Operation} answered an empty SOAP body.", "SUBREQUEST_MALFORMED_RESPONSE");
-            default:
-                return new ApiAnswer(JsonDocument.Parse(json.WrittenMemory), json, null);
-        }
+            SoapAnswerKind.Fault => Fault(operation, status, read.Fault!),
+            SoapAnswerKind.NotSoap => NotSoap(operation, status),
+            _ when status is < 200 or >= 300 => NotSoap(operation, status),
+            _ when operation.ReturnsBoolean => new ApiAnswer(null, null, null),
+            _ => ApiAnswer.Failed($"{operation.Operation} answered an empty SOAP body.", "SUBREQUEST_MALFORMED_RESPONSE"),
+        };
     }
 
     /// <summary>A SOAP 1.1 (<c>faultcode</c>, <c>faultstring</c>) or 1.2 (<c>Code/Value</c>, <c>Reason/Text</c>) fault as the field's error.</summary>

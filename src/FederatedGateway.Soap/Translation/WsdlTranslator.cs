@@ -33,24 +33,11 @@ public static class WsdlTranslator
         foreach (var operation in wsdl.Port.Operations)
         {
             var name = Names.Camel(operation.Name);
-            var kind = OperationKind.ByMethod;
-            if (options.Operations.TryGetValue(name, out var chosen) || options.Operations.TryGetValue(operation.Name, out chosen))
-            {
-                used.Add(options.Operations.ContainsKey(name) ? name : operation.Name);
-                kind = chosen.Kind;
-            }
-
-            if (kind == OperationKind.Skip)
+            if (ApiSdl.RootOf(options, name, operation.Name, IsReading(operation.Name), used) is not { } root)
             {
                 continue;
             }
 
-            var root = kind switch
-            {
-                OperationKind.Query => "Query",
-                OperationKind.Mutation => "Mutation",
-                _ => IsReading(operation.Name) ? "Query" : "Mutation",
-            };
             var field = ApiSdl.Unique(names[root], name);
             bindings[root + "." + field] = Field(roots[root], types, wsdl, operation, field) with { IsRead = root == "Query" };
         }
@@ -81,8 +68,7 @@ public static class WsdlTranslator
 
         // A root field is nullable whatever the schema says: a fault makes it null, not the whole answer.
         var returnType = returned.TrimEnd('!');
-        SchemaTypes.Describe(root, operation.Declaration.Parent?.Parent?.Elements(WsdlNames.Wsdl + "portType").Elements(WsdlNames.Wsdl + "operation")
-            .FirstOrDefault(o => (string?)o.Attribute("name") == operation.Name)?.Element(WsdlNames.Wsdl + "documentation")?.Value, "  ");
+        SchemaTypes.Describe(root, operation.Documentation, "  ");
         root.Append("  ").Append(field);
         if (arguments.Count > 0)
         {

@@ -17,14 +17,10 @@ namespace FederatedGateway.Soap.Translation;
 /// </summary>
 internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options, string origin)
 {
-    private readonly SortedDictionary<string, string> _definitions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, bool Input), string> _named = [];
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { "Query", "Mutation", "Subscription" };
-    private readonly SortedSet<string> _scalars = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ApiType> _model = new(StringComparer.Ordinal);
+    private readonly TypeDefinitions _types = new();
     private readonly Queue<(XElement ComplexType, XsdSchema Schema, bool Input, string Name)> _pending = new();
 
-    public IReadOnlyDictionary<string, ApiType> Model => _model;
+    public IReadOnlyDictionary<string, ApiType> Model => _types.Model;
 
     /// <summary>By type name: the namespace its child elements are written in (null: unqualified).</summary>
     public Dictionary<string, string?> ChildNamespaces { get; } = new(StringComparer.Ordinal);
@@ -90,12 +86,12 @@ internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options
     /// <summary>A type made for a place that has none in the schema (an RPC operation's several output parts).</summary>
     public string Synthetic(string key, IReadOnlyList<(string Field, XsdField Value)> fields)
     {
-        if (!TryName(key, input: false, "", out var name))
+        if (!_types.TryName(key, input: false, "", out var name))
         {
             return name;
         }
 
-        var model = _model[name] = new ApiType(name, ApiTypeKind.Object);
+        var model = _types.Model[name] = new ApiType(name, ApiTypeKind.Object);
         var definition = new StringBuilder("type ").Append(name).Append(" {\n");
         foreach (var (field, value) in fields)
         {
@@ -103,7 +99,7 @@ internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options
             model.Fields[field] = new ApiField(field, value.XmlName, value.Type);
         }
 
-        _definitions[name] = definition.Append("}\n").ToString();
+        _types.Define(name, definition.Append("}\n").ToString());
         ChildNamespaces[name] = null;
         return name;
     }
@@ -118,18 +114,7 @@ internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options
     }
 
     /// <summary>Every type and scalar made, in name order (after <see cref="Complete"/>).</summary>
-    public void Print(StringBuilder sdl)
-    {
-        foreach (var scalar in _scalars)
-        {
-            sdl.Append("\nscalar ").Append(scalar).Append('\n');
-        }
-
-        foreach (var definition in _definitions.Values)
-        {
-            sdl.Append('\n').Append(definition);
-        }
-    }
+    public void Print(StringBuilder sdl) => _types.Print(sdl);
 
     /// <summary>The element and attribute declarations of a complex type, its base's first; whether it has simple content, and of what type.</summary>
     public XsdContent ContentOf(XElement complexType, XsdSchema schema)
@@ -195,7 +180,7 @@ internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options
 
     private void MakeFields(XElement complexType, XsdSchema schema, bool input, string name)
     {
-        var model = _model[name] = new ApiType(name, input ? ApiTypeKind.Input : ApiTypeKind.Object);
+        var model = _types.Model[name] = new ApiType(name, input ? ApiTypeKind.Input : ApiTypeKind.Object);
         ChildNamespaces[name] = schema.ElementsQualified ? schema.TargetNamespace : null;
         var content = ContentOf(complexType, schema);
         var definition = new StringBuilder();
@@ -257,17 +242,17 @@ internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options
             definition.Append("  \"No content: the element is given empty.\"\n  _empty: Boolean\n");
         }
 
-        _definitions[name] = definition.Append("}\n").ToString();
+        _types.Define(name, definition.Append("}\n").ToString());
     }
 
     private string ObjectType(XElement complexType, XsdSchema schema, string key, bool input)
     {
-        if (!TryName(key, input, input ? "Input" : "", out var name))
+        if (!_types.TryName(key, input, input ? "Input" : "", out var name))
         {
             return name;
         }
 
-        _definitions[name] = "";
+        _types.Define(name, "");
         _pending.Enqueue((complexType, schema, input, name));
         return name;
     }
@@ -281,64 +266,21 @@ internal sealed class XsdTypes(XsdSchemas schemas, ApiTranslationOptions options
             return restriction?.Attribute("base") is { } b ? OfTypeName(WsdlNames.Resolve(restriction, b.Value, origin), input: false, restriction) : "String";
         }
 
-        if (!TryName(key, input: false, "", out var name))
-        {
-            return name;
-        }
-
-        var model = _model[name] = new ApiType(name, ApiTypeKind.Enum);
-        var definition = new StringBuilder();
-        Describe(definition, simpleType, "");
-        definition.Append("enum ").Append(name).Append(" {\n");
-        foreach (var value in values)
-        {
-            var graphQLValue = Names.UpperSnake(value);
-            if (model.EnumToJson.TryAdd(graphQLValue, value))
-            {
-                model.JsonToEnum[value] = graphQLValue;
-                definition.Append("  ").Append(graphQLValue).Append('\n');
-            }
-        }
-
-        _definitions[name] = definition.Append("}\n").ToString();
-        return name;
+        var description = simpleType.Element(WsdlNames.Xsd + "annotation")?.Element(WsdlNames.Xsd + "documentation")?.Value;
+        return _types.Enum(key, values, description);
     }
 
     private string Builtin(string type) => type switch
     {
         "int" or "short" or "byte" or "unsignedShort" or "unsignedByte" => "Int",
-        "long" or "integer" or "unsignedInt" or "unsignedLong" or "nonNegativeInteger" or "positiveInteger" or "negativeInteger" or "nonPositiveInteger" => Scalar("Int64"),
-        "decimal" => Scalar("Decimal"),
+        "long" or "integer" or "unsignedInt" or "unsignedLong" or "nonNegativeInteger" or "positiveInteger" or "negativeInteger" or "nonPositiveInteger" => _types.Scalar("Int64"),
+        "decimal" => _types.Scalar("Decimal"),
         "double" or "float" => "Float",
         "boolean" => "Boolean",
-        "dateTime" => Scalar("DateTime"),
-        "date" => Scalar("Date"),
+        "dateTime" => _types.Scalar("DateTime"),
+        "date" => _types.Scalar("Date"),
         _ => "String",
     };
-
-    private string Scalar(string name)
-    {
-        _scalars.Add(name);
-        return name;
-    }
-
-    private bool TryName(string key, bool input, string suffix, out string name)
-    {
-        if (_named.TryGetValue((key, input), out name!))
-        {
-            return false;
-        }
-
-        var baseName = Names.Pascal(key) + suffix;
-        name = baseName;
-        for (var i = 2; !_taken.Add(name); i++)
-        {
-            name = baseName + i;
-        }
-
-        _named[(key, input)] = name;
-        return true;
-    }
 
     /// <summary>An element's list and nullability: repeatable → a list of non-null items (nil items nullable), absent-able or nil-able → nullable.</summary>
     private static string Cardinality(XElement declaration, string named)

@@ -18,7 +18,8 @@ public static class SafeXml
     /// <summary>The deepest nesting read (a WSDL nests about ten levels; a SOAP answer rarely more than thirty).</summary>
     public const int MaxDepth = 256;
 
-    public static XmlReaderSettings Settings { get; } = new()
+    /// <summary>Shared by every safe read of this assembly; only ever passed to <see cref="XmlReader.Create(Stream, XmlReaderSettings)"/>, never changed.</summary>
+    internal static XmlReaderSettings Settings { get; } = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,

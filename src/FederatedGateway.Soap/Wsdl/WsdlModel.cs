@@ -23,4 +23,5 @@ public enum SoapVersion
 /// <param name="Output">Null for a one-way operation.</param>
 /// <param name="Rpc">RPC style (the body's child is the operation); document style otherwise.</param>
 /// <param name="BodyNamespace">The <c>soap:body namespace</c> of an RPC operation's input.</param>
-public sealed record SoapOperation(string Name, string SoapAction, bool Rpc, string? BodyNamespace, WsdlMessage Input, WsdlMessage? Output, XElement Declaration);
+/// <param name="Documentation">The port type operation's <c>wsdl:documentation</c>, if any.</param>
+public sealed record SoapOperation(string Name, string SoapAction, bool Rpc, string? BodyNamespace, WsdlMessage Input, WsdlMessage? Output, XElement Declaration, string? Documentation);

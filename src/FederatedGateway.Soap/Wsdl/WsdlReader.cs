@@ -107,7 +107,8 @@ public static class WsdlReader
                 (string?)body?.Attribute("namespace"),
                 MessageOf(input, messages, origin),
                 output is null ? null : MessageOf(output, messages, origin),
-                bound));
+                bound,
+                (string?)abstractOperation.Element(WsdlNames.Wsdl + "documentation")));
         }
 
         return operations;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.OpenApi.Tests.Gateway;
 
@@ -25,39 +23,17 @@ public sealed class SettlementApi : IAsyncDisposable
         ["c2"] = new Dictionary<string, object> { ["id"] = "c2", ["legal_name"] = "Contoso Clearing", ["lei"] = "LEI-CC" },
     };
 
-    private readonly List<string> _calls = [];
-    private WebApplication _app = null!;
+    private TestApi _api = null!;
 
-    public string Url => _app.Urls.First();
+    public string Url => _api.Url;
 
     /// <summary>The calls received, as <c>METHOD /path?query key=…</c>.</summary>
-    public IReadOnlyList<string> Calls
-    {
-        get
-        {
-            lock (_calls)
-            {
-                return [.. _calls];
-            }
-        }
-    }
+    public IReadOnlyList<string> Calls => _api.Calls;
 
-    public static async Task<SettlementApi> StartAsync()
-    {
-        var api = new SettlementApi();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = api._app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            lock (api._calls)
-            {
-                api._calls.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} key={context.Request.Headers["x-api-key"]}");
-            }
+    public static async Task<SettlementApi> StartAsync() => new() { _api = await TestApi.StartAsync(Map, describe: request => $"key={request.Headers["x-api-key"]}") };
 
-            await next(context);
-        });
+    private static void Map(WebApplication app)
+    {
         app.MapGet("/v1/settlements/{tradeId}", (string tradeId) => s_settlements.TryGetValue(tradeId, out var s)
             ? Results.Json(s)
             : Results.Problem(title: "Unknown trade", detail: $"no settlement for trade {tradeId}", statusCode: 404));
@@ -70,11 +46,9 @@ public sealed class SettlementApi : IAsyncDisposable
             var settlement = new Dictionary<string, object?>(s_settlements[tradeId]) { ["status"] = "pending", ["instruction"] = body.RootElement.GetProperty("instruction").GetString() };
             return Results.Json(settlement, statusCode: 201);
         });
-        await app.StartAsync();
-        return api;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _api.DisposeAsync();
 
     private static Dictionary<string, object?> Settlement(string tradeId, string status, string amount, string counterparty) => new()
     {

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FederatedGateway.OpenApi.Tests.Gateway;
 
-/// <summary>A REST service on Kestrel (loopback, free port, http or https) with the endpoints a test maps; every call logged with its Authorization header.</summary>
+/// <summary>
+/// A REST service on Kestrel (loopback, free port, http or https) with the endpoints a test maps; every call logged as
+/// <c>METHOD /path?query</c> and what <c>describe</c> says of it (by default its Authorization header).
+/// </summary>
 public sealed class TestApi : IAsyncDisposable
 {
     private readonly List<string> _calls = [];
@@ -25,8 +28,9 @@ public sealed class TestApi : IAsyncDisposable
         }
     }
 
-    public static async Task<TestApi> StartAsync(Action<WebApplication> map, Action<HttpsConnectionAdapterOptions>? https = null)
+    public static async Task<TestApi> StartAsync(Action<WebApplication> map, Action<HttpsConnectionAdapterOptions>? https = null, Func<HttpRequest, string>? describe = null)
     {
+        describe ??= request => $"auth={request.Headers.Authorization}";
         var api = new TestApi();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrelHttpsConfiguration();
@@ -43,7 +47,7 @@ public sealed class TestApi : IAsyncDisposable
         {
             lock (api._calls)
             {
-                api._calls.Add($"{context.Request.Method} {context.Request.Path} auth={context.Request.Headers.Authorization}");
+                api._calls.Add($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} {describe(context.Request)}");
             }
 
             await next(context);
