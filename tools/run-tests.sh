@@ -30,9 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The test hosts run gateways in-process under load too: the same runtime settings the executables insist on (docs/operations.md,
-# "The runtime settings the executables run with").
+# The test hosts run gateways in-process under load too: the same JIT setting the executables insist on (docs/operations.md, "The
+# runtime settings the executables run with").
 export DOTNET_JitObjectStackAllocation=0
-# and the segments GC the executables name in their runtimeconfig (test hosts have runtimeconfigs of their own).
-export DOTNET_GCName=libclrgc.so
 dotnet test FederatedGateway.sln -c Release --logger "console;verbosity=minimal" "$@"

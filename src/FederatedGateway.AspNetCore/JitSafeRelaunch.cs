@@ -13,9 +13,8 @@ namespace FederatedGateway.AspNetCore;
 /// stack-allocated object escapes; two soaks of older builds also ran 420 s clean, so the rate varies). The JIT reads that setting from the
 /// environment only, before <c>Main</c> runs (runtimeconfig.json properties are ignored, checked), so when it is not
 /// set at all the executable starts itself again with it set, relays SIGTERM, SIGINT and SIGQUIT, and exits with the
-/// child's exit code. Setting the variable (to any value) keeps the process as it is. Crashes of the same kind went on
-/// with it off; the executables also run on the segments GC, named in their runtimeconfig (docs/operations.md, "The
-/// runtime settings the executables run with").
+/// child's exit code. Setting the variable (to any value) keeps the process as it is. Crashes of the same kind (GC heap
+/// corruption) still happen with it off, more rarely (docs/operations.md, "The runtime settings the executables run with").
 /// </summary>
 public static class JitSafeRelaunch
 {

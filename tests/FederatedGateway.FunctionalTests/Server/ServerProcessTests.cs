@@ -114,31 +114,6 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RunsOnTheSegmentsGcItsRuntimeConfigNamesWithoutAnyEnvironmentSetting()
-    {
-        // The regions GC corrupted the heap of loaded gateways (docs/operations.md); the executable's runtimeconfig names
-        // the runtime's segments GC, so it must be loaded even when nothing in the environment asks for it.
-        await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
-        var environment = subgraphs.Subgraphs.ToDictionary(s => $"Gateway__SubgraphUrlOverrides__{s.Name}", s => s.Url.ToString());
-        environment["DOTNET_GCName"] = ""; // removed (run-tests.sh sets it for the test hosts)
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-
-        using var server = ServerProcess.Start(["--supergraph", DemoGateway.SupergraphPath, "--urls", "http://127.0.0.1:0"], environment);
-        try
-        {
-            await WaitUntilHealthyAsync(server, http, Stopwatch.StartNew());
-            Assert.DoesNotContain("DOTNET_GCName=", EnvironmentOf(server.Id));
-            Assert.Contains("/libclrgc.so", File.ReadAllText($"/proc/{server.Id}/maps"));
-            server.Terminate();
-            Assert.True(await server.WaitForExitAsync(ExitLimit));
-        }
-        finally
-        {
-            Dump(server);
-        }
-    }
-
-    [Fact]
     public async Task WithoutTheJitSettingTheServerRunsAsItsOwnChildAndRelaysSigtermAndExitCodes()
     {
         await using var subgraphs = await DemoSubgraphs.StartAsync(DemoPorts.Ephemeral);
