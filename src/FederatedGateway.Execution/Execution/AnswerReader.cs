@@ -30,12 +30,14 @@ internal static class AnswerReader
 
     /// <summary>Reads the body of <paramref name="response"/>; the answer's leaves point into it.</summary>
     /// <exception cref="JsonException">The body is not valid JSON.</exception>
-    public static SubgraphAnswer Read(SubgraphResponse response) =>
-        Read(MemoryMarshal.TryGetArray(response.Body, out var body) ? body : new ArraySegment<byte>(response.Body.ToArray()));
+    /// <param name="arena">Where the tree's objects and lists come from (none: plain allocations).</param>
+    public static SubgraphAnswer Read(SubgraphResponse response, ResultArena? arena = null) =>
+        Read(MemoryMarshal.TryGetArray(response.Body, out var body) ? body : new ArraySegment<byte>(response.Body.ToArray()), arena);
 
     /// <summary>Reads a GraphQL response body; the answer's leaves point into <paramref name="body"/>'s array.</summary>
     /// <exception cref="JsonException">The body is not valid JSON.</exception>
-    public static SubgraphAnswer Read(ArraySegment<byte> body)
+    /// <param name="arena">Where the tree's objects and lists come from (none: plain allocations).</param>
+    public static SubgraphAnswer Read(ArraySegment<byte> body, ResultArena? arena = null)
     {
         var buffer = body.Array ?? Array.Empty<byte>();
         var offset = body.Offset;
@@ -48,7 +50,7 @@ internal static class AnswerReader
             return new SubgraphAnswer { IsObject = false };
         }
 
-        var scratch = new Scratch(t_members ?? new KeyValuePair<string, ResultValue>[64], t_items ?? new ResultValue[64]);
+        var scratch = new Scratch(t_members ?? new KeyValuePair<string, ResultValue>[64], t_items ?? new ResultValue[64], arena ?? ResultArena.Unpooled);
         ResultObject? data = null;
         JsonDocument? errors = null;
         bool hasData = false, hasErrors = false;
@@ -163,7 +165,7 @@ internal static class AnswerReader
         }
 
         var members = scratch.Members(frame);
-        var obj = new ResultObject(members, HasTypename(members) ? EntitySlack : 0);
+        var obj = ResultObject.Of(members, HasTypename(members) ? EntitySlack : 0, scratch.Arena);
         scratch.MemberCount = frame;
         return obj;
     }
@@ -191,7 +193,7 @@ internal static class AnswerReader
         }
 
         var items = scratch.Items(frame);
-        var list = new List<ResultValue>(items.Length);
+        var list = scratch.Arena.RentList(items.Length);
         list.AddRange(items);
         scratch.ItemCount = frame;
         return list;
@@ -203,11 +205,15 @@ internal static class AnswerReader
         private KeyValuePair<string, ResultValue>[] _members;
         private ResultValue[] _items;
 
-        public Scratch(KeyValuePair<string, ResultValue>[] members, ResultValue[] items)
+        public Scratch(KeyValuePair<string, ResultValue>[] members, ResultValue[] items, ResultArena arena)
         {
             _members = members;
             _items = items;
+            Arena = arena;
         }
+
+        /// <summary>Where the objects and lists read come from.</summary>
+        public readonly ResultArena Arena;
 
         public int MemberCount;
         public int ItemCount;

@@ -8,6 +8,7 @@ namespace FederatedGateway.Execution.Execution;
 internal sealed class ExecutionState : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
+    private readonly List<ResultArena> _arenas = new();
 
     /// <param name="aborted">The caller's token: cancelled when the client left (then execution stops and throws).</param>
     public ExecutionState(
@@ -76,10 +77,30 @@ internal sealed class ExecutionState : IDisposable
         }
     }
 
+    /// <summary>
+    /// An arena for reading one subgraph answer, returned (with the whole tree) when the response has been written.
+    /// </summary>
+    public ResultArena RentArena()
+    {
+        var arena = ResultArenaPool.Shared.Rent();
+        lock (_owned)
+        {
+            _arenas.Add(arena);
+        }
+
+        return arena;
+    }
+
     public void Dispose()
     {
         lock (_owned)
         {
+            foreach (var arena in _arenas)
+            {
+                arena.Return();
+            }
+
+            _arenas.Clear();
             // Each document before the buffer it reads from.
             foreach (var item in _owned)
             {

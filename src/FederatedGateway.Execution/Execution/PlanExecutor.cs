@@ -199,39 +199,46 @@ internal sealed class PlanExecutor
     {
         var fetch = flatten.Node;
         var batch = new EntityBatch(_schema, state.Data, flatten.Paths);
-        lock (state.MergeLock)
+        try
         {
-            batch.Collect();
-            if (batch.TargetCount == 0)
+            lock (state.MergeLock)
+            {
+                batch.Collect();
+                if (batch.TargetCount == 0)
+                {
+                    return;
+                }
+
+                batch.BuildRepresentations(fetch.Requirements);
+            }
+
+            if (batch.Representations.Count == 0)
             {
                 return;
             }
 
-            batch.BuildRepresentations(fetch.Requirements);
-        }
-
-        if (batch.Representations.Count == 0)
-        {
-            return;
-        }
-
-        var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.Representations, batch.RepresentationBytes);
-        var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
-        var answer = await SendAsync(fetch, body, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
-        if (answer is null)
-        {
-            return;
-        }
-
-        lock (state.MergeLock)
-        {
-            if (answer.Data is { } data && data.TryGetValue(EntitiesKey, out var entities) && entities.Ref is List<ResultValue> list)
+            var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.Representations, batch.RepresentationBytes);
+            var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
+            var answer = await SendAsync(fetch, body, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
+            if (answer is null)
             {
-                batch.MergeAnswers(list);
+                return;
             }
 
-            // Under the lock: re-pathing walks the data again.
-            SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, state.ErrorPolicy, errors);
+            lock (state.MergeLock)
+            {
+                if (answer.Data is { } data && data.TryGetValue(EntitiesKey, out var entities) && entities.Ref is List<ResultValue> list)
+                {
+                    batch.MergeAnswers(list);
+                }
+
+                // Under the lock: re-pathing walks the data again.
+                SubgraphErrors.CollectEntities(answer.Errors, fetch, batch, flattenPoint, state.ErrorPolicy, errors);
+            }
+        }
+        finally
+        {
+            batch.Release();
         }
     }
 
@@ -334,7 +341,7 @@ internal sealed class PlanExecutor
         SubgraphAnswer answer;
         try
         {
-            answer = AnswerReader.Read(response);
+            answer = AnswerReader.Read(response, state.RentArena());
         }
         catch (JsonException)
         {

@@ -27,10 +27,12 @@ internal static class ResultMerger
     public static void MergeCopy(ResultObject target, ResultObject source, FederatedSchema? schema = null) => Merge(target, source, adopt: false, schema);
 
     /// <summary>Merges two values of one key when the source is owned (see <see cref="MergeOwned(ResultObject, ResultObject)"/>).</summary>
-    public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true, null);
+    public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true, null, ResultArena.Unpooled);
 
+    /// <remarks>Copies come from the target's arena (merges run under the request's merge lock, which guards it).</remarks>
     private static void Merge(ResultObject target, ResultObject source, bool adopt, FederatedSchema? schema)
     {
+        var arena = target.Arena;
         // Answers mostly bring new keys (an entity fetch adds the fields its subgraph owns).
         target.EnsureCapacity(target.Count + source.Count);
         foreach (var (key, value) in source)
@@ -43,11 +45,11 @@ internal static class ResultMerger
                     continue;
                 }
 
-                target.SetAt(index, MergeValue(target.ValueAt(index), value, adopt, schema));
+                target.SetAt(index, MergeValue(target.ValueAt(index), value, adopt, schema, arena));
             }
             else
             {
-                target.Add(key, adopt ? value : Copy(value));
+                target.Add(key, adopt ? value : Copy(value, arena));
             }
         }
     }
@@ -68,7 +70,7 @@ internal static class ResultMerger
             && schema.FindType(JsonNames.StringValue(existing)) is { IsAbstract: false };
     }
 
-    private static ResultValue MergeValue(ResultValue existing, ResultValue source, bool adopt, FederatedSchema? schema)
+    private static ResultValue MergeValue(ResultValue existing, ResultValue source, bool adopt, FederatedSchema? schema, ResultArena arena)
     {
         switch (existing.Ref)
         {
@@ -78,37 +80,37 @@ internal static class ResultMerger
             case List<ResultValue> list when source.Ref is List<ResultValue> sourceList && sourceList.Count == list.Count:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = MergeValue(list[i], sourceList[i], adopt, schema);
+                    list[i] = MergeValue(list[i], sourceList[i], adopt, schema, arena);
                 }
 
                 return existing;
             default:
-                return adopt ? source : Copy(source);
+                return adopt ? source : Copy(source, arena);
         }
     }
 
     /// <summary>A copy of a value: new objects and lists, the same leaves.</summary>
-    private static ResultValue Copy(ResultValue value)
+    private static ResultValue Copy(ResultValue value, ResultArena arena)
     {
         switch (value.Ref)
         {
             case ResultObject obj:
-                var copy = obj.CopyShallow();
+                var copy = obj.CopyShallow(arena);
                 for (var i = 0; i < copy.Count; i++)
                 {
                     var item = copy.ValueAt(i);
                     if (item.Ref is ResultObject or List<ResultValue>)
                     {
-                        copy.SetAt(i, Copy(item));
+                        copy.SetAt(i, Copy(item, arena));
                     }
                 }
 
                 return copy;
             case List<ResultValue> list:
-                var items = new List<ResultValue>(list.Count);
+                var items = arena.RentList(list.Count);
                 for (var i = 0; i < list.Count; i++)
                 {
-                    items.Add(Copy(list[i]));
+                    items.Add(Copy(list[i], arena));
                 }
 
                 return items;

@@ -11,6 +11,7 @@ internal sealed class ResultObject
     private const int IndexThreshold = 16;
     private static readonly string TypenameKey = JsonNames.Share("__typename");
 
+    private readonly ResultArena _arena;
     private Entry[] _entries;
     private int _count;
     private Dictionary<string, int>? _index;
@@ -19,25 +20,64 @@ internal sealed class ResultObject
     private string? _typename;
     private bool _typenameRead;
 
+    /// <summary>An empty object outside any arena (it grows by plain allocation).</summary>
     public ResultObject(int capacity = 4)
+        : this(ResultArena.Unpooled, new Entry[Math.Max(capacity, 1)])
     {
-        _entries = new Entry[Math.Max(capacity, 1)];
     }
 
-    /// <summary>An object of these members (distinct keys, in order), with room for <paramref name="spare"/> more.</summary>
-    public ResultObject(ReadOnlySpan<KeyValuePair<string, ResultValue>> members, int spare = 0)
+    /// <summary>An empty object of <paramref name="arena"/> (see <see cref="ResultArena.RentObject"/>).</summary>
+    internal ResultObject(ResultArena arena, Entry[] entries)
     {
-        _entries = new Entry[Math.Max(members.Length + spare, 1)];
+        _arena = arena;
+        _entries = entries;
+    }
+
+    /// <summary>The arena this object came from; it grows from there.</summary>
+    internal ResultArena Arena => _arena;
+
+    /// <summary>
+    /// An object of these members (distinct keys, in order), with room for <paramref name="spare"/> more, from
+    /// <paramref name="arena"/> (none: a plain allocation).
+    /// </summary>
+    public static ResultObject Of(ReadOnlySpan<KeyValuePair<string, ResultValue>> members, int spare = 0, ResultArena? arena = null)
+    {
+        var obj = (arena ?? ResultArena.Unpooled).RentObject(members.Length + spare);
+        var entries = obj._entries;
         for (var i = 0; i < members.Length; i++)
         {
-            _entries[i] = new Entry(members[i].Key, members[i].Value);
+            entries[i] = new Entry(members[i].Key, members[i].Value);
         }
 
-        _count = members.Length;
-        if (_count > IndexThreshold)
+        obj._count = members.Length;
+        if (obj._count > IndexThreshold)
         {
-            BuildIndex();
+            obj.BuildIndex();
         }
+
+        return obj;
+    }
+
+    /// <summary>Makes a recycled object empty again, with <paramref name="entries"/> (all empty) as its storage.</summary>
+    internal void Reuse(Entry[] entries)
+    {
+        _entries = entries;
+        _count = 0;
+        _index = null;
+        _typename = null;
+        _typenameRead = false;
+    }
+
+    /// <summary>Empties the object for recycling and hands over its storage with the number of slots it used.</summary>
+    internal (Entry[] Entries, int Used) Recycle()
+    {
+        var storage = (_entries, _count);
+        _entries = Array.Empty<Entry>();
+        _count = 0;
+        _index = null;
+        _typename = null;
+        _typenameRead = false;
+        return storage;
     }
 
     public int Count => _count;
@@ -121,7 +161,7 @@ internal sealed class ResultObject
     {
         if (_count == _entries.Length)
         {
-            Array.Resize(ref _entries, _count * 2);
+            Grow(Math.Max(_count * 2, 1));
         }
 
         _entries[_count] = new Entry(key, value);
@@ -141,16 +181,17 @@ internal sealed class ResultObject
         }
     }
 
-    /// <summary>A copy with new entries (values as they are) and the <c>__typename</c> already read, if it was.</summary>
-    public ResultObject CopyShallow()
+    /// <summary>
+    /// A copy from <paramref name="arena"/> (none: a plain allocation) with new entries (values as they are) and the
+    /// <c>__typename</c> already read, if it was.
+    /// </summary>
+    public ResultObject CopyShallow(ResultArena? arena = null)
     {
-        var copy = new ResultObject(Math.Max(_count, 1))
-        {
-            _count = _count,
-            _index = _index is null ? null : new Dictionary<string, int>(_index, StringComparer.Ordinal),
-            _typename = _typename,
-            _typenameRead = _typenameRead,
-        };
+        var copy = (arena ?? ResultArena.Unpooled).RentObject(_count);
+        copy._count = _count;
+        copy._index = _index is null ? null : new Dictionary<string, int>(_index, StringComparer.Ordinal);
+        copy._typename = _typename;
+        copy._typenameRead = _typenameRead;
         Array.Copy(_entries, copy._entries, _count);
         return copy;
     }
@@ -160,8 +201,18 @@ internal sealed class ResultObject
     {
         if (capacity > _entries.Length)
         {
-            Array.Resize(ref _entries, capacity);
+            Grow(capacity);
         }
+    }
+
+    /// <summary>Moves the entries into storage of at least <paramref name="capacity"/> slots from the object's arena.</summary>
+    private void Grow(int capacity)
+    {
+        var old = _entries;
+        var entries = _arena.RentEntries(capacity);
+        Array.Copy(old, entries, _count);
+        _entries = entries;
+        _arena.ReturnEntries(old, _count);
     }
 
     private void BuildIndex()
@@ -191,7 +242,8 @@ internal sealed class ResultObject
         public bool MoveNext() => ++_index < _owner._count;
     }
 
-    private struct Entry
+    /// <summary>One key and its value (storage recycled by <see cref="ResultArena"/>).</summary>
+    internal struct Entry
     {
         public Entry(string key, ResultValue value)
         {

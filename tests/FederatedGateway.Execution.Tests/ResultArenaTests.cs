@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using FederatedGateway.Execution.Execution;
+using static FederatedGateway.Execution.Tests.TestGraph;
+
+namespace FederatedGateway.Execution.Tests;
+
+/// <summary>
+/// Result trees recycled from request to request: a recycled object or list starts empty, keeps nothing of the
+/// request before (no data, no reference to its buffers), the pool stays within its bounds, and requests running at
+/// once never see each other's data.
+/// </summary>
+public sealed class ResultArenaTests
+{
+    [Fact]
+    public void A_recycled_arena_hands_out_empty_objects_and_lists_and_keeps_no_buffer_of_the_request_before()
+    {
+        var pool = new ResultArenaPool();
+        var (arena, buffer) = ReadIntoNewArena(pool);
+        arena.Return();
+
+        // The pool hands the same arena out again (one thread, nothing else returned in between).
+        var again = pool.Rent();
+        Assert.Same(arena, again);
+        var obj = again.RentObject(4);
+        Assert.Equal(0, obj.Count);
+        Assert.False(obj.ContainsKey("name"));
+        Assert.Null(obj.Typename);
+        Assert.Empty(again.RentList(2));
+
+        // Nothing the arena keeps refers to the answer's buffer any more: once dropped, it is collected.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(buffer.TryGetTarget(out _), "the pooled arena still holds the previous answer's buffer");
+        GC.KeepAlive(again);
+    }
+
+    [Fact]
+    public void An_object_that_grows_past_its_class_moves_its_entries_and_keeps_them()
+    {
+        var pool = new ResultArenaPool();
+        var arena = pool.Rent();
+        var obj = arena.RentObject(1);
+        var value = new ResultValue(Encoding.UTF8.GetBytes("1"), 0, 1);
+        for (var i = 0; i < 300; i++)
+        {
+            obj.Add(JsonNames.Share("k" + i), value);
+        }
+
+        Assert.Equal(300, obj.Count);
+        Assert.True(obj.ContainsKey("k0"));
+        Assert.True(obj.ContainsKey("k299"));
+        arena.Return();
+        Assert.True(pool.PooledSlots > 0);
+    }
+
+    [Fact]
+    public void An_arena_that_handed_out_more_than_the_limit_is_not_kept()
+    {
+        var pool = new ResultArenaPool(maxArenaInUse: 10);
+        var arena = pool.Rent();
+        for (var i = 0; i < 11; i++)
+        {
+            arena.RentObject(2);
+        }
+
+        arena.Return();
+        Assert.Equal(0, pool.PooledSlots);
+        Assert.NotSame(arena, pool.Rent());
+    }
+
+    [Fact]
+    public void The_pool_keeps_no_more_slots_than_its_limit()
+    {
+        var pool = new ResultArenaPool(maxPooledSlots: 100);
+        var small = pool.Rent();
+        var large = pool.Rent();
+        for (var i = 0; i < 10; i++)
+        {
+            small.RentObject(1);
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            large.RentObject(1);
+        }
+
+        small.Return();
+        large.Return();
+
+        // 10 objects of one slot each: 10 × (2 + 1); the second arena's 90 would pass the limit, so it is dropped.
+        Assert.Equal(30, pool.PooledSlots);
+        Assert.Same(small, pool.Rent());
+        Assert.Equal(0, pool.PooledSlots);
+        Assert.NotSame(large, pool.Rent());
+    }
+
+    [Fact]
+    public async Task Requests_running_at_once_through_the_shared_pool_each_get_their_own_data()
+    {
+        // Root answers and entity answers differ per request; entity answers shared by two objects are copied, and
+        // entity fetches grow the objects they merge into: every path that takes storage from an arena.
+        const string query = "{ animals { name ... on Dog { owner } } }";
+        var plan = Sequence(Root("a", "{animals{__typename name ...on Dog{id}}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "animals.@"));
+        var operation = Prepare(query, plan);
+
+        async Task<bool> RunOne(int n)
+        {
+            var fake = new FakeSubgraphs()
+                .On("a", $$$"""{"data":{"animals":[{"__typename":"Dog","id":"{{{n}}}","name":"Rex{{{n}}}"},{"__typename":"Cat","name":"Tom{{{n}}}"},{"__typename":"Dog","id":"{{{n}}}","name":"Rex{{{n}}}"}]}}""")
+                .On("b", $$$"""{"data":{"_entities":[{"owner":"ann{{{n}}}"}]}}""");
+            var response = await Run(operation, fake);
+            var expected = $$$"""{"animals":[{"name":"Rex{{{n}}}","owner":"ann{{{n}}}"},{"name":"Tom{{{n}}}"},{"name":"Rex{{{n}}}","owner":"ann{{{n}}}"}]}""";
+            return Data(response) == expected;
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 400).Select(n => Task.Run(() => RunOne(n))));
+        Assert.All(results, Assert.True);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (ResultArena Arena, WeakReference<byte[]> Buffer) ReadIntoNewArena(ResultArenaPool pool)
+    {
+        var arena = pool.Rent();
+        var bytes = Encoding.UTF8.GetBytes("""{"data":{"pets":[{"__typename":"Dog","name":"Rex"},{"__typename":"Cat","name":"Tom"}]}}""");
+        var answer = AnswerReader.Read(new ArraySegment<byte>(bytes), arena);
+        Assert.Equal(2, ((List<ResultValue>)answer.Data!["pets"].Ref!).Count);
+        return (arena, new WeakReference<byte[]>(bytes));
+    }
+}
