@@ -8,7 +8,6 @@ namespace FederatedGateway.Execution.Execution;
 internal sealed class ExecutionState : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
-    private readonly List<ResultArena> _arenas = new();
 
     /// <param name="aborted">The caller's token: cancelled when the client left (then execution stops and throws).</param>
     public ExecutionState(
@@ -25,10 +24,18 @@ internal sealed class ExecutionState : IDisposable
         Headers = headers ?? FederatedGateway.Execution.Headers.SubgraphHeaders.None;
         ErrorPolicy = errorPolicy ?? SubgraphErrorPolicy.ExposeAll;
         Aborted = aborted;
+        Arena = ResultArenaPool.Shared.Rent();
+        Data = Arena.RentObject(4);
     }
 
     /// <summary>The merged data. Fetches run in parallel; reading and merging it happens under <see cref="MergeLock"/>.</summary>
-    public ResultObject Data { get; } = new();
+    public ResultObject Data { get; }
+
+    /// <summary>
+    /// Where the request's result tree comes from, returned when the response has been written. Reading an answer
+    /// into it and merging (which grows and copies objects) hold its <see cref="ResultArena.Gate"/>.
+    /// </summary>
+    public ResultArena Arena { get; }
 
     /// <summary>Serializes access to <see cref="Data"/> between the parallel branches of this request.</summary>
     public Lock MergeLock { get; } = new();
@@ -77,30 +84,11 @@ internal sealed class ExecutionState : IDisposable
         }
     }
 
-    /// <summary>
-    /// An arena for reading one subgraph answer, returned (with the whole tree) when the response has been written.
-    /// </summary>
-    public ResultArena RentArena()
-    {
-        var arena = ResultArenaPool.Shared.Rent();
-        lock (_owned)
-        {
-            _arenas.Add(arena);
-        }
-
-        return arena;
-    }
-
     public void Dispose()
     {
         lock (_owned)
         {
-            foreach (var arena in _arenas)
-            {
-                arena.Return();
-            }
-
-            _arenas.Clear();
+            Arena.Return();
             // Each document before the buffer it reads from.
             foreach (var item in _owned)
             {

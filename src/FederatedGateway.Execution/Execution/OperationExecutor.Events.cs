@@ -35,7 +35,10 @@ public sealed partial class OperationExecutor
         {
             if (event_.Data is { } data)
             {
-                ResultMerger.MergeOwned(state.Data, data);
+                lock (state.Arena.Gate)
+                {
+                    ResultMerger.MergeOwned(state.Data, data);
+                }
             }
 
             SubgraphErrors.CollectRoot(event_.Errors, plan.Primary, errorPolicy, state.Errors);

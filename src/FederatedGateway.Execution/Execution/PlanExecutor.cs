@@ -176,8 +176,12 @@ internal sealed class PlanExecutor
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RootFetchAsync(FetchNode fetch, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
     {
-        var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, null, 0);
-        var answer = await SendAsync(fetch, body, state, errors, null, null, cancellationToken).ConfigureAwait(false);
+        SubgraphAnswer? answer;
+        using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, null, 0))
+        {
+            answer = await SendAsync(fetch, body.WrittenMemory, state, errors, null, null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (answer is null)
         {
             return;
@@ -187,7 +191,10 @@ internal sealed class PlanExecutor
         {
             lock (state.MergeLock)
             {
-                ResultMerger.MergeOwned(state.Data, data);
+                lock (state.Arena.Gate)
+                {
+                    ResultMerger.MergeOwned(state.Data, data);
+                }
             }
         }
 
@@ -217,9 +224,13 @@ internal sealed class PlanExecutor
                 return;
             }
 
-            var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.Representations, batch.RepresentationBytes);
             var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
-            var answer = await SendAsync(fetch, body, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
+            SubgraphAnswer? answer;
+            using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.Representations, batch.RepresentationBytes))
+            {
+                answer = await SendAsync(fetch, body.WrittenMemory, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
+            }
+
             if (answer is null)
             {
                 return;
@@ -229,7 +240,10 @@ internal sealed class PlanExecutor
             {
                 if (answer.Data is { } data && data.TryGetValue(EntitiesKey, out var entities) && entities.Ref is List<ResultValue> list)
                 {
-                    batch.MergeAnswers(list);
+                    lock (state.Arena.Gate)
+                    {
+                        batch.MergeAnswers(list);
+                    }
                 }
 
                 // Under the lock: re-pathing walks the data again.
@@ -341,7 +355,10 @@ internal sealed class PlanExecutor
         SubgraphAnswer answer;
         try
         {
-            answer = AnswerReader.Read(response, state.RentArena());
+            lock (state.Arena.Gate)
+            {
+                answer = AnswerReader.Read(response, state.Arena);
+            }
         }
         catch (JsonException)
         {

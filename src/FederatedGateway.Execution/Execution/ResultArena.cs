@@ -6,13 +6,17 @@ namespace FederatedGateway.Execution.Execution;
 /// Recycles the storage of result trees (objects, their entry arrays, lists) from one request to the next, so that
 /// reading subgraph answers does not allocate a fresh tree per request. A tree lives for one request and is large
 /// (about 350 objects and 150 KB on the benchmark query), and 50 of them in flight at once were what every gen0
-/// collection had to mark and promote: measured with the executor loop, allocation fell from 151 to ... KB per
-/// execution (see docs/benchmarks.md for the load figures).
+/// collection had to mark and promote. With the executor loop (tools/FederatedGateway.Benchmarks --execute-loop),
+/// allocation per execution fell from 151 KB to 18 KB with this and the pooled entity-batch arrays; docs/benchmarks.md
+/// has the load figures.
 /// <para>
-/// An arena is used by one thread at a time: one per subgraph answer while it is read, then (like the request's own
-/// arena) only under the request's merge lock. <see cref="ExecutionState"/> rents them and returns them all once the
-/// response is written, when nothing can reach the tree any more. Returning clears every slot that was used, so a
-/// recycled object never shows another request's data, and no leaf buffer stays reachable through the pool.
+/// One arena serves one request (<see cref="ExecutionState"/> rents it and returns it once the response is written,
+/// when nothing can reach the tree any more), so the pooled arenas are sized by whole requests. It is not thread-safe:
+/// the request's parallel fetches read their answers into it, and merge them, holding its <see cref="Gate"/>.
+/// (One arena per answer, tried first, needed no lock, but arenas then served answers of every size in turn and each
+/// grew to hold the largest: 3,400 slots for a 7-slot answer, and the pool overflowed.) Returning clears every slot that
+/// was used, so a recycled object never shows another request's data, and no leaf buffer stays reachable through the
+/// pool.
 /// </para>
 /// <para>
 /// Memory stays bounded: arrays and lists larger than <see cref="MaxPooledCapacity"/> are never kept, and
@@ -49,6 +53,9 @@ internal sealed class ResultArena
             _freeLists[i] = new Stack<List<ResultValue>>();
         }
     }
+
+    /// <summary>Held while reading an answer into the arena or merging one into a tree from it.</summary>
+    public Lock Gate { get; } = new();
 
     /// <summary>Objects and lists handed out since the arena was last returned.</summary>
     public int InUse => _objects.Count + _lists.Count;

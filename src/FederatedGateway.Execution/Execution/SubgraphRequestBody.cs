@@ -8,22 +8,53 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// Writes the GraphQL-over-HTTP body of a fetch: <c>{"query":…,"variables":{"representations":[…],…}}</c>.
 /// The operation text is JSON-encoded once per compiled fetch (see <see cref="CompiledFetch"/>), not once per request.
+/// The body goes into a pooled buffer, and the JSON writer is one per thread (writing is synchronous): a fetch
+/// allocated about 1.5 KB for them before (3 objects and the body array), a tenth of the request's allocations.
 /// </summary>
 internal static class SubgraphRequestBody
 {
+    // Where the thread's writer points between uses (nothing is ever written to it), so it keeps no body alive.
+    private static readonly ArrayBufferWriter<byte> Detached = new(1);
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private static readonly JsonEncodedText s_query = JsonEncodedText.Encode("query");
     private static readonly JsonEncodedText s_variables = JsonEncodedText.Encode("variables");
     private static readonly JsonEncodedText s_representations = JsonEncodedText.Encode("representations");
 
     /// <param name="representations">The distinct representations of an entity fetch; null for a root fetch.</param>
     /// <param name="representationBytes">Their total size (sizes the buffer).</param>
-    public static ReadOnlyMemory<byte> Write(CompiledFetch compiled, JsonElement variables, List<byte[]>? representations, int representationBytes)
+    /// <returns>The body; the caller disposes it (returning its buffer) once the fetch is done with it.</returns>
+    public static PooledBufferWriter Write(CompiledFetch compiled, JsonElement variables, List<byte[]>? representations, int representationBytes)
     {
         var fetch = compiled.Node;
         var usesVariables = fetch.VariableUsages.Count > 0 && variables.ValueKind == JsonValueKind.Object;
         var capacity = compiled.OperationLiteral.Length + representationBytes + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
-        var buffer = new ArrayBufferWriter<byte>(capacity);
-        using var writer = new Utf8JsonWriter(buffer);
+        var buffer = new PooledBufferWriter(capacity);
+        var writer = t_writer ??= new Utf8JsonWriter(Detached);
+        writer.Reset(buffer);
+        try
+        {
+            WriteBody(writer, compiled, variables, representations, usesVariables);
+            writer.Flush();
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+        finally
+        {
+            writer.Reset(Detached);
+        }
+
+        return buffer;
+    }
+
+    private static void WriteBody(Utf8JsonWriter writer, CompiledFetch compiled, JsonElement variables, List<byte[]>? representations, bool usesVariables)
+    {
+        var fetch = compiled.Node;
         writer.WriteStartObject();
         writer.WritePropertyName(s_query);
         writer.WriteRawValue(compiled.OperationLiteral.Span, skipInputValidation: true);
@@ -59,7 +90,5 @@ internal static class SubgraphRequestBody
         }
 
         writer.WriteEndObject();
-        writer.Flush();
-        return buffer.WrittenMemory;
     }
 }

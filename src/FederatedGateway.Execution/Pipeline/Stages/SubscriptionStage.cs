@@ -60,7 +60,13 @@ public sealed class SubscriptionStage : IRequestStage
         var errorPolicy = context.ErrorPolicy;
         var compiled = executor.Compile(input.Operation);
         var primary = compiled.Fetch(plan.Primary);
-        var body = SubgraphRequestBody.Write(primary, input.Variables, null, 0);
+        // The subscription uses its body for as long as it lasts (reconnects too): a copy, and the pooled one back at once.
+        byte[] body;
+        using (var written = SubgraphRequestBody.Write(primary, input.Variables, null, 0))
+        {
+            body = written.WrittenSpan.ToArray();
+        }
+
         var upstream = new SubgraphRequest(plan.Primary.ServiceName, url, body) { Headers = input.Headers?.For(plan.Primary.ServiceName), Fetch = primary };
         var requestSpan = context.Activity?.Context ?? default;
         GatewayMetrics.ActiveSubscriptions.Add(1);
