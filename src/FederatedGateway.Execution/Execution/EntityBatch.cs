@@ -21,6 +21,7 @@ internal sealed class EntityBatch
     private ResultObject[] _objects = Array.Empty<ResultObject>();
     private int _objectCount;
     private Dictionary<ResultObject, object[]?>? _objectPaths;
+    private PooledBufferWriter? _json;
 
     // Per representation: its targets as a linked list (first target, next target), in target order.
     private int[] _first = Array.Empty<int>();
@@ -33,10 +34,11 @@ internal sealed class EntityBatch
         _flattenPaths = flattenPaths;
     }
 
-    public List<byte[]> Representations { get; } = new();
+    /// <summary>The distinct representations written by <see cref="BuildRepresentations"/>.</summary>
+    public int RepresentationCount { get; private set; }
 
-    /// <summary>The size of all representations in bytes (with separators).</summary>
-    public int RepresentationBytes { get; private set; }
+    /// <summary>The JSON array of the distinct representations, in order (valid until <see cref="Release"/>).</summary>
+    public ReadOnlyMemory<byte> RepresentationsJson => _json?.WrittenMemory ?? ReadOnlyMemory<byte>.Empty;
 
     public int TargetCount => _objectCount;
 
@@ -147,8 +149,8 @@ internal sealed class EntityBatch
     }
 
     /// <summary>
-    /// Writes each target's representation, keeping one per distinct UTF-8 text. Targets without one (no
-    /// matching requirement, missing key fields) are left out.
+    /// Writes each target's representation, keeping one per distinct UTF-8 text, into <see cref="RepresentationsJson"/>.
+    /// Targets without one (no matching requirement, missing key fields) are left out.
     /// </summary>
     public void BuildRepresentations(IReadOnlyList<EntityRequirement> requirements)
     {
@@ -156,44 +158,66 @@ internal sealed class EntityBatch
         _first = ArrayPool<int>.Shared.Rent(count);
         _next = ArrayPool<int>.Shared.Rent(count);
         var last = ArrayPool<int>.Shared.Rent(count);
-        var distinct = new Dictionary<byte[], int>(Math.Min(count, 16), Utf8KeyComparer.Instance);
-        var lookup = distinct.GetAlternateLookup<ReadOnlySpan<byte>>();
-        var scratch = new ArrayBufferWriter<byte>(256);
-        using var writer = new Utf8JsonWriter(scratch);
-        for (var t = 0; t < count; t++)
+        var json = _json = new PooledBufferWriter(256);
+        var index = RepresentationIndex.Begin(json);
+        try
         {
-            _next[t] = -1;
-            scratch.ResetWrittenCount();
-            writer.Reset(scratch);
-            if (!RepresentationWriter.TryWrite(writer, _schema, _objects[t], requirements))
+            var writer = index.Writer;
+            Append(json, (byte)'[');
+            for (var t = 0; t < count; t++)
             {
-                continue;
-            }
+                _next[t] = -1;
+                var mark = json.WrittenCount;
+                if (RepresentationCount > 0)
+                {
+                    Append(json, (byte)',');
+                }
 
-            writer.Flush();
-            var written = scratch.WrittenSpan;
-            if (lookup.TryGetValue(written, out var representation))
-            {
-                _next[last[representation]] = t;
+                var start = json.WrittenCount;
+                writer.Reset(json);
+                if (!RepresentationWriter.TryWrite(writer, _schema, _objects[t], requirements))
+                {
+                    writer.Reset(json);
+                    json.ResetTo(mark);
+                    continue;
+                }
+
+                writer.Flush();
+                var slice = (start, json.WrittenCount - start);
+                if (index.TryFind(slice, out var representation))
+                {
+                    json.ResetTo(mark);
+                    _next[last[representation]] = t;
+                    last[representation] = t;
+                    continue;
+                }
+
+                representation = RepresentationCount++;
+                index.Add(slice, representation);
+                _first[representation] = t;
                 last[representation] = t;
-                continue;
             }
 
-            representation = Representations.Count;
-            var bytes = written.ToArray();
-            distinct.Add(bytes, representation);
-            Representations.Add(bytes);
-            RepresentationBytes += bytes.Length + 1;
-            _first[representation] = t;
-            last[representation] = t;
+            Append(json, (byte)']');
         }
+        finally
+        {
+            index.End();
+            ArrayPool<int>.Shared.Return(last);
+        }
+    }
 
-        ArrayPool<int>.Shared.Return(last);
+    private static void Append(PooledBufferWriter buffer, byte value)
+    {
+        buffer.GetSpan(1)[0] = value;
+        buffer.Advance(1);
     }
 
     /// <summary>Gives the batch's arrays back; nothing may use the batch afterwards.</summary>
     public void Release()
     {
+        _json?.Dispose();
+        _json = null;
         if (_objects.Length > 0)
         {
             ArrayPool<ResultObject>.Shared.Return(_objects, clearArray: true);
@@ -233,7 +257,7 @@ internal sealed class EntityBatch
     /// </summary>
     public void MergeAnswers(List<ResultValue> entities)
     {
-        var count = Math.Min(entities.Count, Representations.Count);
+        var count = Math.Min(entities.Count, RepresentationCount);
         for (var representation = 0; representation < count; representation++)
         {
             if (entities[representation].Ref is not ResultObject answer)

@@ -80,7 +80,7 @@ internal static class FailedFetchErrors
     private static bool[] SentTargets(EntityBatch batch)
     {
         var sent = new bool[batch.TargetCount];
-        for (var representation = 0; representation < batch.Representations.Count; representation++)
+        for (var representation = 0; representation < batch.RepresentationCount; representation++)
         {
             for (var target = batch.FirstTarget(representation); target >= 0; target = batch.NextTarget(target))
             {

@@ -177,7 +177,7 @@ internal sealed class PlanExecutor
     private async ValueTask RootFetchAsync(FetchNode fetch, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
     {
         SubgraphAnswer? answer;
-        using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, null, 0))
+        using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, null))
         {
             answer = await SendAsync(fetch, body.WrittenMemory, state, errors, null, null, cancellationToken).ConfigureAwait(false);
         }
@@ -219,14 +219,14 @@ internal sealed class PlanExecutor
                 batch.BuildRepresentations(fetch.Requirements);
             }
 
-            if (batch.Representations.Count == 0)
+            if (batch.RepresentationCount == 0)
             {
                 return;
             }
 
             var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
             SubgraphAnswer? answer;
-            using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.Representations, batch.RepresentationBytes))
+            using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.RepresentationsJson))
             {
                 answer = await SendAsync(fetch, body.WrittenMemory, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
             }

@@ -47,7 +47,7 @@ internal static class SubgraphErrors
         policy.LogHidden(fetch.ServiceName, list);
         foreach (var error in list.EnumerateArray())
         {
-            if (error.TryGetProperty("path", out var p) && EntityIndex(p, batch.Representations.Count) is { } representation)
+            if (error.TryGetProperty("path", out var p) && EntityIndex(p, batch.RepresentationCount) is { } representation)
             {
                 var rest = ReadPath(p, 2);
                 if (rest is not null)

@@ -23,14 +23,13 @@ internal static class SubgraphRequestBody
     private static readonly JsonEncodedText s_variables = JsonEncodedText.Encode("variables");
     private static readonly JsonEncodedText s_representations = JsonEncodedText.Encode("representations");
 
-    /// <param name="representations">The distinct representations of an entity fetch; null for a root fetch.</param>
-    /// <param name="representationBytes">Their total size (sizes the buffer).</param>
+    /// <param name="representations">The JSON array of an entity fetch's distinct representations; null for a root fetch.</param>
     /// <returns>The body; the caller disposes it (returning its buffer) once the fetch is done with it.</returns>
-    public static PooledBufferWriter Write(CompiledFetch compiled, JsonElement variables, List<byte[]>? representations, int representationBytes)
+    public static PooledBufferWriter Write(CompiledFetch compiled, JsonElement variables, ReadOnlyMemory<byte>? representations)
     {
         var fetch = compiled.Node;
         var usesVariables = fetch.VariableUsages.Count > 0 && variables.ValueKind == JsonValueKind.Object;
-        var capacity = compiled.OperationLiteral.Length + representationBytes + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
+        var capacity = compiled.OperationLiteral.Length + (representations?.Length ?? 0) + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
         var buffer = new PooledBufferWriter(capacity);
         var writer = t_writer ??= new Utf8JsonWriter(Detached);
         writer.Reset(buffer);
@@ -52,7 +51,7 @@ internal static class SubgraphRequestBody
         return buffer;
     }
 
-    private static void WriteBody(Utf8JsonWriter writer, CompiledFetch compiled, JsonElement variables, List<byte[]>? representations, bool usesVariables)
+    private static void WriteBody(Utf8JsonWriter writer, CompiledFetch compiled, JsonElement variables, ReadOnlyMemory<byte>? representations, bool usesVariables)
     {
         var fetch = compiled.Node;
         writer.WriteStartObject();
@@ -61,15 +60,10 @@ internal static class SubgraphRequestBody
         if (representations is not null || fetch.VariableUsages.Count > 0)
         {
             writer.WriteStartObject(s_variables);
-            if (representations is not null)
+            if (representations is { } array)
             {
-                writer.WriteStartArray(s_representations);
-                foreach (var representation in representations)
-                {
-                    writer.WriteRawValue(representation, skipInputValidation: true);
-                }
-
-                writer.WriteEndArray();
+                writer.WritePropertyName(s_representations);
+                writer.WriteRawValue(array.Span, skipInputValidation: true);
             }
 
             if (usesVariables)

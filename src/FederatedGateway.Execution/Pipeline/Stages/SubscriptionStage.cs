@@ -62,7 +62,7 @@ public sealed class SubscriptionStage : IRequestStage
         var primary = compiled.Fetch(plan.Primary);
         // The subscription uses its body for as long as it lasts (reconnects too): a copy, and the pooled one back at once.
         byte[] body;
-        using (var written = SubgraphRequestBody.Write(primary, input.Variables, null, 0))
+        using (var written = SubgraphRequestBody.Write(primary, input.Variables, null))
         {
             body = written.WrittenSpan.ToArray();
         }
