@@ -71,6 +71,19 @@ public sealed class ResultArenaTests
     }
 
     [Fact]
+    public void Returning_an_arena_twice_pools_it_once()
+    {
+        var pool = new ResultArenaPool();
+        var arena = pool.Rent();
+        arena.RentObject(2);
+        arena.Return();
+        arena.Return();
+
+        Assert.Same(arena, pool.Rent());
+        Assert.NotSame(arena, pool.Rent());
+    }
+
+    [Fact]
     public void The_pool_keeps_no_more_slots_than_its_limit()
     {
         var pool = new ResultArenaPool(maxPooledSlots: 100);

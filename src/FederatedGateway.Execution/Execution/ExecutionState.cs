@@ -8,6 +8,7 @@ namespace FederatedGateway.Execution.Execution;
 internal sealed class ExecutionState : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
+    private bool _disposed;
 
     /// <param name="aborted">The caller's token: cancelled when the client left (then execution stops and throws).</param>
     public ExecutionState(
@@ -88,7 +89,15 @@ internal sealed class ExecutionState : IDisposable
     {
         lock (_owned)
         {
+            // Once only: an arena returned twice would be handed to two requests at the same time.
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             Arena.Return();
+
             // Each document before the buffer it reads from.
             foreach (var item in _owned)
             {

@@ -54,6 +54,9 @@ internal sealed class ResultArena
         }
     }
 
+    /// <summary>1 from <see cref="ResultArenaPool.Rent"/> until the arena is returned (its pool guards against a second return).</summary>
+    internal int Rented;
+
     /// <summary>Held while reading an answer into the arena or merging one into a tree from it.</summary>
     public Lock Gate { get; } = new();
 

@@ -37,15 +37,25 @@ internal sealed class ResultArenaPool
         if (_arenas.TryTake(out var arena))
         {
             Interlocked.Add(ref _pooled, -arena.HeldSlots);
-            return arena;
+        }
+        else
+        {
+            arena = new ResultArena(this);
         }
 
-        return new ResultArena(this);
+        arena.Rented = 1;
+        return arena;
     }
 
     /// <summary>Takes an arena back (see <see cref="ResultArena.Return"/>).</summary>
     internal void Return(ResultArena arena)
     {
+        // A second return of the same rental is ignored: pooled twice, one arena would serve two requests at once.
+        if (Interlocked.Exchange(ref arena.Rented, 0) == 0)
+        {
+            return;
+        }
+
         if (arena.InUse > MaxArenaInUse)
         {
             // A very large answer: let the GC have all of it rather than keep its objects for good.

@@ -78,14 +78,18 @@ public sealed class RuntimeAttackTests(DemoSubgraphsFixture demo, ITestOutputHel
     [Fact]
     public async Task Sequential_fetches_share_one_deadline_instead_of_one_SubgraphTimeout_each()
     {
-        // Accounts answers after 3 s, then orders hangs: 3 s + SubgraphTimeout (5 s) without a request deadline.
+        // Accounts answers after 3 s, then orders hangs: 3 s + SubgraphTimeout (8 s) without a request deadline, 6 s
+        // with it. The 3 s between the accounts answer and the deadline leave room for a cold gateway on a loaded
+        // machine (with 1 s, the deadline once fired before accounts was merged, under the full suite).
         var accountsDelay = TimeSpan.FromSeconds(3);
-        var subgraphTimeout = TimeSpan.FromSeconds(5);
+        var subgraphTimeout = TimeSpan.FromSeconds(8);
         await using var stub = await MisbehavingSubgraph.StartAsync();
         using var gateway = await GatewayProcess.StartAsync(
             demo.Urls((Accounts, stub.DelayedUrl(demo.Url(Accounts), accountsDelay)), (Orders, stub.Url("hang"))),
-            new() { ["RequestTimeout"] = "00:00:04", ["SubgraphTimeout"] = "00:00:05" });
+            new() { ["RequestTimeout"] = "00:00:06", ["SubgraphTimeout"] = "00:00:08" });
 
+        // Warm the request path first (no subgraph is asked for __typename).
+        await QueryAsync(gateway, "{ __typename }");
         var clock = Stopwatch.StartNew();
         var response = await QueryAsync(gateway, "{ me { name remainingOrderCapacity } }");
         clock.Stop();
