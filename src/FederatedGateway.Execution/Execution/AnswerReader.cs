@@ -30,8 +30,8 @@ internal static class AnswerReader
 
     /// <summary>Reads the body of <paramref name="response"/>; the answer's leaves point into it.</summary>
     /// <exception cref="JsonException">The body is not valid JSON.</exception>
-    /// <param name="arena">Where the tree's objects and lists come from (none: plain allocations).</param>
-    public static SubgraphAnswer Read(SubgraphResponse response, ResultArena? arena = null) =>
+    /// <param name="arena">Where the tree's objects and lists come from.</param>
+    public static SubgraphAnswer Read(SubgraphResponse response, ResultArena arena) =>
         Read(MemoryMarshal.TryGetArray(response.Body, out var body) ? body : new ArraySegment<byte>(response.Body.ToArray()), arena);
 
     /// <summary>Reads a GraphQL response body; the answer's leaves point into <paramref name="body"/>'s array.</summary>

@@ -160,9 +160,9 @@ internal sealed class EntityBatch
         var last = ArrayPool<int>.Shared.Rent(count);
         var json = _json = new PooledBufferWriter(256);
         var index = RepresentationIndex.Begin(json);
+        var writer = ThreadJsonWriter.Attach(json);
         try
         {
-            var writer = index.Writer;
             Append(json, (byte)'[');
             for (var t = 0; t < count; t++)
             {
@@ -202,6 +202,7 @@ internal sealed class EntityBatch
         }
         finally
         {
+            ThreadJsonWriter.Detach(writer);
             index.End();
             ArrayPool<int>.Shared.Return(last);
         }

@@ -8,7 +8,6 @@ namespace FederatedGateway.Execution.Execution;
 internal sealed class ExecutionState : IDisposable
 {
     private readonly List<IDisposable> _owned = new();
-    private bool _disposed;
 
     /// <param name="aborted">The caller's token: cancelled when the client left (then execution stops and throws).</param>
     public ExecutionState(
@@ -89,13 +88,7 @@ internal sealed class ExecutionState : IDisposable
     {
         lock (_owned)
         {
-            // Once only: an arena returned twice would be handed to two requests at the same time.
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
+            // A second dispose finds nothing owned, and the pool ignores a second return of the arena.
             Arena.Return();
 
             // Each document before the buffer it reads from.

@@ -1,13 +1,12 @@
 using System.IO.Hashing;
-using System.Text.Json;
 
 namespace FederatedGateway.Execution.Execution;
 
 /// <summary>
 /// Finds repeated representations while an entity batch writes them one after another into its buffer: each is a
 /// (start, length) slice of that buffer, hashed and compared by its bytes. One per thread (building a batch's
-/// representations is synchronous), with its JSON writer, so a batch allocates neither; the dictionary keeps its
-/// capacity between batches up to <see cref="MaxKeptCapacity"/> entries.
+/// representations is synchronous), so a batch allocates no dictionary; it keeps its capacity between batches up to
+/// <see cref="MaxKeptCapacity"/> entries.
 /// </summary>
 internal sealed class RepresentationIndex : IEqualityComparer<(int Start, int Length)>
 {
@@ -22,18 +21,13 @@ internal sealed class RepresentationIndex : IEqualityComparer<(int Start, int Le
     private RepresentationIndex()
     {
         _positions = new Dictionary<(int Start, int Length), int>(this);
-        Writer = new Utf8JsonWriter(Stream.Null);
     }
-
-    /// <summary>The writer representations are written with (pointed at the buffer by <see cref="Begin"/>).</summary>
-    public Utf8JsonWriter Writer { get; }
 
     /// <summary>The thread's index, set to compare slices of <paramref name="buffer"/>; call <see cref="End"/> when done.</summary>
     public static RepresentationIndex Begin(PooledBufferWriter buffer)
     {
         var index = t_index ??= new RepresentationIndex();
         index._buffer = buffer;
-        index.Writer.Reset(buffer);
         return index;
     }
 
@@ -46,7 +40,6 @@ internal sealed class RepresentationIndex : IEqualityComparer<(int Start, int Le
     public void End()
     {
         _buffer = null;
-        Writer.Reset(Stream.Null);
         if (_positions.Count > MaxKeptCapacity)
         {
             _positions.Clear();

@@ -5,8 +5,9 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// Recycles the storage of result trees (objects, their entry arrays, lists) from one request to the next, so that
 /// reading subgraph answers does not allocate a fresh tree per request. A tree lives for one request and is large
-/// (about 350 objects and 150 KB on the benchmark query), and 50 of them in flight at once were what every gen0
-/// collection had to mark and promote. With the executor loop (tools/FederatedGateway.Benchmarks --execute-loop),
+/// (about 500 objects and lists on the benchmark query; its entry arrays, objects and lists were 73% of the 151 KB the
+/// executor allocated per execution), and 50 of them in flight at once were what every gen0 collection had to mark
+/// and promote. With the executor loop (tools/FederatedGateway.Benchmarks --execute-loop),
 /// allocation per execution fell from 151 KB to 18 KB with this and the pooled entity-batch arrays; docs/benchmarks.md
 /// has the load figures.
 /// <para>
@@ -14,7 +15,8 @@ namespace FederatedGateway.Execution.Execution;
 /// when nothing can reach the tree any more), so the pooled arenas are sized by whole requests. It is not thread-safe:
 /// the request's parallel fetches read their answers into it, and merge them, holding its <see cref="Gate"/>.
 /// (One arena per answer, tried first, needed no lock, but arenas then served answers of every size in turn and each
-/// grew to hold the largest: 3,400 slots for a 7-slot answer, and the pool overflowed.) Returning clears every slot that
+/// grew to hold the largest: one held 3,432 slots after serving an answer of 3 objects, and an allocation trace of the
+/// loaded gateway still found entry arrays at 19% of its bytes.) Returning clears every slot that
 /// was used, so a recycled object never shows another request's data, and no leaf buffer stays reachable through the
 /// pool.
 /// </para>
@@ -105,12 +107,12 @@ internal sealed class ResultArena
     /// <summary>An empty object with room for <paramref name="capacity"/> keys.</summary>
     public ResultObject RentObject(int capacity)
     {
+        var entries = RentEntries(capacity);
         if (_pool is null)
         {
-            return new ResultObject(this, new ResultObject.Entry[Math.Max(capacity, 1)]);
+            return new ResultObject(this, entries);
         }
 
-        var entries = RentEntries(capacity);
         if (_freeObjects.TryPop(out var obj))
         {
             obj.Reuse(entries);

@@ -36,13 +36,10 @@ internal sealed class ResultObject
     /// <summary>The arena this object came from; it grows from there.</summary>
     internal ResultArena Arena => _arena;
 
-    /// <summary>
-    /// An object of these members (distinct keys, in order), with room for <paramref name="spare"/> more, from
-    /// <paramref name="arena"/> (none: a plain allocation).
-    /// </summary>
-    public static ResultObject Of(ReadOnlySpan<KeyValuePair<string, ResultValue>> members, int spare = 0, ResultArena? arena = null)
+    /// <summary>An object of these members (distinct keys, in order), with room for <paramref name="spare"/> more, from <paramref name="arena"/>.</summary>
+    public static ResultObject Of(ReadOnlySpan<KeyValuePair<string, ResultValue>> members, int spare, ResultArena arena)
     {
-        var obj = (arena ?? ResultArena.Unpooled).RentObject(members.Length + spare);
+        var obj = arena.RentObject(members.Length + spare);
         var entries = obj._entries;
         for (var i = 0; i < members.Length; i++)
         {
@@ -181,13 +178,10 @@ internal sealed class ResultObject
         }
     }
 
-    /// <summary>
-    /// A copy from <paramref name="arena"/> (none: a plain allocation) with new entries (values as they are) and the
-    /// <c>__typename</c> already read, if it was.
-    /// </summary>
-    public ResultObject CopyShallow(ResultArena? arena = null)
+    /// <summary>A copy from <paramref name="arena"/> with new entries (values as they are) and the <c>__typename</c> already read, if it was.</summary>
+    public ResultObject CopyShallow(ResultArena arena)
     {
-        var copy = (arena ?? ResultArena.Unpooled).RentObject(_count);
+        var copy = arena.RentObject(_count);
         copy._count = _count;
         copy._index = _index is null ? null : new Dictionary<string, int>(_index, StringComparer.Ordinal);
         copy._typename = _typename;

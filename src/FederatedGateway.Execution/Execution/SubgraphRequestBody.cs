@@ -8,17 +8,12 @@ namespace FederatedGateway.Execution.Execution;
 /// <summary>
 /// Writes the GraphQL-over-HTTP body of a fetch: <c>{"query":…,"variables":{"representations":[…],…}}</c>.
 /// The operation text is JSON-encoded once per compiled fetch (see <see cref="CompiledFetch"/>), not once per request.
-/// The body goes into a pooled buffer, and the JSON writer is one per thread (writing is synchronous): a fetch
-/// allocated about 1.5 KB for them before (3 objects and the body array), a tenth of the request's allocations.
+/// The body goes into a pooled buffer and is written with the thread's writer (<see cref="ThreadJsonWriter"/>): the
+/// body array, its buffer writer and a JSON writer per fetch were about 11% of the bytes an allocation trace of the
+/// loaded gateway attributed to requests.
 /// </summary>
 internal static class SubgraphRequestBody
 {
-    // Where the thread's writer points between uses (nothing is ever written to it), so it keeps no body alive.
-    private static readonly ArrayBufferWriter<byte> Detached = new(1);
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
     private static readonly JsonEncodedText s_query = JsonEncodedText.Encode("query");
     private static readonly JsonEncodedText s_variables = JsonEncodedText.Encode("variables");
     private static readonly JsonEncodedText s_representations = JsonEncodedText.Encode("representations");
@@ -31,8 +26,7 @@ internal static class SubgraphRequestBody
         var usesVariables = fetch.VariableUsages.Count > 0 && variables.ValueKind == JsonValueKind.Object;
         var capacity = compiled.OperationLiteral.Length + (representations?.Length ?? 0) + 64 + (usesVariables ? JsonMarshal.GetRawUtf8Value(variables).Length : 0);
         var buffer = new PooledBufferWriter(capacity);
-        var writer = t_writer ??= new Utf8JsonWriter(Detached);
-        writer.Reset(buffer);
+        var writer = ThreadJsonWriter.Attach(buffer);
         try
         {
             WriteBody(writer, compiled, variables, representations, usesVariables);
@@ -45,7 +39,7 @@ internal static class SubgraphRequestBody
         }
         finally
         {
-            writer.Reset(Detached);
+            ThreadJsonWriter.Detach(writer);
         }
 
         return buffer;

@@ -170,8 +170,9 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
 
     /// <summary>
     /// What makes two fetches the same: subgraph, URL, body and headers (hashed once, compared in full). The body is
-    /// hashed with one-shot XxHash3, seeded with a hash of the rest: the streaming hasher it replaces was an object of
-    /// over 300 bytes per fetch, the largest allocation left on the request path.
+    /// hashed with one-shot XxHash3, seeded with a hash of the rest: the streaming hasher it replaces, an object per
+    /// fetch, was the largest single allocation site an allocation trace of the loaded gateway found once the result
+    /// trees were recycled (10.8% of its bytes, from root and entity fetches).
     /// </summary>
     private readonly struct Key : IEquatable<Key>
     {
