@@ -1,0 +1,81 @@
+using System.Text;
+using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Execution.Compilation;
+using FederatedGateway.Execution.Execution;
+using FederatedGateway.Execution.Transport;
+using static FederatedGateway.Execution.Tests.TestGraph;
+
+namespace FederatedGateway.Execution.Tests.Transport;
+
+/// <summary>
+/// In-flight deduplication against a subgraph client that answers at once: identical fetches started in one turn
+/// share a flight even when the subgraph would answer the first before the others are asked.
+/// </summary>
+public sealed class DeduplicatingSubgraphClientTests
+{
+    private static readonly FetchNode DogFetch = Root("a", "{dog{__typename id name}}");
+    private static readonly FetchNode Mutation = new("a", Core.Operations.OperationKind.Mutation, null, [], [], DogFetch.SelectionSet);
+
+    private static SubgraphRequest Request(FetchNode node, string body = """{"query":"{dog{__typename id name}}"}""")
+    {
+        var compiled = new OperationCompiler().Compile(Prepare("{ dog { name } }", node)).Fetch(node);
+        return new SubgraphRequest("a", "http://127.0.0.1:1/graphql", Encoding.UTF8.GetBytes(body)) { Fetch = compiled };
+    }
+
+    [Fact]
+    public async Task Identical_fetches_started_in_one_turn_are_sent_once_even_when_answered_immediately()
+    {
+        var inner = new ImmediateClient();
+        using var client = new DeduplicatingSubgraphClient(inner);
+
+        var calls = Enumerable.Range(0, 5).Select(_ => client.SendAsync(Request(DogFetch), CancellationToken.None).AsTask()).ToArray();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.Equal(1, inner.Calls);
+        Assert.Equal(4, client.Shared);
+        Assert.All(answers, answer => Assert.Equal("""{"data":{"n":1}}""", Encoding.UTF8.GetString(answer.Body.Span)));
+        Assert.Equal(5, answers.Select(a => a.Body).Distinct().Count()); // each caller got its own copy
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Different_bodies_and_mutations_are_each_sent()
+    {
+        var inner = new ImmediateClient();
+        using var client = new DeduplicatingSubgraphClient(inner);
+
+        var calls = new[]
+        {
+            client.SendAsync(Request(DogFetch), CancellationToken.None).AsTask(),
+            client.SendAsync(Request(DogFetch, """{"query":"{dog{name}}"}"""), CancellationToken.None).AsTask(),
+            client.SendAsync(Request(Mutation, """{"query":"mutation{touch}"}"""), CancellationToken.None).AsTask(),
+            client.SendAsync(Request(Mutation, """{"query":"mutation{touch}"}"""), CancellationToken.None).AsTask(),
+        };
+        foreach (var answer in await Task.WhenAll(calls))
+        {
+            answer.Dispose();
+        }
+
+        Assert.Equal(4, inner.Calls);
+        Assert.Equal(0, client.Shared);
+    }
+
+    /// <summary>Answers every request synchronously, numbering the answers.</summary>
+    private sealed class ImmediateClient : ISubgraphClient
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+        {
+            var body = Encoding.UTF8.GetBytes("{\"data\":{\"n\":" + Interlocked.Increment(ref _calls) + "}}");
+            var rented = PooledArrays.Rent(body.Length);
+            body.CopyTo(rented, 0);
+            return ValueTask.FromResult(SubgraphResponse.FromBody(rented, body.Length, 200));
+        }
+    }
+}
