@@ -256,7 +256,8 @@ internal sealed class EntityBatch
     /// An answer shared by many objects (the same product under many reviews) is copied into all but the last,
     /// which takes the answer itself.
     /// </summary>
-    public void MergeAnswers(List<ResultValue> entities)
+    /// <param name="shared">The answers are shared with other requests (see <see cref="SubgraphAnswer.IsShared"/>): every target gets a copy.</param>
+    public void MergeAnswers(List<ResultValue> entities, bool shared)
     {
         var count = Math.Min(entities.Count, RepresentationCount);
         for (var representation = 0; representation < count; representation++)
@@ -272,7 +273,14 @@ internal sealed class EntityBatch
                 ResultMerger.MergeCopy(_objects[t], answer, _schema);
             }
 
-            ResultMerger.MergeOwned(_objects[t], answer, _schema);
+            if (shared)
+            {
+                ResultMerger.MergeCopy(_objects[t], answer, _schema);
+            }
+            else
+            {
+                ResultMerger.MergeOwned(_objects[t], answer, _schema);
+            }
         }
     }
 }

@@ -193,7 +193,14 @@ internal sealed class PlanExecutor
             {
                 lock (state.Arena.Gate)
                 {
-                    ResultMerger.MergeOwned(state.Data, data);
+                    if (answer.IsShared)
+                    {
+                        ResultMerger.MergeCopy(state.Data, data);
+                    }
+                    else
+                    {
+                        ResultMerger.MergeOwned(state.Data, data);
+                    }
                 }
             }
         }
@@ -242,7 +249,7 @@ internal sealed class PlanExecutor
                 {
                     lock (state.Arena.Gate)
                     {
-                        batch.MergeAnswers(list);
+                        batch.MergeAnswers(list, answer.IsShared);
                     }
                 }
 
@@ -353,6 +360,23 @@ internal sealed class PlanExecutor
     internal static SubgraphAnswer? ReadAnswer(SubgraphResponse response, ExecutionState state)
     {
         SubgraphAnswer answer;
+        if (response.Shared is { Takers: > 1 } shared)
+        {
+            try
+            {
+                answer = shared.ReadOnce(SharedAnswerReader.Read);
+            }
+            catch (JsonException)
+            {
+                response.Dispose();
+                return null;
+            }
+
+            // The view keeps the shared body (and what was read from it) alive until the response is written.
+            state.Own(response, null);
+            return answer;
+        }
+
         try
         {
             lock (state.Arena.Gate)

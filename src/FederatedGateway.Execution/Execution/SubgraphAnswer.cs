@@ -18,8 +18,16 @@ internal sealed class SubgraphAnswer
     /// <summary>The response has an <c>errors</c> member (of any value).</summary>
     public bool HasErrors { get; init; }
 
-    /// <summary><c>data</c> when it is an object; null otherwise. Owned by whoever merges it.</summary>
+    /// <summary>
+    /// <c>data</c> when it is an object; null otherwise. Owned by whoever merges it, unless <see cref="IsShared"/>.
+    /// </summary>
     public ResultObject? Data { get; init; }
+
+    /// <summary>
+    /// The answer of a de-duplicated fetch, read once for all its callers: merges copy its objects and lists (leaves
+    /// are shared) and nothing changes it.
+    /// </summary>
+    public bool IsShared { get; init; }
 
     /// <summary>The parsed <c>errors</c> array; null when there is none (or it is not an array).</summary>
     public JsonDocument? ErrorsDocument { get; init; }

@@ -7,7 +7,8 @@ namespace FederatedGateway.Execution.Transport;
 /// <summary>
 /// Sends identical query fetches that are in flight at the same time only once: same subgraph, URL, body (document
 /// and variables) and headers (so callers with different forwarded identities never share). Each caller gets its own
-/// copy of the answer. The shared fetch goes on while any caller waits for it, and is cancelled (its subgraph request
+/// view of the one answer (<see cref="SharedSubgraphResponse"/>): no copy of the body, and with several callers the
+/// executor reads it once for all. The shared fetch goes on while any caller waits for it, and is cancelled (its subgraph request
 /// aborted) when every caller has left, e.g. at their request deadlines. Mutations, subscriptions and requests
 /// outside a plan are sent as they come.
 /// </summary>
@@ -75,7 +76,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
         {
             var shared = await flight.Answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             answered = true;
-            return shared.Copy();
+            return shared.TakeView();
         }
         finally
         {
@@ -104,19 +105,24 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
             failure = ex;
         }
 
+        var shared = failure is null ? new SharedSubgraphResponse(answer!) : null;
         lock (_gate)
         {
             // From here on nobody joins: every consumer of this flight is counted.
             Unlist(key, flight);
+            if (shared is not null)
+            {
+                shared.Takers = flight.Users - 1;
+            }
         }
 
-        if (failure is null)
+        if (shared is not null)
         {
-            flight.Answer.SetResult(answer!);
+            flight.Answer.SetResult(shared);
         }
         else
         {
-            flight.Answer.SetException(failure);
+            flight.Answer.SetException(failure!);
         }
 
         Release(key, flight, answered: true);
@@ -128,9 +134,9 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
     }
 
     /// <summary>
-    /// A caller (or the flight itself, once it has set the answer) is done with the shared answer; the last one returns
-    /// its buffer. A caller that leaves without the answer while nobody else waits cancels the flight and takes it off
-    /// the list. Joining and leaving happen under the lock, so the count never rises again once it can reach zero.
+    /// A caller (or the flight itself, once it has set the answer) is done waiting; the last one lets go of the flight's
+    /// reference to the shared answer (callers keep theirs in their views). A caller that leaves without the answer
+    /// while nobody else waits cancels the flight and takes it off the list. Joining and leaving happen under the lock, so the count never rises again once it can reach zero.
     /// </summary>
     private void Release(Key key, Flight flight, bool answered)
     {
@@ -147,7 +153,8 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
 
         if (left == 0 && flight.Answer.Task.IsCompletedSuccessfully)
         {
-            flight.Answer.Task.Result.Dispose();
+            // Every caller has its view (or left): the flight lets go of its own reference.
+            flight.Answer.Task.Result.Release();
         }
     }
 
@@ -162,7 +169,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
     /// <summary>One fetch in flight and the callers waiting for it.</summary>
     private sealed class Flight
     {
-        public readonly TaskCompletionSource<SubgraphResponse> Answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource<SharedSubgraphResponse> Answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Cancelled when every caller has left before the answer came.</summary>
         public readonly CancellationTokenSource Abandoned = new();

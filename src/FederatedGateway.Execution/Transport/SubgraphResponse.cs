@@ -11,6 +11,10 @@ public sealed class SubgraphResponse : IDisposable
     private byte[]? _rented;
     private readonly int _length;
 
+    // A view over a shared answer (see SharedSubgraphResponse): its body, and the reference let go on dispose.
+    private SharedSubgraphResponse? _shared;
+    private ReadOnlyMemory<byte> _sharedBody;
+
     private SubgraphResponse(byte[]? rented, int length, int statusCode, string? failure, string? failureCode, Exception? failureCause, bool failureIsWholeMessage = false)
     {
         FailureIsWholeMessage = failureIsWholeMessage;
@@ -54,7 +58,21 @@ public sealed class SubgraphResponse : IDisposable
     /// <summary>The exception behind <see cref="Failure"/>, logged by the gateway, never shown to clients.</summary>
     public Exception? FailureCause { get; }
 
-    public ReadOnlyMemory<byte> Body => _rented is null ? ReadOnlyMemory<byte>.Empty : _rented.AsMemory(0, _length);
+    public ReadOnlyMemory<byte> Body => _rented is null ? _sharedBody : _rented.AsMemory(0, _length);
+
+    /// <summary>The shared answer this response is a view of (null for a response of its own).</summary>
+    internal SharedSubgraphResponse? Shared => _shared;
+
+    /// <summary>A view over <paramref name="shared"/>'s body (the caller has taken a reference for it).</summary>
+    internal static SubgraphResponse ViewOf(SharedSubgraphResponse shared)
+    {
+        var answer = shared.Response;
+        return new SubgraphResponse(null, 0, answer.StatusCode, answer.Failure, answer.FailureCode, answer.FailureCause, answer.FailureIsWholeMessage)
+        {
+            _shared = shared,
+            _sharedBody = answer.Body,
+        };
+    }
 
     /// <summary>A response of its own with the same content (its body copied into a newly rented array).</summary>
     public SubgraphResponse Copy()
@@ -75,6 +93,12 @@ public sealed class SubgraphResponse : IDisposable
         if (rented is not null)
         {
             PooledArrays.Return(rented);
+        }
+
+        if (Interlocked.Exchange(ref _shared, null) is { } shared)
+        {
+            _sharedBody = default;
+            shared.Release();
         }
     }
 }
