@@ -146,7 +146,7 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// Send identical query fetches (same subgraph, document, variables and forwarded headers) that are in flight at
-    /// the same time once, each caller getting its own copy of the answer. Default on.
+    /// the same time once; the callers share the answer (read once, merged as copies). Default on.
     /// </summary>
     public bool DeduplicateQueries { get; set; } = true;
 
