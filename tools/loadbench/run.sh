@@ -18,7 +18,8 @@
 #                                           grafbase = Grafbase Gateway (Rust; grafbase dev from its npm package);
 #                                           fgw:NAME is our gateway with the extra environment in FGW_ENV_NAME
 #                                           and, when FGW_DLL_NAME is set, that build's Server dll (e.g. a worktree
-#                                           of an earlier commit: before/after comparisons in one run), and when
+#                                           of an earlier commit: before/after comparisons in one run; a path
+#                                           not ending in .dll is run as a native executable), and when
 #                                           FGW_SUPERGRAPH_NAME is set, that supergraph instead of the benchmark's
 #   TRAFFIC [standard]        standard = the 87.6 KB nested query, every request the same; varied = the 250 operations
 #                             of data/varied/operations.jsonl (240 distinct generated queries with variables, fragments
@@ -361,8 +362,10 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
         dll=${!dll_variable:-$FGW_DLL}
         supergraph=${!supergraph_variable:-$BENCH_SUPERGRAPH}
       fi
-      local extra_words=()
+      local extra_words=() launcher=(dotnet "$dll")
       read -r -a extra_words <<<"$extra"
+      # A native (ahead-of-time compiled) build is an executable, not a dll: run it as it is.
+      [[ $dll == *.dll ]] || launcher=("$dll")
       start_group "$GATEWAY_CPUS" "$logfile" env \
         ASPNETCORE_ENVIRONMENT=Production DOTNET_TieredPGO=1 DOTNET_gcServer=0 DOTNET_JitObjectStackAllocation=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
         Gateway__DeduplicateQueries="$([[ $DEDUP == 1 ]] && echo true || echo false)" \
@@ -372,7 +375,7 @@ start_gateway() { # start_gateway <name> <log>; sets LAST_GROUP
         Gateway__SubgraphUrlOverrides__inventory="$SUBGRAPHS_URL/inventory" \
         Gateway__SubgraphUrlOverrides__reviews="$SUBGRAPHS_URL/reviews" \
         "${extra_words[@]}" \
-        dotnet "$dll" --supergraph "$supergraph" --urls "http://127.0.0.1:$GATEWAY_PORT"
+        "${launcher[@]}" --supergraph "$supergraph" --urls "http://127.0.0.1:$GATEWAY_PORT"
       ;;
     apollo)
       start_group "$GATEWAY_CPUS" "$logfile" env NODE_ENV=production PORT="$GATEWAY_PORT" SUPERGRAPH="$PEER_SUPERGRAPH" \
