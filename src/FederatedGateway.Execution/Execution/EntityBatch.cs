@@ -254,7 +254,7 @@ internal sealed class EntityBatch
     /// <summary>
     /// Merges <c>_entities</c> (one answer per representation, in order, owned by this batch) into the targets.
     /// An answer shared by many objects (the same product under many reviews) is copied into all but the last,
-    /// which takes the answer itself.
+    /// which takes the answer itself unless it is shared with other requests too.
     /// </summary>
     /// <param name="shared">The answers are shared with other requests (see <see cref="SubgraphAnswer.IsShared"/>): every target gets a copy.</param>
     public void MergeAnswers(List<ResultValue> entities, bool shared)
@@ -273,14 +273,7 @@ internal sealed class EntityBatch
                 ResultMerger.MergeCopy(_objects[t], answer, _schema);
             }
 
-            if (shared)
-            {
-                ResultMerger.MergeCopy(_objects[t], answer, _schema);
-            }
-            else
-            {
-                ResultMerger.MergeOwned(_objects[t], answer, _schema);
-            }
+            ResultMerger.Merge(_objects[t], answer, adopt: !shared, _schema);
         }
     }
 }

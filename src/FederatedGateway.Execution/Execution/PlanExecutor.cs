@@ -193,14 +193,7 @@ internal sealed class PlanExecutor
             {
                 lock (state.Arena.Gate)
                 {
-                    if (answer.IsShared)
-                    {
-                        ResultMerger.MergeCopy(state.Data, data);
-                    }
-                    else
-                    {
-                        ResultMerger.MergeOwned(state.Data, data);
-                    }
+                    ResultMerger.Merge(state.Data, data, adopt: !answer.IsShared);
                 }
             }
         }

@@ -29,8 +29,12 @@ internal static class ResultMerger
     /// <summary>Merges two values of one key when the source is owned (see <see cref="MergeOwned(ResultObject, ResultObject)"/>).</summary>
     public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true, null, ResultArena.Unpooled);
 
+    /// <summary>
+    /// <see cref="MergeOwned(ResultObject, ResultObject, FederatedSchema)"/> when <paramref name="adopt"/>, otherwise
+    /// <see cref="MergeCopy"/> (an answer shared with other requests, or merged into several objects).
+    /// </summary>
     /// <remarks>Copies come from the target's arena (merges run under the request's merge lock, which guards it).</remarks>
-    private static void Merge(ResultObject target, ResultObject source, bool adopt, FederatedSchema? schema)
+    public static void Merge(ResultObject target, ResultObject source, bool adopt, FederatedSchema? schema = null)
     {
         var arena = target.Arena;
         // Answers mostly bring new keys (an entity fetch adds the fields its subgraph owns).

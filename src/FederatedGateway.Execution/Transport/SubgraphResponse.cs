@@ -74,19 +74,6 @@ public sealed class SubgraphResponse : IDisposable
         };
     }
 
-    /// <summary>A response of its own with the same content (its body copied into a newly rented array).</summary>
-    public SubgraphResponse Copy()
-    {
-        if (Failure is not null || _rented is null)
-        {
-            return new SubgraphResponse(null, 0, StatusCode, Failure, FailureCode, FailureCause, FailureIsWholeMessage);
-        }
-
-        var copy = PooledArrays.Rent(_length);
-        Body.Span.CopyTo(copy);
-        return FromBody(copy, _length, StatusCode);
-    }
-
     public void Dispose()
     {
         var rented = Interlocked.Exchange(ref _rented, null);
