@@ -63,7 +63,8 @@ public static class ApiSchemaFactory
         }
     }
 
-    private sealed class PassThroughScalar : ComplexScalarGraphType
+    /// <summary>A custom scalar: any JSON value goes through (see <see cref="VariableFastPath"/>).</summary>
+    internal sealed class PassThroughScalar : ComplexScalarGraphType
     {
         public PassThroughScalar(string name, string? description)
         {

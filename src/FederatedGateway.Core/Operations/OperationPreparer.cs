@@ -70,22 +70,30 @@ public sealed class OperationPreparer
     public bool IsCached(string query, string? operationName) => _cache.Contains(new OperationKey(query, operationName));
 
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async ValueTask<PrepareResult> PrepareAsync(string? query, string? operationName, JsonElement variables, CancellationToken cancellationToken)
+    public ValueTask<PrepareResult> PrepareAsync(string? query, string? operationName, JsonElement variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            return PrepareResult.Failure(RequestError.Of("The request has no query.", "BAD_REQUEST"));
+            return ValueTask.FromResult(PrepareResult.Failure(RequestError.Of("The request has no query.", "BAD_REQUEST")));
         }
 
+        // A cached document goes on without an await (no state machine), unless GraphQL.NET has to coerce the variables.
+        if (query.Length <= _maxCachedDocumentLength
+            && _cache.TryGet(new OperationKey(query, operationName), out var entry)
+            && entry.Completion.IsCompletedSuccessfully)
+        {
+            return CoerceVariables(entry.Completion.Result, variables, cancellationToken);
+        }
+
+        return PrepareUncachedAsync(query, operationName, variables, cancellationToken);
+    }
+
+    private async ValueTask<PrepareResult> PrepareUncachedAsync(string query, string? operationName, JsonElement variables, CancellationToken cancellationToken)
+    {
         var prepared = query.Length > _maxCachedDocumentLength
             ? _preparation.Prepare(query, operationName, cancellationToken).Document
             : await GetOrPrepareAsync(new OperationKey(query, operationName), cancellationToken).ConfigureAwait(false);
-        if (prepared.Errors is not null)
-        {
-            return PrepareResult.Failure(prepared.Errors);
-        }
-
-        return await CoerceVariablesAsync(prepared, variables, cancellationToken).ConfigureAwait(false);
+        return await CoerceVariables(prepared, variables, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<PreparedDocument> GetOrPrepareAsync(OperationKey key, CancellationToken cancellationToken)
@@ -149,26 +157,40 @@ public sealed class OperationPreparer
         }
     }
 
-    private async ValueTask<PrepareResult> CoerceVariablesAsync(PreparedDocument cached, JsonElement variables, CancellationToken cancellationToken)
+    private ValueTask<PrepareResult> CoerceVariables(PreparedDocument prepared, JsonElement variables, CancellationToken cancellationToken)
     {
-        var operation = cached.Operation!;
+        if (prepared.Errors is not null)
+        {
+            return ValueTask.FromResult(PrepareResult.Failure(prepared.Errors));
+        }
+
+        var operation = prepared.Operation!;
         var booleans = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (operation.Variables.Count == 0)
         {
-            return PrepareResult.Success(operation, booleans);
+            return ValueTask.FromResult(PrepareResult.Success(operation, booleans));
         }
 
         if (LongNumberVariableCheck.Check(variables) is { } tooLong)
         {
-            return PrepareResult.Failure(tooLong);
+            return ValueTask.FromResult(PrepareResult.Failure(tooLong));
         }
 
         // Before GraphQL.NET's coercion, whose own refusal of such a null names neither the location nor the rule.
         if (ExplicitNullCheck.Check(operation.NullableInNonNullPositions, variables) is { } explicitNull)
         {
-            return PrepareResult.Failure(explicitNull);
+            return ValueTask.FromResult(PrepareResult.Failure(explicitNull));
         }
 
+        return VariableFastPath.TryAccept(_apiSchema, operation.Definition, variables, booleans)
+            ? ValueTask.FromResult(PrepareResult.Success(operation, booleans))
+            : CoerceWithGraphQLNetAsync(operation, variables, booleans, cancellationToken);
+    }
+
+    /// <summary>GraphQL.NET's coercion of the variables (every value, with its errors); <see cref="VariableFastPath"/> goes first.</summary>
+    internal async ValueTask<PrepareResult> CoerceWithGraphQLNetAsync(
+        PreparedOperation operation, JsonElement variables, Dictionary<string, bool> booleans, CancellationToken cancellationToken)
+    {
         Inputs inputs;
         try
         {
@@ -179,6 +201,11 @@ public sealed class OperationPreparer
         catch (JsonException ex)
         {
             return PrepareResult.Failure(RequestError.Of("Variables are not valid JSON: " + ex.Message, "BAD_USER_INPUT"));
+        }
+        catch (ArgumentException)
+        {
+            // GraphQL.NET's reader adds each property to a dictionary: a name given twice throws.
+            return PrepareResult.Failure(RequestError.Of("Variables are not valid: an object names the same property twice.", "BAD_USER_INPUT"));
         }
 
         var validation = await new DocumentValidator().ValidateAsync(new ValidationOptions
