@@ -7,7 +7,7 @@ namespace FederatedGateway.Execution.Tests;
 public sealed class ResponseShapesTests
 {
     [Fact]
-    public void AnOperationKeepsOneSetOfShapesUnlessVariablesDecideItsShape()
+    public void AnOperationWithoutConditionsKeepsOneSetOfShapes()
     {
         var compiler = new OperationCompiler();
         var operation = Prepare("{ animals { name } }", Root("a", "{__typename}"));
@@ -16,7 +16,40 @@ public sealed class ResponseShapesTests
         Assert.Same(shared, compiler.Compile(operation).ShapesFor(new Dictionary<string, bool>()));
         Assert.NotSame(shared, compiler.Compile(Prepare("{ animals { name } }", Root("a", "{__typename}"))).ShapesFor(new Dictionary<string, bool>()));
         Assert.NotSame(shared, new OperationCompiler().Compile(operation).ShapesFor(new Dictionary<string, bool>()));
-        Assert.Null(compiler.Compile(operation).ShapesFor(new Dictionary<string, bool> { ["on"] = true }));
+        Assert.Same(shared, compiler.Compile(operation).ShapesFor(new Dictionary<string, bool> { ["on"] = true }));
+    }
+
+    [Fact]
+    public void RequestsWithTheSameConditionValuesShareShapesAndOthersDoNot()
+    {
+        var compiled = new OperationCompiler().Compile(Prepare(
+            "query($heavy: Boolean!, $named: Boolean = true) { dog { name @include(if: $named) weight @include(if: $heavy) } }",
+            Root("a", "{__typename}")));
+        var heavy = compiled.ShapesFor(new Dictionary<string, bool> { ["heavy"] = true, ["named"] = true });
+        var light = compiled.ShapesFor(new Dictionary<string, bool> { ["heavy"] = false, ["named"] = true });
+        Assert.NotNull(heavy);
+        Assert.NotNull(light);
+        Assert.NotSame(heavy, light);
+        Assert.Same(heavy, compiled.ShapesFor(new Dictionary<string, bool> { ["named"] = true, ["heavy"] = true, ["unused"] = false }));
+
+        // A missing value counts as false, as the conditions read it.
+        Assert.Same(light, compiled.ShapesFor(new Dictionary<string, bool> { ["named"] = true }));
+    }
+
+    [Fact]
+    public void OnlyABoundedNumberOfConditionCombinationsKeepShapes()
+    {
+        var compiled = new OperationCompiler().Compile(Prepare(
+            "query($a: Boolean!, $b: Boolean!, $c: Boolean!, $d: Boolean!, $e: Boolean!) { dog { name @skip(if: $a) weight @skip(if: $b) } animals @skip(if: $c) { name @skip(if: $d) } cat: dog @skip(if: $e) { name } }",
+            Root("a", "{__typename}")));
+        var kept = 0;
+        for (var combination = 0; combination < 32; combination++)
+        {
+            var booleans = "abcde".Select((name, bit) => (name, bit)).ToDictionary(p => p.name.ToString(), p => (combination & (1 << p.bit)) != 0);
+            kept += compiled.ShapesFor(booleans) is null ? 0 : 1;
+        }
+
+        Assert.Equal(16, kept);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Planning.Nodes;
@@ -7,20 +8,26 @@ namespace FederatedGateway.Execution.Compilation;
 
 /// <summary>
 /// What execution keeps per prepared operation (per snapshot, see <see cref="OperationCompiler"/>): each fetch compiled
-/// (<see cref="CompiledFetch"/>), the response shapes shared by requests without <c>@skip</c>/<c>@include</c>
-/// variables, and the size of the last response (the next one's buffer starts there). Core's prepared operation
+/// (<see cref="CompiledFetch"/>), the response shapes shared by requests whose <c>@skip</c>/<c>@include</c>
+/// variables have the same values, and the size of the last response (the next one's buffer starts there). Core's prepared operation
 /// stays immutable.
 /// </summary>
 public sealed class CompiledOperation
 {
     private readonly FrozenDictionary<FetchNode, CompiledFetch> _fetches;
+    /// <summary>Distinct combinations of condition values whose shapes are kept; further ones are computed per request.</summary>
+    private const int MaxShapeVariants = 16;
+
     private readonly ResponseShapes _shapes = new();
+    private readonly ConditionMask? _conditions;
+    private readonly ConcurrentDictionary<ulong, ResponseShapes> _shapesByConditions = new();
     private int _responseSizeHint = 4096;
 
     internal CompiledOperation(PreparedOperation operation, FrozenDictionary<FetchNode, CompiledFetch> fetches)
     {
         Operation = operation;
         _fetches = fetches;
+        _conditions = ConditionMask.For(operation.RootSelection);
         if (operation.Plan.Root is SubscriptionNode { Rest: { } rest })
         {
             _scheduled = rest;
@@ -64,6 +71,30 @@ public sealed class CompiledOperation
             ? compiled
             : throw new InvalidOperationException($"The fetch to \"{node.ServiceName}\" is not part of the compiled plan.");
 
-    /// <summary>The shared response shapes, or null when this request's Boolean variables decide its shape.</summary>
-    internal ResponseShapes? ShapesFor(IReadOnlyDictionary<string, bool> booleans) => booleans.Count == 0 ? _shapes : null;
+    /// <summary>
+    /// The response shapes shared by requests with this request's values of the condition variables, or null when
+    /// they are not kept (more than <see cref="ConditionMask.MaxVariables"/> variables, or more than
+    /// <see cref="MaxShapeVariants"/> combinations seen).
+    /// </summary>
+    internal ResponseShapes? ShapesFor(IReadOnlyDictionary<string, bool> booleans)
+    {
+        if (_conditions is null)
+        {
+            return null;
+        }
+
+        if (_conditions.IsEmpty)
+        {
+            return _shapes;
+        }
+
+        var mask = _conditions.Of(booleans);
+        if (_shapesByConditions.TryGetValue(mask, out var shapes))
+        {
+            return shapes;
+        }
+
+        // A race may keep a few more than the bound; harmless.
+        return _shapesByConditions.Count >= MaxShapeVariants ? null : _shapesByConditions.GetOrAdd(mask, static _ => new ResponseShapes());
+    }
 }
