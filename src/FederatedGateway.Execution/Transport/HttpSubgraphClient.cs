@@ -28,6 +28,12 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
     private readonly TimeSpan _timeout;
     private readonly int _maxResponseBodySize;
     private readonly Resilience.SubgraphResiliencePipelines? _resilience;
+
+    /// <summary>
+    /// Whether messages carry their subgraph's name in <see cref="HttpRequestMessage.Options"/>: for replica routing,
+    /// and for a caller's own handlers. It costs a dictionary per fetch, so not otherwise.
+    /// </summary>
+    private readonly bool _namesSubgraph;
     private readonly ConcurrentDictionary<string, Uri?> _uris = new(StringComparer.Ordinal);
 
     /// <summary>Creates a client owning its own <see cref="SocketsHttpHandler"/> built from <paramref name="options"/>.</summary>
@@ -64,6 +70,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         _timeout = options.Timeout;
         _maxResponseBodySize = options.MaxResponseBodySize;
         _resilience = ownsClient ? options.Resilience : null;
+        _namesSubgraph = !ownsClient || options.Replicas is { IsEmpty: false };
     }
 
     /// <summary>The handler this client uses when it owns its connection pool; exposed for hosts that build their own HttpClient.</summary>
@@ -84,7 +91,8 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             ConnectTimeout = connectTimeout > TimeSpan.Zero ? connectTimeout : System.Threading.Timeout.InfiniteTimeSpan,
             UseCookies = false,
             AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
+            // Compressed answers are decoded by the client itself (ContentDecoding), without a handler layer.
+            AutomaticDecompression = DecompressionMethods.None,
             UseProxy = options.UseProxy,
             EnableMultipleHttp2Connections = true,
             ActivityHeadersPropagator = options.ActivityHeadersPropagator,
@@ -110,12 +118,32 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 cause: new UriFormatException($"\"{request.Url}\" is not an absolute http or https URL."));
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
-
+        var timeout = TimeoutSourcePool.Shared.Rent(_timeout);
+        var caller = cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeout);
         try
         {
-            using var response = await SendWithResilienceAsync(uri, request, timeout.Token).ConfigureAwait(false);
+            // The pipeline's await is here, not in a method of its own: one async state machine less per fetch.
+            HttpResponseMessage sent;
+            if (_resilience is null)
+            {
+                sent = await SendAttemptAsync(uri, request, timeout.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                var context = ResilienceContextPool.Shared.Get(timeout.Token);
+                try
+                {
+                    var outcome = await ExecuteResilientAsync(_resilience, uri, request, context).ConfigureAwait(false);
+                    outcome.ThrowIfException();
+                    sent = outcome.Result!;
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
+            }
+
+            using var response = sent;
             return await ReadResponseAsync(request, response, timeout.Token).ConfigureAwait(false);
         }
         catch (Replicas.NoHealthyReplicaException)
@@ -154,52 +182,43 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                     cause: ex),
             };
         }
+        finally
+        {
+            // The response is read and disposed: nothing holds the token any more.
+            caller.Dispose();
+            TimeoutSourcePool.Shared.Return(timeout);
+        }
     }
 
     /// <summary>
-    /// Sends the fetch through its subgraph's retry and circuit-breaker pipeline (when there is one), a new request
-    /// message per attempt: the load benchmark crashed the process (memory corruption) within 30 s when connections
-    /// were recycled every 5 s and failed sends were retried by <c>ResilienceHandler</c>, which sends the same message
-    /// again; attempts of their own ran 150 s without it. Running the pipeline here also skips the handler's
-    /// per-request options and context plumbing.
+    /// Sends the fetch through its subgraph's retry and circuit-breaker pipeline, a new request message per attempt:
+    /// the load benchmark crashed the process (memory corruption) within 30 s when connections were recycled every
+    /// 5 s and failed sends were retried by <c>ResilienceHandler</c>, which sends the same message again; attempts of
+    /// their own ran 150 s without it. Running the pipeline here also skips the handler's per-request options and
+    /// context plumbing.
     /// </summary>
-    private async ValueTask<HttpResponseMessage> SendWithResilienceAsync(Uri uri, SubgraphRequest request, CancellationToken cancellationToken)
+    private ValueTask<Outcome<HttpResponseMessage>> ExecuteResilientAsync(
+        Resilience.SubgraphResiliencePipelines resilience, Uri uri, SubgraphRequest request, ResilienceContext context)
     {
-        if (_resilience is null)
-        {
-            return await SendAttemptAsync(uri, request, cancellationToken).ConfigureAwait(false);
-        }
-
-        var pipeline = _resilience.For(request.ServiceName);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Resilience.SubgraphResiliencePipelines.IdempotentKey, request.Fetch?.Node.OperationKind == Core.Operations.OperationKind.Query);
-        try
-        {
-            var outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (attempt, state) =>
+        return resilience.For(request.ServiceName).ExecuteOutcomeAsync(
+            static async (attempt, state) =>
+            {
+                try
                 {
-                    try
-                    {
-                        return Outcome.FromResult(await state.Client.SendAttemptAsync(state.Uri, state.Request, attempt.CancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                context,
-                (Client: this, Uri: uri, Request: request)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            return outcome.Result!;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+                    return Outcome.FromResult(await state.Client.SendAttemptAsync(state.Uri, state.Request, attempt.CancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception ex)
+                {
+                    return Outcome.FromException<HttpResponseMessage>(ex);
+                }
+            },
+            context,
+            (Client: this, Uri: uri, Request: request));
     }
 
     private Task<HttpResponseMessage> SendAttemptAsync(Uri uri, SubgraphRequest request, CancellationToken cancellationToken) =>
-        _client.SendAsync(CreateMessage(uri, request), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        _client.SendAsync(CreateMessage(uri, request, _namesSubgraph), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     public void Dispose()
     {
@@ -221,7 +240,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
-    private static HttpRequestMessage CreateMessage(Uri uri, SubgraphRequest request)
+    private static HttpRequestMessage CreateMessage(Uri uri, SubgraphRequest request, bool namesSubgraph)
     {
         var content = new ReadOnlyMemoryContent(request.Body);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
@@ -233,7 +252,11 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionOrHigher,
         };
         message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
-        message.Options.Set(Resilience.SubgraphResiliencePipelines.SubgraphKey, request.ServiceName);
+        message.Headers.TryAddWithoutValidation("Accept-Encoding", ContentDecoding.AcceptEncoding);
+        if (namesSubgraph)
+        {
+            message.Options.Set(Resilience.SubgraphResiliencePipelines.SubgraphKey, request.ServiceName);
+        }
 
         // Within a gateway fetch span, the subgraph gets that span's trace context, never a forwarded client copy.
         var span = Telemetry.TraceParent.CurrentFetch();
@@ -285,10 +308,12 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
         }
 
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var body = ContentDecoding.Decode(stream, contentHeaders);
+        await using (body.ConfigureAwait(false))
         {
+            // A decoded body's length is not the Content-Length; the limit applies to the decoded bytes.
             var (buffer, length) = await PooledBodyReader
-                .ReadAsync(stream, contentHeaders.ContentLength, _maxResponseBodySize, cancellationToken)
+                .ReadAsync(body, ReferenceEquals(body, stream) ? contentHeaders.ContentLength : null, _maxResponseBodySize, cancellationToken)
                 .ConfigureAwait(false);
             if (buffer is null)
             {

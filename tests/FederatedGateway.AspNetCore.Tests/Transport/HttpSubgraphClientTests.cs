@@ -200,16 +200,31 @@ public sealed class HttpSubgraphClientTests : IClassFixture<HttpSubgraphClientTe
             async () => (await client.SendAsync(Request("/ok"), new CancellationToken(canceled: true))).Dispose());
     }
 
-    [Fact]
-    public async Task Gzip_response_is_decompressed()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task Compressed_response_is_decompressed(string encoding)
     {
         using var client = new HttpSubgraphClient();
+        var path = "/compressed/" + encoding;
 
-        using var response = await client.SendAsync(Request("/gzip"), CancellationToken.None);
+        using var response = await client.SendAsync(Request(path), CancellationToken.None);
 
         Assert.Null(response.Failure);
         Assert.Equal(Ok, Encoding.UTF8.GetString(response.Body.Span));
-        Assert.Contains("gzip", _server.Received["/gzip"].Headers["Accept-Encoding"]);
+        Assert.Contains(encoding, _server.Received[path].Headers["Accept-Encoding"]);
+    }
+
+    [Fact]
+    public async Task A_compressed_answer_is_held_to_the_size_limit_once_decoded()
+    {
+        using var client = new HttpSubgraphClient(new HttpSubgraphClientOptions { MaxResponseBodySize = 1024 * 1024 });
+
+        using var response = await client.SendAsync(Request("/bomb"), CancellationToken.None);
+
+        Assert.Equal(SubgraphFailureCodes.ResponseTooLarge, response.FailureCode);
+        Assert.True(response.Body.IsEmpty);
     }
 
     [Fact]
@@ -331,13 +346,42 @@ public sealed class HttpSubgraphClientTests : IClassFixture<HttpSubgraphClientTe
                     {
                     }
                 });
-                app.MapPost("/gzip", async context =>
+                app.MapPost("/compressed/{encoding}", async context =>
                 {
                     await RecordAsync(context);
+                    var encoding = (string)context.Request.RouteValues["encoding"]!;
                     using var compressed = new MemoryStream();
-                    await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+                    await using (Stream encoder = encoding switch
                     {
-                        await gzip.WriteAsync(Encoding.UTF8.GetBytes(Ok));
+                        "gzip" => new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true),
+                        "deflate" => new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true),
+                        _ => new BrotliStream(compressed, CompressionLevel.Fastest, leaveOpen: true),
+                    })
+                    {
+                        await encoder.WriteAsync(Encoding.UTF8.GetBytes(Ok));
+                    }
+
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "application/json";
+                    context.Response.Headers.ContentEncoding = encoding;
+                    context.Response.ContentLength = compressed.Length;
+                    await context.Response.Body.WriteAsync(compressed.ToArray());
+                });
+                app.MapPost("/bomb", async context =>
+                {
+                    // 16 MB of spaces (valid JSON padding) in about 16 KB of gzip.
+                    using var compressed = new MemoryStream();
+                    await using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+                    {
+                        await gzip.WriteAsync(Encoding.UTF8.GetBytes("{\"data\":"));
+                        var spaces = new byte[1024 * 1024];
+                        spaces.AsSpan().Fill((byte)' ');
+                        for (var i = 0; i < 16; i++)
+                        {
+                            await gzip.WriteAsync(spaces);
+                        }
+
+                        await gzip.WriteAsync(Encoding.UTF8.GetBytes("null}"));
                     }
 
                     context.Response.StatusCode = 200;
