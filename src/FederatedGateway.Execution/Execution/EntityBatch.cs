@@ -15,6 +15,9 @@ namespace FederatedGateway.Execution.Execution;
 /// </summary>
 internal sealed class EntityBatch
 {
+    // How far ahead the walk loads list items (see CachePrefetch).
+    private const int ItemsAhead = 2;
+
     private readonly FederatedSchema _schema;
     private readonly ResultObject _data;
     private readonly IReadOnlyList<IReadOnlyList<PathSegment>> _flattenPaths;
@@ -23,9 +26,11 @@ internal sealed class EntityBatch
     private Dictionary<ResultObject, object[]?>? _objectPaths;
     private PooledBufferWriter? _json;
 
-    // Per representation: its targets as a linked list (first target, next target), in target order.
+    // Per representation: its targets as a linked list (first target, next target), in target order; per target: its
+    // representation (-1 when it has none).
     private int[] _first = Array.Empty<int>();
     private int[] _next = Array.Empty<int>();
+    private int[] _representationOf = Array.Empty<int>();
 
     public EntityBatch(FederatedSchema schema, ResultObject data, IReadOnlyList<IReadOnlyList<PathSegment>> flattenPaths)
     {
@@ -96,6 +101,11 @@ internal sealed class EntityBatch
             var skipListSegment = position < segments.Count && segments[position].Kind == PathSegmentKind.List ? 1 : 0;
             for (var i = 0; i < list.Count; i++)
             {
+                if (i + ItemsAhead < list.Count)
+                {
+                    CachePrefetch.Object(list[i + ItemsAhead].Ref);
+                }
+
                 path?.Push(i);
                 Walk(list[i], segments, position + skipListSegment, path);
                 path?.Pop();
@@ -157,6 +167,7 @@ internal sealed class EntityBatch
         var count = _objectCount;
         _first = ArrayPool<int>.Shared.Rent(count);
         _next = ArrayPool<int>.Shared.Rent(count);
+        _representationOf = ArrayPool<int>.Shared.Rent(count);
         var last = ArrayPool<int>.Shared.Rent(count);
         var json = _json = new PooledBufferWriter(256);
         var index = RepresentationIndex.Begin(json);
@@ -167,6 +178,7 @@ internal sealed class EntityBatch
             for (var t = 0; t < count; t++)
             {
                 _next[t] = -1;
+                _representationOf[t] = -1;
                 var mark = json.WrittenCount;
                 if (RepresentationCount > 0)
                 {
@@ -189,6 +201,7 @@ internal sealed class EntityBatch
                     json.ResetTo(mark);
                     _next[last[representation]] = t;
                     last[representation] = t;
+                    _representationOf[t] = representation;
                     continue;
                 }
 
@@ -196,6 +209,7 @@ internal sealed class EntityBatch
                 index.Add(slice, representation);
                 _first[representation] = t;
                 last[representation] = t;
+                _representationOf[t] = representation;
             }
 
             Append(json, (byte)']');
@@ -230,7 +244,8 @@ internal sealed class EntityBatch
         {
             ArrayPool<int>.Shared.Return(_first);
             ArrayPool<int>.Shared.Return(_next);
-            _first = _next = Array.Empty<int>();
+            ArrayPool<int>.Shared.Return(_representationOf);
+            _first = _next = _representationOf = Array.Empty<int>();
         }
     }
 
@@ -252,28 +267,38 @@ internal sealed class EntityBatch
     }
 
     /// <summary>
-    /// Merges <c>_entities</c> (one answer per representation, in order, owned by this batch) into the targets.
+    /// Merges <c>_entities</c> (one answer per representation, in order, owned by this batch) into the targets, in
+    /// target order (the order the walk found them), loading targets a few ahead (see <see cref="CachePrefetch"/>).
     /// An answer shared by many objects (the same product under many reviews) is copied into all but the last,
     /// which takes the answer itself unless it is shared with other requests too.
     /// </summary>
     /// <param name="shared">The answers are shared with other requests (see <see cref="SubgraphAnswer.IsShared"/>): every target gets a copy.</param>
     public void MergeAnswers(List<ResultValue> entities, bool shared)
     {
+        const int ObjectsAhead = 4, EntriesAhead = 2;
         var count = Math.Min(entities.Count, RepresentationCount);
-        for (var representation = 0; representation < count; representation++)
+        var targets = _objectCount;
+        var objects = _objects;
+        for (var t = 0; t < targets; t++)
         {
-            if (entities[representation].Ref is not ResultObject answer)
+            if (t + ObjectsAhead < targets)
+            {
+                CachePrefetch.Object(objects[t + ObjectsAhead]);
+            }
+
+            if (t + EntriesAhead < targets)
+            {
+                objects[t + EntriesAhead].PrefetchEntries();
+            }
+
+            var representation = _representationOf[t];
+            if ((uint)representation >= (uint)count || entities[representation].Ref is not ResultObject answer)
             {
                 continue;
             }
 
-            var t = _first[representation];
-            for (; _next[t] >= 0; t = _next[t])
-            {
-                ResultMerger.MergeCopy(_objects[t], answer, _schema);
-            }
-
-            ResultMerger.Merge(_objects[t], answer, adopt: !shared, _schema);
+            // The chain's last target (targets of one representation come in ascending order) may take the answer itself.
+            ResultMerger.Merge(objects[t], answer, adopt: !shared && _next[t] < 0, _schema);
         }
     }
 }

@@ -422,6 +422,12 @@ internal sealed class ResponseWriter
                 var itemType = nullable.OfType!;
                 for (var i = 0; i < list.Count; i++)
                 {
+                    // The next items' objects load while this one is written (see CachePrefetch).
+                    if (i + 2 < list.Count)
+                    {
+                        CachePrefetch.Object(list[i + 2].Ref);
+                    }
+
                     if (!WriteValue(writer, list[i], itemType, nodes))
                     {
                         return false;

@@ -19,19 +19,14 @@ internal static class ResultMerger
     /// </summary>
     public static void MergeOwned(ResultObject target, ResultObject source, FederatedSchema? schema = null) => Merge(target, source, adopt: true, schema);
 
-    /// <summary>
-    /// Merges a copy of <paramref name="source"/> into <paramref name="target"/>, for an answer merged into many
-    /// objects: objects and lists are copied (every target owns its own, since null propagation and later merges
-    /// work per object); leaves are immutable and shared.
-    /// </summary>
-    public static void MergeCopy(ResultObject target, ResultObject source, FederatedSchema? schema = null) => Merge(target, source, adopt: false, schema);
-
     /// <summary>Merges two values of one key when the source is owned (see <see cref="MergeOwned(ResultObject, ResultObject)"/>).</summary>
     public static ResultValue MergeOwned(ResultValue existing, ResultValue source) => MergeValue(existing, source, adopt: true, null, ResultArena.Unpooled);
 
     /// <summary>
-    /// <see cref="MergeOwned(ResultObject, ResultObject, FederatedSchema)"/> when <paramref name="adopt"/>, otherwise
-    /// <see cref="MergeCopy"/> (an answer shared with other requests, or merged into several objects).
+    /// <see cref="MergeOwned(ResultObject, ResultObject, FederatedSchema)"/> when <paramref name="adopt"/>; otherwise
+    /// (an answer shared with other requests, or merged into several objects) a copy of <paramref name="source"/>:
+    /// objects and lists are copied (every target owns its own, since later merges work per object); leaves are
+    /// immutable and shared.
     /// </summary>
     /// <remarks>Copies come from the target's arena (merges run under the request's merge lock, which guards it).</remarks>
     public static void Merge(ResultObject target, ResultObject source, bool adopt, FederatedSchema? schema = null)

@@ -144,6 +144,9 @@ internal sealed class ResultObject
 
     public ResultValue ValueAt(int index) => _entries[index].Value;
 
+    /// <summary>Starts loading the entry array (see <see cref="CachePrefetch"/>); the object itself should be in cache already.</summary>
+    internal void PrefetchEntries() => CachePrefetch.Object(_entries);
+
     public void SetAt(int index, ResultValue value)
     {
         _entries[index].Value = value;
