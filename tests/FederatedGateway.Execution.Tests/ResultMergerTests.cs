@@ -142,7 +142,7 @@ public sealed class ResultMergerTests
         var root = Read(target);
         var source = Read(answer);
         var before = Write(source);
-        ResultMerger.MergeCopy(root, source);
+        ResultMerger.Merge(root, source, adopt: false);
         Assert.Equal(expected, Write(root));
         Assert.Equal(before, Write(source));
     }
@@ -153,8 +153,8 @@ public sealed class ResultMergerTests
         var answer = Read("""{"product":{"name":"Table"},"tags":[{"t":"a"}]}""");
         var first = new ResultObject();
         var second = new ResultObject();
-        ResultMerger.MergeCopy(first, answer);
-        ResultMerger.MergeCopy(second, answer);
+        ResultMerger.Merge(first, answer, adopt: false);
+        ResultMerger.Merge(second, answer, adopt: false);
 
         var firstProduct = (ResultObject)first["product"].Ref!;
         var secondProduct = (ResultObject)second["product"].Ref!;
