@@ -13,6 +13,9 @@ namespace FederatedGateway.Execution.Execution;
 /// </summary>
 internal static class CachePrefetch
 {
+    /// <summary>How far ahead a loop over a list's items loads the next item (the tree walks and the response writer).</summary>
+    public const int ListItemsAhead = 2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Object(object? target)
     {

@@ -15,9 +15,6 @@ namespace FederatedGateway.Execution.Execution;
 /// </summary>
 internal sealed class EntityBatch
 {
-    // How far ahead the walk loads list items (see CachePrefetch).
-    private const int ItemsAhead = 2;
-
     private readonly FederatedSchema _schema;
     private readonly ResultObject _data;
     private readonly IReadOnlyList<IReadOnlyList<PathSegment>> _flattenPaths;
@@ -101,9 +98,9 @@ internal sealed class EntityBatch
             var skipListSegment = position < segments.Count && segments[position].Kind == PathSegmentKind.List ? 1 : 0;
             for (var i = 0; i < list.Count; i++)
             {
-                if (i + ItemsAhead < list.Count)
+                if (i + CachePrefetch.ListItemsAhead < list.Count)
                 {
-                    CachePrefetch.Object(list[i + ItemsAhead].Ref);
+                    CachePrefetch.Object(list[i + CachePrefetch.ListItemsAhead].Ref);
                 }
 
                 path?.Push(i);

@@ -423,9 +423,9 @@ internal sealed class ResponseWriter
                 for (var i = 0; i < list.Count; i++)
                 {
                     // The next items' objects load while this one is written (see CachePrefetch).
-                    if (i + 2 < list.Count)
+                    if (i + CachePrefetch.ListItemsAhead < list.Count)
                     {
-                        CachePrefetch.Object(list[i + 2].Ref);
+                        CachePrefetch.Object(list[i + CachePrefetch.ListItemsAhead].Ref);
                     }
 
                     if (!WriteValue(writer, list[i], itemType, nodes))
