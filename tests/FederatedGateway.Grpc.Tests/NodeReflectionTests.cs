@@ -12,6 +12,7 @@ namespace FederatedGateway.Grpc.Tests;
 public sealed class NodeReflectionTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private const int Attempts = 200;
 
     [Theory]
     [InlineData("both", "sent")]
@@ -86,6 +87,20 @@ public sealed class NodeReflectionTests
         var expected = $"gRPC server reflection at {server.Url} failed: the server has no reflection service";
         Assert.True(error.Message.StartsWith(expected, StringComparison.Ordinal), $"expected it to start with \"{expected}\"; it was: {error.Message} (cause: {error.InnerException})");
         Assert.Contains("descriptor_set", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_without_reflection_is_named_so_every_time_even_when_its_answer_overtakes_the_question()
+    {
+        // The server answers UNIMPLEMENTED as soon as the call's headers arrive, which can end the call while the
+        // first question is still being written; that write then fails as cancelled, which must not hide the answer.
+        await using var server = await NodeLedgerServer.StartAsync(reflection: "none");
+        var expected = $"gRPC server reflection at {server.Url} failed: the server has no reflection service";
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var error = await Assert.ThrowsAsync<GrpcSourceException>(() => GrpcSourceLoader.LoadAsync(new GrpcSourceDefinition { Reflection = true, Translation = TestSchemas.Mirror }, server.Url, Timeout));
+            Assert.True(error.Message.StartsWith(expected, StringComparison.Ordinal), $"attempt {attempt}: {error.Message} (cause: {error.InnerException})");
+        }
     }
 
     [Fact]

@@ -53,16 +53,20 @@ internal sealed class ReflectionConversation : IAsyncDisposable
         _call.Dispose();
     }
 
+    private static bool IsEndedByServer(Exception ex) =>
+        ex is OperationCanceledException or InvalidOperationException or RpcException { StatusCode: StatusCode.Cancelled };
+
     private async Task<ReflectionAnswer?> AskAsync(V1.ServerReflectionRequest request)
     {
         try
         {
             await _call.RequestStream.WriteAsync(request, _cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException && !_cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsEndedByServer(ex) && !_cancellationToken.IsCancellationRequested)
         {
             // The server ended the call while the question was being sent (UNIMPLEMENTED from a server without this
-            // version races the write); the response stream carries its status, which the caller acts on.
+            // version races the write, and the write then fails as cancelled); the response stream carries the
+            // server's status, which the caller acts on.
             if (!await _call.ResponseStream.MoveNext(_cancellationToken).ConfigureAwait(false))
             {
                 return null;
