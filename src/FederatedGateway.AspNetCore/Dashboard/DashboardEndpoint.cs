@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.AspNetCore.Ide;
 using FederatedGateway.Execution.Authorization;
@@ -20,7 +19,6 @@ internal sealed class DashboardEndpoint(
 {
     public const string PageName = "dashboard.html";
     private const string BasePlaceholder = "__FGW_DASHBOARD_BASE__";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Path => settings.Path;
 
@@ -70,13 +68,13 @@ internal sealed class DashboardEndpoint(
         if (refusal is { } status)
         {
             context.Response.StatusCode = status;
-            await context.Response.WriteAsJsonAsync(new { error = status == StatusCodes.Status401Unauthorized ? "UNAUTHENTICATED" : "FORBIDDEN" }, Json, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsJsonAsync(new DashboardRefusal(status == StatusCodes.Status401Unauthorized ? "UNAUTHENTICATED" : "FORBIDDEN"), DashboardJsonContext.Default.DashboardRefusal, cancellationToken: context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
         var snapshot = (executor as FederatedGatewayExecutor)?.Snapshot;
         var report = await reports.BuildAsync(snapshot, context.RequestAborted).ConfigureAwait(false);
-        await context.Response.WriteAsJsonAsync(report, Json, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsJsonAsync(report, DashboardJsonContext.Default.DashboardReport, cancellationToken: context.RequestAborted).ConfigureAwait(false);
     }
 
     private ValueTask<int?> RefusalAsync(HttpContext context) => new EndpointAccess(settings.Policy, authenticator, policies).RefusalAsync(context);

@@ -155,6 +155,6 @@ internal sealed class TranscodingEndpoint(TranscodingSettings settings, IGateway
     private static Task WriteStatusAsync(HttpContext context, int httpStatus, int grpcCode, string message)
     {
         context.Response.StatusCode = httpStatus;
-        return context.Response.WriteAsJsonAsync(new { code = grpcCode, message, details = Array.Empty<object>() }, JsonSerializerOptions.Web, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(new TranscodingStatus(grpcCode, message, []), TranscodingJsonContext.Default.TranscodingStatus, cancellationToken: context.RequestAborted);
     }
 }

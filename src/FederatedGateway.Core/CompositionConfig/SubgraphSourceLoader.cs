@@ -1,6 +1,7 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using FederatedGateway.Core.Composition;
+using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Core.CompositionConfig;
 
@@ -11,6 +12,8 @@ namespace FederatedGateway.Core.CompositionConfig;
 /// </summary>
 public sealed class SubgraphSourceLoader
 {
+    private static readonly byte[] ServiceSdlRequest = JsonText.ObjectWithOneString("query", "{ _service { sdl } }");
+
     private readonly HttpClient _http;
     private readonly Dictionary<string, SubgraphSchemaResolver> _resolvers = new(StringComparer.Ordinal);
 
@@ -67,7 +70,9 @@ public sealed class SubgraphSourceLoader
         var url = subgraph.SubgraphUrl!;
         try
         {
-            using var response = await _http.PostAsJsonAsync(url, new { query = "{ _service { sdl } }" }, cancellationToken).ConfigureAwait(false);
+            using var content = new ByteArrayContent(ServiceSdlRequest);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

@@ -16,7 +16,12 @@ internal sealed class ApiGraphQLSchema : GraphQL.Types.Schema
     private readonly IReadOnlyDictionary<string, string> _specifiedByUrls;
     private readonly IReadOnlySet<string> _oneOfInputs;
 
+    // GraphQL.NET's schema creates the graph types it is given by CLR type (built-in scalars, introspection) with
+    // Activator.CreateInstance, which trimming may break. Only the build-time analyzer is silenced here: a native
+    // publish still reports it, and stays an unsupported experiment until that path is verified (docs/benchmarks.md).
+#pragma warning disable IL2026
     public ApiGraphQLSchema(IReadOnlyDictionary<string, string> specifiedByUrls, IReadOnlySet<string> oneOfInputs)
+#pragma warning restore IL2026
     {
         _specifiedByUrls = specifiedByUrls;
         _oneOfInputs = oneOfInputs;

@@ -1,6 +1,7 @@
 using System.Text;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
+using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Core.Schema;
 
@@ -215,6 +216,6 @@ public static class ApiSchemaPrinter
 
     private static void QuotedString(StringBuilder sb, string value)
     {
-        sb.Append(System.Text.Json.JsonSerializer.Serialize(value));
+        sb.Append(JsonText.Quote(value));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
 using GraphQLParser.AST;
+using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Execution.Authorization;
 
@@ -69,7 +70,7 @@ internal sealed class UnauthorizedFieldRedactor
             }
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(output);
+        return JsonText.ToUtf8Bytes(output);
     }
 
     /// <summary>The object's fields for its runtime type, or null when a non-null field among them is null.</summary>

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
+using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Grpc.Client;
 
@@ -38,7 +39,7 @@ internal static class GrpcStatusDetails
             catch (InvalidOperationException)
             {
                 // A detail type not in google/rpc/error_details.proto: keep its type and raw bytes.
-                items.Add("{\"@type\":" + System.Text.Json.JsonSerializer.Serialize(detail.TypeUrl) + ",\"value\":\"" + detail.Value.ToBase64() + "\"}");
+                items.Add("{\"@type\":" + JsonText.Quote(detail.TypeUrl) + ",\"value\":\"" + detail.Value.ToBase64() + "\"}");
             }
         }
 

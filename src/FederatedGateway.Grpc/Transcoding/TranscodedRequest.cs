@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Translation;
+using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Grpc.Transcoding;
 
@@ -49,7 +50,7 @@ public static class TranscodedRequest
 
         try
         {
-            return ProtoEncoder.Encode(request, JsonSerializer.SerializeToElement(root), schema);
+            return ProtoEncoder.Encode(request, JsonText.ToElement(root), schema);
         }
         catch (ProtoCodecException ex)
         {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Execution.Transport.Replicas;
 
@@ -22,7 +23,7 @@ internal sealed class ReplicaHealthChecker : IDisposable
         _set = set;
         _options = set.Options.HealthCheck;
         _client = new HttpMessageInvoker(handler, disposeHandler: true);
-        _queryBody = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["query"] = _options.Query }));
+        _queryBody = JsonText.ObjectWithOneString("query", _options.Query);
         _loop = Task.Run(RunAsync);
     }
 
