@@ -21,6 +21,12 @@ public sealed partial class ServerProcess : IDisposable
 
     private ServerProcess(Process process) => _process = process;
 
+    /// <summary>
+    /// When set, <see cref="Start"/> runs this executable (a native, ahead-of-time compiled publish of the server)
+    /// instead of <c>dotnet FederatedGateway.Server.dll</c>, so the server tests can check a native build.
+    /// </summary>
+    public const string NativeServerVariable = "FGW_TEST_NATIVE_SERVER";
+
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "FederatedGateway.Server.dll");
 
     public int Id => _process.Id;
@@ -39,12 +45,17 @@ public sealed partial class ServerProcess : IDisposable
     /// <param name="workingDirectory">Where the server runs (relative paths in its arguments resolve there); the test's output folder by default.</param>
     public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
+        if (Environment.GetEnvironmentVariable(NativeServerVariable) is { Length: > 0 } native)
+        {
+            return Launch(native, arguments, environment, workingDirectory ?? AppContext.BaseDirectory);
+        }
+
         if (!File.Exists(ServerDll))
         {
             throw new InvalidOperationException($"{ServerDll} is missing: the test project must reference FederatedGateway.Server");
         }
 
-        return Launch([ServerDll, .. arguments], environment, workingDirectory ?? AppContext.BaseDirectory);
+        return Launch("dotnet", [ServerDll, .. arguments], environment, workingDirectory ?? AppContext.BaseDirectory);
     }
 
     /// <summary>Another of our executables next to the test assembly (e.g. <c>FederatedGateway.Demo.dll</c>), run the same way.</summary>
@@ -56,7 +67,7 @@ public sealed partial class ServerProcess : IDisposable
             throw new InvalidOperationException($"{dll} is missing: the test project must reference its project");
         }
 
-        return Launch([dll, .. arguments], environment, AppContext.BaseDirectory);
+        return Launch("dotnet", [dll, .. arguments], environment, AppContext.BaseDirectory);
     }
 
     /// <summary>
@@ -66,12 +77,12 @@ public sealed partial class ServerProcess : IDisposable
     public static ServerProcess StartWithDotnetRun(string project, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        return Launch(["run", "--no-build", "-c", configuration, "--project", project, "--", .. arguments], environment, workingDirectory);
+        return Launch("dotnet", ["run", "--no-build", "-c", configuration, "--project", project, "--", .. arguments], environment, workingDirectory);
     }
 
-    private static ServerProcess Launch(IEnumerable<string> dotnetArguments, IReadOnlyDictionary<string, string>? environment, string workingDirectory)
+    private static ServerProcess Launch(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -79,7 +90,7 @@ public sealed partial class ServerProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var argument in dotnetArguments)
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -118,7 +129,7 @@ public sealed partial class ServerProcess : IDisposable
         process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException("the server exited before listening"));
         if (!process.Start())
         {
-            throw new InvalidOperationException("dotnet did not start");
+            throw new InvalidOperationException($"{fileName} did not start");
         }
 
         process.BeginOutputReadLine();
