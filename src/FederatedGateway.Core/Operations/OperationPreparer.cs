@@ -25,7 +25,6 @@ public sealed class OperationPreparer
     private readonly OperationCache _cache;
     private readonly OperationLimits _limits;
     private readonly int _maxCachedDocumentLength;
-    private readonly GraphQL.SystemTextJson.GraphQLSerializer _serializer = new();
 
     /// <param name="limits">The document limits; <see cref="OperationLimits.Default"/> when null.</param>
     /// <param name="cache">The cache's bounds; <see cref="OperationCacheOptions.Default"/> when null.</param>
@@ -195,7 +194,7 @@ public sealed class OperationPreparer
         try
         {
             inputs = variables.ValueKind == JsonValueKind.Object
-                ? _serializer.Deserialize<Inputs>(variables.GetRawText()) ?? Inputs.Empty
+                ? VariableInputs.Read(variables)
                 : Inputs.Empty;
         }
         catch (JsonException ex)
