@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using FederatedGateway.AspNetCore.Authentication;
 using FederatedGateway.Execution.Gateway;
 using FederatedGateway.Execution.Requests;

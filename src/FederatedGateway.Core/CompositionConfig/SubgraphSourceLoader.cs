@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using FederatedGateway.Core.Composition;
-using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Core.CompositionConfig;
 
@@ -12,7 +10,7 @@ namespace FederatedGateway.Core.CompositionConfig;
 /// </summary>
 public sealed class SubgraphSourceLoader
 {
-    private static readonly byte[] ServiceSdlRequest = JsonText.ObjectWithOneString("query", "{ _service { sdl } }");
+    private const string ServiceSdlRequest = """{"query":"{ _service { sdl } }"}""";
 
     private readonly HttpClient _http;
     private readonly Dictionary<string, SubgraphSchemaResolver> _resolvers = new(StringComparer.Ordinal);
@@ -70,8 +68,7 @@ public sealed class SubgraphSourceLoader
         var url = subgraph.SubgraphUrl!;
         try
         {
-            using var content = new ByteArrayContent(ServiceSdlRequest);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var content = new StringContent(ServiceSdlRequest, System.Text.Encoding.UTF8, "application/json");
             using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)

@@ -25,12 +25,10 @@ internal static class VariableInputs
         {
             return Converter.Read(ref reader, typeof(Inputs), Options) ?? Inputs.Empty;
         }
-        catch (InvalidOperationException ex) when (ex.Source == ReaderRefusalSource)
+        catch (InvalidOperationException ex)
         {
-            // What JsonSerializer turns into a JsonException: the reader's refusals of a value, marked by this source.
+            // The reader refusing a value it was asked for (JsonSerializer reported these as JSON errors too).
             throw new JsonException(ex.Message, ex);
         }
     }
-
-    private const string ReaderRefusalSource = "System.Text.Json.Rethrowable";
 }

@@ -1,7 +1,7 @@
 using System.Text;
+using FederatedGateway.Core.Text;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
-using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Core.Schema;
 

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FederatedGateway.Core.Operations;
 using FederatedGateway.Core.Schema;
-using GraphQLParser.AST;
 using FederatedGateway.Core.Text;
+using GraphQLParser.AST;
 
 namespace FederatedGateway.Execution.Authorization;
 

@@ -1,7 +1,7 @@
+using FederatedGateway.Core.Text;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
-using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Grpc.Client;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FederatedGateway.Core.Text;
 using FederatedGateway.Grpc.Codec;
 using FederatedGateway.Grpc.Translation;
-using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Grpc.Transcoding;
 

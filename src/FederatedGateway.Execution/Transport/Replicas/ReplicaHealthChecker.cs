@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using FederatedGateway.Core.Text;
 
 namespace FederatedGateway.Execution.Transport.Replicas;
