@@ -214,6 +214,7 @@ internal sealed class ResponseWriter
     private bool CheckObject(ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root)
     {
         var collected = Collect(key, RuntimeType(obj, declaredType), declaredType, fieldNodes, root);
+        var next = 0;
         foreach (var field in collected.Fields)
         {
             var definition = field.Definition;
@@ -222,7 +223,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            obj.TryGetValue(field.DataKey, out var value);
+            obj.TryGetValueInOrder(field.DataKey, ref next, out var value);
             _path.Push(field.Name);
             var nulled = CheckValue(value, definition.Type, field.Nodes, definition) && definition.Type.IsNonNull;
             if (nulled && value.Ref is null or byte[])
@@ -359,6 +360,7 @@ internal sealed class ResponseWriter
     {
         var collected = Collect(key, RuntimeType(obj, declaredType), declaredType, fieldNodes, root);
         writer.WriteStartObject();
+        var next = 0;
         foreach (var field in collected.Fields)
         {
             writer.WritePropertyName(field.Nodes[0].EncodedResponseName);
@@ -386,7 +388,7 @@ internal sealed class ResponseWriter
                 continue;
             }
 
-            obj.TryGetValue(field.DataKey, out var value);
+            obj.TryGetValueInOrder(field.DataKey, ref next, out var value);
             if (!WriteValue(writer, value, definition.Type, field.Nodes))
             {
                 return false;

@@ -120,6 +120,29 @@ internal sealed class ResultObject
         return index >= 0;
     }
 
+    /// <summary>
+    /// Like <see cref="TryGetValue"/>, for callers reading several keys in the order the object most likely holds
+    /// them (a writer following the selection the answer was built from): <paramref name="next"/> is the slot tried
+    /// first (one reference compare), then the search; it moves past the key found.
+    /// </summary>
+    public bool TryGetValueInOrder(string key, ref int next, out ResultValue value)
+    {
+        var at = next;
+        if ((uint)at >= (uint)_count || !ReferenceEquals(_entries[at].Key, key))
+        {
+            at = IndexOf(key);
+            if (at < 0)
+            {
+                value = default;
+                return false;
+            }
+        }
+
+        next = at + 1;
+        value = _entries[at].Value;
+        return true;
+    }
+
     /// <summary>The position of <paramref name="key"/>, or -1.</summary>
     public int IndexOf(string key)
     {
