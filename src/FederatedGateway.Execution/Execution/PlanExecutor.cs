@@ -210,7 +210,12 @@ internal sealed class PlanExecutor
         {
             lock (state.MergeLock)
             {
-                batch.Collect();
+                // Collecting copies shared objects on the way to the targets, from the arena.
+                lock (state.Arena.Gate)
+                {
+                    batch.Collect();
+                }
+
                 if (batch.TargetCount == 0)
                 {
                     return;

@@ -20,7 +20,10 @@ internal sealed class ResponseWriter
     private readonly List<GatewayError> _errors;
     private readonly int _maxErrors;
 
-    private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
+    // Objects and lists that complete to null, each with the selection it was checked against: an answer merged into
+    // several positions is one object there (see ResultValue.IsShared), and whether it becomes null depends on what
+    // each position selects.
+    private readonly HashSet<(object Value, object Selection)> _nulled = new(NulledComparer.Instance);
     private readonly PathStack _path = new();
     private readonly ResponseShapes _shapes;
 
@@ -234,7 +237,7 @@ internal sealed class ResponseWriter
             _path.Pop();
             if (nulled)
             {
-                _nulled.Add(obj);
+                _nulled.Add((obj, key));
                 return true;
             }
         }
@@ -265,7 +268,7 @@ internal sealed class ResponseWriter
                     _path.Pop();
                     if (nulled)
                     {
-                        _nulled.Add(list);
+                        _nulled.Add((list, nodes));
                         return true;
                     }
                 }
@@ -275,7 +278,7 @@ internal sealed class ResponseWriter
                 if (declared.IsAbstract && obj.Typename is { } typename && !IsVisibleRuntimeType(typename, declared.Name))
                 {
                     // An object of a type the client cannot see (inaccessible, or unknown to the API) is null.
-                    _nulled.Add(obj);
+                    _nulled.Add((obj, nodes));
                     return true;
                 }
 
@@ -414,7 +417,7 @@ internal sealed class ResponseWriter
                 writer.WriteNullValue();
                 return true;
             case List<ResultValue> list when nullable.IsList:
-                if (!_optimistic && _nulled.Contains(list))
+                if (!_optimistic && _nulled.Contains((list, nodes)))
                 {
                     writer.WriteNullValue();
                     return true;
@@ -446,7 +449,7 @@ internal sealed class ResponseWriter
                         return false;
                     }
                 }
-                else if (_nulled.Contains(obj))
+                else if (_nulled.Contains((obj, nodes)))
                 {
                     writer.WriteNullValue();
                     return true;
