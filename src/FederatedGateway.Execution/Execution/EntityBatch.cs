@@ -49,90 +49,7 @@ internal sealed class EntityBatch
     {
         for (var i = 0; i < _flattenPaths.Count; i++)
         {
-            CollectBelow(_data, _flattenPaths[i], 0);
-        }
-    }
-
-    /// <summary>
-    /// Adds the objects at <paramref name="segments"/> below <paramref name="value"/> to the targets. A target that
-    /// is shared (<see cref="ResultValue.IsShared"/>), or below a shared object or list, is first copied, and so is
-    /// every shared object and list on the way to it (copy on write: the merge writes into the copies); what holds no
-    /// target stays shared.
-    /// </summary>
-    /// <returns><paramref name="value"/>, or the copy that replaces it in its parent.</returns>
-    private ResultValue CollectBelow(ResultValue value, IReadOnlyList<PathSegment> segments, int position)
-    {
-        if (value.Ref is List<ResultValue> list)
-        {
-            // Lists are walked whether or not the plan names them (nested lists flatten).
-            var skipListSegment = position < segments.Count && segments[position].Kind == PathSegmentKind.List ? 1 : 0;
-            var owned = value.IsShared ? null : list;
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (i + CachePrefetch.ListItemsAhead < list.Count)
-                {
-                    CachePrefetch.Object(list[i + CachePrefetch.ListItemsAhead].Ref);
-                }
-
-                // What a shared list holds is shared too.
-                var item = value.IsShared ? list[i].AsShared() : list[i];
-                var walked = CollectBelow(item, segments, position + skipListSegment);
-                if (!ReferenceEquals(walked.Ref, item.Ref))
-                {
-                    owned ??= ResultMerger.CopyForWrite(list, _data.Arena);
-                    owned[i] = walked;
-                }
-            }
-
-            return owned is null || ReferenceEquals(owned, list) ? value : owned;
-        }
-
-        if (value.Ref is not ResultObject obj)
-        {
-            return value;
-        }
-
-        if (position == segments.Count)
-        {
-            if (value.IsShared)
-            {
-                obj = obj.CopyForWrite(_data.Arena, obj.Count);
-            }
-
-            AddTarget(obj);
-            return value.IsShared ? obj : value;
-        }
-
-        var segment = segments[position];
-        switch (segment.Kind)
-        {
-            case PathSegmentKind.Field:
-                var index = obj.IndexOf(segment.Name!);
-                if (index >= 0)
-                {
-                    var child = value.IsShared ? obj.ValueAt(index).AsShared() : obj.ValueAt(index);
-                    var walked = CollectBelow(child, segments, position + 1);
-                    if (!ReferenceEquals(walked.Ref, child.Ref))
-                    {
-                        if (value.IsShared)
-                        {
-                            obj = obj.CopyForWrite(_data.Arena, 0);
-                            value = obj;
-                        }
-
-                        obj.SetAt(index, walked);
-                    }
-                }
-
-                return value;
-            case PathSegmentKind.List:
-                return CollectBelow(value, segments, position + 1);
-            case PathSegmentKind.TypeFilter:
-                return obj.Typename is { } typename && _schema.Satisfies(typename, segment.Name!)
-                    ? CollectBelow(value, segments, position + 1)
-                    : value;
-            default:
-                return value;
+            Walk(_data, _flattenPaths[i], 0, null);
         }
     }
 
@@ -170,10 +87,10 @@ internal sealed class EntityBatch
     }
 
     /// <summary>
-    /// Visits the objects at <paramref name="segments"/> below <paramref name="value"/> and records the response
-    /// path of those that are targets.
+    /// Visits the objects at <paramref name="segments"/> below <paramref name="value"/>: adds them to the targets,
+    /// or (with a <paramref name="path"/> stack) records the response path of those that are targets.
     /// </summary>
-    private void Walk(ResultValue value, IReadOnlyList<PathSegment> segments, int position, PathStack path)
+    private void Walk(ResultValue value, IReadOnlyList<PathSegment> segments, int position, PathStack? path)
     {
         if (value.Ref is List<ResultValue> list)
         {
@@ -186,9 +103,9 @@ internal sealed class EntityBatch
                     CachePrefetch.Object(list[i + CachePrefetch.ListItemsAhead].Ref);
                 }
 
-                path.Push(i);
+                path?.Push(i);
                 Walk(list[i], segments, position + skipListSegment, path);
-                path.Pop();
+                path?.Pop();
             }
 
             return;
@@ -201,7 +118,11 @@ internal sealed class EntityBatch
 
         if (position == segments.Count)
         {
-            if (_objectPaths!.TryGetValue(obj, out var known) && known is null)
+            if (path is null)
+            {
+                AddTarget(obj);
+            }
+            else if (_objectPaths!.TryGetValue(obj, out var known) && known is null)
             {
                 _objectPaths[obj] = path.ToArray();
             }
@@ -215,9 +136,9 @@ internal sealed class EntityBatch
             case PathSegmentKind.Field:
                 if (obj.TryGetValue(segment.Name!, out var child))
                 {
-                    path.Push(InternalAlias.ClientResponseName(segment.Name!));
+                    path?.Push(InternalAlias.ClientResponseName(segment.Name!));
                     Walk(child, segments, position + 1, path);
-                    path.Pop();
+                    path?.Pop();
                 }
 
                 break;
@@ -345,10 +266,10 @@ internal sealed class EntityBatch
     /// <summary>
     /// Merges <c>_entities</c> (one answer per representation, in order, owned by this batch) into the targets, in
     /// target order (the order the walk found them), loading targets a few ahead (see <see cref="CachePrefetch"/>).
-    /// An answer shared by many objects (the same product under many reviews) is merged into each by reference
-    /// (see <see cref="ResultValue.IsShared"/>); an answer of one target becomes that target's own.
+    /// An answer shared by many objects (the same product under many reviews) is copied into all but the last,
+    /// which takes the answer itself unless it is shared with other requests too.
     /// </summary>
-    /// <param name="shared">The answers are shared with other requests (see <see cref="SubgraphAnswer.IsShared"/>): no target owns them.</param>
+    /// <param name="shared">The answers are shared with other requests (see <see cref="SubgraphAnswer.IsShared"/>): every target gets a copy.</param>
     public void MergeAnswers(List<ResultValue> entities, bool shared)
     {
         const int ObjectsAhead = 4, EntriesAhead = 2;
@@ -373,10 +294,8 @@ internal sealed class EntityBatch
                 continue;
             }
 
-            // An answer only this target gets becomes its own; one several targets get (the same product under many
-            // reviews), or that other requests share, is merged by reference, copied only where written to later.
-            var only = _first[representation] == t && _next[t] < 0;
-            ResultMerger.Merge(objects[t], answer, adopt: !shared && only, _schema);
+            // The chain's last target (targets of one representation come in ascending order) may take the answer itself.
+            ResultMerger.Merge(objects[t], answer, adopt: !shared && _next[t] < 0, _schema);
         }
     }
 }

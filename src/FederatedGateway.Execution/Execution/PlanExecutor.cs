@@ -210,12 +210,7 @@ internal sealed class PlanExecutor
         {
             lock (state.MergeLock)
             {
-                // Collecting copies shared objects on the way to the targets, from the arena.
-                lock (state.Arena.Gate)
-                {
-                    batch.Collect();
-                }
-
+                batch.Collect();
                 if (batch.TargetCount == 0)
                 {
                     return;

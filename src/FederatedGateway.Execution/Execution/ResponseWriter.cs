@@ -20,10 +20,7 @@ internal sealed class ResponseWriter
     private readonly List<GatewayError> _errors;
     private readonly int _maxErrors;
 
-    // Objects and lists that complete to null, each with the selection it was checked against: an answer merged into
-    // several positions is one object there (see ResultValue.IsShared), and whether it becomes null depends on what
-    // each position selects.
-    private readonly HashSet<(object Value, object Selection)> _nulled = new(NulledComparer.Instance);
+    private readonly HashSet<object> _nulled = new(ReferenceEqualityComparer.Instance);
     private readonly PathStack _path = new();
     private readonly ResponseShapes _shapes;
 
@@ -237,7 +234,7 @@ internal sealed class ResponseWriter
             _path.Pop();
             if (nulled)
             {
-                _nulled.Add((obj, key));
+                _nulled.Add(obj);
                 return true;
             }
         }
@@ -268,7 +265,7 @@ internal sealed class ResponseWriter
                     _path.Pop();
                     if (nulled)
                     {
-                        _nulled.Add((list, nodes));
+                        _nulled.Add(list);
                         return true;
                     }
                 }
@@ -278,7 +275,7 @@ internal sealed class ResponseWriter
                 if (declared.IsAbstract && obj.Typename is { } typename && !IsVisibleRuntimeType(typename, declared.Name))
                 {
                     // An object of a type the client cannot see (inaccessible, or unknown to the API) is null.
-                    _nulled.Add((obj, nodes));
+                    _nulled.Add(obj);
                     return true;
                 }
 
@@ -417,7 +414,7 @@ internal sealed class ResponseWriter
                 writer.WriteNullValue();
                 return true;
             case List<ResultValue> list when nullable.IsList:
-                if (!_optimistic && _nulled.Contains((list, nodes)))
+                if (!_optimistic && _nulled.Contains(list))
                 {
                     writer.WriteNullValue();
                     return true;
@@ -449,7 +446,7 @@ internal sealed class ResponseWriter
                         return false;
                     }
                 }
-                else if (_nulled.Contains((obj, nodes)))
+                else if (_nulled.Contains(obj))
                 {
                     writer.WriteNullValue();
                     return true;

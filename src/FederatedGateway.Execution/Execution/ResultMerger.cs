@@ -7,8 +7,7 @@ namespace FederatedGateway.Execution.Execution;
 /// key by key, recursively; a list into a list of the same length merges item by item; anything else is replaced
 /// by the new value, with one exception given a schema: a <c>__typename</c> naming an abstract type (what an
 /// <c>@interfaceObject</c> subgraph answers with) never replaces one naming an object type (what the subgraph owning
-/// the interface resolved), whichever fetch finishes last. An answer that several objects or requests share is
-/// merged by reference and copied only where a later merge writes into it (see <see cref="ResultValue.IsShared"/>).
+/// the interface resolved), whichever fetch finishes last.
 /// </summary>
 internal static class ResultMerger
 {
@@ -25,10 +24,9 @@ internal static class ResultMerger
 
     /// <summary>
     /// <see cref="MergeOwned(ResultObject, ResultObject, FederatedSchema)"/> when <paramref name="adopt"/>; otherwise
-    /// (an answer shared with other requests, or merged into several objects) nothing is copied up front: the
-    /// target takes <paramref name="source"/>'s objects and lists marked shared (<see cref="ResultValue.IsShared"/>),
-    /// and only those a later merge writes into are copied, then (copy on write; leaves are immutable and never
-    /// copied). <paramref name="target"/> itself must not be shared.
+    /// (an answer shared with other requests, or merged into several objects) a copy of <paramref name="source"/>:
+    /// objects and lists are copied (every target owns its own, since later merges work per object); leaves are
+    /// immutable and shared.
     /// </summary>
     /// <remarks>Copies come from the target's arena (merges run under the request's merge lock, which guards it).</remarks>
     public static void Merge(ResultObject target, ResultObject source, bool adopt, FederatedSchema? schema = null)
@@ -50,21 +48,9 @@ internal static class ResultMerger
             }
             else
             {
-                target.Add(key, adopt ? value : value.AsShared());
+                target.Add(key, adopt ? value : Copy(value, arena));
             }
         }
-    }
-
-    /// <summary>A list to write into in place of <paramref name="list"/>, which is shared: the same items, objects and lists marked shared.</summary>
-    public static List<ResultValue> CopyForWrite(List<ResultValue> list, ResultArena arena)
-    {
-        var copy = arena.RentList(list.Count);
-        foreach (var item in list)
-        {
-            copy.Add(item.AsShared());
-        }
-
-        return copy;
     }
 
     /// <summary>
@@ -88,27 +74,47 @@ internal static class ResultMerger
         switch (existing.Ref)
         {
             case ResultObject obj when source.Ref is ResultObject sourceObject:
-                if (existing.IsShared)
-                {
-                    obj = obj.CopyForWrite(arena, sourceObject.Count);
-                }
-
                 Merge(obj, sourceObject, adopt, schema);
-                return obj;
+                return existing;
             case List<ResultValue> list when source.Ref is List<ResultValue> sourceList && sourceList.Count == list.Count:
-                if (existing.IsShared)
-                {
-                    list = CopyForWrite(list, arena);
-                }
-
                 for (var i = 0; i < list.Count; i++)
                 {
                     list[i] = MergeValue(list[i], sourceList[i], adopt, schema, arena);
                 }
 
-                return list;
+                return existing;
             default:
-                return adopt ? source : source.AsShared();
+                return adopt ? source : Copy(source, arena);
+        }
+    }
+
+    /// <summary>A copy of a value: new objects and lists, the same leaves.</summary>
+    private static ResultValue Copy(ResultValue value, ResultArena arena)
+    {
+        switch (value.Ref)
+        {
+            case ResultObject obj:
+                var copy = obj.CopyShallow(arena);
+                for (var i = 0; i < copy.Count; i++)
+                {
+                    var item = copy.ValueAt(i);
+                    if (item.Ref is ResultObject or List<ResultValue>)
+                    {
+                        copy.SetAt(i, Copy(item, arena));
+                    }
+                }
+
+                return copy;
+            case List<ResultValue> list:
+                var items = arena.RentList(list.Count);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    items.Add(Copy(list[i], arena));
+                }
+
+                return items;
+            default:
+                return value;
         }
     }
 }

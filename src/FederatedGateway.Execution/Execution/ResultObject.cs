@@ -101,11 +101,10 @@ internal sealed class ResultObject
     {
         get
         {
-            // Shared objects are read by several requests at once: the name is written before the flag that says so.
-            if (!Volatile.Read(ref _typenameRead))
+            if (!_typenameRead)
             {
                 _typename = TryGetValue(TypenameKey, out var value) && value.IsString ? JsonNames.StringValue(value) : null;
-                Volatile.Write(ref _typenameRead, true);
+                _typenameRead = true;
             }
 
             return _typename;
@@ -205,25 +204,15 @@ internal sealed class ResultObject
         }
     }
 
-    /// <summary>
-    /// A copy to write into in place of this object, which is shared (<see cref="ResultValue.IsShared"/>): from
-    /// <paramref name="arena"/>, with room for <paramref name="spare"/> more keys, the <c>__typename</c> already read
-    /// if it was, and the same values, its objects and lists marked shared (they stay this object's too).
-    /// </summary>
-    public ResultObject CopyForWrite(ResultArena arena, int spare)
+    /// <summary>A copy from <paramref name="arena"/> with new entries (values as they are) and the <c>__typename</c> already read, if it was.</summary>
+    public ResultObject CopyShallow(ResultArena arena)
     {
-        var copy = arena.RentObject(_count + spare);
-        var entries = _entries;
-        var copied = copy._entries;
-        for (var i = 0; i < _count; i++)
-        {
-            copied[i] = new Entry(entries[i].Key, entries[i].Value.AsShared());
-        }
-
+        var copy = arena.RentObject(_count);
         copy._count = _count;
         copy._index = _index is null ? null : new Dictionary<string, int>(_index, StringComparer.Ordinal);
-        copy._typenameRead = Volatile.Read(ref _typenameRead);
-        copy._typename = copy._typenameRead ? _typename : null;
+        copy._typename = _typename;
+        copy._typenameRead = _typenameRead;
+        Array.Copy(_entries, copy._entries, _count);
         return copy;
     }
 

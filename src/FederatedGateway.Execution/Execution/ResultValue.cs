@@ -24,12 +24,6 @@ internal readonly struct ResultValue
         Ref = value;
     }
 
-    private ResultValue(object value, int sharedMark)
-    {
-        Ref = value;
-        _length = sharedMark;
-    }
-
     /// <summary>A leaf: the raw JSON token <paramref name="buffer"/>[start..start+length] (never <c>null</c>).</summary>
     public ResultValue(byte[] buffer, int start, int length)
     {
@@ -42,16 +36,6 @@ internal readonly struct ResultValue
     public object? Ref { get; }
 
     public bool IsNull => Ref is null;
-
-    /// <summary>
-    /// An object or list this reference does not own: other positions or requests hold it too (an answer merged into
-    /// several objects, or one shared by de-duplicated fetches), so whoever would change it changes a copy instead
-    /// (see <see cref="ResultMerger"/>). Its own object and list values are shared too, whatever their marks.
-    /// </summary>
-    public bool IsShared => _length < 0;
-
-    /// <summary>This value marked <see cref="IsShared"/> when it is an object or a list; leaves and null as they are.</summary>
-    public ResultValue AsShared() => Ref is ResultObject or List<ResultValue> ? new ResultValue(Ref, -1) : this;
 
     /// <summary>The leaf's raw JSON token (empty for anything but a leaf).</summary>
     public ReadOnlySpan<byte> Raw => Ref is byte[] buffer ? buffer.AsSpan(_start, _length) : default;
