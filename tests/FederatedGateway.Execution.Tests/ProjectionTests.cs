@@ -11,6 +11,18 @@ public sealed class ProjectionTests
     private static FakeSubgraphs ZooSubgraph() => new FakeSubgraphs().On("a", Zoo);
 
     [Fact]
+    public async Task AnObjectOfAConcreteTypeIsCompletedAsThatTypeWhateverItsTypenameSays()
+    {
+        // dog is a Dog: an answer calling it a Cat changes neither its __typename nor which fragments apply.
+        var response = await Run(
+            "{ dog { __typename name ... on Dog { id } } }",
+            Root("a", "{dog{__typename name id}}"),
+            new FakeSubgraphs().On("a", """{"data":{"dog":{"__typename":"Cat","name":"Rex","id":"1"}}}"""));
+
+        Assert.Equal("""{"dog":{"__typename":"Dog","name":"Rex","id":"1"}}""", Data(response));
+    }
+
+    [Fact]
     public async Task AliasesTypenameAndFragmentsOnInterfacesAndUnions()
     {
         var response = await Run(

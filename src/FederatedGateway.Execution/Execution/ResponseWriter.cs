@@ -57,7 +57,7 @@ internal sealed class ResponseWriter
             var root = operation.RootSelection;
             writer.WriteStartObject();
             writer.WritePropertyName(DataName);
-            if (!WriteObject(writer, data, operation.RootType, root, null, root, introspection))
+            if (!WriteObject(writer, data, operation.RootType, operation.RootType, root, null, root, introspection))
             {
                 return false;
             }
@@ -76,7 +76,7 @@ internal sealed class ResponseWriter
     public void Write(Utf8JsonWriter writer, PreparedOperation operation, ResultObject data, JsonElement introspection, PlanExtension? queryPlan = null)
     {
         var root = operation.RootSelection;
-        var rootNull = CheckObject(data, operation.RootType, root, null, root);
+        var rootNull = CheckObject(data, operation.RootType, operation.RootType, root, null, root);
 
         writer.WriteStartObject();
         if (_errors.Count > 0)
@@ -103,7 +103,7 @@ internal sealed class ResponseWriter
         }
         else
         {
-            WriteObject(writer, data, operation.RootType, root, null, root, introspection);
+            WriteObject(writer, data, operation.RootType, operation.RootType, root, null, root, introspection);
         }
 
         WriteExtensions(writer, queryPlan);
@@ -207,13 +207,17 @@ internal sealed class ResponseWriter
         }
     }
 
-    private static string RuntimeType(ResultObject obj, string declared) => obj.Typename ?? declared;
+    /// <summary>
+    /// The type an object of <paramref name="declared"/> is completed as: its <c>__typename</c> when the declared
+    /// type is abstract, the declared type itself otherwise (as graphql-js does; no lookup in the object).
+    /// </summary>
+    private static string RuntimeType(ResultObject obj, SchemaType declared) => declared.IsAbstract ? obj.Typename ?? declared.Name : declared.Name;
 
     // ---- pass 1: which objects and lists become null ----
 
-    private bool CheckObject(ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root)
+    private bool CheckObject(ResultObject obj, string declaredType, string runtimeType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root)
     {
-        var collected = Collect(key, RuntimeType(obj, declaredType), declaredType, fieldNodes, root);
+        var collected = Collect(key, runtimeType, declaredType, fieldNodes, root);
         var next = 0;
         foreach (var field in collected.Fields)
         {
@@ -279,7 +283,7 @@ internal sealed class ResponseWriter
                     return true;
                 }
 
-                return CheckObject(obj, declared.Name, nodes, nodes, null);
+                return CheckObject(obj, declared.Name, RuntimeType(obj, declared), nodes, nodes, null);
             case byte[] when IsHiddenEnumValue(value, nullable):
                 _errors.Add(new GatewayError($"Enum \"{nullable.Name}\" cannot represent value: {value.RawText()}", _path.ToArray(), null, null));
                 return true;
@@ -356,9 +360,9 @@ internal sealed class ResponseWriter
     // ---- pass 2: write ----
 
     /// <returns>False when the one-pass write gives up (see <see cref="TryWriteWithoutNulls"/>).</returns>
-    private bool WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root, JsonElement introspection)
+    private bool WriteObject(Utf8JsonWriter writer, ResultObject obj, string declaredType, string runtimeType, object key, List<FieldSelection>? fieldNodes, SelectionSet? root, JsonElement introspection)
     {
-        var collected = Collect(key, RuntimeType(obj, declaredType), declaredType, fieldNodes, root);
+        var collected = Collect(key, runtimeType, declaredType, fieldNodes, root);
         writer.WriteStartObject();
         var next = 0;
         foreach (var field in collected.Fields)
@@ -452,7 +456,7 @@ internal sealed class ResponseWriter
                     return true;
                 }
 
-                return WriteObject(writer, obj, composite.Name, nodes, nodes, null, default);
+                return WriteObject(writer, obj, composite.Name, RuntimeType(obj, composite), nodes, nodes, null, default);
             case byte[]:
                 if (IsHiddenEnumValue(value, nullable) || IsMisplacedLeaf(nullable))
                 {
