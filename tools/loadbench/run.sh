@@ -152,7 +152,13 @@ for gw in "${GATEWAY_LIST[@]}"; do
     fgw) needs_fgw=1 ;;
     fgw:*)
       [[ ${gw#fgw:} =~ ^[A-Za-z0-9_]+$ ]] || die "fgw variants are fgw:NAME with NAME of letters, digits and _"
-      needs_fgw=1
+      # A variant with a build of its own (FGW_DLL_NAME) does not need this checkout's build.
+      own_build="FGW_DLL_${gw#fgw:}"
+      if [[ -n ${!own_build:-} ]]; then
+        [[ -f ${!own_build} ]] || die "$own_build=${!own_build} is missing"
+      else
+        needs_fgw=1
+      fi
       ;;
     apollo | hive | hive-rust | grafbase) ;;
     *) die "unknown gateway '$gw' (fgw, fgw:NAME, apollo, hive, hive-rust, grafbase)" ;;
