@@ -28,7 +28,7 @@ public sealed class SharedAnswerTests
             FriendsOfBoth(),
             Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "dog.friends.@.friends.@"));
 
-        // The friend of a friend is reached through the shared list and the shared object holding it.
+        // The friend of a friend sits in the friends list both dogs got from the one answer, one level down.
         var response = await Run("{ dog { friends { friends { name owner } } } mustDog { friends { friends { name owner } } } }", plan, fake);
 
         Assert.Single(fake.BodiesFor("b"));
