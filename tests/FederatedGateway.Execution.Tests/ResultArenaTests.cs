@@ -56,6 +56,69 @@ public sealed class ResultArenaTests
     }
 
     [Fact]
+    public void A_request_of_the_same_shape_gets_the_objects_back_in_order_with_the_storage_they_grew_to()
+    {
+        var pool = new ResultArenaPool();
+        var arena = pool.Rent();
+        var first = new[] { arena.RentObject(1), arena.RentObject(4), arena.RentObject(2) };
+        var value = new ResultValue(Encoding.UTF8.GetBytes("1"), 0, 1);
+        for (var i = 0; i < 6; i++)
+        {
+            first[1].Add(JsonNames.Share("k" + i), value);
+        }
+
+        Assert.Equal(8, first[1].Capacity);
+        arena.Return();
+
+        var again = pool.Rent();
+        Assert.Same(arena, again);
+        var second = new[] { again.RentObject(1), again.RentObject(4), again.RentObject(2) };
+        Assert.Equal(first, second);
+        Assert.Equal(8, second[1].Capacity);
+        Assert.All(second, obj => Assert.Equal(0, obj.Count));
+        Assert.False(second[1].ContainsKey("k0"));
+    }
+
+    [Fact]
+    public void A_recycled_object_with_storage_far_larger_or_too_small_for_the_next_request_exchanges_it()
+    {
+        var pool = new ResultArenaPool();
+        var arena = pool.Rent();
+        var large = arena.RentObject(64);
+        var small = arena.RentObject(1);
+        arena.Return();
+
+        var again = pool.Rent();
+        Assert.Same(large, again.RentObject(64 / 8));
+        Assert.Equal(8, large.Capacity);
+        Assert.Same(small, again.RentObject(32));
+        Assert.Equal(32, small.Capacity);
+    }
+
+    [Fact]
+    public void A_loose_entry_array_no_later_request_needs_is_let_go()
+    {
+        var pool = new ResultArenaPool();
+        var value = new ResultValue(Encoding.UTF8.GetBytes("1"), 0, 1);
+        var arena = pool.Rent();
+        var obj = arena.RentObject(4);
+        for (var i = 0; i < 5; i++)
+        {
+            obj.Add(JsonNames.Share("k" + i), value);
+        }
+
+        // The object keeps its 8 slots (2 + 8); the 4 it grew out of lie loose.
+        arena.Return();
+        Assert.Equal(2 + 8 + 4, pool.PooledSlots);
+
+        // A request of the same shape takes the object with its 8 slots and needs no loose array: that one goes.
+        Assert.Same(arena, pool.Rent());
+        Assert.Same(obj, arena.RentObject(4));
+        arena.Return();
+        Assert.Equal(2 + 8, pool.PooledSlots);
+    }
+
+    [Fact]
     public void An_arena_that_handed_out_more_than_the_limit_is_not_kept()
     {
         var pool = new ResultArenaPool(maxArenaInUse: 10);

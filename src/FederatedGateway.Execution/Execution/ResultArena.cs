@@ -38,7 +38,14 @@ internal sealed class ResultArena
 
     private readonly ResultArenaPool? _pool;
     private readonly Stack<ResultObject> _freeObjects = new();
+
+    // What the free objects hold: two slots each for the object, and their entry arrays.
+    private int _freeObjectSlots;
     private readonly Stack<ResultObject.Entry[]>[] _freeEntries;
+
+    // Per size class, the fewest free entry arrays there were since the last recycling: that many sat unused for a
+    // whole request (objects now come back with their arrays, so loose arrays are only needed where objects grow).
+    private readonly int[] _unusedEntries;
     private readonly Stack<List<ResultValue>>[] _freeLists;
     private readonly List<ResultObject> _objects = new();
     private readonly List<List<ResultValue>> _lists = new();
@@ -48,6 +55,7 @@ internal sealed class ResultArena
     {
         _pool = pool;
         _freeEntries = new Stack<ResultObject.Entry[]>[pool is null ? 0 : Classes];
+        _unusedEntries = new int[_freeEntries.Length];
         _freeLists = new Stack<List<ResultValue>>[pool is null ? 0 : Classes];
         for (var i = 0; i < _freeEntries.Length; i++)
         {
@@ -77,11 +85,16 @@ internal sealed class ResultArena
     /// <summary>Takes back everything this arena handed out, cleared, for reuse (its pool calls this).</summary>
     internal void Recycle()
     {
-        foreach (var obj in _objects)
+        // Objects keep their cleared entry arrays and go back in reverse order, so the next request pops them in the
+        // order this one rented them: a request of the same shape gets each object with the storage it needed (grown
+        // already where a merge grew it), and an object and the array allocated with it stay a pair, next to each
+        // other in memory, instead of being dealt out separately (one cache miss fewer per object visited).
+        for (var i = _objects.Count - 1; i >= 0; i--)
         {
-            var (entries, used) = obj.Recycle();
-            ReturnEntries(entries, used);
+            var obj = _objects[i];
+            obj.ClearForReuse(IsPooledSize(obj.Capacity));
             _freeObjects.Push(obj);
+            _freeObjectSlots += 2 + obj.Capacity;
         }
 
         _objects.Clear();
@@ -95,9 +108,18 @@ internal sealed class ResultArena
         }
 
         _lists.Clear();
-        var held = 2 * _freeObjects.Count;
+        var held = _freeObjectSlots;
         for (var size = 0; size < Classes; size++)
         {
+            // Half of the arrays no request needed lately go (to the GC), so loose arrays left over from requests of
+            // another shape do not stay pooled for good.
+            var free = _freeEntries[size];
+            for (var drop = (_unusedEntries[size] + 1) / 2; drop > 0; drop--)
+            {
+                free.Pop();
+            }
+
+            _unusedEntries[size] = free.Count;
             held += (_freeEntries[size].Count << size) + _freeLists[size].Count * ((1 << size) + 2);
         }
 
@@ -107,26 +129,31 @@ internal sealed class ResultArena
     /// <summary>An empty object with room for <paramref name="capacity"/> keys.</summary>
     public ResultObject RentObject(int capacity)
     {
-        var entries = RentEntries(capacity);
+        capacity = Math.Max(capacity, 1);
         if (_pool is null)
         {
-            return new ResultObject(this, entries);
+            return new ResultObject(this, new ResultObject.Entry[capacity]);
         }
 
         if (_freeObjects.TryPop(out var obj))
         {
-            obj.Reuse(entries);
+            _freeObjectSlots -= 2 + obj.Capacity;
+
+            // Storage too small, or far larger than asked for (a recycled object of another request's shape), is exchanged.
+            if (obj.Capacity < capacity || obj.Capacity > Math.Max(4 * capacity, 8))
+            {
+                ReturnEntries(obj.ReplaceStorage(RentEntries(capacity)), 0);
+            }
         }
         else
         {
-            obj = new ResultObject(this, entries);
+            obj = new ResultObject(this, RentEntries(capacity));
         }
 
         _objects.Add(obj);
         return obj;
     }
 
-    /// <summary>An empty list with room for <paramref name="capacity"/> items.</summary>
     public List<ResultValue> RentList(int capacity)
     {
         if (_pool is null)
@@ -150,28 +177,35 @@ internal sealed class ResultArena
             return new ResultObject.Entry[capacity];
         }
 
-        return _freeEntries[size].TryPop(out var entries) ? entries : new ResultObject.Entry[1 << size];
+        var free = _freeEntries[size];
+        if (free.TryPop(out var entries))
+        {
+            _unusedEntries[size] = Math.Min(_unusedEntries[size], free.Count);
+            return entries;
+        }
+
+        _unusedEntries[size] = 0;
+        return new ResultObject.Entry[1 << size];
     }
 
     /// <summary>Takes back an entry array whose first <paramref name="used"/> slots may hold values.</summary>
     public void ReturnEntries(ResultObject.Entry[] entries, int used)
     {
-        if (_pool is null || entries.Length == 0)
+        if (_pool is null || !IsPooledSize(entries.Length))
         {
             return;
         }
 
         var size = ClassOf(entries.Length);
-        if (size < 0 || 1 << size != entries.Length)
-        {
-            return;
-        }
-
         Array.Clear(entries, 0, Math.Min(used, entries.Length));
         _freeEntries[size].Push(entries);
     }
 
+    /// <summary>Whether storage of this length is recycled: a power of two up to <see cref="MaxPooledCapacity"/>.</summary>
+    private static bool IsPooledSize(int length) => length is > 0 and <= MaxPooledCapacity && (length & (length - 1)) == 0;
+
     /// <summary>The size class holding <paramref name="capacity"/> (log2 of the next power of two), or -1 when too large.</summary>
+
     private static int ClassOf(int capacity) =>
         capacity > MaxPooledCapacity ? -1 : BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1)));
 }

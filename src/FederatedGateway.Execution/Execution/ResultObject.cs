@@ -55,26 +55,37 @@ internal sealed class ResultObject
         return obj;
     }
 
-    /// <summary>Makes a recycled object empty again, with <paramref name="entries"/> (all empty) as its storage.</summary>
-    internal void Reuse(Entry[] entries)
+    /// <summary>The number of entries the object holds before its storage has to grow.</summary>
+    internal int Capacity => _entries.Length;
+
+    /// <summary>Gives the object <paramref name="entries"/> (all empty) as its storage and hands back the storage it had (emptied by <see cref="ClearForReuse"/>).</summary>
+    internal Entry[] ReplaceStorage(Entry[] entries)
     {
+        var old = _entries;
         _entries = entries;
-        _count = 0;
-        _index = null;
-        _typename = null;
-        _typenameRead = false;
+        return old;
     }
 
-    /// <summary>Empties the object for recycling and hands over its storage with the number of slots it used.</summary>
-    internal (Entry[] Entries, int Used) Recycle()
+    /// <summary>
+    /// Empties the object for recycling: every used slot cleared, so the object keeps its storage (it and the object
+    /// were allocated together and lie next to each other) but no value of the request before; or, without
+    /// <paramref name="keepStorage"/>, with none.
+    /// </summary>
+    internal void ClearForReuse(bool keepStorage)
     {
-        var storage = (_entries, _count);
-        _entries = Array.Empty<Entry>();
+        if (keepStorage)
+        {
+            Array.Clear(_entries, 0, _count);
+        }
+        else
+        {
+            _entries = Array.Empty<Entry>();
+        }
+
         _count = 0;
         _index = null;
         _typename = null;
         _typenameRead = false;
-        return storage;
     }
 
     public int Count => _count;
