@@ -120,7 +120,7 @@ internal sealed class ResultArena
             }
 
             _unusedEntries[size] = free.Count;
-            held += (_freeEntries[size].Count << size) + _freeLists[size].Count * ((1 << size) + 2);
+            held += (free.Count << size) + _freeLists[size].Count * ((1 << size) + 2);
         }
 
         HeldSlots = held;
@@ -154,6 +154,7 @@ internal sealed class ResultArena
         return obj;
     }
 
+    /// <summary>An empty list with room for <paramref name="capacity"/> items.</summary>
     public List<ResultValue> RentList(int capacity)
     {
         if (_pool is null)
@@ -205,7 +206,6 @@ internal sealed class ResultArena
     private static bool IsPooledSize(int length) => length is > 0 and <= MaxPooledCapacity && (length & (length - 1)) == 0;
 
     /// <summary>The size class holding <paramref name="capacity"/> (log2 of the next power of two), or -1 when too large.</summary>
-
     private static int ClassOf(int capacity) =>
         capacity > MaxPooledCapacity ? -1 : BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(capacity, 1)));
 }
