@@ -95,6 +95,25 @@ public sealed class EntityFetchTests
     }
 
     [Fact]
+    public async Task FlatAndNestedKeysMixInOneBatchByTypename()
+    {
+        // Cats have a flat key (written from prepared bytes), dogs one with a sub-selection (written the general way);
+        // a cat without its non-null key field is not sent, a repeated cat is sent once.
+        var fake = new FakeSubgraphs()
+            .On("a", """{"data":{"animals":[{"__typename":"Dog","id":"1","friends":[{"__typename":"Dog","name":"Fido"}]},{"__typename":"Cat","name":"Tom\u0021"},{"__typename":"Cat"},{"__typename":"Dog","id":"2","friends":[]},{"__typename":"Cat","name":"Tom\u0021"}]}}""")
+            .On("b", """{"data":{"_entities":[{"owner":"ann"},{"owner":"cy"},{"owner":"bob"}]}}""");
+        var plan = Sequence(
+            Root("a", "{animals{__typename ...on Dog{id friends{__typename name}} ...on Cat{name}}}"),
+            Flatten(
+                Entities("b", "...on Dog{owner} ...on Cat{owner}", Requirement("Dog", "id friends { __typename ... on Animal { name } }"), Requirement("Cat", "name")),
+                "animals.@"));
+        await Run("{ animals { name } }", plan, fake);
+        Assert.Equal(
+            """[{"__typename":"Dog","id":"1","friends":[{"__typename":"Dog","name":"Fido"}]},{"__typename":"Cat","name":"Tom\u0021"},{"__typename":"Dog","id":"2","friends":[]}]""",
+            Representations(fake.BodiesFor("b").Single()));
+    }
+
+    [Fact]
     public async Task ObjectsWithoutTypenameOrKeyAreNotSent()
     {
         var fake = new FakeSubgraphs()

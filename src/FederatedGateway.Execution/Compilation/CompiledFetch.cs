@@ -1,4 +1,5 @@
 using FederatedGateway.Core.Planning.Nodes;
+using FederatedGateway.Execution.Execution;
 
 namespace FederatedGateway.Execution.Compilation;
 
@@ -33,4 +34,9 @@ public sealed class CompiledFetch
     }
 
     private object? _sourceState;
+
+    /// <summary>The fetch's flat-key representations, prepared per <c>__typename</c> on first use (entity fetches only).</summary>
+    internal FlatRepresentations Representations => _representations ??= new FlatRepresentations(Node.Requirements);
+
+    private FlatRepresentations? _representations;
 }

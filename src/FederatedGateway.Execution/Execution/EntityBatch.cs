@@ -159,7 +159,7 @@ internal sealed class EntityBatch
     /// Writes each target's representation, keeping one per distinct UTF-8 text, into <see cref="RepresentationsJson"/>.
     /// Targets without one (no matching requirement, missing key fields) are left out.
     /// </summary>
-    public void BuildRepresentations(IReadOnlyList<EntityRequirement> requirements)
+    public void BuildRepresentations(IReadOnlyList<EntityRequirement> requirements, FlatRepresentations flat)
     {
         var count = _objectCount;
         _first = ArrayPool<int>.Shared.Rent(count);
@@ -183,15 +183,29 @@ internal sealed class EntityBatch
                 }
 
                 var start = json.WrittenCount;
-                writer.Reset(json);
-                if (!RepresentationWriter.TryWrite(writer, _schema, _objects[t], requirements))
+                var target = _objects[t];
+                var typename = target.Typename;
+                var outcome = typename is null ? FlatRepresentations.Outcome.None : flat.TryWrite(json, _schema, target, typename);
+                if (outcome == FlatRepresentations.Outcome.General)
                 {
                     writer.Reset(json);
+                    if (RepresentationWriter.TryWrite(writer, _schema, target, requirements))
+                    {
+                        writer.Flush();
+                        outcome = FlatRepresentations.Outcome.Written;
+                    }
+                    else
+                    {
+                        writer.Reset(json);
+                    }
+                }
+
+                if (outcome != FlatRepresentations.Outcome.Written)
+                {
                     json.ResetTo(mark);
                     continue;
                 }
 
-                writer.Flush();
                 var slice = (start, json.WrittenCount - start);
                 if (index.TryFind(slice, out var representation))
                 {

@@ -205,6 +205,7 @@ internal sealed class PlanExecutor
     private async ValueTask EntityFetchAsync(FlattenNode flatten, ExecutionState state, List<GatewayError> errors, CancellationToken cancellationToken)
     {
         var fetch = flatten.Node;
+        var compiled = state.Compiled.Fetch(fetch);
         var batch = new EntityBatch(_schema, state.Data, flatten.Paths);
         try
         {
@@ -216,7 +217,7 @@ internal sealed class PlanExecutor
                     return;
                 }
 
-                batch.BuildRepresentations(fetch.Requirements);
+                batch.BuildRepresentations(fetch.Requirements, compiled.Representations);
             }
 
             if (batch.RepresentationCount == 0)
@@ -226,7 +227,7 @@ internal sealed class PlanExecutor
 
             var flattenPoint = SubgraphErrors.FlattenPoint(flatten.Paths[0]);
             SubgraphAnswer? answer;
-            using (var body = SubgraphRequestBody.Write(state.Compiled.Fetch(fetch), state.Variables, batch.RepresentationsJson))
+            using (var body = SubgraphRequestBody.Write(compiled, state.Variables, batch.RepresentationsJson))
             {
                 answer = await SendAsync(fetch, body.WrittenMemory, state, errors, batch, flattenPoint, cancellationToken).ConfigureAwait(false);
             }

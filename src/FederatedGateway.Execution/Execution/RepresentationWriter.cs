@@ -107,7 +107,7 @@ internal static class RepresentationWriter
     /// The definition of <paramref name="field"/> on <paramref name="typeName"/>: the selection's own when it belongs
     /// to that type (the usual case, no lookup), else the type's field of that name.
     /// </summary>
-    private static SchemaField? Definition(FederatedSchema schema, FieldSelection field, string typeName) =>
+    internal static SchemaField? Definition(FederatedSchema schema, FieldSelection field, string typeName) =>
         field.Definition is { } own && string.Equals(own.ParentType, typeName)
             ? own
             : schema.FindType(typeName)?.FindField(field.Name);
