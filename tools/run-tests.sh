@@ -2,7 +2,8 @@
 # Runs every test of the solution on a fresh machine with the .NET 10 SDK and Node.js + npm:
 # installs what the tests need (the graphql-http audit's and the OpenAPI validator's npm packages, Debian's chromium
 # for the IDE browser test),
-# then runs dotnet test (which also builds the IDE's npm bundle, see src/FederatedGateway.AspNetCore/IdeApp).
+# then runs dotnet test (which also builds the IDE's npm bundle, see src/FederatedGateway.AspNetCore/IdeApp), and the
+# server tests once more against the native build.
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")/.."
 
@@ -34,3 +35,12 @@ fi
 # runtime settings the executables run with").
 export DOTNET_JitObjectStackAllocation=0
 dotnet test FederatedGateway.sln -c Release --logger "console;verbosity=minimal" "$@"
+
+# The tests that start the server as a process run again against the native executable, the build that is deployed
+# and benchmarked (tools/publish-native.sh installs clang and zlib's headers when missing). FGW_TEST_NATIVE=0 skips them.
+if [[ ${FGW_TEST_NATIVE:-1} != 0 ]]; then
+  native=$(tools/publish-native.sh | tail -1)
+  for project in tests/FederatedGateway.FunctionalTests tests/FederatedGateway.Registry.Tests; do
+    FGW_TEST_NATIVE_SERVER=$native dotnet test "$project" -c Release --logger "console;verbosity=minimal" "$@"
+  done
+fi

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace FederatedGateway.AspNetCore;
@@ -13,7 +14,7 @@ namespace FederatedGateway.AspNetCore;
 /// stack-allocated object escapes; two soaks of older builds also ran 420 s clean, so the rate varies). The JIT reads that setting from the
 /// environment only, before <c>Main</c> runs (runtimeconfig.json properties are ignored, checked), so when it is not
 /// set at all the executable starts itself again with it set, relays SIGTERM, SIGINT and SIGQUIT, and exits with the
-/// child's exit code. Setting the variable (to any value) keeps the process as it is. Crashes of the same kind (GC heap
+/// child's exit code. Setting the variable (to any value) keeps the process as it is, and so does a native build (no JIT). Crashes of the same kind (GC heap
 /// corruption) still happen with it off, more rarely (docs/operations.md, "The runtime settings the executables run with").
 /// </summary>
 public static class JitSafeRelaunch
@@ -27,7 +28,10 @@ public static class JitSafeRelaunch
     /// </summary>
     public static int? RunChildIfNeeded(string[] args)
     {
-        if (Environment.GetEnvironmentVariable(Variable) is not null || Environment.ProcessPath is not { } host)
+        // A native (ahead-of-time compiled) build has no JIT: it runs as the one process.
+        if (!RuntimeFeature.IsDynamicCodeCompiled
+            || Environment.GetEnvironmentVariable(Variable) is not null
+            || Environment.ProcessPath is not { } host)
         {
             return null;
         }

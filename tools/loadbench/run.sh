@@ -59,7 +59,10 @@
 #                             the whole run, pinned with the subgraphs, for variants that share limits through it, e.g.
 #                             FGW_ENV_REDIS="Gateway__RateLimits__Redis=127.0.0.1:21300 Gateway__RateLimits__Policies__0__..."
 #   SUBGRAPH_MEMO [1]  SUBGRAPH_DELAY_MS [0]    see subgraphs/server.mjs
-#   BUILD [1]  INSTALL [1]    0 = skip the dotnet build / the wrk and npm install steps
+#   FGW_BUILD [native]        which build of ours runs as fgw: native = the ahead-of-time compiled executable that is
+#                             deployed (tools/publish-native.sh), jit = the Server dll run by dotnet (the development
+#                             build); FGW_DLL overrides the path of either
+#   BUILD [1]  INSTALL [1]    0 = skip the build of ours (native publish or dotnet build) / the wrk and npm install steps
 #   SOAK [0] s                >0: soak mode (our gateway only, SOAK_CONNS [50] connections, RSS sampled every
 #                             SOAK_SAMPLE [5] s; growth judged after SOAK_SETTLE [60] s against SOAK_TOLERANCE_MB [10])
 #   OUT [results/<timestamp>]
@@ -111,7 +114,6 @@ READY_TIMEOUT=${READY_TIMEOUT:-90}
 OUT=${OUT:-$HERE/results/$(date +%Y%m%d-%H%M%S)}
 export SUBGRAPH_MEMO=${SUBGRAPH_MEMO:-1} SUBGRAPH_DELAY_MS=${SUBGRAPH_DELAY_MS:-0}
 
-FGW_DLL=${FGW_DLL:-$REPO/src/FederatedGateway.Server/bin/Release/net10.0/FederatedGateway.Server.dll}
 GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT/graphql
 SUBGRAPHS_URL=http://127.0.0.1:$SUBGRAPH_PORT
 HZ=$(getconf CLK_TCK)
@@ -121,6 +123,13 @@ die() {
   exit 1
 }
 log() { echo "[$(date +%H:%M:%S)] $*"; }
+
+FGW_BUILD=${FGW_BUILD:-native}
+case $FGW_BUILD in
+  native) FGW_DLL=${FGW_DLL:-$REPO/src/FederatedGateway.Server/bin/Release/native/FederatedGateway.Server} ;;
+  jit) FGW_DLL=${FGW_DLL:-$REPO/src/FederatedGateway.Server/bin/Release/net10.0/FederatedGateway.Server.dll} ;;
+  *) die "FGW_BUILD is native or jit (got '$FGW_BUILD')" ;;
+esac
 
 # ---------------------------------------------------------------------------------------------- checks
 is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
@@ -198,6 +207,11 @@ install_npm() {
 }
 
 build_fgw() {
+  if [[ $FGW_BUILD == native ]]; then
+    log "publishing the native build (tools/publish-native.sh: about 3 minutes)"
+    "$REPO/tools/publish-native.sh" >"$OUT/logs/build.log" 2>&1 || die "tools/publish-native.sh failed; see $OUT/logs/build.log"
+    return
+  fi
   log "building src/FederatedGateway.Server (Release)"
   dotnet build "$REPO/src/FederatedGateway.Server/FederatedGateway.Server.csproj" -c Release -nologo -v q >"$OUT/logs/build.log" 2>&1 ||
     die "dotnet build failed; see $OUT/logs/build.log"
@@ -542,6 +556,9 @@ if ((INSTALL == 1)); then
 fi
 command -v wrk >/dev/null || die "wrk is missing (INSTALL=0): apt-get install -y wrk"
 [[ -d $HERE/node_modules/graphql ]] || die "npm packages missing (INSTALL=0): run npm ci in $HERE"
+if ((ALLOC == 1)) && [[ $FGW_BUILD != jit ]]; then
+  die "ALLOC=1 reads the runtime's allocation counters, which the native build does not publish: add FGW_BUILD=jit"
+fi
 if ((ALLOC == 1)) && [[ ! -x $COUNTERS ]]; then
   log "installing dotnet-counters into $HERE/.tools"
   dotnet tool install --tool-path "$HERE/.tools" dotnet-counters >/dev/null || die "could not install dotnet-counters (ALLOC=1)"

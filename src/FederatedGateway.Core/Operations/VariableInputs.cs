@@ -10,7 +10,7 @@ namespace FederatedGateway.Core.Operations;
 /// (the converter reads every value itself; going through <c>JsonSerializer</c> would need reflection-based metadata,
 /// which a native build does not have). Nesting deeper than the reader's default 64 levels is a <see cref="JsonException"/>.
 /// </summary>
-internal static class VariableInputs
+public static class VariableInputs
 {
     private static readonly InputsJsonConverter Converter = new();
     private static readonly JsonSerializerOptions Options = new();

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using FederatedGateway.Core.Operations;
 using GraphQL;
-using GraphQL.SystemTextJson;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 
@@ -16,7 +15,6 @@ public sealed class IntrospectionExecutor
 {
     private readonly GraphQL.Types.ISchema _schema;
     private readonly DocumentExecuter _executer = new();
-    private readonly GraphQLSerializer _serializer = new();
 
     public IntrospectionExecutor(GraphQL.Types.ISchema schema)
     {
@@ -31,18 +29,13 @@ public sealed class IntrospectionExecutor
         {
             options.Schema = _schema;
             options.Query = query;
-            options.Variables = variables.ValueKind == JsonValueKind.Object ? _serializer.Deserialize<Inputs>(variables.GetRawText()) : Inputs.Empty;
+            options.Variables = variables.ValueKind == JsonValueKind.Object ? VariableInputs.Read(variables) : Inputs.Empty;
             options.ValidationRules = Array.Empty<GraphQL.Validation.IValidationRule>();
             options.CancellationToken = cancellationToken;
             options.ThrowOnUnhandledException = false;
         }).ConfigureAwait(false);
 
-        using var stream = new MemoryStream();
-        await _serializer.WriteAsync(stream, result, cancellationToken).ConfigureAwait(false);
-        using var document = JsonDocument.Parse(stream.ToArray());
-        return document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-            ? Encoding.UTF8.GetBytes(data.GetRawText())
-            : "{}"u8.ToArray();
+        return IntrospectionResultWriter.DataJson(result) ?? "{}"u8.ToArray();
     }
 
     private static string IntrospectionDocument(PreparedOperation operation)

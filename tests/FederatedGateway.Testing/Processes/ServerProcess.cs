@@ -27,6 +27,9 @@ public sealed partial class ServerProcess : IDisposable
     /// </summary>
     public const string NativeServerVariable = "FGW_TEST_NATIVE_SERVER";
 
+    /// <summary>True when the tests run against a native executable (<see cref="NativeServerVariable"/>).</summary>
+    public static bool RunsNative => Environment.GetEnvironmentVariable(NativeServerVariable) is { Length: > 0 };
+
     public static string ServerDll => Path.Combine(AppContext.BaseDirectory, "FederatedGateway.Server.dll");
 
     public int Id => _process.Id;
