@@ -26,13 +26,13 @@ public sealed partial class DockerfileTests(ITestOutputHelper output)
     public static int ExposedPort => int.Parse(Assert.Single(Final.All("EXPOSE")).Arguments.Split('/')[0]);
 
     [Fact]
-    public void Builds_with_the_sdk_and_runs_on_the_aspnet_runtime_both_pinned_to_dotnet_10()
+    public void Builds_natively_with_the_sdk_and_runs_on_the_runtime_dependencies_image_both_pinned_to_dotnet_10()
     {
         var stages = Stages.Value;
         Assert.True(stages.Count >= 2, "a multi-stage build");
         var build = Assert.Single(stages, s => s.Image.StartsWith("mcr.microsoft.com/dotnet/sdk:", StringComparison.Ordinal));
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", build.Image);
-        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0", Final.Image);
+        Assert.StartsWith("mcr.microsoft.com/dotnet/runtime-deps:10.0", Final.Image);
         foreach (var stage in stages.Where(s => !stages.Any(earlier => earlier.Name == s.Image)))
         {
             var tag = stage.Image.Contains(':') ? stage.Image[(stage.Image.LastIndexOf(':') + 1)..] : "";
@@ -42,6 +42,8 @@ public sealed partial class DockerfileTests(ITestOutputHelper output)
         var publish = Assert.Single(build.All("RUN"), r => r.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
         Assert.Contains("src/FederatedGateway.Server/FederatedGateway.Server.csproj", publish.Arguments);
         Assert.Contains("-c Release", publish.Arguments);
+        Assert.Contains("-p:PublishAot=true", publish.Arguments);
+        Assert.Contains(build.All("RUN"), r => r.Arguments.Contains("apt-get install", StringComparison.Ordinal) && r.Arguments.Contains("clang", StringComparison.Ordinal));
         var output = Regex.Match(publish.Arguments, @"-o (\S+)").Groups[1].Value;
         Assert.Contains(Final.All("COPY"), c => c.Flag("from") == build.Name && c.Words[0] == output);
     }
@@ -58,6 +60,7 @@ public sealed partial class DockerfileTests(ITestOutputHelper output)
         var command = (healthCheck with { Arguments = healthCheck.Arguments[4..] }).Words;
         var entrypoint = Final.All("ENTRYPOINT").Single().Words;
         Assert.Equal([.. entrypoint, "--check-health"], command);
+        Assert.Equal(["/app/FederatedGateway.Server"], entrypoint); // the native executable, no dotnet host
         Assert.NotNull(healthCheck.Flag("timeout"));
     }
 
@@ -98,7 +101,7 @@ public sealed partial class DockerfileTests(ITestOutputHelper output)
     [Fact]
     public async Task The_images_settings_make_the_gateway_listen_where_the_health_check_asks()
     {
-        // The image's environment (URLS, the emptied ASPNETCORE_HTTP_PORTS, the JIT setting…) on a loopback port of our
+        // The image's environment (URLS, the emptied ASPNETCORE_HTTP_PORTS…) on a loopback port of our
         // own: the gateway binds 127.0.0.1 here, the check reads the image's wildcard address.
         var environment = Final.Environment();
         var urls = environment["URLS"];
