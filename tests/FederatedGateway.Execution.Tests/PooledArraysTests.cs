@@ -19,6 +19,26 @@ public sealed class PooledArraysTests
     }
 
     [Fact]
+    public void A_buffer_writer_rents_its_array_when_first_written_not_when_made()
+    {
+        var array = PooledArrays.Rent(100_000);
+        PooledArrays.Return(array);
+
+        using var writer = new PooledBufferWriter(100_000);
+
+        // The writer took nothing: this thread's pooled array is still there for the next rent.
+        var next = ArrayPool<byte>.Shared.Rent(100_000);
+        Assert.Same(array, next);
+        ArrayPool<byte>.Shared.Return(next);
+
+        // The first write rents the initial capacity at once, not a small array grown by doubling.
+        writer.GetSpan(1)[0] = 42;
+        writer.Advance(1);
+        Assert.True(writer.GetMemory(1).Length >= 100_000 - 1);
+        Assert.Equal(new byte[] { 42 }, writer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void Large_arrays_are_exact_allocations_that_are_not_pooled()
     {
         var size = PooledArrays.MaxPooledLength + 1;
