@@ -16,6 +16,9 @@ namespace FederatedGateway.Execution.Execution;
 /// </summary>
 internal sealed class FlatRepresentations
 {
+    /// <summary>Typenames prepared per fetch (an interface's implementations); objects of others go the general way.</summary>
+    private const int MaxTypenames = 16;
+
     private static readonly byte[] s_null = "null"u8.ToArray();
 
     private readonly IReadOnlyList<EntityRequirement> _requirements;
@@ -87,31 +90,29 @@ internal sealed class FlatRepresentations
         return Outcome.Written;
     }
 
+    /// <summary>
+    /// The prepared key of <paramref name="typename"/>; null (the general way) when it is not prepared and
+    /// <see cref="MaxTypenames"/> are already, so typenames past that cost no allocation per object.
+    /// </summary>
     private FlatKey? Find(FederatedSchema schema, string typename)
     {
         var entries = _entries;
-        for (var i = 0; i < entries.Length; i++)
+        foreach (var entry in entries)
         {
-            if (ReferenceEquals(entries[i].Typename, typename))
+            // Compares references first: the typenames of answers are shared strings.
+            if (string.Equals(entry.Typename, typename))
             {
-                return entries[i].Key;
+                return entry.Key;
             }
         }
 
-        for (var i = 0; i < entries.Length; i++)
+        if (entries.Length >= MaxTypenames)
         {
-            if (string.Equals(entries[i].Typename, typename, StringComparison.Ordinal))
-            {
-                return entries[i].Key;
-            }
+            return null;
         }
 
         var key = Prepare(schema, typename);
-        if (entries.Length < MaxTypenames)
-        {
-            _entries = [.. entries, new Entry(typename, key)];
-        }
-
+        _entries = [.. entries, new Entry(typename, key)];
         return key;
     }
 
@@ -165,9 +166,6 @@ internal sealed class FlatRepresentations
         bytes.CopyTo(buffer.GetSpan(bytes.Length));
         buffer.Advance(bytes.Length);
     }
-
-    /// <summary>Typenames remembered per fetch (an interface's implementations); others are prepared per object.</summary>
-    private const int MaxTypenames = 16;
 
     private readonly record struct Entry(string Typename, FlatKey? Key);
 

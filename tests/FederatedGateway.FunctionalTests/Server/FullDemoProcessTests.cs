@@ -59,7 +59,7 @@ public sealed class FullDemoProcessTests(ITestOutputHelper output) : IAsyncLifet
             environment[$"Gateway__SubgraphUrlOverrides__{service.Name}"] = service.Url.ToString();
         }
 
-        var config = Path.Combine(RepositoryRoot(), "schemas", "supergraph-grpc.yaml");
+        var config = TestPaths.Schemas("supergraph-grpc.yaml");
         using var server = ServerProcess.Start(["--config", config, "--urls", "http://127.0.0.1:0"], environment);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         try
@@ -97,17 +97,4 @@ public sealed class FullDemoProcessTests(ITestOutputHelper output) : IAsyncLifet
     /// <summary>A number above zero, as a JSON number or (decimal scalars) a string.</summary>
     private static bool IsPositive(System.Text.Json.JsonElement value) =>
         double.Parse(value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString()! : value.GetRawText(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FederatedGateway.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (FederatedGateway.sln) is not above " + AppContext.BaseDirectory);
-    }
 }
