@@ -181,18 +181,80 @@ public sealed class ResultArenaTests
         var plan = Sequence(Root("a", "{animals{__typename name ...on Dog{id}}}"), Flatten(Entities("b", "...on Dog{owner}", Requirement("Dog", "id")), "animals.@"));
         var operation = Prepare(query, plan);
 
+        // 70 dogs and 70 cats: a tree past ResultArenaPool.MinPooledTreeSize, so that each executor's second run
+        // (TestGraph.Run executes twice) takes a pooled arena while other requests' first runs allocate theirs.
+        const int Pairs = 70;
+        Assert.True(2 * Pairs > ResultArenaPool.MinPooledTreeSize);
+
         async Task<bool> RunOne(int n)
         {
+            var dog = $$$"""{"__typename":"Dog","id":"{{{n}}}","name":"Rex{{{n}}}"}""";
+            var cat = $$$"""{"__typename":"Cat","name":"Tom{{{n}}}"}""";
             var fake = new FakeSubgraphs()
-                .On("a", $$$"""{"data":{"animals":[{"__typename":"Dog","id":"{{{n}}}","name":"Rex{{{n}}}"},{"__typename":"Cat","name":"Tom{{{n}}}"},{"__typename":"Dog","id":"{{{n}}}","name":"Rex{{{n}}}"}]}}""")
+                .On("a", "{\"data\":{\"animals\":[" + string.Join(",", Enumerable.Repeat(dog + "," + cat, Pairs)) + "]}}")
                 .On("b", $$$"""{"data":{"_entities":[{"owner":"ann{{{n}}}"}]}}""");
             var response = await Run(operation, fake);
-            var expected = $$$"""{"animals":[{"name":"Rex{{{n}}}","owner":"ann{{{n}}}"},{"name":"Tom{{{n}}}"},{"name":"Rex{{{n}}}","owner":"ann{{{n}}}"}]}""";
+            var dogOut = $$$"""{"name":"Rex{{{n}}}","owner":"ann{{{n}}}"}""";
+            var catOut = $$$"""{"name":"Tom{{{n}}}"}""";
+            var expected = "{\"animals\":[" + string.Join(",", Enumerable.Repeat(dogOut + "," + catOut, Pairs)) + "]}";
             return Data(response) == expected;
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 400).Select(n => Task.Run(() => RunOne(n))));
         Assert.All(results, Assert.True);
+    }
+
+    [Fact]
+    public void An_arena_for_a_small_tree_allocates_what_it_hands_out_and_is_never_pooled()
+    {
+        var pool = new ResultArenaPool();
+        var small = pool.Rent(ResultArenaPool.MinPooledTreeSize - 1);
+        Assert.False(small.IsPooled);
+        var obj = small.RentObject(2);
+        obj.Add(JsonNames.Share("a"), new ResultValue(Encoding.UTF8.GetBytes("1"), 0, 1));
+        small.RentList(3);
+        Assert.Equal(2, small.InUse);
+        small.Return();
+        Assert.Equal(0, pool.PooledSlots);
+
+        // A large tree's arena comes from the pool and goes back to it.
+        var large = pool.Rent(ResultArenaPool.MinPooledTreeSize);
+        Assert.True(large.IsPooled);
+        large.RentObject(2);
+        large.Return();
+        Assert.Equal(2 + 2, pool.PooledSlots);
+        Assert.Same(large, pool.Rent(0 + ResultArenaPool.MinPooledTreeSize));
+        Assert.NotSame(small, pool.Rent(ResultArenaPool.MinPooledTreeSize));
+    }
+
+    [Fact]
+    public async Task An_operation_remembers_the_size_of_its_last_result_tree()
+    {
+        var many = string.Join(",", Enumerable.Repeat("""{"__typename":"Dog","name":"Rex"}""", 200));
+        var subgraphs = new FakeSubgraphs().On(
+            "a",
+            body => body.GetProperty("query").GetString()!.Contains("animals", StringComparison.Ordinal)
+                ? "{\"data\":{\"animals\":[" + many + "]}}"
+                : """{"data":{"dog":{"name":"Rex"}}}""");
+        var snapshot = FederatedGateway.Execution.Gateway.GatewaySnapshot.Build(TestGraph.Sdl, subgraphs);
+        var gateway = new FederatedGateway.Execution.Gateway.FederatedGatewayExecutor(snapshot);
+
+        async Task<int> HintAfter(string query)
+        {
+            using (var result = await gateway.ExecuteAsync(new FederatedGateway.Execution.Requests.GatewayRequest { Query = query }, CancellationToken.None))
+            {
+                Assert.DoesNotContain("errors", Encoding.UTF8.GetString(result.Body.Span));
+            }
+
+            var prepared = await snapshot.Preparer.PrepareAsync(query, null, default, CancellationToken.None);
+            return snapshot.Executor.Compile(prepared.Operation!).ResultTreeSizeHint;
+        }
+
+        // The request's root, the answer's data object and the dog: a small tree, allocated.
+        Assert.InRange(await HintAfter("{ dog { name } }"), 1, 8);
+
+        // 200 objects and their list: the next request of this operation takes a pooled arena.
+        Assert.InRange(await HintAfter("{ animals { name } }"), 201, 210);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -22,6 +22,7 @@ public sealed class CompiledOperation
     private readonly ConditionMask? _conditions;
     private readonly ConcurrentDictionary<ulong, ResponseShapes> _shapesByConditions = new();
     private int _responseSizeHint = 4096;
+    private int _resultTreeSizeHint;
 
     internal CompiledOperation(PreparedOperation operation, FrozenDictionary<FetchNode, CompiledFetch> fetches)
     {
@@ -62,6 +63,17 @@ public sealed class CompiledOperation
     {
         get => Volatile.Read(ref _responseSizeHint);
         set => Volatile.Write(ref _responseSizeHint, value);
+    }
+
+    /// <summary>
+    /// The number of objects and lists in the last result tree built for this operation: the next request's arena is
+    /// pooled for a large tree and plain for a small one (<see cref="ResultArenaPool.Rent(int)"/>). A hint only; races
+    /// between requests are harmless.
+    /// </summary>
+    public int ResultTreeSizeHint
+    {
+        get => Volatile.Read(ref _resultTreeSizeHint);
+        set => Volatile.Write(ref _resultTreeSizeHint, value);
     }
 
     /// <summary>The compiled form of one of the plan's fetches.</summary>

@@ -24,7 +24,7 @@ internal sealed class ExecutionState : IDisposable
         Headers = headers ?? FederatedGateway.Execution.Headers.SubgraphHeaders.None;
         ErrorPolicy = errorPolicy ?? SubgraphErrorPolicy.ExposeAll;
         Aborted = aborted;
-        Arena = ResultArenaPool.Shared.Rent();
+        Arena = ResultArenaPool.Shared.Rent(compiled.ResultTreeSizeHint);
         Data = Arena.RentObject(4);
     }
 
@@ -89,6 +89,13 @@ internal sealed class ExecutionState : IDisposable
         lock (_owned)
         {
             // A second dispose finds nothing owned, and the pool ignores a second return of the arena.
+            // The tree's size tells the operation's next request which kind of arena to take (its root object
+            // counts, so a second dispose, after the arena has been recycled, finds 0 and records nothing).
+            if (Arena.InUse > 0)
+            {
+                Compiled.ResultTreeSizeHint = Arena.InUse;
+            }
+
             Arena.Return();
 
             // Each document before the buffer it reads from.

@@ -12,7 +12,9 @@ namespace FederatedGateway.Execution.Execution;
 /// has the load figures.
 /// <para>
 /// One arena serves one request (<see cref="ExecutionState"/> rents it and returns it once the response is written,
-/// when nothing can reach the tree any more), so the pooled arenas are sized by whole requests. It is not thread-safe:
+/// when nothing can reach the tree any more), so the pooled arenas are sized by whole requests. Only requests whose
+/// operation built a large tree last time take a pooled arena; the others get one that allocates and keeps nothing
+/// (<see cref="ResultArenaPool.Rent(int)"/> says why). It is not thread-safe:
 /// the request's parallel fetches read their answers into it, and merge them, holding its <see cref="Gate"/>.
 /// (One arena per answer, tried first, needed no lock, but arenas then served answers of every size in turn and each
 /// grew to hold the largest: one held 3,432 slots after serving an answer of 3 objects, and an allocation trace of the
@@ -37,7 +39,7 @@ internal sealed class ResultArena
     public static readonly ResultArena Unpooled = new(null);
 
     private readonly ResultArenaPool? _pool;
-    private readonly Stack<ResultObject> _freeObjects = new();
+    private readonly Stack<ResultObject> _freeObjects;
 
     // What the free objects hold: two slots each for the object, and their entry arrays.
     private int _freeObjectSlots;
@@ -47,22 +49,44 @@ internal sealed class ResultArena
     // whole request (objects now come back with their arrays, so loose arrays are only needed where objects grow).
     private readonly int[] _unusedEntries;
     private readonly Stack<List<ResultValue>>[] _freeLists;
-    private readonly List<ResultObject> _objects = new();
-    private readonly List<List<ResultValue>> _lists = new();
+    private readonly List<ResultObject> _objects;
+    private readonly List<List<ResultValue>> _lists;
 
-    /// <param name="pool">Where the arena goes back to; null for <see cref="Unpooled"/>.</param>
+    // What an arena without a pool handed out (it keeps no list of them). Only a request's own arena's count is read;
+    // the shared Unpooled one's is not, so its unsynchronized increments do not matter.
+    private int _allocated;
+
+    /// <param name="pool">Where the arena goes back to; null for one that allocates and keeps nothing.</param>
     internal ResultArena(ResultArenaPool? pool)
     {
         _pool = pool;
-        _freeEntries = new Stack<ResultObject.Entry[]>[pool is null ? 0 : Classes];
-        _unusedEntries = new int[_freeEntries.Length];
-        _freeLists = new Stack<List<ResultValue>>[pool is null ? 0 : Classes];
-        for (var i = 0; i < _freeEntries.Length; i++)
+        if (pool is null)
+        {
+            // Nothing is kept: an arena of one request's small tree costs two allocations.
+            _freeObjects = null!;
+            _freeEntries = [];
+            _unusedEntries = [];
+            _freeLists = [];
+            _objects = null!;
+            _lists = null!;
+            return;
+        }
+
+        _freeObjects = new Stack<ResultObject>();
+        _objects = new List<ResultObject>();
+        _lists = new List<List<ResultValue>>();
+        _freeEntries = new Stack<ResultObject.Entry[]>[Classes];
+        _unusedEntries = new int[Classes];
+        _freeLists = new Stack<List<ResultValue>>[Classes];
+        for (var i = 0; i < Classes; i++)
         {
             _freeEntries[i] = new Stack<ResultObject.Entry[]>();
             _freeLists[i] = new Stack<List<ResultValue>>();
         }
     }
+
+    /// <summary>Whether what this arena hands out is recycled (it came from a <see cref="ResultArenaPool"/>).</summary>
+    public bool IsPooled => _pool is not null;
 
     /// <summary>1 from <see cref="ResultArenaPool.Rent"/> until the arena is returned (its pool guards against a second return).</summary>
     internal int Rented;
@@ -71,7 +95,7 @@ internal sealed class ResultArena
     public Lock Gate { get; } = new();
 
     /// <summary>Objects and lists handed out since the arena was last returned.</summary>
-    public int InUse => _objects.Count + _lists.Count;
+    public int InUse => _pool is null ? _allocated : _objects.Count + _lists.Count;
 
     /// <summary>
     /// What the arena keeps for reuse, in slots: an entry or list item is one (24 or 16 bytes), an object or list
@@ -132,6 +156,7 @@ internal sealed class ResultArena
         capacity = Math.Max(capacity, 1);
         if (_pool is null)
         {
+            _allocated++;
             return new ResultObject(this, new ResultObject.Entry[capacity]);
         }
 
@@ -159,6 +184,7 @@ internal sealed class ResultArena
     {
         if (_pool is null)
         {
+            _allocated++;
             return new List<ResultValue>(capacity);
         }
 
