@@ -223,7 +223,7 @@ public sealed class ResultArenaTests
         large.RentObject(2);
         large.Return();
         Assert.Equal(2 + 2, pool.PooledSlots);
-        Assert.Same(large, pool.Rent(0 + ResultArenaPool.MinPooledTreeSize));
+        Assert.Same(large, pool.Rent(ResultArenaPool.MinPooledTreeSize));
         Assert.NotSame(small, pool.Rent(ResultArenaPool.MinPooledTreeSize));
     }
 

@@ -90,10 +90,11 @@ internal sealed class ExecutionState : IDisposable
         {
             // A second dispose finds nothing owned, and the pool ignores a second return of the arena.
             // The tree's size tells the operation's next request which kind of arena to take (its root object
-            // counts, so a second dispose, after the arena has been recycled, finds 0 and records nothing).
-            if (Arena.InUse > 0)
+            // counts, so a second dispose, after the arena has been recycled, finds 0 and records nothing). Written
+            // only when it changed: requests of one operation on other cores read that line.
+            if (Arena.InUse is var size and > 0 && size != Compiled.ResultTreeSizeHint)
             {
-                Compiled.ResultTreeSizeHint = Arena.InUse;
+                Compiled.ResultTreeSizeHint = size;
             }
 
             Arena.Return();
