@@ -300,7 +300,8 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
     {
         var status = (int)response.StatusCode;
         var contentHeaders = response.Content.Headers;
-        var mediaType = contentHeaders.ContentType?.MediaType;
+        // The raw header, not ContentType: that parses it into objects (and takes the headers' lock) on every fetch.
+        var contentType = contentHeaders.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : null;
 
         if (contentHeaders.ContentLength > _maxResponseBodySize)
         {
@@ -320,7 +321,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 return TooLarge(request, status);
             }
 
-            if (IsJsonMediaType(mediaType) && StartsWithJsonObject(buffer.AsSpan(0, length)))
+            if (IsJsonMediaType(contentType) && StartsWithJsonObject(buffer.AsSpan(0, length)))
             {
                 if (buffer.AsSpan(0, length).StartsWith(Utf8Bom))
                 {
@@ -335,7 +336,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             Execution.PooledArrays.Return(buffer);
         }
 
-        var described = mediaType is null ? "no content type" : $"content type \"{mediaType}\"";
+        var described = contentType is null ? "no content type" : $"content type \"{MediaType(contentType).ToString()}\"";
         var message = response.IsSuccessStatusCode
             ? $"Subgraph \"{request.ServiceName}\" answered HTTP {status} with {described} and no GraphQL JSON response body."
             : $"Subgraph \"{request.ServiceName}\" answered HTTP {status} {response.ReasonPhrase} with {described}.";
@@ -349,11 +350,29 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             SubgraphFailureCodes.ResponseTooLarge,
             status);
 
-    /// <summary>Absent, <c>application/json</c>, <c>application/graphql-response+json</c> or any <c>+json</c> type.</summary>
-    internal static bool IsJsonMediaType(string? mediaType) =>
-        mediaType is null
-        || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a Content-Type header value (parameters allowed) is absent, <c>application/json</c>,
+    /// <c>application/graphql-response+json</c> or any <c>+json</c> type.
+    /// </summary>
+    internal static bool IsJsonMediaType(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return true;
+        }
+
+        var mediaType = MediaType(contentType);
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The media type of a Content-Type header value: what comes before its parameters, trimmed.</summary>
+    private static ReadOnlySpan<char> MediaType(string contentType)
+    {
+        var value = contentType.AsSpan();
+        var parameters = value.IndexOf(';');
+        return (parameters < 0 ? value : value[..parameters]).Trim();
+    }
 
     /// <summary>True when the first byte after an optional UTF-8 BOM and JSON whitespace is <c>{</c>.</summary>
     internal static bool StartsWithJsonObject(ReadOnlySpan<byte> body)

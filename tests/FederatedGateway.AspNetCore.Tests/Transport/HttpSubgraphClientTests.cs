@@ -89,6 +89,30 @@ public sealed class HttpSubgraphClientTests : IClassFixture<HttpSubgraphClientTe
         Assert.Equal(SubgraphServer.ErrorBody, Encoding.UTF8.GetString(response.Body.Span));
     }
 
+    [Theory]
+    [InlineData("APPLICATION/JSON ; charset=UTF-8", true)]
+    [InlineData("application/problem+json", true)]
+    [InlineData("text/plain", false)]
+    [InlineData("text/plain; profile=application/json", false)]
+    public async Task Only_a_json_media_type_makes_a_json_body_an_answer(string contentType, bool answer)
+    {
+        using var client = new HttpSubgraphClient();
+
+        using var response = await client.SendAsync(Request("/typed", [new("X-Answer-Type", contentType)]), CancellationToken.None);
+
+        Assert.Equal(200, response.StatusCode);
+        if (answer)
+        {
+            Assert.Null(response.Failure);
+            Assert.Equal(Ok, Encoding.UTF8.GetString(response.Body.Span));
+        }
+        else
+        {
+            Assert.Equal(SubgraphFailureCodes.HttpError, response.FailureCode);
+            Assert.Contains($"content type \"{contentType.Split(';')[0]}\"", response.Failure);
+        }
+    }
+
     [Fact]
     public async Task Empty_success_body_is_not_a_graphql_response()
     {
@@ -310,6 +334,7 @@ public sealed class HttpSubgraphClientTests : IClassFixture<HttpSubgraphClientTe
                     ConnectionIds.Enqueue(context.Connection.Id);
                     await WriteAsync(context, 200, "application/json", Ok);
                 });
+                app.MapPost("/typed", context => WriteAsync(context, 200, context.Request.Headers["X-Answer-Type"].ToString(), Ok));
                 app.MapPost("/html-500", context => WriteAsync(context, 500, "text/html", "<html><body>Internal Server Error</body></html>"));
                 app.MapPost("/graphql-400", context => WriteAsync(context, 400, "application/graphql-response+json; charset=utf-8", ErrorBody));
                 app.MapPost("/graphql-500", context => WriteAsync(context, 500, "application/graphql-response+json", ErrorBody));

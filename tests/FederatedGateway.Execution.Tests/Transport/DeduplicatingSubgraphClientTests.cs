@@ -77,6 +77,88 @@ public sealed class DeduplicatingSubgraphClientTests
         Assert.Equal(0, client.Shared);
     }
 
+    [Fact]
+    public async Task The_caller_that_started_a_fetch_continues_where_its_answer_arrived_and_callers_that_joined_are_queued()
+    {
+        var inner = new HeldClient();
+        using var client = new DeduplicatingSubgraphClient(inner);
+
+        // Alone: the caller goes on in the thread that delivers the answer (no queued hop per fetch).
+        var aloneThread = 0;
+        var alone = Continue(client.SendAsync(Request(DogFetch), CancellationToken.None), () => aloneThread = Environment.CurrentManagedThreadId);
+        var answeringThread = await inner.AnswerFromOwnThreadAsync(expectedCalls: 1);
+        Assert.Equal(answeringThread, aloneThread); // set before the answering thread's SetResult returned
+        (await alone).Dispose();
+
+        // Shared by three: the caller that started the flight goes on there too; the two that joined it are queued to the
+        // thread pool, so that on several cores they do not wait for each other.
+        var threads = new int[3];
+        var oneTurn = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        var shared = await Task.Factory.StartNew(
+            () => Enumerable.Range(0, 3)
+                .Select(i => Continue(client.SendAsync(Request(DogFetch), CancellationToken.None), () => threads[i] = Environment.CurrentManagedThreadId))
+                .ToArray(),
+            CancellationToken.None,
+            TaskCreationOptions.None,
+            oneTurn);
+        answeringThread = await inner.AnswerFromOwnThreadAsync(expectedCalls: 2);
+        foreach (var answer in await Task.WhenAll(shared))
+        {
+            answer.Dispose();
+        }
+
+        Assert.Equal(2, client.Shared);
+        Assert.Equal(answeringThread, threads[0]); // the first caller led the flight
+        Assert.All(threads[1..], thread => Assert.NotEqual(answeringThread, thread));
+    }
+
+    private static async Task<SubgraphResponse> Continue(ValueTask<SubgraphResponse> call, Action then)
+    {
+        var response = await call.ConfigureAwait(false);
+        then();
+        return response;
+    }
+
+    /// <summary>Holds each request until the test answers it from a thread of its own (not a thread-pool thread).</summary>
+    private sealed class HeldClient : ISubgraphClient
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TaskCompletionSource<SubgraphResponse>> _held = new();
+        private int _calls;
+
+        public ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            var pending = new TaskCompletionSource<SubgraphResponse>();
+            _held.Enqueue(pending);
+            return new ValueTask<SubgraphResponse>(pending.Task);
+        }
+
+        /// <summary>Waits until <paramref name="expectedCalls"/> requests arrived, answers the held one, returns the answering thread's id.</summary>
+        public async Task<int> AnswerFromOwnThreadAsync(int expectedCalls)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            TaskCompletionSource<SubgraphResponse>? pending;
+            while (Volatile.Read(ref _calls) < expectedCalls || !_held.TryDequeue(out pending))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the fetch never reached the subgraph client");
+                await Task.Delay(5);
+            }
+
+            var threadId = 0;
+            var thread = new Thread(() =>
+            {
+                threadId = Environment.CurrentManagedThreadId;
+                var body = Encoding.UTF8.GetBytes("""{"data":{"n":1}}""");
+                var rented = PooledArrays.Rent(body.Length);
+                body.CopyTo(rented, 0);
+                pending.SetResult(SubgraphResponse.FromBody(rented, body.Length, 200));
+            });
+            thread.Start();
+            thread.Join();
+            return threadId;
+        }
+    }
+
     /// <summary>Answers every request synchronously, numbering the answers.</summary>
     private sealed class ImmediateClient : ISubgraphClient
     {
