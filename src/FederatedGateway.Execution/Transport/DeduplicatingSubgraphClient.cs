@@ -59,6 +59,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
             else
             {
                 flight.Users++;
+                flight.Joined ??= new TaskCompletionSource<SharedSubgraphResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
 
@@ -74,14 +75,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
         var answered = false;
         try
         {
-            // The caller that started the flight goes on in the thread that sets the answer, as it would without this
-            // layer: most fetches are nobody else's (about 95% of varied traffic's), and a queued hop each cost them
-            // a thread-pool turn. Callers that joined are queued, so that on several cores they do not wait for
-            // each other.
-            var waiting = flight.Answer.Task.WaitAsync(cancellationToken);
-            var shared = leads
-                ? await waiting.ConfigureAwait(false)
-                : await waiting.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            var shared = await (leads ? flight.Answer : flight.Joined!).Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             answered = true;
             return shared.TakeView();
         }
@@ -113,22 +107,28 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
         }
 
         var shared = failure is null ? new SharedSubgraphResponse(answer!) : null;
+        TaskCompletionSource<SharedSubgraphResponse>? joined;
         lock (_gate)
         {
             // From here on nobody joins: every consumer of this flight is counted.
             Unlist(key, flight);
+            joined = flight.Joined;
             if (shared is not null)
             {
                 shared.Takers = flight.Users - 1;
             }
         }
 
+        // Callers that joined first (each queued to a turn of its own), then the one that started the flight, which
+        // goes on right here, as it would have without this layer.
         if (shared is not null)
         {
+            joined?.SetResult(shared);
             flight.Answer.SetResult(shared);
         }
         else
         {
+            joined?.SetException(failure!);
             flight.Answer.SetException(failure!);
         }
 
@@ -179,8 +179,18 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient, IDisposable
     /// <summary>One fetch in flight and the callers waiting for it.</summary>
     private sealed class Flight
     {
-        /// <summary>Continuations run where the answer is set; callers that joined force their own turn.</summary>
+        /// <summary>
+        /// The answer for the caller that started the flight, which goes on where the answer is set: most fetches are
+        /// nobody else's (about 95% of varied traffic's), and a queued turn each was a thread-pool hop per fetch.
+        /// </summary>
         public readonly TaskCompletionSource<SharedSubgraphResponse> Answer = new();
+
+        /// <summary>
+        /// The answer for callers that joined (made by the first of them, under the lock), set before
+        /// <see cref="Answer"/>: each continues on a queued turn, so that on several cores they run side by side and
+        /// none waits for the synchronous work of the caller that started the flight.
+        /// </summary>
+        public TaskCompletionSource<SharedSubgraphResponse>? Joined;
 
         /// <summary>
         /// Cancelled when every caller has left before the answer came. Pooled, like the subgraph client's timeout

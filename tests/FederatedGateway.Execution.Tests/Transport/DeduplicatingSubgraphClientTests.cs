@@ -90,13 +90,29 @@ public sealed class DeduplicatingSubgraphClientTests
         Assert.Equal(answeringThread, aloneThread); // set before the answering thread's SetResult returned
         (await alone).Dispose();
 
-        // Shared by three: the caller that started the flight goes on there too; the two that joined it are queued to the
-        // thread pool, so that on several cores they do not wait for each other.
+        // Shared by three: the caller that started the flight goes on there too; the two that joined are queued to the
+        // thread pool before it goes on, so they neither run in the answering thread nor wait for the starter's work
+        // (here the starter waits until both have run, as its synchronous work would take long on another core).
+        // Each with a token that can be cancelled, as requests' deadlines are (the wait is then a task of its own).
+        using var deadline = new CancellationTokenSource();
         var threads = new int[3];
+        using var joinersRan = new CountdownEvent(2);
+        var starterSawJoiners = false;
         var oneTurn = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
         var shared = await Task.Factory.StartNew(
             () => Enumerable.Range(0, 3)
-                .Select(i => Continue(client.SendAsync(Request(DogFetch), CancellationToken.None), () => threads[i] = Environment.CurrentManagedThreadId))
+                .Select(i => Continue(client.SendAsync(Request(DogFetch), deadline.Token), () =>
+                {
+                    threads[i] = Environment.CurrentManagedThreadId;
+                    if (i == 0)
+                    {
+                        starterSawJoiners = joinersRan.Wait(TimeSpan.FromSeconds(10));
+                    }
+                    else
+                    {
+                        joinersRan.Signal();
+                    }
+                }))
                 .ToArray(),
             CancellationToken.None,
             TaskCreationOptions.None,
@@ -108,7 +124,8 @@ public sealed class DeduplicatingSubgraphClientTests
         }
 
         Assert.Equal(2, client.Shared);
-        Assert.Equal(answeringThread, threads[0]); // the first caller led the flight
+        Assert.Equal(answeringThread, threads[0]); // the first caller started the flight
+        Assert.True(starterSawJoiners);
         Assert.All(threads[1..], thread => Assert.NotEqual(answeringThread, thread));
     }
 
