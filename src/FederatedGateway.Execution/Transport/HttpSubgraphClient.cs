@@ -336,7 +336,7 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
             Execution.PooledArrays.Return(buffer);
         }
 
-        var described = contentType is null ? "no content type" : $"content type \"{MediaType(contentType).ToString()}\"";
+        var described = contentType is null ? "no content type" : $"content type \"{MediaType(contentType)}\"";
         var message = response.IsSuccessStatusCode
             ? $"Subgraph \"{request.ServiceName}\" answered HTTP {status} with {described} and no GraphQL JSON response body."
             : $"Subgraph \"{request.ServiceName}\" answered HTTP {status} {response.ReasonPhrase} with {described}.";

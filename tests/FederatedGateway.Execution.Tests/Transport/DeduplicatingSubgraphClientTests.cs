@@ -129,6 +129,15 @@ public sealed class DeduplicatingSubgraphClientTests
         Assert.All(threads[1..], thread => Assert.NotEqual(answeringThread, thread));
     }
 
+    /// <summary>A 200 answer with <paramref name="json"/> in a pooled body, as the HTTP client returns them.</summary>
+    private static SubgraphResponse Answer(string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var rented = PooledArrays.Rent(body.Length);
+        body.CopyTo(rented, 0);
+        return SubgraphResponse.FromBody(rented, body.Length, 200);
+    }
+
     private static async Task<SubgraphResponse> Continue(ValueTask<SubgraphResponse> call, Action then)
     {
         var response = await call.ConfigureAwait(false);
@@ -165,10 +174,7 @@ public sealed class DeduplicatingSubgraphClientTests
             var thread = new Thread(() =>
             {
                 threadId = Environment.CurrentManagedThreadId;
-                var body = Encoding.UTF8.GetBytes("""{"data":{"n":1}}""");
-                var rented = PooledArrays.Rent(body.Length);
-                body.CopyTo(rented, 0);
-                pending.SetResult(SubgraphResponse.FromBody(rented, body.Length, 200));
+                pending.SetResult(Answer("""{"data":{"n":1}}"""));
             });
             thread.Start();
             thread.Join();
@@ -185,10 +191,7 @@ public sealed class DeduplicatingSubgraphClientTests
 
         public ValueTask<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
         {
-            var body = Encoding.UTF8.GetBytes("{\"data\":{\"n\":" + Interlocked.Increment(ref _calls) + "}}");
-            var rented = PooledArrays.Rent(body.Length);
-            body.CopyTo(rented, 0);
-            return ValueTask.FromResult(SubgraphResponse.FromBody(rented, body.Length, 200));
+            return ValueTask.FromResult(Answer("{\"data\":{\"n\":" + Interlocked.Increment(ref _calls) + "}}"));
         }
     }
 }
